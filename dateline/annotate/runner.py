@@ -1,0 +1,146 @@
+"""Running stages over documents: in this process or in worker processes, streaming, in order.
+
+Work travels as :class:`Task` (plain text and dates) and comes back as :class:`Result` (rows):
+no spaCy object crosses a process boundary. Each worker loads the model once. At most
+``2 × jobs`` batches are in flight, so memory stays flat however large the corpus.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+
+from dateline.annotate.model import MAX_PARSE_CHARS, load_model
+from dateline.annotate.registry import Row, Stage, StageInput, resolve_order
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    doc_id: int
+    text: str
+    published: str | None  # ISO date, None while ambiguous/unknown
+    date_source: str
+    body_start: int
+    stages: tuple[str, ...]  # the stages to (re)run for this document
+
+
+@dataclass(slots=True)
+class Result:
+    doc_id: int
+    rows: dict[str, list[Row]] = field(default_factory=dict)  # stage → its rows
+    versions: dict[str, str] = field(default_factory=dict)  # stage → version that ran
+    published: str | None = None
+    errors: list[str] = field(default_factory=list)
+
+
+def annotate(tasks: Sequence[Task], *, model: str | None = None) -> list[Result]:
+    """Run each task's stages; a failure is recorded on its document, never raised."""
+    results = {t.doc_id: Result(t.doc_id, published=t.published) for t in tasks}
+    if not tasks:
+        return []
+    order = resolve_order({name for t in tasks for name in t.stages})
+    inputs = {
+        t.doc_id: StageInput(
+            doc_id=t.doc_id,
+            text=t.text,
+            published=dt.date.fromisoformat(t.published) if t.published else None,
+            date_source=t.date_source,
+            body_start=t.body_start,
+        )
+        for t in tasks
+    }
+    if any(s.needs_spacy for s in order):
+        _parse(tasks, inputs, results, model=model)
+    wanted = {t.doc_id: set(t.stages) for t in tasks}
+    for stage in order:
+        batch = [
+            inputs[t.doc_id]
+            for t in tasks
+            if stage.name in wanted[t.doc_id]
+            and not results[t.doc_id].errors
+            and (not stage.needs_spacy or inputs[t.doc_id].spacy_doc is not None)
+        ]
+        if batch:
+            _run_stage(stage, batch, results)
+    for item in inputs.values():
+        item.spacy_doc = None  # drop parses before results are pickled back
+    return [results[t.doc_id] for t in tasks]
+
+
+def _parse(tasks: Sequence[Task], inputs: dict[int, StageInput], results: dict[int, Result], *, model: str | None) -> None:
+    nlp = load_model(model)
+    parseable = []
+    for t in tasks:
+        if len(t.text) > MAX_PARSE_CHARS:
+            results[t.doc_id].errors.append(
+                f"text of {len(t.text):,} characters is too long to parse (limit {MAX_PARSE_CHARS:,}); stored unannotated"
+            )
+        else:
+            parseable.append(t)
+    try:
+        for t, doc in zip(parseable, nlp.pipe(t.text for t in parseable), strict=True):
+            inputs[t.doc_id].spacy_doc = doc
+    except Exception:
+        # One pathological text must not cost the batch its parses: retry one by one.
+        for t in parseable:
+            try:
+                inputs[t.doc_id].spacy_doc = nlp(t.text)
+            except Exception as exc:
+                results[t.doc_id].errors.append(f"spaCy could not parse the text: {exc}")
+
+
+def _run_stage(stage: Stage, batch: list[StageInput], results: dict[int, Result]) -> None:
+    try:
+        produced: dict[int, list[Row]] = {item.doc_id: [] for item in batch}
+        for row in stage.fn(batch):
+            produced[row.doc_id].append(row)
+    except Exception:
+        log.debug("stage %s failed on a batch; retrying document by document", stage.name, exc_info=True)
+        produced = {}
+        for item in batch:
+            try:
+                produced[item.doc_id] = list(stage.fn([item]))
+            except Exception as exc:
+                results[item.doc_id].errors.append(f"stage {stage.name} failed: {type(exc).__name__}: {exc}")
+    for item in batch:
+        if item.doc_id not in produced:
+            continue
+        rows = produced[item.doc_id]
+        item.rows[stage.name] = rows
+        results[item.doc_id].rows[stage.name] = rows
+        results[item.doc_id].versions[stage.name] = stage.version
+
+
+def _batches(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
+    it = iter(tasks)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _worker_init(model: str | None) -> None:
+    load_model(model)
+
+
+def run(tasks: Iterable[Task], *, jobs: int = 1, batch_size: int = 16, model: str | None = None) -> Iterator[Result]:
+    """Annotate ``tasks`` with ``jobs`` worker processes (1 = here), yielding results in input order."""
+    if jobs <= 1:
+        for batch in _batches(tasks, batch_size):
+            yield from annotate(batch, model=model)
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init, initargs=(model,)) as pool:
+        window: deque[Future[list[Result]]] = deque()
+        for batch in _batches(tasks, batch_size):
+            window.append(pool.submit(annotate, batch, model=model))
+            if len(window) >= 2 * jobs:
+                yield from window.popleft().result()
+        while window:
+            yield from window.popleft().result()

@@ -1,0 +1,139 @@
+"""Commands over stored documents: ``docs``, ``show``, ``search``, ``set-date``, ``errors``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from typing import Any
+
+import click
+
+from dateline.cli.options import DATE, db_option
+from dateline.corpus import Corpus, Document, Span
+from dateline.outputs.formats import emit, output_options
+
+DOC_COLUMNS = (
+    "id", "path", "title", "outlet", "place", "published", "date_source", "date_confidence", "date_candidates",
+    "duplicate_of", "duplicate_kind", "similarity", "n_words",
+)  # fmt: skip
+TABLE_COLUMNS = ("id", "path", "published", "date_source", "date_confidence", "outlet", "place", "title", "duplicates")
+# Styles for the terminal view of an article, by span kind (entity labels get the entity style).
+STYLES = {"entity": "bold cyan", "timex": "bold magenta", "actor_mention": "bold green", "quote": "yellow"}
+
+
+def _doc_row(doc: Document, *, flat: bool) -> dict[str, Any]:
+    row = {c: getattr(doc, c) for c in DOC_COLUMNS if hasattr(doc, c)}
+    row["date_evidence"] = doc.date_evidence
+    if flat:  # tables and CSV get the candidate dates only; JSON keeps scores and evidence
+        row["date_candidates"] = [c["date"] for c in doc.date_candidates]
+    dup = f"{doc.duplicate_kind} of {doc.duplicate_of}" if doc.duplicate_of else ""
+    if doc.similarity is not None and doc.duplicate_kind == "near":
+        dup += f" ({doc.similarity:.2f})"
+    row["duplicates"] = dup
+    return row
+
+
+@click.command("docs")
+@db_option
+@output_options()
+@click.option("--date-source", type=click.Choice(["metadata", "explicit", "inferred", "ambiguous", "unknown", "user"]),
+              default=None, help="Only documents whose date was settled this way.")
+def docs_cmd(db: str, fmt: str, columns: str | None, date_source: str | None) -> None:
+    """List documents with their publication date, its source and candidates."""
+    with Corpus(db, readonly=True) as corpus:
+        where, params = ("date_source = ?", (date_source,)) if date_source else ("", ())
+        flat = fmt in ("table", "csv")
+        rows = [_doc_row(d, flat=flat) for d in corpus.documents(where=where, params=params)]
+    if fmt == "table" and not columns:
+        for row in rows:
+            if row["published"] is None and row["date_candidates"]:  # show the ambiguity, never a pick
+                row["published"] = "? " + " | ".join(row["date_candidates"][:4])
+        emit(rows, fmt, columns=TABLE_COLUMNS)
+    else:
+        emit(rows, fmt, columns=columns or [*DOC_COLUMNS, "date_evidence", "duplicates"])
+
+
+@click.command("show")
+@click.argument("doc")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--kind", "kinds", multiple=True, help="Only annotations of this kind (entity, timex, ...).")
+def show_cmd(doc: str, db: str, fmt: str, kinds: tuple[str, ...]) -> None:
+    """Show one document: metadata, text with annotations highlighted, and the annotations."""
+    with Corpus(db, readonly=True) as corpus:
+        document = corpus.document(doc)
+        spans = [s for s in corpus.spans(document.id) if s.kind != "sentence" and (not kinds or s.kind in kinds)]
+    if fmt == "json":
+        data = document.as_dict(with_text=True)
+        data["spans"] = [s.as_dict() for s in spans]
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    _show_text(document, spans)
+
+
+def _show_text(document: Document, spans: list[Span]) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False, soft_wrap=True)
+    console.print(f"[bold]#{document.id}[/bold] {document.path}")
+    date = document.published or "unknown"
+    if document.published is None and document.date_candidates:
+        date = "ambiguous: " + ", ".join(c["date"] for c in document.date_candidates)
+    console.print(f"published: {date} ({document.date_source}, confidence {document.date_confidence:.2f})")
+    for label, value in (("outlet", document.outlet), ("place", document.place), ("title", document.title)):
+        if value:
+            console.print(f"{label}: {value}", markup=False)
+    if document.duplicate_of:
+        console.print(f"{document.duplicate_kind} duplicate of #{document.duplicate_of}")
+    console.print()
+    text = Text(document.text)
+    for span in spans:
+        text.stylize(STYLES.get(span.kind, "underline"), span.start, span.end)
+    console.print(text)
+    if not console.is_terminal or spans:
+        console.print()
+        rows = [
+            {"kind": s.kind, "label": s.label, "start": s.start, "end": s.end, "text": s.text, "value": s.value or ""}
+            for s in spans
+        ]
+        emit(rows, "table", title="annotations")
+
+
+@click.command("search")
+@click.argument("query")
+@db_option
+@output_options()
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
+def search_cmd(query: str, db: str, fmt: str, columns: str | None, limit: int) -> None:
+    """Full-text search over titles and text (SQLite FTS5 query syntax), with snippets."""
+    with Corpus(db, readonly=True) as corpus:
+        hits = [h.as_dict() for h in corpus.search(query, limit=limit)]
+    emit(hits, fmt, columns=columns or ("doc_id", "published", "outlet", "title", "snippet"))
+
+
+@click.command("set-date")
+@click.argument("doc")
+@click.argument("date", type=DATE)
+@db_option
+def set_date_cmd(doc: str, date: dt.date, db: str) -> None:
+    """Settle a document's publication date; everything anchored to it is re-computed."""
+    with Corpus(db) as corpus:
+        updated = corpus.set_date(doc, date)
+    click.echo(f"document {updated.id}: published {updated.published} (user)", err=True)
+
+
+@click.command("errors")
+@db_option
+@output_options()
+def errors_cmd(db: str, fmt: str, columns: str | None) -> None:
+    """Inputs that could not be ingested, and annotation problems, with the reason."""
+    with Corpus(db, readonly=True) as corpus:
+        emit(corpus.errors(), fmt, columns=columns or ("id", "source", "problem", "at"))
+
+
+def register(cli: click.Group) -> None:
+    for command in (docs_cmd, show_cmd, search_cmd, set_date_cmd, errors_cmd):
+        cli.add_command(command)

@@ -1,0 +1,109 @@
+"""``dateline ingest``: store, date, deduplicate and annotate articles."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from dateline.cli.options import DATE, db_option
+from dateline.corpus import Corpus, IngestReport
+from dateline.errors import ConfigError, DateError
+from dateline.ingest.dedup import DEFAULT_THRESHOLD
+from dateline.ingest.pubdate import parse_date
+from dateline.ingest.readers import DEFAULT_MAX_BYTES
+
+
+def read_dates_file(path: Path) -> dict[str, dt.date]:
+    """``path/id,date`` rows (a header row is allowed) → a map for ``Corpus.ingest(dates=...)``."""
+    dates: dict[str, dt.date] = {}
+    try:
+        with path.open(newline="", encoding="utf-8") as handle:
+            for number, row in enumerate(csv.reader(handle), start=1):
+                if not row or not "".join(row).strip() or row[0].startswith("#"):
+                    continue
+                if len(row) < 2:
+                    raise ConfigError(f"{path}:{number}: expected two columns, path or id and date")
+                try:
+                    dates[row[0].strip()] = parse_date(row[1])
+                except DateError as exc:
+                    if number == 1:
+                        continue  # a header row
+                    raise ConfigError(f"{path}:{number}: {exc}") from exc
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read dates file: {exc.strerror}") from exc
+    return dates
+
+
+def summarise(report: IngestReport) -> None:
+    err = sys.stderr
+    parts = [f"{report.new} new", f"{report.updated} updated", f"{report.unchanged} unchanged"]
+    click.echo(
+        f"ingested {report.seen} input(s): {', '.join(parts)}; annotated {report.annotated}; "
+        f"{len(report.exact_duplicates)} exact and {len(report.near_duplicates)} near duplicate(s); "
+        f"{len(report.failed)} failed",
+        file=err,
+    )
+    for source, original in report.exact_duplicates:
+        click.echo(f"  duplicate: {source} is an exact copy of document {original}", file=err)
+    for source, original, sim in report.near_duplicates:
+        click.echo(f"  near duplicate: {source} ~ document {original} (similarity {sim:.2f})", file=err)
+    for warning in report.warnings:
+        click.echo(f"  warning: {warning}", file=err)
+    for doc_id, problem in report.annotation_errors:
+        click.echo(f"  annotation problem in document {doc_id}: {problem}", file=err)
+    for source, problem in report.failed:
+        click.echo(f"  failed: {source}: {problem}", file=err)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--published", type=DATE, default=None, help="Publication date of every input of this call.")
+@click.option("--dates", "dates_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="CSV of path-or-id,date rows settling publication dates.")
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(0, 256),
+              help="Worker processes for annotation (0: one per core).")
+@click.option("--stages", default=None, metavar="A,B", help="Only these annotation stages (and what they need).")
+@click.option("--near-threshold", default=DEFAULT_THRESHOLD, show_default=True, type=click.FloatRange(0.1, 1.0),
+              help="MinHash Jaccard similarity from which two articles are near duplicates.")
+@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, type=click.IntRange(1),
+              help="Refuse single input files larger than this.")
+def ingest(
+    paths: tuple[str, ...], db: str, published: dt.date | None, dates_file: Path | None, jobs: int,
+    stages: str | None, near_threshold: float, max_bytes: int,
+) -> None:  # fmt: skip
+    """Store, date, deduplicate and annotate articles (files, folders, globs, - for stdin)."""
+    import os
+
+    dates = read_dates_file(dates_file) if dates_file else None
+    with Corpus(db) as corpus:
+        bar = _progress()
+        with bar:
+            task = bar.add_task("annotating", total=None)
+            report = corpus.ingest(
+                list(paths), published=published, dates=dates, jobs=jobs or (os.cpu_count() or 1),
+                stages=stages.split(",") if stages else None, near_threshold=near_threshold,
+                max_bytes=max_bytes, progress=lambda n: bar.advance(task, n),
+            )  # fmt: skip
+    summarise(report)
+    if report.failed:
+        raise SystemExit(1)
+
+
+def _progress():  # type: ignore[no-untyped-def]
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    console = Console(file=sys.stderr)
+    return Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=console, disable=not sys.stderr.isatty(), transient=True,
+    )  # fmt: skip
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(ingest)

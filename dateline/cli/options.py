@@ -1,0 +1,37 @@
+"""Options shared by several commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from dateline.errors import DateError
+from dateline.ingest.pubdate import parse_date
+from dateline.store.db import DEFAULT_DB
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def db_option(fn: F) -> F:
+    return click.option(
+        "--db", "db", default=DEFAULT_DB, show_default=True, envvar="DATELINE_DB", type=click.Path(dir_okay=False),
+        help="Corpus database (SQLite file).",
+    )(fn)  # fmt: skip
+
+
+class DateParam(click.ParamType):
+    name = "DATE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return parse_date(str(value))
+        except DateError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+DATE = DateParam()

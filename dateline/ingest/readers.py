@@ -1,0 +1,195 @@
+"""Reading inputs into raw records: text, HTML, JSON, JSONL, directories, globs and stdin.
+
+Every problem with one input is yielded as an :class:`~dateline.errors.InputError` naming the file
+(and line) instead of raised, so one broken article never stops a batch.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from dateline.errors import InputError, UnsupportedInputError
+
+TEXT_EXTENSIONS = {".txt", ".text", ".md"}
+HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
+JSON_EXTENSIONS = {".json"}
+JSONL_EXTENSIONS = {".jsonl", ".ndjson"}
+SUPPORTED = TEXT_EXTENSIONS | HTML_EXTENSIONS | JSON_EXTENSIONS | JSONL_EXTENSIONS
+TEXT_FIELDS = ("text", "content", "body")
+DATE_FIELDS = ("published", "date", "time", "published_at", "datePublished")
+OUTLET_FIELDS = ("source", "outlet", "publisher", "site")
+DEFAULT_MAX_BYTES = 20_000_000  # one "article" larger than this is a mistake, not news
+
+
+@dataclass(slots=True)
+class RawRecord:
+    source: str  # what to call it in messages: "path" or "path:LINE"
+    path: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    record_id: str | None = None
+    is_html: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+
+Item = RawRecord | InputError
+
+
+def expand(paths: Sequence[str]) -> Iterator[tuple[str, Path | None] | InputError]:
+    """Input paths in a stable order: ``-`` → stdin, directories (recursive, sorted), globs."""
+    for raw in paths:
+        if raw == "-":
+            yield raw, None
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if not p.is_dir()):
+                if any(part.startswith(".") for part in child.relative_to(path).parts):
+                    continue  # hidden files and folders (.git, .DS_Store) are not articles
+                yield str(child), child
+        elif path.exists() or path.is_symlink():
+            yield raw, path
+        elif any(ch in raw for ch in "*?["):
+            matches = sorted(glob.glob(raw, recursive=True))
+            if not matches:
+                yield InputError(raw, "no file matches this pattern")
+            for match in matches:
+                if not Path(match).is_dir():
+                    yield match, Path(match)
+        else:
+            yield InputError(raw, "no such file or directory")
+
+
+def read_inputs(
+    paths: Sequence[str], *, stdin: TextIO | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Item]:
+    """Raw records from every input, or an ``InputError`` for each one that cannot be read."""
+    for entry in expand(paths):
+        if isinstance(entry, InputError):
+            yield entry
+            continue
+        name, path = entry
+        if path is None:
+            yield from _read_stdin(stdin or sys.stdin)
+            continue
+        try:
+            yield from _read_file(name, path, max_bytes=max_bytes)
+        except InputError as exc:
+            yield exc
+
+
+def _read_file(name: str, path: Path, *, max_bytes: int) -> Iterator[Item]:
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        known = ", ".join(sorted(SUPPORTED))
+        raise UnsupportedInputError(name, f"unsupported extension {suffix or '(none)'!r}; dateline reads {known}")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                name, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one article "
+                "(split it into articles, or raise --max-bytes)",
+            )  # fmt: skip
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc.strerror or exc}") from exc
+    text, warnings = decode(name, data)
+    if suffix in JSONL_EXTENSIONS:
+        yield from _records_from_jsonl(name, text, warnings)
+    elif suffix in JSON_EXTENSIONS:
+        yield from _records_from_json(name, text, warnings)
+    else:
+        yield RawRecord(name, name, text, is_html=suffix in HTML_EXTENSIONS, warnings=warnings)
+
+
+def decode(name: str, data: bytes) -> tuple[str, list[str]]:
+    """UTF-8 text from ``data``; binary data is refused, invalid bytes replaced with a warning."""
+    if not data.strip():
+        raise InputError(name, "empty file")
+    if b"\x00" in data[:8192]:
+        raise InputError(name, "binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        text = data.decode("utf-8", errors="replace")
+        bad = text.count("\ufffd")
+        return text, [f"{name}: invalid UTF-8 at byte {exc.start} ({bad} bytes replaced with U+FFFD)"]
+
+
+def _read_stdin(stream: TextIO) -> Iterator[Item]:
+    text = stream.read()
+    if not text.strip():
+        yield InputError("<stdin>", "empty input")
+        return
+    head = text.lstrip()[:1]
+    if head == "{":
+        yield from _records_from_jsonl("<stdin>", text, [])
+    elif head == "[":
+        yield from _records_from_json("<stdin>", text, [])
+    elif head == "<":
+        yield RawRecord("<stdin>", "-", text, is_html=True)
+    else:
+        yield RawRecord("<stdin>", "-", text)
+
+
+def _records_from_jsonl(name: str, text: str, warnings: list[str]) -> Iterator[Item]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{name}:{number}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(where, f"malformed JSON ({exc.msg} at column {exc.colno})")
+            continue
+        yield _record(where, name, obj, warnings)
+
+
+def _records_from_json(name: str, text: str, warnings: list[str]) -> Iterator[Item]:
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield InputError(name, f"malformed JSON ({exc.msg} at line {exc.lineno} column {exc.colno})")
+        return
+    items = obj if isinstance(obj, list) else [obj]
+    for index, item in enumerate(items):
+        yield _record(f"{name}[{index}]" if isinstance(obj, list) else name, name, item, warnings)
+
+
+def _first(obj: dict[str, Any], keys: Sequence[str]) -> str | None:
+    for key in keys:
+        value = obj.get(key)
+        if value not in (None, ""):
+            return str(value)
+    return None
+
+
+def _record(where: str, path: str, obj: Any, warnings: list[str]) -> Item:
+    if not isinstance(obj, dict):
+        return InputError(where, f"expected a JSON object, got {type(obj).__name__}")
+    text = _first(obj, TEXT_FIELDS)
+    if text is None or not text.strip():
+        return InputError(where, f"record has no text (looked for {', '.join(TEXT_FIELDS)})")
+    record_id = _first(obj, ("id", "doc_id", "uuid"))
+    html = text.lstrip().startswith("<") and "</" in text
+    return RawRecord(
+        source=where,
+        path=where,
+        text=text,
+        title=_first(obj, ("title", "headline")),
+        url=_first(obj, ("url", "link")),
+        published=_first(obj, DATE_FIELDS),
+        outlet=_first(obj, OUTLET_FIELDS),
+        record_id=record_id,
+        is_html=html,
+        warnings=list(warnings),
+    )
