@@ -25,7 +25,7 @@ from dateline.errors import DateError, InputError, NotFoundError, QuerySyntaxErr
 from dateline.ingest.dedup import DEFAULT_THRESHOLD, NearDuplicateIndex, from_blob
 from dateline.ingest.prepare import Prepared, date_columns, prepare
 from dateline.ingest.pubdate import Candidate, DateDecision, parse_date, today
-from dateline.ingest.readers import DEFAULT_MAX_BYTES, read_inputs
+from dateline.ingest.readers import DEFAULT_MAX_BYTES, Skipped, read_inputs
 from dateline.store import writer
 from dateline.store.db import DEFAULT_DB, connect
 
@@ -105,6 +105,7 @@ class IngestReport:
     exact_duplicates: list[tuple[str, int]] = field(default_factory=list)  # (source, original id)
     near_duplicates: list[tuple[str, int, float]] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (source, problem)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # files in folders that are not articles
     warnings: list[str] = field(default_factory=list)
     annotation_errors: list[tuple[int, str]] = field(default_factory=list)
     doc_ids: list[int] = field(default_factory=list)
@@ -170,6 +171,9 @@ class Corpus:
         def tasks() -> Iterator[Task]:
             pending: list[Prepared] = []
             for item in read_inputs(paths, stdin=stdin, max_bytes=max_bytes):
+                if isinstance(item, Skipped):
+                    report.skipped.append((item.source, item.reason))
+                    continue
                 report.seen += 1
                 if isinstance(item, InputError):
                     _fail(conn, report, item.source, item.problem)

@@ -51,6 +51,8 @@ def summarise(report: IngestReport) -> None:
         click.echo(f"  duplicate: {source} is an exact copy of document {original}", file=err)
     for source, original, sim in report.near_duplicates:
         click.echo(f"  near duplicate: {source} ~ document {original} (similarity {sim:.2f})", file=err)
+    if report.skipped:
+        click.echo(f"  skipped {len(report.skipped)} file(s) that are not articles (first: {report.skipped[0][0]})", file=err)
     for warning in report.warnings:
         click.echo(f"  warning: {warning}", file=err)
     for doc_id, problem in report.annotation_errors:
@@ -96,7 +98,14 @@ def ingest(
 
 def _progress():  # type: ignore[no-untyped-def]
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     console = Console(file=sys.stderr)
     return Progress(

@@ -43,7 +43,7 @@ def normalise(raw: str) -> str:
 
 def is_chrome(line: str) -> bool:
     stripped = line.strip()
-    return stripped.lower() in chrome_lines() or bool(_BREADCRUMB.match(stripped)) and len(stripped) < 60
+    return stripped.lower() in chrome_lines() or (bool(_BREADCRUMB.match(stripped)) and len(stripped) < 60)
 
 
 def _looks_like_heading(line: str) -> bool:

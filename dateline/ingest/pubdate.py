@@ -135,6 +135,7 @@ def infer_year(text: str, dateline: Dateline, *, now: dt.date) -> DateDecision:
         evidence.append(f"the text mentions {max(years)} as past")
     dates = [d for y in range(low, now.year + 1) if (d := _valid(y, dateline.month, dateline.day)) and d <= now]
     weekday = lead_weekday(text, dateline)
+    confidence = 0.9
     if weekday is not None and dates:
         number, snippet = weekday
         same = [d for d in dates if d.weekday() == number]
@@ -143,12 +144,15 @@ def infer_year(text: str, dateline: Dateline, *, now: dt.date) -> DateDecision:
             evidence.append(f"the lead dates the report to a {WEEKDAYS[number].title()} ({snippet!r})")
         else:
             evidence.append(f"the lead's {WEEKDAYS[number].title()} fits no candidate year; ignored")
+            confidence = 0.6
     if not dates:
         return DateDecision(None, "unknown", 0.0, (), tuple([*evidence, "no year fits every clue"]))
     dates.sort(reverse=True)
     if len(dates) == 1:
         only = dates[0]
-        return DateDecision(only, "inferred", 0.9, (Candidate(only, 0.9, "; ".join(evidence[1:])),), tuple(evidence))
+        return DateDecision(
+            only, "inferred", confidence, (Candidate(only, confidence, "; ".join(evidence[1:])),), tuple(evidence)
+        )
     kept = dates[:MAX_CANDIDATES]
     score = 1.0 / len(dates)
     note = "equally plausible"

@@ -41,30 +41,38 @@ class RawRecord:
     warnings: list[str] = field(default_factory=list)
 
 
-Item = RawRecord | InputError
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file found while walking a folder that is not an article format: noted, not a failure."""
+
+    source: str
+    reason: str
 
 
-def expand(paths: Sequence[str]) -> Iterator[tuple[str, Path | None] | InputError]:
+Item = RawRecord | InputError | Skipped
+
+
+def expand(paths: Sequence[str]) -> Iterator[tuple[str, Path | None, bool] | InputError]:
     """Input paths in a stable order: ``-`` → stdin, directories (recursive, sorted), globs."""
     for raw in paths:
         if raw == "-":
-            yield raw, None
+            yield raw, None, False
             continue
         path = Path(raw)
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if not p.is_dir()):
                 if any(part.startswith(".") for part in child.relative_to(path).parts):
                     continue  # hidden files and folders (.git, .DS_Store) are not articles
-                yield str(child), child
+                yield str(child), child, True
         elif path.exists() or path.is_symlink():
-            yield raw, path
+            yield raw, path, False
         elif any(ch in raw for ch in "*?["):
             matches = sorted(glob.glob(raw, recursive=True))
             if not matches:
                 yield InputError(raw, "no file matches this pattern")
             for match in matches:
                 if not Path(match).is_dir():
-                    yield match, Path(match)
+                    yield match, Path(match), True
         else:
             yield InputError(raw, "no such file or directory")
 
@@ -77,9 +85,12 @@ def read_inputs(
         if isinstance(entry, InputError):
             yield entry
             continue
-        name, path = entry
+        name, path, found = entry
         if path is None:
             yield from _read_stdin(stdin or sys.stdin)
+            continue
+        if found and path.suffix.lower() not in SUPPORTED:
+            yield Skipped(name, f"skipped: extension {path.suffix or '(none)'!r} is not an article format")
             continue
         try:
             yield from _read_file(name, path, max_bytes=max_bytes)

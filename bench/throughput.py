@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Words/second of `dateline ingest` (every registered stage on) against bare spaCy `nlp.pipe`
+on the same texts, on one core, in one run; and the peak memory of the process.
+
+    python bench/throughput.py                                  # example corpus, repeated
+    python bench/throughput.py --input ../shared/eval/t17/bpoil_bbc/articles.jsonl --limit 200
+
+Prints JSON: dateline_wps, spacy_wps, ratio, peak_rss_mb, plus what was measured.
+Both sides use the same loaded model; model loading is excluded from both timings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from dateline import Corpus  # noqa: E402
+from dateline.annotate.model import load_model  # noqa: E402
+from dateline.annotate.registry import all_stages  # noqa: E402
+from dateline.ingest.readers import RawRecord, read_inputs  # noqa: E402
+
+
+def load_texts(path: str, limit: int, repeat: int) -> list[str]:
+    texts = [r.text for r in read_inputs([path]) if isinstance(r, RawRecord)]
+    texts = texts[:limit] if limit else texts
+    # Copies are made distinct (a numbered first line) so dedup does not skip their annotation.
+    return [f"Copy {n}.\n{t}" if repeat > 1 else t for n in range(repeat) for t in texts]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--input", default=str(ROOT / "examples" / "seeds"))
+    parser.add_argument("--limit", type=int, default=0, help="use the first N records only")
+    parser.add_argument("--repeat", type=int, default=20, help="repeat the inputs N times (distinct copies)")
+    parser.add_argument("--rounds", type=int, default=2, help="alternate the two sides N times; best time counts")
+    args = parser.parse_args()
+
+    texts = load_texts(args.input, args.limit, args.repeat)
+    words = sum(len(t.split()) for t in texts)
+    nlp = load_model()
+    list(nlp.pipe(texts[:5]))  # warm up both sides alike
+
+    spacy_times, dateline_times = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "in"
+        folder.mkdir()
+        for n, text in enumerate(texts):
+            (folder / f"{n:06d}.txt").write_text(text, encoding="utf-8")
+        # Alternating the sides and keeping each one's best time evens out load from elsewhere.
+        for round_ in range(args.rounds):
+            start = time.perf_counter()
+            for _ in nlp.pipe(texts):
+                pass
+            spacy_times.append(time.perf_counter() - start)
+            with Corpus(Path(tmp) / f"bench{round_}.db") as corpus:
+                start = time.perf_counter()
+                report = corpus.ingest([str(folder)], jobs=1)
+                dateline_times.append(time.perf_counter() - start)
+            assert report.annotated == len(texts), report
+    spacy_seconds, dateline_seconds = min(spacy_times), min(dateline_times)
+
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    result = {
+        "documents": len(texts),
+        "words": words,
+        "stages": sorted(all_stages()),
+        "spacy_seconds": round(spacy_seconds, 3),
+        "dateline_seconds": round(dateline_seconds, 3),
+        "spacy_wps": round(words / spacy_seconds),
+        "dateline_wps": round(words / dateline_seconds),
+        "ratio": round(spacy_seconds / dateline_seconds, 3),
+        "peak_rss_mb": round(peak_kb / 1024, 1),
+        "cpu_count": os.cpu_count(),
+    }
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,127 @@
+"""Each kind of bad input gets a clear message naming the file, the batch goes on, the store stays sound."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from dateline import Corpus
+
+from .conftest import SEED_FILES
+
+
+def _integrity(corpus: Corpus) -> str:
+    return str(corpus.connect().execute("PRAGMA integrity_check").fetchone()[0])
+
+
+def _ingest_with_good(corpus: Corpus, tmp_path: Path, bad: Path) -> tuple[list[tuple[str, str]], int]:
+    good = tmp_path / "good.txt"
+    good.write_text(SEED_FILES[0].read_text(encoding="utf-8"), encoding="utf-8")
+    report = corpus.ingest([str(bad), str(good)], stages=[])
+    assert _integrity(corpus) == "ok"
+    return report.failed, report.new
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b"  \n\n ", "empty file"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "binary file"),
+        ("page.html", b"<html><body><nav>Home</nav></body></html>", "no article text"),
+        ("notes.xyz", b"some text", "unsupported extension '.xyz'"),
+        ("broken.json", b'{"text": "unterminated', "malformed JSON"),
+        ("nothing.json", b'{"title": "no text here"}', "record has no text"),
+    ],
+)
+def test_bad_file_is_reported_and_batch_goes_on(corpus: Corpus, tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    failed, new = _ingest_with_good(corpus, tmp_path, bad)
+    assert new == 1
+    assert len(failed) == 1 and failed[0][0] == str(bad) and message in failed[0][1]
+    assert corpus.errors()[0]["source"] == str(bad)
+
+
+def test_invalid_utf8_is_replaced_with_a_warning(corpus: Corpus, tmp_path: Path) -> None:
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes("MOSCOW, May 19 (Sputnik) – Caf\xe9 talks were held in 2016.".encode().replace(b"\xc3\xa9", b"\xe9"))
+    report = corpus.ingest([str(bad)], stages=[])
+    assert report.ok and report.new == 1
+    assert any("invalid UTF-8" in w and str(bad) in w for w in report.warnings)
+    assert "\ufffd" in corpus.documents()[0].text
+
+
+def test_malformed_jsonl_line_names_its_line(corpus: Corpus, tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"id": "a", "text": "Lavrov met Mamedyarov."}\n{"id": "b", "text": \n{"id": "c", "text": "Zakharova spoke."}\n')
+    report = corpus.ingest([str(path)], stages=[])
+    assert report.new == 2
+    assert [s for s, _ in report.failed] == [f"{path}:2"]
+    assert "malformed JSON" in report.failed[0][1]
+
+
+def test_directory_with_unreadable_files(corpus: Corpus, tmp_path: Path) -> None:
+    folder = tmp_path / "dir"
+    folder.mkdir()
+    (folder / "a.txt").write_text(SEED_FILES[1].read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "dangling.txt").symlink_to(folder / "missing.txt")
+    locked = folder / "locked.txt"
+    locked.write_text("text")
+    locked.chmod(0)
+    report = corpus.ingest([str(folder)], stages=[])
+    assert report.new >= 1
+    sources = dict(report.failed)
+    assert "cannot read" in sources[str(folder / "dangling.txt")]
+    try:
+        locked.read_bytes()
+    except PermissionError:  # not when the tests run as root
+        assert "cannot read" in sources[str(locked)]
+    assert _integrity(corpus) == "ok"
+
+
+def test_huge_file_is_refused_without_reading_it(corpus: Corpus, tmp_path: Path) -> None:
+    big = tmp_path / "huge.txt"
+    with big.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)  # a sparse 50 MB file: no need to write it
+    failed, new = _ingest_with_good(corpus, tmp_path, big)
+    assert new == 1 and "52.4 MB" in failed[0][1] and "limit" in failed[0][1]
+
+
+def test_long_text_is_stored_even_if_too_long_to_parse(corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dateline.annotate import runner
+
+    monkeypatch.setattr(runner, "MAX_PARSE_CHARS", 500)
+    long = tmp_path / "long.txt"
+    long.write_text(("Lavrov met Mamedyarov in Moscow. " * 40).strip(), encoding="utf-8")
+    report = corpus.ingest([str(long)], stages=["nlp"])
+    assert report.new == 1 and report.annotation_errors and "too long to parse" in report.annotation_errors[0][1]
+
+
+def test_missing_path_and_empty_glob(corpus: Corpus, tmp_path: Path) -> None:
+    report = corpus.ingest([str(tmp_path / "nope.txt"), str(tmp_path / "*.none")], stages=[])
+    assert [p for _, p in report.failed] == ["no such file or directory", "no file matches this pattern"]
+
+
+def test_newer_database_is_refused(tmp_path: Path) -> None:
+    from dateline.errors import SchemaVersionError
+
+    path = tmp_path / "future.db"
+    Corpus(path).connect().close()
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO schema_migrations VALUES (9999, 'from_the_future', 'now')")
+    conn.commit()
+    conn.close()
+    with pytest.raises(SchemaVersionError, match="newer dateline"):
+        Corpus(path).connect()
+
+
+def test_not_a_database(tmp_path: Path) -> None:
+    from dateline.errors import StoreError
+
+    path = tmp_path / "text.db"
+    path.write_text("this is not sqlite" * 100)
+    with pytest.raises(StoreError, match=str(path)):
+        Corpus(path).connect()
