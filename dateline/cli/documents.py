@@ -48,7 +48,9 @@ def docs_cmd(db: str, fmt: str, columns: str | None, date_source: str | None) ->
     if fmt == "table" and not columns:
         for row in rows:
             if row["published"] is None and row["date_candidates"]:  # show the ambiguity, never a pick
-                row["published"] = "? " + " | ".join(row["date_candidates"][:4])
+                shown = row["date_candidates"][:5]
+                more = len(row["date_candidates"]) - len(shown)
+                row["published"] = "? " + " | ".join(shown) + (f" (+{more})" if more > 0 else "")
         emit(rows, fmt, columns=TABLE_COLUMNS)
     else:
         emit(rows, fmt, columns=columns or [*DOC_COLUMNS, "date_evidence", "duplicates"])
