@@ -22,7 +22,7 @@ from typing import Any, TextIO
 from dateline.annotate.registry import all_stages, resolve_order
 from dateline.annotate.runner import Result, Task, run
 from dateline.errors import DateError, InputError, NotFoundError, QuerySyntaxError
-from dateline.ingest.dedup import DEFAULT_THRESHOLD, NearDuplicateIndex, from_blob
+from dateline.ingest.dedup import DEFAULT_THRESHOLD, NearDuplicateIndex, from_blob, minhash, to_blob
 from dateline.ingest.prepare import Prepared, date_columns, prepare
 from dateline.ingest.pubdate import Candidate, DateDecision, parse_date, today
 from dateline.ingest.readers import DEFAULT_MAX_BYTES, Skipped, read_inputs
@@ -383,6 +383,7 @@ class _IngestState:
                 return Task(doc_id, values["text"], published, prep.decision.source, int(values["body_start"]), stale) if stale else None
             # Same input, new content: replace it and everything derived from it.
             report.updated += 1
+            values["minhash"] = to_blob(minhash(values["text"]))
             if existing["date_source"] == "user" and prep.decision.source != "user":
                 for column in ("published", "date_source", "date_confidence", "date_candidates", "date_evidence"):
                     values.pop(column)
@@ -394,7 +395,9 @@ class _IngestState:
         original = conn.execute(
             "SELECT id FROM documents WHERE content_hash = ? ORDER BY id LIMIT 1", (values["content_hash"],)
         ).fetchone()
-        signature = from_blob(values["minhash"])
+        # Signatures are computed only here, for new documents: unchanged re-ingests skip the cost.
+        signature = minhash(values["text"])
+        values["minhash"] = to_blob(signature)
         if original is not None:
             values.update(duplicate_of=original[0], duplicate_kind="exact", similarity=1.0)
         else:

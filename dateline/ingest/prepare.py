@@ -13,7 +13,7 @@ from typing import Any
 from dateline.errors import DateError, InputError
 from dateline.ingest.clean import clean
 from dateline.ingest.datelines import find_dateline
-from dateline.ingest.dedup import content_hash, minhash, to_blob
+from dateline.ingest.dedup import content_hash
 from dateline.ingest.html import extract_html
 from dateline.ingest.pubdate import DateDecision, parse_date, settle
 from dateline.ingest.readers import RawRecord
@@ -77,7 +77,6 @@ def prepare(record: RawRecord, *, user_date: dt.date | None = None, now: dt.date
         "dateline_text": dateline.text if dateline else None,
         "dateline_start": dateline.start if dateline else None,
         "dateline_end": dateline.end if dateline else None,
-        "minhash": to_blob(minhash(cleaned.text)),
         **date_columns(decision),
     }
     return Prepared(record.source, values, decision, tuple(warnings))
