@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""Temporal tagging quality on TimeML gold (TempEval-3 style) with the shared scorer.
+
+    python bench/time_eval.py [--eval ../shared/eval] [--sets TimeBank AQUAINT] [--scorer PATH]
+
+For each set: tags every gold file's text with its DCT (dateline extract time --format timeml),
+runs `scorers/score_timeml.py GOLD SYSTEM --json`, and prints one JSON object per set plus the
+tagging speed in words/second (tagging only, no file I/O).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from dateline.annotate.timex import find_timexes  # noqa: E402
+from dateline.annotate.timex.timeml import parse_timeml, to_timeml  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--eval", default=str(ROOT.parent / "shared" / "eval"))
+    parser.add_argument("--sets", nargs="+", default=["TimeBank", "AQUAINT"])
+    parser.add_argument("--scorer", default=None)
+    args = parser.parse_args()
+    scorer = args.scorer or str(Path(args.eval) / "scorers" / "score_timeml.py")
+    results = {}
+    for name in args.sets:
+        gold = Path(args.eval) / "timeml" / name
+        docs = [(f, parse_timeml(str(f), f.read_text(encoding="utf-8"))) for f in sorted(gold.glob("*.tml"))]
+        words = sum(len(d.text.split()) for _, d in docs)
+        start = time.perf_counter()
+        tagged = [(f, d, find_timexes(d.text, d.dct)) for f, d in docs]
+        seconds = time.perf_counter() - start
+        with tempfile.TemporaryDirectory() as out:
+            for f, d, timexes in tagged:
+                (Path(out) / f.name).write_text(to_timeml(d, timexes), encoding="utf-8")
+            score = subprocess.run(
+                [sys.executable, scorer, str(gold), out, "--json"], capture_output=True, text=True, check=True
+            )
+        result = json.loads(score.stdout)
+        result.update(documents=len(docs), words=words, words_per_second=round(words / seconds))
+        results[name] = result
+        print(json.dumps({name: result}))
+    if len(results) > 1:
+        print(json.dumps({"mean_value_f1": round(sum(r["value_f1"] for r in results.values()) / len(results), 4)}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,766 @@
+"""Finding temporal expressions and normalising them to TIMEX3 against the publication date.
+
+Relative expressions ("on Friday", "last year") are anchored to the document creation time (DCT);
+expressions that move the reference time ("two days later", "the next day") to the last date the
+text itself established. Tense decides the direction of bare weekdays and month-days: from the
+parse when a spaCy ``Doc`` is given, else from cue words around the expression. Without a DCT,
+relative values keep ``X`` placeholders (``XXXX-09-27``) and are flagged ``unresolved``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from dateline.annotate.timex import values as V
+from dateline.annotate.timex.grammar import Rule, lexicon, rules
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+MAX_INPUT_CHARS = 5_000_000
+_SENTENCE_END = re.compile(r"[.!?](?:[\"”’)]*)\s+(?=[\"“(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
+_PAST = re.compile(
+    r"\b(said|was|were|had|did|took|met|held|began|ended|came|went|told|announced|reported|killed|died|"
+    r"fell|rose|left|made|gave|won|lost|saw|found|became|sent|got|put|broke|hit|ago|earlier|last|"
+    r"(?:has|have)\s+(?:been|\w+ed)|\w{3,}ed(?!\s+(?:to|for)\b))\b",
+    re.I,
+)
+_MEASURE_AFTER_YEAR = re.compile(
+    r"\s+(people|persons|troops|soldiers|men|women|children|km|kilometers|kilometres|miles|tons|tonnes|"
+    r"dollars|euros|rubles|shares|units|cars|jobs|workers|members|feet|meters|metres|barrels)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str
+    mod: str = ""
+    unresolved: bool = False
+    range_end: str | None = None  # last value of a range ("May 24-26" → 2015-05-26)
+    anchor: str = "none"  # what the value was computed from: none | dct | ref
+    signal: str = ""  # the preposition before it: since, until, in, on ...
+    rule: str = ""
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class _Ctx:
+    text: str
+    dct: dt.date | None
+    doc: Doc | None
+    ref: dt.date | None = None  # the reference time the text has moved to
+    ref_gran: str = "day"
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Norm:
+    type: str
+    value: str
+    mod: str = ""
+    unresolved: bool = False
+    range_end: str | None = None
+    anchor: str = "none"
+    ref: dt.date | None = None  # a date this expression establishes for later "two days later"
+    ref_gran: str = "day"
+
+
+class _Reject(Exception):
+    """This match is not a temporal expression after all."""
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _int_word(token: str | None) -> float | None:
+    if token is None:
+        return None
+    token = token.lower().strip()
+    token = re.sub(r"\s+", " ", token)
+    lx = lexicon()
+    if token in lx.numbers:
+        return float(lx.numbers[token])
+    if token in lx.vague_numbers:
+        return None
+    m = re.fullmatch(r"(\d+)\s+1/2", token)
+    if m:
+        return int(m.group(1)) + 0.5
+    m = re.fullmatch(r"(\d+)-(\d+)", token)
+    if m:
+        return float(m.group(1))  # "two-three" ranges: the lower bound, mod says the rest
+    m = re.fullmatch(r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(\w+)", token)
+    if m:
+        return float(lx.numbers[m.group(1)] + lx.numbers.get(m.group(2), 0))
+    try:
+        return float(token)
+    except ValueError:
+        return None
+
+
+def _month(token: str) -> int:
+    return lexicon().months[token.lower().rstrip(".")]
+
+
+def _day(token: str) -> int:
+    return int(re.sub(r"\D", "", token))
+
+
+def _unit(token: str) -> tuple[str, bool, str]:
+    """(duration letter, is time unit, canonical unit name) of a unit word."""
+    word = token.lower()
+    units = lexicon().units
+    if word not in units:
+        word = word[:-1] if word.endswith("s") and word[:-1] in units else word
+    if word not in units and word == "centuries":
+        word = "century"
+    letter, time_unit = units[word]
+    return letter, time_unit, word
+
+
+def _pmod(token: str | None) -> str:
+    if not token:
+        return ""
+    key = re.sub(r"\s+", " ", token.lower()).rstrip("-")
+    mods = lexicon().point_mods
+    return mods.get(key, mods.get(key + "-", ""))
+
+
+def _qmod(token: str | None) -> str:
+    if not token:
+        return ""
+    return lexicon().quantity_mods.get(re.sub(r"\s+", " ", token.lower()), "")
+
+
+def _capitalised(token: str) -> bool:
+    return token[:1].isupper()
+
+
+def _weekday(token: str) -> int:
+    return lexicon().weekdays[token.lower()]
+
+
+def _sentence(ctx: _Ctx, pos: int) -> tuple[int, int]:
+    for start, end in ctx.sentences:
+        if start <= pos < end:
+            return start, end
+    return 0, len(ctx.text)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        out.append((start, m.end()))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
+
+
+def _tense(ctx: _Ctx, start: int, end: int) -> int:
+    """+1 future, -1 past, 0 unknown, for the clause of the expression at ``start``."""
+    if ctx.doc is not None:
+        found = _tense_from_parse(ctx.doc, start)
+        if found is not None:
+            return found
+    s, e = _sentence(ctx, start)
+    sentence = ctx.text[s:e]
+    # The tense cue nearest the expression decides: "said Friday that talks will resume Monday".
+    best: tuple[int, int] | None = None
+    for pattern, tense in ((_future_re(), 1), (_PAST, -1)):
+        for m in pattern.finditer(sentence):
+            distance = min(abs(s + m.start() - end), abs(s + m.end() - start))
+            if best is None or distance < best[0]:
+                best = (distance, tense)
+    return best[1] if best else 0
+
+
+@lru_cache(maxsize=1)
+def _future_re() -> re.Pattern[str]:
+    markers = sorted(lexicon().future_markers, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in markers) + r")(?!\w)", re.I)
+
+
+def _tense_from_parse(doc: Doc, start: int) -> int | None:
+    token = next((t for t in doc if t.idx <= start < t.idx + len(t.text) + 1), None)
+    steps = 0
+    while token is not None and token.pos_ not in ("VERB", "AUX") and steps < 5:
+        if token.head is token:
+            break
+        token, steps = token.head, steps + 1
+    if token is None or token.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in token.children:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in ("will", "'ll", "shall", "wo"):
+            return 1
+    if token.tag_ == "VBD" or any(c.lower_ in ("had", "has", "have") and c.dep_ == "aux" for c in token.children):
+        return -1
+    if token.tag_ == "VBG" and any(c.lower_ in ("is", "are", "'s", "'re") for c in token.children):
+        return 1
+    if token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return 1
+    if token.tag_ in ("VBZ", "VBP"):
+        return 0
+    return None
+
+
+def _closest_year(dct: dt.date, month: int, day: int, tense: int) -> dt.date | None:
+    options = [d for y in (dct.year - 1, dct.year, dct.year + 1) if (d := V.safe_date(y, month, day)) is not None]
+    if not options:
+        return None
+    if tense < 0:
+        past = [d for d in options if d <= dct + dt.timedelta(days=1)]
+        return max(past) if past else min(options, key=lambda d: abs((d - dct).days))
+    if tense > 0:
+        future = [d for d in options if d >= dct - dt.timedelta(days=1)]
+        return min(future) if future else min(options, key=lambda d: abs((d - dct).days))
+    return min(options, key=lambda d: abs((d - dct).days))
+
+
+# --------------------------------------------------------------------------- normalisers
+
+def _full_date(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    g = m.groupdict()
+    month_token = g["month"]
+    month = int(month_token) if month_token.isdigit() else _month(month_token)
+    day = _day(g["day"])
+    year_token = g.get("year")
+    if year_token is None:
+        raise _Reject
+    year = int(year_token)
+    if len(year_token) == 2:
+        year += 1900 if year > 30 else 2000
+    date = V.safe_date(year, month, day)
+    if date is None:
+        raise _Reject
+    day2 = g.get("day2")
+    end = V.safe_date(year, month, _day(day2)) if day2 else None
+    return _Norm("DATE", V.ymd(date), _pmod(g.get("pmod")), range_end=V.ymd(end) if end else None, ref=date)
+
+
+def _month_day(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    g = m.groupdict()
+    if not _capitalised(g["month"]):
+        raise _Reject
+    month, day = _month(g["month"]), _day(g["day"])
+    if V.safe_date(2000, month, day) is None:  # 2000 is a leap year: February 29 is allowed
+        raise _Reject
+    day2 = _day(g["day2"]) if g.get("day2") else None
+    mod = _pmod(g.get("pmod"))
+    if ctx.dct is None:
+        end = f"XXXX-{month:02d}-{day2:02d}" if day2 else None
+        return _Norm("DATE", f"XXXX-{month:02d}-{day:02d}", mod, unresolved=True, range_end=end)
+    date = _closest_year(ctx.dct, month, day, _tense(ctx, m.start(), m.end()))
+    if date is None:
+        raise _Reject
+    end_date = V.safe_date(date.year, month, day2) if day2 else None
+    return _Norm("DATE", V.ymd(date), mod, range_end=V.ymd(end_date) if end_date else None, anchor="dct", ref=date)
+
+
+def _weekday_date(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    g = m.groupdict()
+    if g.get("year"):
+        return _full_date(m, ctx, name)
+    return _month_day(m, ctx, name)
+
+
+def _month_year(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    g = m.groupdict()
+    if not _capitalised(g["month"]):
+        raise _Reject
+    month, year = _month(g["month"]), int(g["year"])
+    return _Norm("DATE", V.ym(year, month), _pmod(g.get("pmod")), ref=dt.date(year, month, 1), ref_gran="month")
+
+
+def _month_only(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    g = m.groupdict()
+    token = g["month"]
+    if not _capitalised(token):
+        raise _Reject
+    key = token.lower().rstrip(".")
+    if key in lexicon().ambiguous_months and not token.endswith(".") and not g.get("pmod"):
+        # "May" and "March" alone are months only after a temporal preposition.
+        before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
+        if not re.search(r"\b(in|since|until|till|by|during|from|through|of|before|after|early|late|mid|for)\s+$", before):
+            raise _Reject
+    month = _month(token)
+    mod = _pmod(g.get("pmod"))
+    if ctx.dct is None:
+        return _Norm("DATE", f"XXXX-{month:02d}", mod, unresolved=True)
+    tense = _tense(ctx, m.start(), m.end())
+    year = ctx.dct.year
+    if tense < 0 and month > ctx.dct.month:
+        year -= 1
+    elif tense > 0 and month < ctx.dct.month:
+        year += 1
+    return _Norm("DATE", V.ym(year, month), mod, anchor="dct", ref=dt.date(year, month, 1), ref_gran="month")
+
+
+def _month_rel(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    g = m.groupdict()
+    month = _month(g["month"])
+    rel = re.sub(r"\s+", " ", g["rel"].lower())
+    if ctx.dct is None:
+        return _Norm("DATE", f"XXXX-{month:02d}", _pmod(g.get("pmod")), unresolved=True)
+    year = ctx.dct.year
+    if name == "month_this_year":
+        year += {"this": 0, "last": -1, "next": 1}[rel]
+    elif rel in ("last", "the past", "past"):
+        year -= 1 if month >= ctx.dct.month else 0
+    elif rel in ("next", "the coming", "coming"):
+        year += 1 if month <= ctx.dct.month else 0
+    return _Norm("DATE", V.ym(year, month), _pmod(g.get("pmod")), anchor="dct", ref=dt.date(year, month, 1), ref_gran="month")
+
+
+def _year(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    g = m.groupdict()
+    year = int(g["year"])
+    if not 1000 <= year <= 2099:
+        raise _Reject
+    if not g.get("pmod") and _MEASURE_AFTER_YEAR.match(ctx.text, m.end()):
+        raise _Reject  # "2000 troops": a count, not a year
+    return _Norm("DATE", f"{year:04d}", _pmod(g.get("pmod")), ref=dt.date(year, 1, 1), ref_gran="year")
+
+
+def _year_range(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    first, second = m.group("year"), m.group("year2")
+    end = int(first[:2] + second) if len(second) == 2 else int(second)
+    if end <= int(first) or end - int(first) > 100:
+        raise _Reject
+    return _Norm("DATE", first, range_end=f"{end:04d}", ref=dt.date(int(first), 1, 1), ref_gran="year")
+
+
+def _decade(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    g = m.groupdict()
+    if g.get("decade"):
+        value = g["decade"][:3]
+    else:
+        short = g["short"]
+        century = "19" if ctx.dct is None or int(short) > ctx.dct.year % 100 else "20"
+        value = century + short[0]
+    return _Norm("DATE", value, _pmod(g.get("pmod")))
+
+
+def _quarter(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    g = m.groupdict()
+    quarter = lexicon().ordinals[g["ord"].lower()]
+    year_token = g.get("year") or g.get("year2")
+    det = (g.get("det") or "").lower()
+    if year_token:
+        return _Norm("DATE", f"{int(year_token):04d}-Q{quarter}")
+    if ctx.dct is None:
+        return _Norm("DATE", f"XXXX-Q{quarter}", unresolved=True)
+    year = ctx.dct.year + (-1 if det.startswith("last") else 1 if det.startswith("next") else 0)
+    if not det.startswith(("last", "next", "this")) and quarter > V.quarter_of(ctx.dct) and _tense(ctx, m.start(), m.end()) < 0:
+        year -= 1
+    return _Norm("DATE", f"{year:04d}-Q{quarter}", anchor="dct")
+
+
+def _quarter_rel(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    if ctx.dct is None:
+        return _Norm("DATE", "XXXX-QX", unresolved=True)
+    offset = {"next": 1, "this": 0, "the current": 0}.get(rel, -1)
+    year, month = V.shift_months(ctx.dct.year, ctx.dct.month, 3 * offset)
+    return _Norm("DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", anchor="dct")
+
+
+def _half(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    g = m.groupdict()
+    half = 1 if g["ord"].lower() == "first" else 2
+    if g.get("year") and g["year"].isdigit():
+        return _Norm("DATE", f"{g['year']}-H{half}")
+    if ctx.dct is None:
+        return _Norm("DATE", f"XXXX-H{half}", unresolved=True)
+    year = ctx.dct.year + {"last": -1, "next": 1}.get((g.get("rel") or "").lower(), 0)
+    return _Norm("DATE", f"{year:04d}-H{half}", anchor="dct")
+
+
+def _season(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    g = m.groupdict()
+    code = lexicon().seasons[g["season"].lower()]
+    mod = _pmod(g.get("pmod") or g.get("pmod2"))
+    rel = (g.get("rel") or "").lower()
+    if rel in ("early", "late") and not mod:
+        mod = _pmod(rel)
+    if g.get("year"):
+        return _Norm("DATE", f"{g['year']}-{code}", mod)
+    if rel == "the" and g["season"].lower() == "fall":
+        raise _Reject  # "the fall" is far more often a collapse than autumn
+    if ctx.dct is None:
+        return _Norm("DATE", f"XXXX-{code}", mod, unresolved=True)
+    last_month = {"SP": 5, "SU": 8, "FA": 11, "WI": 2}[code]
+    year = ctx.dct.year
+    if rel == "last":
+        year = year if last_month < ctx.dct.month and code != "WI" else year - 1
+    elif rel == "next":
+        year = year + 1 if last_month <= ctx.dct.month else year
+    return _Norm("DATE", f"{year:04d}-{code}", mod, anchor="dct")
+
+
+def _relday(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    g = m.groupdict()
+    word = g["word"].lower()
+    if name == "day_before":
+        offset = (-1 if word == "yesterday" else 1) + (-1 if g["dir"].lower() == "before" else 1)
+    else:
+        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
+    pod = lexicon().parts_of_day.get((g.get("pod") or "").lower(), "")
+    if word == "tonight":
+        pod = "NI"
+    mod = _pmod(g.get("pmod"))
+    if ctx.dct is None:
+        base = "XXXX-XX-XX"
+        return _Norm("TIME" if pod else "DATE", base + (f"T{pod}" if pod else ""), mod, unresolved=True)
+    date = V.add_days(ctx.dct, offset)
+    if date is None:
+        raise _Reject
+    if pod:
+        return _Norm("TIME", f"{V.ymd(date)}T{pod}", mod, anchor="dct")
+    return _Norm("DATE", V.ymd(date), mod, anchor="dct")
+
+
+def _pod_rel(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    rel = m.group("rel").lower()
+    pod = lexicon().parts_of_day[m.group("pod").lower()]
+    if ctx.dct is None:
+        return _Norm("TIME", f"XXXX-XX-XXT{pod}", unresolved=True)
+    offset = {"this": 0, "yesterday": -1, "tomorrow": 1, "last": -1 if pod == "NI" else 0}[rel]
+    date = V.add_days(ctx.dct, offset)
+    if date is None:
+        raise _Reject
+    return _Norm("TIME", f"{V.ymd(date)}T{pod}", anchor="dct")
+
+
+def _resolve_weekday(ctx: _Ctx, weekday: int, rel: str, tense: int) -> dt.date | None:
+    if ctx.dct is None:
+        return None
+    dct = ctx.dct
+    if rel == "last" or rel == "past":
+        return V.weekday_near(dct - dt.timedelta(days=1), weekday, -1)
+    if rel in ("next", "coming"):
+        return V.weekday_near(dct + dt.timedelta(days=1), weekday, +1)
+    if rel == "this":
+        monday = dct - dt.timedelta(days=dct.isoweekday() - 1)
+        return monday + dt.timedelta(days=weekday - 1)
+    return V.weekday_near(dct, weekday, +1 if tense > 0 else -1)
+
+
+def _weekday_expr(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    g = m.groupdict()
+    if not _capitalised(g["wd"]):
+        raise _Reject
+    weekday = _weekday(g["wd"])
+    rel = (g.get("rel") or "").lower()
+    pod = lexicon().parts_of_day.get((g.get("pod") or "").lower(), "")
+    mod = _pmod(g.get("pmod"))
+    kind = "TIME" if pod else "DATE"
+    suffix = f"T{pod}" if pod else ""
+    if ctx.dct is None:
+        return _Norm(kind, f"XXXX-WXX-{weekday}{suffix}", mod, unresolved=True)
+    date = _resolve_weekday(ctx, weekday, rel, _tense(ctx, m.start(), m.end()))
+    assert date is not None
+    return _Norm(kind, V.ymd(date) + suffix, mod, anchor="dct", ref=date)
+
+
+def _clock(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    g = m.groupdict()
+    hour = int(g["h"])
+    minute = int(g["m"]) if g.get("m") else 0
+    if not 1 <= hour <= 12:
+        raise _Reject
+    ampm = g["ampm"].lower()
+    if ampm.startswith("p") and hour != 12:
+        hour += 12
+    elif ampm.startswith("a") and hour == 12:
+        hour = 0
+    mod = "APPROX" if g.get("approx") else ""
+    return _timed(ctx, m, g.get("wd"), f"{hour:02d}:{minute:02d}", mod)
+
+
+def _clock_word(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    g = m.groupdict()
+    time = lexicon().parts_of_day[g["word"].lower()]
+    return _timed(ctx, m, g.get("wd"), time, "")
+
+
+def _timed(ctx: _Ctx, m: re.Match[str], day_word: str | None, time: str, mod: str) -> _Norm:
+    if ctx.dct is None:
+        return _Norm("TIME", f"XXXX-XX-XXT{time}", mod, unresolved=True)
+    date: dt.date | None = ctx.dct
+    if day_word:
+        word = day_word.lower()
+        if word in ("yesterday", "today", "tomorrow"):
+            date = V.add_days(ctx.dct, {"yesterday": -1, "today": 0, "tomorrow": 1}[word])
+        else:
+            date = _resolve_weekday(ctx, _weekday(word), "", _tense(ctx, m.start(), m.end()))
+    if date is None:
+        raise _Reject
+    return _Norm("TIME", f"{V.ymd(date)}T{time}", mod, anchor="dct")
+
+
+def _weekend(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "the").lower())
+    if ctx.dct is None:
+        return _Norm("DATE", "XXXX-WXX-WE", unresolved=True)
+    tense = _tense(ctx, m.start(), m.end())
+    base = ctx.dct
+    if rel in ("last", "the past") or (rel == "the" and tense < 0 and ctx.dct.isoweekday() < 6):
+        base = ctx.dct - dt.timedelta(days=7)
+    elif rel in ("next", "the coming") or (rel == "the" and tense > 0 and ctx.dct.isoweekday() >= 6):
+        base = ctx.dct + dt.timedelta(days=7)
+    return _Norm("DATE", V.week(base) + "-WE", anchor="dct")
+
+
+def _unit_value(base: dt.date, unit: str, offset: int) -> str | None:
+    if unit == "week":
+        shifted = V.add_days(base, 7 * offset)
+        return V.week(shifted) if shifted else None
+    if unit == "month":
+        year, month = V.shift_months(base.year, base.month, offset)
+        return V.ym(year, month) if V.MIN_YEAR <= year <= V.MAX_YEAR else None
+    if unit == "day":
+        shifted = V.add_days(base, offset)
+        return V.ymd(shifted) if shifted else None
+    if unit == "quarter":
+        year, month = V.shift_months(base.year, base.month, 3 * offset)
+        return f"{year:04d}-Q{(month - 1) // 3 + 1}"
+    if unit == "decade":
+        return f"{(base.year + 10 * offset) // 10:03d}"
+    if unit == "century":
+        return f"{(base.year + 100 * offset) // 100:02d}"
+    year = base.year + offset
+    return f"{year:04d}" if V.MIN_YEAR <= year <= V.MAX_YEAR else None
+
+
+_UNRESOLVED_UNIT = {"week": "XXXX-WXX", "month": "XXXX-XX", "day": "XXXX-XX-XX", "quarter": "XXXX-QX",
+                    "decade": "XXX", "century": "XX", "year": "XXXX"}  # fmt: skip
+
+
+def _unit_rel(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    g = m.groupdict()
+    unit = g["unit"].lower()
+    rel = re.sub(r"\s+", " ", (g.get("rel") or "this").lower())
+    mod = _pmod(g.get("pmod"))
+    if rel in ("the following", "the previous", "the same", "the next") and ctx.ref is not None:
+        offset = {"the following": 1, "the next": 1, "the previous": -1, "the same": 0}[rel]
+        value = _unit_value(ctx.ref, unit, offset)
+        if value is None:
+            raise _Reject
+        return _Norm("DATE", value, mod, anchor="ref")
+    if rel == "the next":
+        rel = "next"
+    if rel in ("the following", "the previous", "the same"):
+        raise _Reject
+    offset = {"last": -1, "the past": -1, "this": 0, "the current": 0, "next": 1, "the coming": 1}.get(rel, 0)
+    if ctx.dct is None:
+        return _Norm("DATE", _UNRESOLVED_UNIT[unit], mod, unresolved=True)
+    value = _unit_value(ctx.dct, unit, offset)
+    if value is None:
+        raise _Reject
+    return _Norm("DATE", value, mod, anchor="dct")
+
+
+def _year_end(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    if ctx.dct is None:
+        return _Norm("DATE", "XXXX", "END", unresolved=True)
+    return _Norm("DATE", f"{ctx.dct.year:04d}", "END", anchor="dct")
+
+
+def _year_earlier(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    base = ctx.ref if (m.group("dir") or m.group("dir2") or "").lower() in ("earlier", "before") and ctx.ref else ctx.dct
+    if base is None:
+        return _Norm("DATE", "XXXX", unresolved=True)
+    s, e = _sentence(ctx, m.start())
+    sentence = ctx.text[s:e].lower()
+    quarter = re.search(r"\b(first|second|third|fourth)[\s-]+quarter\b", sentence)
+    if quarter:
+        q = lexicon().ordinals[quarter.group(1)]
+        return _Norm("DATE", f"{base.year - 1:04d}-Q{q}", anchor="dct")
+    return _Norm("DATE", f"{base.year - 1:04d}", anchor="dct")
+
+
+def _ago(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    g = m.groupdict()
+    amount = _int_word(g["num"])
+    _, _, unit = _unit(g["unit"])
+    mod = _qmod(g.get("qmod"))
+    if ctx.dct is None or amount is None:
+        return _Norm("DATE", _UNRESOLVED_UNIT.get(unit, "XXXX"), mod, unresolved=ctx.dct is None, anchor="dct")
+    whole = int(amount)
+    if unit in ("hour", "minute", "second"):
+        return _Norm("DATE", V.ymd(ctx.dct), mod, anchor="dct")
+    if unit == "decade":
+        return _Norm("DATE", f"{ctx.dct.year - 10 * whole:04d}", mod, anchor="dct")
+    if unit in ("century", "centuries"):
+        return _Norm("DATE", f"{ctx.dct.year - 100 * whole:04d}", mod, anchor="dct")
+    value = _unit_value(ctx.dct, unit, -whole)
+    if value is None:
+        raise _Reject
+    return _Norm("DATE", value, mod, anchor="dct")
+
+
+def _ref_shift(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    g = m.groupdict()
+    amount = _int_word(g["num"])
+    unit = g["unit"].lower()
+    base = ctx.ref or ctx.dct
+    if amount is None or base is None:
+        raise _Reject
+    sign = 1 if g["dir"].lower() == "later" else -1
+    gran = ctx.ref_gran if ctx.ref is not None else "day"
+    if unit == "day" and gran != "day":
+        unit = gran  # "two days later" after "in March 2019" stays in that month
+        amount = 0
+    value = _unit_value(base, unit, sign * int(amount))
+    if value is None:
+        raise _Reject
+    shifted = V.add_days(base, sign * int(amount)) if unit == "day" else None
+    return _Norm("DATE", value, anchor="ref" if ctx.ref is not None else "dct", ref=shifted)
+
+
+def _ref_next(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    rel = m.group("rel").lower()
+    unit = m.group("unit").lower()
+    base = ctx.ref or ctx.dct
+    if base is None:
+        raise _Reject
+    offset = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "same": 0}[rel]
+    if unit == "morning":
+        date = V.add_days(base, offset)
+        if date is None:
+            raise _Reject
+        return _Norm("TIME", f"{V.ymd(date)}TMO", anchor="ref")
+    value = _unit_value(base, unit, offset)
+    if value is None:
+        raise _Reject
+    shifted = V.add_days(base, offset) if unit == "day" else None
+    return _Norm("DATE", value, anchor="ref" if ctx.ref is not None else "dct", ref=shifted)
+
+
+def _duration(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    g = m.groupdict()
+    letter, time_unit, unit = _unit(g["unit"])
+    if name == "duration_plural":
+        return _Norm("DURATION", V.duration(None, letter, time_unit))
+    if name == "duration_vague":
+        return _Norm("DURATION", V.duration(None, letter, time_unit), "")
+    amount = _int_word(g["num"])
+    if amount is None:
+        raise _Reject
+    if amount > 10_000 or (amount == 0):
+        raise _Reject
+    if re.match(r"[\s-]*old\b", ctx.text[m.end() :]) or m.group(0).lower().endswith("old"):
+        raise _Reject  # "a 6-year-old", "52 years old": an age, not a stretch of time
+    if unit == "quarter" and g["unit"].lower().endswith("s") and "-" in m.group(0):
+        raise _Reject  # "three-quarters": a fraction
+    token = g["num"].lower()
+    if token in ("a", "an") and not (g.get("lead") or g.get("qmod")):
+        # "a year" alone is often "per year" or part of an idiom; keep it only where it measures time.
+        before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
+        if re.search(r"\b(times|once|twice|per)\s+$", before):
+            raise _Reject
+    mod = _qmod(g.get("qmod"))
+    if g.get("orso"):
+        mod = mod or "APPROX"
+    if "-" in g["num"] and re.fullmatch(r"\d+-\d+", g["num"]):
+        mod = mod or "EQUAL_OR_MORE"
+    return _Norm("DURATION", V.duration(amount, letter, time_unit), mod)
+
+
+def _set_word(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    return _Norm("SET", lexicon().sets[m.group("word").lower()])
+
+
+def _set_every(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    g = m.groupdict()
+    what = g["what"].lower().rstrip(".")
+    lx = lexicon()
+    if what in lx.weekdays:
+        return _Norm("SET", f"XXXX-WXX-{lx.weekdays[what]}")
+    if what in lx.months:
+        return _Norm("SET", f"XXXX-{lx.months[what]:02d}")
+    if what in lx.seasons:
+        return _Norm("SET", f"XXXX-{lx.seasons[what]}")
+    letter, time_unit, _ = _unit(what)
+    amount = _int_word(g["num"]) if g.get("num") else 1.0
+    return _Norm("SET", V.duration(amount, letter, time_unit))
+
+
+def _reference(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    key = re.sub(r"\s+", " ", m.group("word").lower())
+    return _Norm("DATE", lexicon().references[key])
+
+
+NORMALISERS = {
+    "iso": _full_date, "slash": _full_date, "mdy": _full_date, "dmy": _full_date,
+    "weekday_date": _weekday_date, "md": _month_day, "dm": _month_day, "my": _month_year,
+    "month_rel": _month_rel, "month_this_year": _month_rel, "month": _month_only,
+    "year_range": _year_range, "decade": _decade, "year": _year,
+    "quarter": _quarter, "quarter_rel": _quarter_rel, "half": _half, "season": _season, "season_year": _season,
+    "relday": _relday, "day_before": _relday, "pod_rel": _pod_rel, "clock": _clock, "clock_word": _clock_word,
+    "weekday": _weekday_expr, "weekend": _weekend, "unit_rel": _unit_rel, "unit_in": _unit_rel,
+    "year_end": _year_end, "year_earlier": _year_earlier, "ago": _ago, "ref_shift": _ref_shift,
+    "ref_next": _ref_next, "duration": _duration, "duration_vague": _duration, "duration_plural": _duration,
+    "set_word": _set_word, "set_every": _set_every, "reference": _reference,
+}  # fmt: skip
+
+_SIGNAL = re.compile(r"\b(since|until|till|from|to|by|before|after|in|on|at|during|between|and|through|for|of|as of)\s+$", re.I)
+
+
+def _candidates(text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
+    found = []
+    for rule in rules():
+        for m in rule.pattern.finditer(text):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), rule, m))
+    # Longest first; between equals, the rule with the lower priority number, then the earlier one.
+    found.sort(key=lambda c: (-(c[1] - c[0]), c[2].priority, c[0]))
+    return found
+
+
+def find_timexes(text: str, dct: dt.date | None, *, doc: Doc | None = None) -> list[Timex]:
+    """Every temporal expression of ``text``, normalised against ``dct`` (``None``: unresolved)."""
+    if not text or len(text) > MAX_INPUT_CHARS:
+        return []
+    ctx = _Ctx(text=text, dct=dct, doc=doc, sentences=_sentences(text))
+    taken: list[tuple[int, int, Rule, re.Match[str]]] = []
+    occupied = bytearray(len(text))
+    for start, end, rule, m in _candidates(text):
+        if any(occupied[start:end]):
+            continue
+        taken.append((start, end, rule, m))
+        occupied[start:end] = b"\x01" * (end - start)
+    taken.sort(key=lambda c: c[0])
+    out: list[Timex] = []
+    for start, end, rule, m in taken:
+        # Leading/trailing whitespace never belongs to the span.
+        raw = text[start:end]
+        start += len(raw) - len(raw.lstrip())
+        end -= len(raw) - len(raw.rstrip())
+        try:
+            norm = NORMALISERS[rule.name](m, ctx, rule.name)
+        except (_Reject, KeyError, ValueError, OverflowError):
+            continue
+        if not V.is_valid(norm.value) or (norm.range_end is not None and not V.is_valid(norm.range_end)):
+            continue
+        if (norm.ref is not None and norm.anchor != "dct") or (norm.ref is not None and norm.type == "DATE" and rule.name in ("md", "dm", "weekday_date", "month", "month_rel")):
+            ctx.ref, ctx.ref_gran = norm.ref, norm.ref_gran
+        signal = _SIGNAL.search(text[max(0, start - 12) : start])
+        out.append(
+            Timex(
+                start=start, end=end, text=text[start:end], type=norm.type, value=norm.value, mod=norm.mod,
+                unresolved=norm.unresolved, range_end=norm.range_end, anchor=norm.anchor,
+                signal=signal.group(1).lower() if signal else "", rule=rule.name,
+            )  # fmt: skip
+        )
+    return out
