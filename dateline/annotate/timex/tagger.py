@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 MAX_INPUT_CHARS = 5_000_000
+# Month names and month-days take their year from a tense cue only this close; else the nearest year.
+LOCAL_CUE_CHARS = 40
+QUARTER_MEMORY_CHARS = 700
 _SENTENCE_END = re.compile(r"[.!?](?:[\"”’)]*)\s+(?=[\"“(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
 _PAST = re.compile(
     r"\b(said|was|were|had|did|took|met|held|began|ended|came|went|told|announced|reported|killed|died|"
@@ -63,6 +66,7 @@ class _Ctx:
     ref: dt.date | None = None  # the reference time the text has moved to
     ref_gran: str = "day"
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    last_quarter: tuple[int, str] | None = None  # (position, "1989-Q3") of the latest quarter mentioned
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,8 +170,11 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _tense(ctx: _Ctx, start: int, end: int) -> int:
-    """+1 future, -1 past, 0 unknown, for the clause of the expression at ``start``."""
+def _tense(ctx: _Ctx, start: int, end: int, *, within: int | None = None) -> int:
+    """+1 future, -1 past, 0 unknown, for the clause of the expression at ``start``.
+
+    ``within``: only a cue at most that many characters away counts (a weaker, local reading).
+    """
     if ctx.doc is not None:
         found = _tense_from_parse(ctx.doc, start)
         if found is not None:
@@ -181,7 +188,9 @@ def _tense(ctx: _Ctx, start: int, end: int) -> int:
             distance = min(abs(s + m.start() - end), abs(s + m.end() - start))
             if best is None or distance < best[0]:
                 best = (distance, tense)
-    return best[1] if best else 0
+    if best is None or (within is not None and best[0] > within):
+        return 0
+    return best[1]
 
 
 @lru_cache(maxsize=1)
@@ -259,7 +268,7 @@ def _month_day(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     if ctx.dct is None:
         end = f"XXXX-{month:02d}-{day2:02d}" if day2 else None
         return _Norm("DATE", f"XXXX-{month:02d}-{day:02d}", mod, unresolved=True, range_end=end)
-    date = _closest_year(ctx.dct, month, day, _tense(ctx, m.start(), m.end()))
+    date = _closest_year(ctx.dct, month, day, _tense(ctx, m.start(), m.end(), within=LOCAL_CUE_CHARS))
     if date is None:
         raise _Reject
     end_date = V.safe_date(date.year, month, day2) if day2 else None
@@ -296,7 +305,7 @@ def _month_only(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     mod = _pmod(g.get("pmod"))
     if ctx.dct is None:
         return _Norm("DATE", f"XXXX-{month:02d}", mod, unresolved=True)
-    tense = _tense(ctx, m.start(), m.end())
+    tense = _tense(ctx, m.start(), m.end(), within=LOCAL_CUE_CHARS)
     year = ctx.dct.year
     if tense < 0 and month > ctx.dct.month:
         year -= 1
@@ -580,12 +589,12 @@ def _year_earlier(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     base = ctx.ref if (m.group("dir") or m.group("dir2") or "").lower() in ("earlier", "before") and ctx.ref else ctx.dct
     if base is None:
         return _Norm("DATE", "XXXX", unresolved=True)
-    s, e = _sentence(ctx, m.start())
-    sentence = ctx.text[s:e].lower()
-    quarter = re.search(r"\b(first|second|third|fourth)[\s-]+quarter\b", sentence)
-    if quarter:
-        q = lexicon().ordinals[quarter.group(1)]
-        return _Norm("DATE", f"{base.year - 1:04d}-Q{q}", anchor="dct")
+    # "…third-quarter net rose to $5 million from $4 million a year earlier": the comparison is
+    # with the same quarter of the year before, when a quarter was just mentioned.
+    if ctx.last_quarter is not None and m.start() - ctx.last_quarter[0] < QUARTER_MEMORY_CHARS:
+        year_text, quarter = ctx.last_quarter[1].split("-")
+        if year_text.isdigit():
+            return _Norm("DATE", f"{int(year_text) - 1:04d}-{quarter}", anchor="dct")
     return _Norm("DATE", f"{base.year - 1:04d}", anchor="dct")
 
 
@@ -755,12 +764,14 @@ def find_timexes(text: str, dct: dt.date | None, *, doc: Doc | None = None) -> l
             continue
         if (norm.ref is not None and norm.anchor != "dct") or (norm.ref is not None and norm.type == "DATE" and rule.name in ("md", "dm", "weekday_date", "month", "month_rel")):
             ctx.ref, ctx.ref_gran = norm.ref, norm.ref_gran
+        if norm.type == "DATE" and re.fullmatch(r"\d{4}-Q[1-4]", norm.value):
+            ctx.last_quarter = (end, norm.value)
         signal = _SIGNAL.search(text[max(0, start - 12) : start])
         out.append(
             Timex(
                 start=start, end=end, text=text[start:end], type=norm.type, value=norm.value, mod=norm.mod,
                 unresolved=norm.unresolved, range_end=norm.range_end, anchor=norm.anchor,
                 signal=signal.group(1).lower() if signal else "", rule=rule.name,
-            )  # fmt: skip
+            )
         )
     return out

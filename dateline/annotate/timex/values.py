@@ -78,5 +78,15 @@ def duration(amount: float | None, letter: str, time_unit: bool) -> str:
     """``P3Y``, ``PT5H``, ``PXW`` (amount ``None``); whole amounts without decimals."""
     if letter == "W2":  # a fortnight
         letter, amount = "W", (amount or 1) * 2 if amount is not None else None
+    if amount is not None and not float(amount).is_integer():
+        smaller = {("Y", False): ("M", 12, False), ("D", False): ("H", 24, True), ("H", True): ("M", 60, True),
+                   ("M", False): ("D", 30, False), ("W", False): ("D", 7, False), ("M", True): ("S", 60, True)}  # fmt: skip
+        if (letter, time_unit) in smaller:
+            sub, factor, sub_time = smaller[(letter, time_unit)]
+            whole, part = int(amount), round((amount - int(amount)) * factor)
+            head = f"{whole}{letter}" if whole else ""
+            if time_unit or sub_time:
+                return f"PT{head}{part}{sub}" if time_unit else f"P{head}T{part}{sub}"
+            return f"P{head}{part}{sub}"
     text = "X" if amount is None else (str(int(amount)) if float(amount).is_integer() else f"{amount:g}")
     return f"PT{text}{letter}" if time_unit else f"P{text}{letter}"

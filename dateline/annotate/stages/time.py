@@ -1,0 +1,25 @@
+"""The ``time`` stage: TIMEX3 temporal expressions, normalised against the publication date."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dateline.annotate.registry import Row, SpanRow, StageInput, stage
+from dateline.annotate.timex import find_timexes
+
+
+@stage("time", version="1", requires=("nlp",), produces=("timex",), needs_spacy=True, depends_on_date=True)
+def time_stage(batch: Sequence[StageInput]) -> list[Row]:
+    """Temporal expressions (TIMEX3 type, value, mod) anchored to the publication date."""
+    rows: list[Row] = []
+    for item in batch:
+        for t in find_timexes(item.text, item.published, doc=item.spacy_doc):
+            attrs = {"mod": t.mod, "anchor": t.anchor, "rule": t.rule}
+            if t.unresolved:
+                attrs["unresolved"] = True
+            if t.range_end:
+                attrs["range_end"] = t.range_end
+            if t.signal:
+                attrs["signal"] = t.signal
+            rows.append(SpanRow(item.doc_id, "time", "timex", t.start, t.end, t.type, t.value, attrs))
+    return rows

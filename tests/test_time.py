@@ -1,0 +1,168 @@
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dateline import Corpus
+from dateline.annotate.timex import Timex, find_timexes, is_valid
+from dateline.annotate.timex.timeml import parse_timeml, to_timeml
+from dateline.cli.main import cli
+from dateline.ingest.clean import clean
+
+from .conftest import SEED_FILES
+
+
+def tagged(index: int, dct: dt.date | None) -> dict[str, Timex]:
+    text = clean(SEED_FILES[index].read_text(encoding="utf-8")).text
+    return {t.text: t for t in find_timexes(text, dct)}
+
+
+def test_seed_000_relative_and_absolute() -> None:
+    t = tagged(0, dt.date(2018, 5, 19))
+    assert t["Friday"].value == "2018-05-18"
+    assert t["Saturday"].value == "2018-05-19"
+    assert t["1991"].value == "1991" and t["2016"].value == "2016"
+    assert (t["1992"].value, t["1992"].signal) == ("1992", "since")  # a start point
+    assert "25th anniversary" not in " ".join(t)
+
+
+def test_seed_001_months_and_mods() -> None:
+    t = tagged(1, dt.date(2020, 2, 11))
+    assert (t["late January"].value, t["late January"].mod) == ("2020-01", "END")
+    assert t["March 2019"].value == "2019-03"
+    assert t["February 1988"].value == "1988-02"
+
+
+def test_seed_003_range_last_year_and_future_month() -> None:
+    t = tagged(3, dt.date(2015, 5, 25))
+    assert (t["May 24-26"].value, t["May 24-26"].range_end) == ("2015-05-24", "2015-05-26")
+    assert t["last year"].value == "2014"
+    assert t["September"].value == "2015-09"  # "exercises ... are scheduled for September"
+    assert t["Monday"].value == "2015-05-25"
+    assert t["the 1980s"].value == "198"
+
+
+def test_seed_004_night_and_duration() -> None:
+    t = tagged(4, dt.date(2016, 4, 4))
+    assert (t["Friday night"].type, t["Friday night"].value) == ("TIME", "2016-04-01TNI")
+    assert t["Monday"].value == "2016-04-04"
+    decade = t["almost a decade"]
+    assert (decade.type, decade.value, decade.mod) == ("DURATION", "P1DE", "APPROX")
+    assert "the first minutes" not in t
+
+
+def test_seed_002_unresolved_without_date_then_resolved() -> None:
+    unresolved = tagged(2, None)
+    assert (unresolved["September 27"].value, unresolved["September 27"].unresolved) == ("XXXX-09-27", True)
+    assert unresolved["Wednesday"].value == "XXXX-WXX-3"
+    assert unresolved["February 1988"].unresolved is False
+    resolved = tagged(2, dt.date(2020, 9, 30))
+    assert resolved["September 27"].value == "2020-09-27" and not resolved["September 27"].unresolved
+    assert (resolved["1992-1994"].value, resolved["1992-1994"].range_end) == ("1992", "1994")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The ministers met on Monday.", "2016-04-04"),  # the DCT is a Monday: that day
+        ("The ministers met on Tuesday.", "2016-03-29"),
+        ("The ministers will meet on Tuesday.", "2016-04-05"),
+        ("Lavrov said on Friday that talks will resume.", "2016-04-01"),
+    ],
+)
+def test_tense_decides_weekday_direction(sentence: str, expected: str) -> None:
+    (timex,) = find_timexes(sentence, dt.date(2016, 4, 4))
+    assert timex.value == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value", "mod"),
+    [
+        ("last year", "2015", ""), ("next week", "2016-W15", ""), ("earlier this month", "2016-04", "START"),
+        ("now", "PRESENT_REF", ""), ("recently", "PAST_REF", ""), ("the 1980s", "198", ""),
+        ("between 1988 and 1994", "1988", ""), ("two years ago", "2014", ""), ("three days", "P3D", ""),
+        ("for 2 1/2 years", "P2Y6M", ""), ("more than four hours", "PT4H", "MORE_THAN"), ("daily", "P1D", ""),
+        ("yesterday", "2016-04-03", ""), ("this morning", "2016-04-04TMO", ""), ("10:35 a.m.", "2016-04-04T10:35", ""),
+    ],
+)  # fmt: skip
+def test_expressions(phrase: str, value: str, mod: str) -> None:
+    found = find_timexes(f"It happened {phrase}.", dt.date(2016, 4, 4))
+    assert found and (found[0].value, found[0].mod) == (value, mod)
+
+
+def test_reference_time_moves_with_the_text() -> None:
+    text = "In March 2019 the leaders met in Vienna. On May 3, 2019 they met again, and two days later they signed."
+    values = [t.value for t in find_timexes(text, dt.date(2020, 2, 11))]
+    assert values == ["2019-03", "2019-05-03", "2019-05-05"]
+
+
+@pytest.mark.parametrize("odd", ["0000-00-00", "32 May", "February 30", "the year 10000", "9" * 5000, "May 0", "13/45/2020"])
+def test_odd_strings_never_give_invalid_values(odd: str) -> None:
+    for dct in (dt.date(2016, 4, 4), None, dt.date(1, 1, 1), dt.date(9999, 12, 31)):
+        for t in find_timexes(f"It was {odd} when it happened.", dct):
+            assert is_valid(t.value), (odd, t)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200), st.one_of(st.none(), st.dates()))
+def test_any_text_any_date_gives_valid_values(text: str, dct: dt.date | None) -> None:
+    for t in find_timexes(text, dct):
+        assert is_valid(t.value) and text[t.start : t.end] == t.text and t.end > t.start
+
+
+WORDS = ["on", "Friday", "May", "19", "2018", "last", "year", "next", "week", "two", "days", "ago", "since", "1992",
+         "the", "1980s", "September", "27", "-", "late", "January", "will", "said", "daily", "Monday", "night"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=12), st.one_of(st.none(), st.dates()))
+def test_temporal_word_soup_gives_valid_values(words: list[str], dct: dt.date | None) -> None:
+    text = " ".join(words)
+    for t in find_timexes(text, dct):
+        assert is_valid(t.value)
+        assert t.range_end is None or is_valid(t.range_end)
+
+
+def test_timeml_round_trip(tmp_path: Path) -> None:
+    raw = (
+        '<?xml version="1.0" ?>\n<TimeML>\n<DOCID>x</DOCID>\n'
+        '<DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08" functionInDocument="CREATION_TIME">19980108</TIMEX3></DCT>\n'
+        "<TEXT>AT&amp;T said on Friday it would cut 5 &lt; 6 jobs <EVENT eid=\"e1\">next</EVENT> year.</TEXT>\n</TimeML>\n"
+    )
+    doc = parse_timeml("x.tml", raw)
+    assert doc.dct == dt.date(1998, 1, 8) and doc.text == "AT&T said on Friday it would cut 5 < 6 jobs next year."
+    out = to_timeml(doc, find_timexes(doc.text, doc.dct))
+    again = parse_timeml("out.tml", out)
+    assert again.text == doc.text
+    assert '<TIMEX3 tid="t1" type="DATE" value="1998-01-02">Friday</TIMEX3>' in out
+
+
+def test_extract_time_cli(tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(cli, ["extract", "time", str(SEED_FILES[0]), "--dct", "2018-05-19"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert {"text": "Friday", "value": "2018-05-18"}.items() <= next(t for t in record["timexes"] if t["text"] == "Friday").items()
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["extract", "time", str(SEED_FILES[1]), "--format", "timeml", "--out-dir", str(out), "--dct", "2020-02-11"])
+    assert result.exit_code == 0
+    written = next(out.iterdir()).read_text(encoding="utf-8")
+    assert parse_timeml("w", written).text == SEED_FILES[1].read_text(encoding="utf-8")
+
+
+def test_stage_stores_timexes_and_follows_set_date(seeded_copy: Path) -> None:
+    with Corpus(seeded_copy) as corpus:
+        doc = corpus.document("004_52a82361d015938c")
+        before = {s.text: s for s in corpus.spans(doc.id, kind="timex")}
+        assert before["Friday night"].value == "XXXX-WXX-5TNI" and before["Friday night"].attrs["unresolved"]
+        corpus.set_date(doc.id, "2016-04-04")
+        after = {s.text: s for s in corpus.spans(doc.id, kind="timex")}
+        assert after["Friday night"].value == "2016-04-01TNI" and "unresolved" not in after["Friday night"].attrs
+        assert after["Monday"].value == "2016-04-04"
+        assert all(doc.text[s.start : s.end] == s.text for s in after.values())
