@@ -14,7 +14,7 @@ def time_stage(batch: Sequence[StageInput]) -> list[Row]:
     rows: list[Row] = []
     for item in batch:
         for t in find_timexes(item.text, item.published, doc=item.spacy_doc):
-            attrs = {"mod": t.mod, "anchor": t.anchor, "rule": t.rule}
+            attrs: dict[str, object] = {"mod": t.mod, "anchor": t.anchor, "rule": t.rule}
             if t.unresolved:
                 attrs["unresolved"] = True
             if t.range_end:
