@@ -111,6 +111,7 @@ def rules() -> tuple[Rule, ...]:
         ("year", rf"(?<![\w$€£.,/-])(?:(?P<pmod>early|mid-?|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[\s-]+)?(?:fiscal\s+)?(?P<year>{year4})(?![\d%]|,\d|\.\d|\s*(?:-|–)\s*\d)", 4),
         ("quarter", rf"{b}(?:(?P<det>the|this\s+year's|last\s+year's|next\s+year's|its|a)\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>{ordinal})[\s-]+(?:fiscal\s+)?quarter(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<year>{year4})|\s+(?P<year2>{year4}))?{e}", 1),
         ("quarter_rel", rf"{b}(?P<rel>the\s+latest|the\s+last|the\s+past|the\s+previous|the\s+current|the\s+same|the\s+latest\s+fiscal|this|last|next|the\s+fiscal|the\s+recent|the)\s+quarter{e}", 2),
+        ("period_rel", rf"{b}(?P<rel>the\s+latest|the\s+last|the\s+same)\s+period{e}", 2),
         ("half", rf"{b}(?:the\s+)?(?P<ord>first|second)\s+half(?:\s+of\s+(?P<year>{year4}|(?P<rel>this|last|next)\s+year))?{e}", 1),
         ("season", rf"{b}(?:(?P<pmod>early|late|mid-?)\s+)?(?P<rel>last|this|next|the|early|late)\s+(?:(?P<pmod2>early|late)\s+)?(?P<season>{season})(?:\s+(?:of\s+)?(?P<year>{year4}))?(?!\s+of\s+(?!{year4}))(?!\w)", 2),
         ("season_year", rf"{b}(?P<season>{season})\s+(?:of\s+)?(?P<year>{year4}){e}", 1),

@@ -25,6 +25,9 @@ MAX_INPUT_CHARS = 5_000_000
 # Month names and month-days take their year from a tense cue only this close; else the nearest year.
 LOCAL_CUE_CHARS = 40
 QUARTER_MEMORY_CHARS = 700
+# A past-tense "Jan. 14" a few days after the DCT is still this year's (reports run ahead of
+# their dates); only beyond this many days does tense move it to another year.
+TENSE_SLACK_DAYS = 30
 _SENTENCE_END = re.compile(r"[.!?](?:[\"”’)]*)\s+(?=[\"“(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
 _PAST = re.compile(
     r"\b(said|was|were|had|did|took|met|held|began|ended|came|went|told|announced|reported|killed|died|"
@@ -227,10 +230,10 @@ def _closest_year(dct: dt.date, month: int, day: int, tense: int) -> dt.date | N
     if not options:
         return None
     if tense < 0:
-        past = [d for d in options if d <= dct + dt.timedelta(days=1)]
+        past = [d for d in options if d <= dct + dt.timedelta(days=TENSE_SLACK_DAYS)]
         return max(past) if past else min(options, key=lambda d: abs((d - dct).days))
     if tense > 0:
-        future = [d for d in options if d >= dct - dt.timedelta(days=1)]
+        future = [d for d in options if d >= dct - dt.timedelta(days=TENSE_SLACK_DAYS)]
         return min(future) if future else min(options, key=lambda d: abs((d - dct).days))
     return min(options, key=lambda d: abs((d - dct).days))
 
@@ -670,7 +673,7 @@ def _duration(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
         raise _Reject
     if re.match(r"[\s-]*old\b", ctx.text[m.end() :]) or m.group(0).lower().endswith("old"):
         raise _Reject  # "a 6-year-old", "52 years old": an age, not a stretch of time
-    if unit == "quarter" and g["unit"].lower().endswith("s") and "-" in m.group(0):
+    if unit == "quarter" and re.search(r"-\s*quarters\b", m.group(0), re.I):
         raise _Reject  # "three-quarters": a fraction
     token = g["num"].lower()
     if token in ("a", "an") and not (g.get("lead") or g.get("qmod")):
@@ -715,7 +718,7 @@ NORMALISERS = {
     "weekday_date": _weekday_date, "md": _month_day, "dm": _month_day, "my": _month_year,
     "month_rel": _month_rel, "month_this_year": _month_rel, "month": _month_only,
     "year_range": _year_range, "decade": _decade, "year": _year,
-    "quarter": _quarter, "quarter_rel": _quarter_rel, "half": _half, "season": _season, "season_year": _season,
+    "quarter": _quarter, "quarter_rel": _quarter_rel, "period_rel": _quarter_rel, "half": _half, "season": _season, "season_year": _season,
     "relday": _relday, "day_before": _relday, "pod_rel": _pod_rel, "clock": _clock, "clock_word": _clock_word,
     "weekday": _weekday_expr, "weekend": _weekend, "unit_rel": _unit_rel, "unit_in": _unit_rel,
     "year_end": _year_end, "year_earlier": _year_earlier, "ago": _ago, "ref_shift": _ref_shift,
