@@ -1,0 +1,305 @@
+"""Finding the actors a document mentions, and who its pronouns and nominals stand for.
+
+Sources, in order of trust: the knowledge base (countries, capitals, organisations, partially
+recognised entities — it overrides spaCy's label when they disagree, e.g. "Baku" tagged PERSON),
+titled names ("Russian Foreign Minister Sergey Lavrov"), organisation phrases ("the Azerbaijani
+Foreign Ministry"), spaCy's PERSON entities, then pronouns and nominal mentions ("she", "the
+diplomat", "the ministry") that are subjects, resolved to the latest compatible actor before them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from dateline.annotate.actors.knowledge import Entry, Knowledge, load
+from dateline.annotate.mentions import ActorMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+MAX_ENTITY_CHARS = 120
+_NAME = r"[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z][\w'’-]+|al-\w+|de|van|von|bin|ibn)){0,3}"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _alt(words: list[str], *, flags: str = "") -> str:
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return f"(?{flags}:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")" if flags else (
+        "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    names: re.Pattern[str]
+    org: re.Pattern[str]
+    title: re.Pattern[str]
+    office_of: re.Pattern[str]
+    apposition: re.Pattern[str]
+
+
+@lru_cache(maxsize=8)
+def _patterns(kb_key: int) -> _Patterns:
+    kb = _KB_BY_KEY[kb_key]
+    names = _alt(list(kb.names))
+    demonyms = _alt(list(kb.demonyms))
+    countries = _alt([n for n, (e, via) in kb.names.items() if e.kind in ("country", "pre") and via == "name"])
+    bodies = _alt(list(kb.bodies), flags="i")
+    offices = _alt(list(kb.offices), flags="i")
+    return _Patterns(
+        names=re.compile(rf"(?<![\w-]){names}(?![\w-])"),
+        org=re.compile(
+            rf"(?<![\w-])(?:[Tt]he\s+)?(?:(?P<dem>{demonyms})|(?P<country>{countries})(?:'s|’s)?)\s+"
+            rf"(?P<body>(?:[A-Z][a-z]+\s+){{0,2}}?{bodies})(?:(?:'s|’s)\s+press\s+service)?(?![\w-])"
+        ),
+        title=re.compile(
+            rf"(?:(?P<dem>{demonyms})\s+)?(?P<office>(?:[A-Z][\w-]*\s+){{0,3}}?{offices})\s+(?P<name>{_NAME})"
+        ),
+        apposition=re.compile(rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?P<office>{offices})\s+of\s+"),
+        office_of=re.compile(
+            rf"(?:[Tt]he\s+)?(?P<office>{offices})s?\s+of\s+(?P<c1>{countries})\s+and\s+(?P<c2>{countries}),\s+"
+            rf"(?P<p1>{_NAME})\s+and\s+(?P<p2>{_NAME})"
+        ),
+    )
+
+
+_KB_BY_KEY: dict[int, Knowledge] = {}
+
+
+def _kb_key(kb: Knowledge) -> int:
+    key = id(kb)
+    _KB_BY_KEY[key] = kb
+    return key
+
+
+def _mention(start: int, end: int, text: str, entry: Entry, via: str, office: str = "", sector: str | None = None) -> ActorMention:
+    return ActorMention(start, end, text[start:end], entry.actor_id, entry.name, entry.kind, entry.code,
+                        entry.sector if sector is None else sector, office, via)  # fmt: skip
+
+
+def _person_id(name: str) -> str:
+    return "person:" + _slug(name.split()[-1])
+
+
+def _sector_of_office(kb: Knowledge, office: str) -> tuple[str, str]:
+    """(sector, canonical office) of a title such as 'Foreign Ministry Spokeswoman'."""
+    lowered = office.lower()
+    best = max((p for p in kb.offices if re.search(rf"\b{re.escape(p)}\b", lowered)), key=len, default="")
+    if not best:
+        return "", ""
+    sector = kb.offices[best]
+    if sector == "LEG" and best == "deputy" and "minister" in lowered:
+        sector = "GOV"
+    return ("GOV" if sector == "IGO" else sector), office.strip()
+
+
+def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None) -> list[ActorMention]:
+    """Every actor mention of ``doc``, sorted by position (see the module docstring)."""
+    kb = knowledge or load()
+    text = doc.text
+    pats = _patterns(_kb_key(kb))
+    found: list[ActorMention] = []
+
+    def sentence_country(pos: int) -> Entry | None:
+        # The nearest country named in the same sentence gives an untitled office its country.
+        sent = next((s for s in doc.sents if s.start_char <= pos < s.end_char), None)
+        if sent is None:
+            return None
+        best: tuple[int, Entry] | None = None
+        for m in pats.names.finditer(text, sent.start_char, sent.end_char):
+            entry = kb.names[m.group(0)][0]
+            if entry.kind in ("country", "pre"):
+                d = abs(m.start() - pos)
+                best = (d, entry) if best is None or d < best[0] else best
+        for dem, entry in kb.demonyms.items():
+            for m in re.finditer(rf"(?<![\w-]){re.escape(dem)}(?![\w-])", text[sent.start_char : sent.end_char]):
+                d = abs(sent.start_char + m.start() - pos)
+                best = (d, entry) if best is None or d < best[0] else best
+        return best[1] if best else None
+
+    # 1. Coordinated offices: "the foreign ministers of Russia and Azerbaijan, Sergey Lavrov and Elmar Mamedyarov".
+    for m in pats.office_of.finditer(text):
+        sector, _ = _sector_of_office(kb, m.group("office"))
+        for c, p in (("c1", "p1"), ("c2", "p2")):
+            country = kb.names[m.group(c)][0]
+            name = m.group(p)
+            entry = Entry(_person_id(name), name, "person", country.code, sector or "GOV")
+            found.append(_mention(m.start(p), m.end(p), text, entry, "role", office=m.group("office").strip().title()))
+    # 2. Titled names: "Russian Deputy Foreign Minister Andrey Rudenko".
+    for m in pats.title.finditer(text):
+        name = m.group("name")
+        if name in kb.names or name.split()[0] in kb.demonyms:
+            continue
+        sector, office = _sector_of_office(kb, m.group("office"))
+        if not sector:
+            continue
+        country = kb.demonyms.get(m.group("dem") or "") or sentence_country(m.start("name"))
+        entry = Entry(_person_id(name), name, "person", country.code if country else "", sector)
+        found.append(_mention(m.start(), m.end(), text, entry, "role", office=office))
+    # 2b. Appositions: "Sergey Naryshkin, the speaker of the State Duma".
+    for m in pats.apposition.finditer(text):
+        name = m.group("name")
+        if name in kb.names or len(name.split()) < 2:
+            continue
+        sector, office = _sector_of_office(kb, m.group("office"))
+        if not sector:
+            continue
+        country = sentence_country(m.end())
+        entry = Entry(_person_id(name), name, "person", country.code if country else "", sector)
+        found.append(_mention(m.start("name"), m.end("name"), text, entry, "role", office=office.title()))
+    # 3. Organisations: "the Russian Foreign Ministry('s press service)".
+    for m in pats.org.finditer(text):
+        country = kb.demonyms.get(m.group("dem") or "") or (kb.names[m.group("country")][0] if m.group("country") else None)
+        if country is None:
+            continue
+        body = re.sub(r"\s+", " ", m.group("body"))
+        body_key = max((b for b in kb.bodies if re.search(rf"\b{re.escape(b)}\b", body.lower())), key=len, default=body.lower())
+        sector = kb.bodies.get(body_key, "GOV")
+        if country.kind == "pre":
+            sector = "PRE"
+        adjective = m.group("dem") or country.name
+        name = f"{adjective} {body}".strip()
+        name = name[0].upper() + name[1:]
+        entry = Entry(f"{country.code}:{sector}:{_slug(body)}", name, "organization", country.code, sector)
+        found.append(_mention(m.start(), m.end(), text, entry, "name"))
+    # 4. Known names: countries, capitals, organisations, partially recognised entities.
+    for m in pats.names.finditer(text):
+        entry, via = kb.names[m.group(0)]
+        found.append(_mention(m.start(), m.end(), text, entry, via))
+    # 5. spaCy persons (and the last names they teach), demonyms as country mentions.
+    persons: dict[str, str] = {}
+    for ent in doc.ents:
+        if len(ent.text) > MAX_ENTITY_CHARS:
+            continue
+        if ent.label_ == "PERSON" and ent.text not in kb.names and ent.text not in kb.outlets and ent.text not in kb.demonyms:
+            name = ent.text.strip()
+            if not re.match(r"^[A-Z]", name) or len(name) < 3:
+                continue
+            persons[name.split()[-1]] = name
+            found.append(ActorMention(ent.start_char, ent.end_char, ent.text, _person_id(name), name, "person", via="name"))
+        elif ent.label_ == "NORP" and ent.text in kb.demonyms:
+            entry = kb.demonyms[ent.text]
+            found.append(_mention(ent.start_char, ent.end_char, text, entry, "demonym"))
+    # spaCy sometimes tags a known person's last name ORG or GPE ("Zakharova"): trust the name.
+    for ent in doc.ents:
+        if ent.label_ in ("ORG", "GPE", "NORP") and ent.text in persons and ent.text not in kb.names:
+            name = persons[ent.text]
+            found.append(ActorMention(ent.start_char, ent.end_char, ent.text, _person_id(name), name, "person", via="alias"))
+    resolved = _select(found)
+    resolved.extend(_pronouns_and_nominals(doc, resolved))
+    return _select(resolved)
+
+
+def _select(found: list[ActorMention]) -> list[ActorMention]:
+    """Non-overlapping mentions: roles and longer spans first."""
+    rank = {"role": 0, "name": 1, "metonym": 1, "alias": 2, "pronoun": 2, "nominal": 2, "demonym": 3}
+    chosen: list[ActorMention] = []
+    taken: list[tuple[int, int]] = []
+    for m in sorted(found, key=lambda m: (rank.get(m.via, 5), -(m.end - m.start), m.start)):
+        if any(m.start < e and s < m.end for s, e in taken):
+            continue
+        chosen.append(m)
+        taken.append((m.start, m.end))
+    return sorted(chosen, key=lambda m: (m.start, m.end))
+
+
+_NOMINAL_HEADS = {"diplomat", "minister", "spokeswoman", "spokesman", "spokesperson", "official", "ministry", "service",
+                  "president", "premier", "envoy", "ambassador", "chancellor", "leader", "secretary"}  # fmt: skip
+
+
+def _is_subject(doc: Doc, mention: ActorMention) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ in ("poss", "compound", "amod") and root.head is not root:
+        root = root.head  # "the ministry's press service said": the possessor speaks through it
+    return root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _pronouns_and_nominals(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Subjects that are pronouns or nominals, resolved to the latest compatible actor before them;
+    an actor that was itself a subject is preferred (it is the one the text is talking about)."""
+    out: list[ActorMention] = []
+    covered = [(m.start, m.end) for m in mentions]
+    subjects = {(m.start, m.end) for m in mentions if _is_subject(doc, m)}
+
+    def latest(candidates: list[ActorMention]) -> ActorMention | None:
+        preferred = [m for m in candidates if (m.start, m.end) in subjects or m.via in ("pronoun", "nominal")]
+        pool = preferred or candidates
+        return pool[-1] if pool else None
+
+    for token in doc:
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if any(s <= token.idx < e for s, e in covered):
+            continue
+        earlier = [m for m in mentions + out if m.end <= token.idx]
+        target: ActorMention | None = None
+        span: Span | None = None
+        lower = token.lower_
+        if lower in ("he", "she"):
+            target = latest([m for m in earlier if m.kind == "person"])
+            span = doc[token.i : token.i + 1]
+            via = "pronoun"
+        elif lower in _NOMINAL_HEADS and any(c.lower_ == "the" for c in token.lefts):
+            span = doc[token.left_edge.i : token.i + 1]
+            words = span.text.lower()
+            via = "nominal"
+            if lower in ("ministry", "service"):
+                target = latest([m for m in earlier if m.kind == "organization" and m.sector == "GOV"])
+            else:
+                def fits(m: ActorMention) -> bool:
+                    if m.kind != "person":
+                        return False
+                    office = m.office.lower()
+                    return lower in ("diplomat", "official", "leader") or lower in office or words.replace("the ", "") in office
+                target = latest([m for m in earlier if fits(m)])
+        if target is None or span is None:
+            continue
+        out.append(ActorMention(span.start_char, span.end_char, span.text, target.actor_id, target.name, target.kind,
+                                target.code, target.sector, target.office, via))  # fmt: skip
+    return out
+
+
+def actor_for_text(text: str, *, knowledge: Knowledge | None = None) -> ActorMention | None:
+    """The actor a bare noun phrase names ("Azerbaijani Foreign Ministry", "Baku", "Turkish police")."""
+    kb = knowledge or load()
+    text = text.strip()[:MAX_ENTITY_CHARS]
+    if not text:
+        return None
+    pats = _patterns(_kb_key(kb))
+    lowered = text.lower()
+    sector = ""
+    body_hits = [b for b in kb.bodies if re.search(rf"\b{re.escape(b)}\b", lowered)]
+    office_hits = [o for o in kb.offices if re.search(rf"\b{re.escape(o)}\b", lowered)]
+    if body_hits:
+        sector = kb.bodies[max(body_hits, key=len)]
+    elif office_hits:
+        sector = kb.offices[max(office_hits, key=len)]
+        sector = "GOV" if sector == "IGO" else sector
+    entry: Entry | None = None
+    via = "name"
+    m = pats.names.search(text)
+    if m:
+        entry, via = kb.names[m.group(0)]
+    else:
+        for dem, dem_entry in sorted(kb.demonyms.items(), key=lambda kv: -len(kv[0])):
+            if re.search(rf"(?<![\w-]){re.escape(dem)}(?![\w-])", text):
+                entry, via = dem_entry, "demonym"
+                break
+    if entry is None:
+        if not sector:
+            return None
+        return ActorMention(0, len(text), text, f"UNK:{sector}", text, "organization", "", sector, via="nominal")
+    if entry.kind == "pre":
+        sector = "PRE" if not sector or sector == "GOV" else sector
+    elif not sector:
+        sector = entry.sector
+    return ActorMention(0, len(text), text, entry.actor_id, entry.name, entry.kind, entry.code, sector, via=via)

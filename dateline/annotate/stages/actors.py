@@ -1,0 +1,38 @@
+"""The ``actors`` stage: actor mentions with PLOVER codes, and geocoded places."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from dateline.annotate.actors import find_actor_mentions
+from dateline.annotate.actors.knowledge import load
+from dateline.annotate.actors.places import geocode
+from dateline.annotate.registry import Row, SpanRow, StageInput, stage
+
+ACTORS_ENV = "DATELINE_ACTORS"  # user knowledge files, separated by os.pathsep (set by --actors)
+
+
+def user_files() -> tuple[str, ...]:
+    return tuple(p for p in os.environ.get(ACTORS_ENV, "").split(os.pathsep) if p)
+
+
+@stage("actors", version="1", requires=("nlp",), produces=("actor_mention", "place"), needs_spacy=True)
+def actors_stage(batch: Sequence[StageInput]) -> list[Row]:
+    """Actor mentions (country code, sector, office) and places with coordinates."""
+    kb = load(user_files())
+    rows: list[Row] = []
+    for item in batch:
+        doc = item.spacy_doc
+        if doc is None:
+            continue
+        for m in find_actor_mentions(doc, knowledge=kb):
+            attrs = {"name": m.name, "kind": m.kind, "code": m.code, "sector": m.sector, "office": m.office, "via": m.via}
+            rows.append(SpanRow(item.doc_id, "actors", "actor_mention", m.start, m.end, m.kind, m.actor_id, attrs))
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC"):
+                place = geocode(ent.text)
+                if place is not None:
+                    attrs = {"country": place.country, "lat": place.latitude, "lon": place.longitude, "geonameid": place.geonameid}
+                    rows.append(SpanRow(item.doc_id, "actors", "place", ent.start_char, ent.end_char, "PLACE", place.name, attrs))
+    return rows
