@@ -127,7 +127,8 @@ def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None) -> list
     for m in pats.office_of.finditer(text):
         sector, _ = _sector_of_office(kb, m.group("office"))
         for c, p in (("c1", "p1"), ("c2", "p2")):
-            country = kb.names[m.group(c)][0]
+            country: Entry | None = kb.names[m.group(c)][0]
+            assert country is not None
             name = m.group(p)
             entry = Entry(_person_id(name), name, "person", country.code, sector or "GOV")
             found.append(_mention(m.start(p), m.end(p), text, entry, "role", office=m.group("office").strip().title()))
@@ -223,6 +224,14 @@ def _is_subject(doc: Doc, mention: ActorMention) -> bool:
     return root.dep_ in ("nsubj", "nsubjpass")
 
 
+def _fits_nominal(m: ActorMention, head: str, phrase: str) -> bool:
+    """Can "the <phrase>" (head noun ``head``) refer to the person mention ``m``?"""
+    if m.kind != "person":
+        return False
+    office = m.office.lower()
+    return head in ("diplomat", "official", "leader") or head in office or phrase in office
+
+
 def _pronouns_and_nominals(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """Subjects that are pronouns or nominals, resolved to the latest compatible actor before them;
     an actor that was itself a subject is preferred (it is the one the text is talking about)."""
@@ -255,12 +264,8 @@ def _pronouns_and_nominals(doc: Doc, mentions: list[ActorMention]) -> list[Actor
             if lower in ("ministry", "service"):
                 target = latest([m for m in earlier if m.kind == "organization" and m.sector == "GOV"])
             else:
-                def fits(m: ActorMention) -> bool:
-                    if m.kind != "person":
-                        return False
-                    office = m.office.lower()
-                    return lower in ("diplomat", "official", "leader") or lower in office or words.replace("the ", "") in office
-                target = latest([m for m in earlier if fits(m)])
+                wanted = words.replace("the ", "")
+                target = latest([m for m in earlier if _fits_nominal(m, lower, wanted)])
         if target is None or span is None:
             continue
         out.append(ActorMention(span.start_char, span.end_char, span.text, target.actor_id, target.name, target.kind,

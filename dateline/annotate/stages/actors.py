@@ -27,12 +27,12 @@ def actors_stage(batch: Sequence[StageInput]) -> list[Row]:
         if doc is None:
             continue
         for m in find_actor_mentions(doc, knowledge=kb):
-            attrs = {"name": m.name, "kind": m.kind, "code": m.code, "sector": m.sector, "office": m.office, "via": m.via}
-            rows.append(SpanRow(item.doc_id, "actors", "actor_mention", m.start, m.end, m.kind, m.actor_id, attrs))
+            mention_attrs: dict[str, object] = {"name": m.name, "kind": m.kind, "code": m.code, "sector": m.sector, "office": m.office, "via": m.via}
+            rows.append(SpanRow(item.doc_id, "actors", "actor_mention", m.start, m.end, m.kind, m.actor_id, mention_attrs))
         for ent in doc.ents:
             if ent.label_ in ("GPE", "LOC", "FAC"):
                 place = geocode(ent.text)
                 if place is not None:
-                    attrs = {"country": place.country, "lat": place.latitude, "lon": place.longitude, "geonameid": place.geonameid}
+                    attrs: dict[str, object] = {"country": place.country, "lat": place.latitude, "lon": place.longitude, "geonameid": place.geonameid}
                     rows.append(SpanRow(item.doc_id, "actors", "place", ent.start_char, ent.end_char, "PLACE", place.name, attrs))
     return rows
