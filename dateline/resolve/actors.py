@@ -50,7 +50,9 @@ def resolve_actors(conn: sqlite3.Connection) -> ResolveReport:
             name = max(full, key=lambda n: (names.get(n, 0), len(n), n))
         else:
             name = max(names, key=lambda n: (names[n], n)) if names else found[0]["name"]
-        aliases = sorted({m["surface"] for m in found if m["via"] not in ("pronoun", "nominal")} - {name})
+        surfaces = {m["surface"] for m in found if m["via"] not in ("pronoun", "nominal", "role")}
+        surfaces |= {m["name"] for m in found if m["via"] == "role"}  # the name inside "Foreign Minister X"
+        aliases = sorted(surfaces - {name})
         dates = sorted(m["published"] for m in found if m["published"])
         records.append((
             actor_id, name, found[0]["kind"], code, sector, office.title() if office.islower() else office,

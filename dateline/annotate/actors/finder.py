@@ -56,7 +56,7 @@ def _patterns(kb_key: int) -> _Patterns:
         names=re.compile(rf"(?<![\w-]){names}(?![\w-])"),
         org=re.compile(
             rf"(?<![\w-])(?:[Tt]he\s+)?(?:(?P<dem>{demonyms})|(?P<country>{countries})(?:'s|’s)?)\s+"
-            rf"(?P<body>(?:[A-Z][a-z]+\s+){{0,2}}?{bodies})(?:(?:'s|’s)\s+press\s+service)?(?![\w-])"
+            rf"(?P<body>(?:[A-Za-z][a-z]+\s+){{0,2}}?{bodies})(?:(?:'s|’s)\s+press\s+service)?(?![\w-])"
         ),
         title=re.compile(
             rf"(?:(?P<dem>{demonyms})\s+)?(?P<office>(?:[A-Z][\w-]*\s+){{0,3}}?{offices})\s+(?P<name>{_NAME})"
@@ -135,10 +135,14 @@ def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None) -> list
     # 2. Titled names: "Russian Deputy Foreign Minister Andrey Rudenko".
     for m in pats.title.finditer(text):
         name = m.group("name")
-        if name in kb.names or name.split()[0] in kb.demonyms:
+        if (name in kb.names and kb.names[name][0].kind != "person") or name.split()[0] in kb.demonyms:
             continue
         sector, office = _sector_of_office(kb, m.group("office"))
         if not sector:
+            continue
+        known = kb.names.get(name) or kb.names.get(name.split()[-1])
+        if known is not None and known[0].kind == "person" and not m.group("dem"):
+            found.append(_mention(m.start(), m.end(), text, known[0], "role", office=office))
             continue
         country = kb.demonyms.get(m.group("dem") or "") or sentence_country(m.start("name"))
         entry = Entry(_person_id(name), name, "person", country.code if country else "", sector)
@@ -186,7 +190,9 @@ def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None) -> list
             found.append(ActorMention(ent.start_char, ent.end_char, ent.text, _person_id(name), name, "person", via="name"))
         elif ent.label_ == "NORP" and ent.text in kb.demonyms:
             entry = kb.demonyms[ent.text]
-            found.append(_mention(ent.start_char, ent.end_char, text, entry, "demonym"))
+            # "Libyans", "Nigerians": the people of a country, civilians unless a body says otherwise.
+            plural = ent.text.endswith("s") and not ent.text.endswith(("ss", "Swiss"))
+            found.append(_mention(ent.start_char, ent.end_char, text, entry, "demonym", sector="CVL" if plural else None))
     # spaCy sometimes tags a known person's last name ORG or GPE ("Zakharova"): trust the name.
     for ent in doc.ents:
         if ent.label_ in ("ORG", "GPE", "NORP") and ent.text in persons and ent.text not in kb.names:

@@ -128,7 +128,7 @@ def build(extra: list[dict[str, Any]] | None = None) -> Knowledge:
         for item in layer.get("people", []):
             entry = Entry(f"person:{_slug(item['name'].split()[-1])}", item["name"], "person", str(item.get("code", "")), str(item.get("sector", "")))
             for name in [item["name"], *item.get("aliases", [])]:
-                kb.add_name(str(name), entry, "name")
+                kb.add_name(str(name), entry, "role")
         for code, names in layer.get("demonyms", {}).items():
             entry = kb.countries.get(code) or Entry(code, code, "country", code)
             for name in names:
