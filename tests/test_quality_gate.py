@@ -1,0 +1,42 @@
+"""Quality floors: CI fails when a stage scores below the figure recorded in docs/QUALITY.md.
+
+They run the shared scorers on the development sets in ../shared/eval (skipped where that folder
+is absent). Raise a floor when a change improves the figure; never lower one to make a change pass.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+EVAL = ROOT.parent / "shared" / "eval"
+FLOORS = {"time_value_f1": {"TimeBank": 0.73, "AQUAINT": 0.69}, "actor_code": 0.82, "actor_code_sector": 0.67}
+
+needs_eval = pytest.mark.skipif(not (EVAL / "scorers").is_dir(), reason="../shared/eval not present")
+
+
+def _run(script: str) -> list[dict]:  # type: ignore[type-arg]
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / script), "--eval" if script == "time_eval.py" else "--gold",
+                          str(EVAL) if script == "time_eval.py" else str(EVAL / "plover" / "gsr-dev.jsonl")],
+                         capture_output=True, text=True, check=True)  # fmt: skip
+    return [json.loads(line) for line in out.stdout.splitlines() if line.startswith("{")]
+
+
+@needs_eval
+def test_time_value_f1_floor() -> None:
+    results = {k: v for r in _run("time_eval.py") for k, v in r.items() if isinstance(v, dict)}
+    for name, floor in FLOORS["time_value_f1"].items():
+        assert results[name]["value_f1"] >= floor, (name, results[name]["value_f1"])
+
+
+@needs_eval
+def test_actor_coding_floor() -> None:
+    (result,) = _run("actor_codes.py")
+    assert result["code_accuracy"] >= FLOORS["actor_code"]
+    assert result["code_sector_accuracy"] >= FLOORS["actor_code_sector"]
