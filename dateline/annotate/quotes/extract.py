@@ -1,0 +1,253 @@
+"""Quotes and attributions over a spaCy parse: direct quotes (straight or curly marks, speaker
+before, after or inside, colon introductions, quotes over several paragraphs) and reported speech
+("X said that ...", "according to X, ..."), each with content, cue and speaker spans.
+
+Quotation marks are scanned leniently: an unmatched mark closes at the end of its paragraph (unless
+the next paragraph reopens the quote, as news writing does for long quotes), so unbalanced marks
+degrade one stretch of text and never fail an article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import yaml
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+OPEN = {'"': '"', "“": "”", "«": "»", "„": "“"}
+CLOSE = {"”", '"', "»"}
+MIN_QUOTE_CHARS = 12
+MIN_QUOTE_WORDS = 5  # shorter quoted stretches are scare quotes or titles ('face to face'), not statements
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int  # content span (inside the marks for direct quotes)
+    end: int
+    cue_start: int | None
+    cue_end: int | None
+    cue_lemma: str
+    speaker_start: int | None
+    speaker_end: int | None
+    direct: bool
+    sentence_start: int
+    sentence_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    verbs: frozenset[str]
+    needs_clause: frozenset[str]
+    phrases: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def cues() -> _Cues:
+    data = yaml.safe_load((resources.files("dateline.annotate.quotes") / "cues.yaml").read_text(encoding="utf-8"))
+    return _Cues(frozenset(data["verbs"]), frozenset(data["needs_clause"]), tuple(data["phrases"]))
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every quotation's content, lenient about unbalanced marks."""
+    spans: list[tuple[int, int]] = []
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    open_at: int | None = None
+    closer = ""
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        i = p_start
+        while i < p_end:
+            ch = text[i]
+            if open_at is None:
+                if ch in OPEN and _opens(text, i):
+                    open_at, closer = i + 1, OPEN[ch]
+            elif ch == closer or (ch in CLOSE and closer == '"' and ch == "”") or (closer == "”" and ch == '"'):
+                if i - open_at >= 1:
+                    spans.append((open_at, i))
+                open_at = None
+            i += 1
+        if open_at is not None:
+            nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+            reopens = nxt is not None and text[nxt[0]] in OPEN
+            if not reopens:
+                spans.append((open_at, p_end))  # unbalanced: the quote ends with its paragraph
+                open_at = None
+            else:
+                spans.append((open_at, p_end))  # a multi-paragraph quote: one span per paragraph
+                open_at = None
+    return [(s, e) for s, e in spans if e - s >= 1]
+
+
+def _opens(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch in "“«„":
+        return True
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{:—–-,") and not after.isspace()
+
+
+def _cue_token(token: Token) -> bool:
+    c = cues()
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in c.verbs:
+        return False
+    if token.lemma_.lower() in c.needs_clause:
+        return any(child.dep_ == "ccomp" for child in token.children)
+    return True
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    # "she said, adding ...", "the minister reiterated ..., declaring ...": the subject of the
+    # nearest speech verb up the tree that the participle hangs from.
+    head, steps = verb, 0
+    while head.dep_ in ("advcl", "xcomp", "conj", "ccomp", "parataxis") and head.head is not head and steps < 4:
+        head, steps = head.head, steps + 1
+        if _cue_token(head):
+            for child in head.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    return child
+    return None
+
+
+def _span_of(token: Token) -> tuple[int, int]:
+    """The noun phrase of ``token``: its subtree without relative clauses and what follows them."""
+    cut = min((c.left_edge.i for c in token.children if c.dep_ in ("relcl", "acl") and c.i > token.i), default=None)
+    tokens = [t for t in token.subtree if cut is None or t.i < cut]
+    while len(tokens) > 1 and tokens[-1].is_punct:
+        tokens.pop()
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\n,\"'“”‘’:—–-":
+        start += 1
+    while end > start and text[end - 1] in " \t\n,\"'“”‘’:":
+        end -= 1
+    return start, end
+
+
+def extract_quotes(doc: Doc) -> list[Quote]:
+    """Every attribution in ``doc``: direct quotes first found, then reported speech."""
+    text = doc.text
+    out: list[Quote] = []
+    quoted = quotation_spans(text)
+    used_cues: set[int] = set()
+    last_speaker: tuple[int, int] | None = None
+    last_end = -1
+    for q_start, q_end in quoted:
+        if q_end - q_start < MIN_QUOTE_CHARS or len(text[q_start:q_end].split()) < MIN_QUOTE_WORDS:
+            continue
+        sent = doc.char_span(q_start, q_end, alignment_mode="expand")
+        if sent is None:
+            continue
+        sentences = {s.start: s for t in sent for s in [t.sent]}
+        scope_start = min(s.start for s in sentences.values())
+        scope_end = max(s.end for s in sentences.values())
+        # Look for a cue outside the quote in its sentences, nearest the quote.
+        best: Token | None = None
+        for token in doc[scope_start:scope_end]:
+            if q_start <= token.idx < q_end or not _cue_token(token):
+                continue
+            distance = _gap(token, q_start, q_end)
+            if best is None or distance < _gap(best, q_start, q_end):
+                best = token
+        if best is None:
+            # A colon introduction in the previous sentence: "The ministry said: ..."
+            first = doc[scope_start]
+            if first.i > 0:
+                prev = doc[first.i - 1].sent
+                cands = [t for t in prev if _cue_token(t)]
+                if cands and prev.text.rstrip().endswith(":"):
+                    best = cands[-1]
+        speaker: tuple[int, int] | None = None
+        if best is not None:
+            subject = _subject(best)
+            if subject is not None and not (q_start <= subject.idx < q_end):
+                speaker = _span_of(subject)
+            used_cues.add(best.i)
+        elif last_speaker is not None and q_start - last_end < 400:
+            speaker = last_speaker  # a quote continuing the previous speaker's (next paragraph)
+        if speaker is not None:
+            last_speaker, last_end = speaker, q_end
+        span_sent = doc[scope_start:scope_end]
+        out.append(Quote(q_start, q_end, best.idx if best is not None else None,
+                         best.idx + len(best.text) if best is not None else None, best.lemma_.lower() if best is not None else "",
+                         speaker[0] if speaker else None, speaker[1] if speaker else None, True,
+                         span_sent.start_char, span_sent.end_char))  # fmt: skip
+    inside = [(s, e) for s, e in quoted]
+    for token in doc:
+        if token.i in used_cues or not _cue_token(token):
+            continue
+        if any(s <= token.idx < e for s, e in inside):
+            continue
+        content = _reported_content(token)
+        if content is None:
+            continue
+        c_start, c_end = _strip(text, *content)
+        if c_end - c_start < MIN_QUOTE_CHARS or any(s <= c_start < e or s < c_end <= e for s, e in inside):
+            continue
+        subject = _subject(token)
+        speaker = _span_of(subject) if subject is not None else None
+        if speaker is None:
+            continue
+        sent = token.sent
+        out.append(Quote(c_start, c_end, token.idx, token.idx + len(token.text), token.lemma_.lower(),
+                         speaker[0], speaker[1], False, sent.start_char, sent.end_char))  # fmt: skip
+    out.extend(_according_to(doc, inside))
+    return sorted(out, key=lambda q: (q.start, q.end))
+
+
+def _gap(token: Token, q_start: int, q_end: int) -> int:
+    """Characters between a cue and the quote it may introduce ("said: “…") or close ("…,” she said)."""
+    if token.idx >= q_end:
+        return token.idx - q_end
+    return max(0, q_start - (token.idx + len(token.text)))
+
+
+def _reported_content(verb: Token) -> tuple[int, int] | None:
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            tokens = list(child.subtree)
+            return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    # "Russia will help, Lavrov said": the cue is a parenthetical of the main clause it follows.
+    if verb.dep_ in ("parataxis", "ccomp") and verb.head is not verb and verb.head.i < verb.i:
+        head = verb.head
+        tokens = [t for t in head.subtree if t.i < verb.i and not (t.i >= verb.left_edge.i)]
+        if tokens:
+            return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return None
+
+
+def _according_to(doc: Doc, inside: list[tuple[int, int]]) -> list[Quote]:
+    out: list[Quote] = []
+    for sent in doc.sents:
+        m = re.search(r"\b[Aa]ccording to\s+", sent.text)
+        if not m:
+            continue
+        phrase_start = sent.start_char + m.start()
+        source = doc.char_span(sent.start_char + m.end(), sent.end_char, alignment_mode="expand")
+        if source is None or not len(source):
+            continue
+        head = source[0]
+        while head.dep_ not in ("pobj",) and head.head is not head and head.head.i >= source.start and head.i < source.end:
+            head = head.head
+        s_start, s_end = _span_of(head) if head.dep_ == "pobj" else (source.start_char, source[0].idx + len(source[0].text))
+        # The content is the rest of the sentence, on whichever side of the phrase it stands.
+        if phrase_start - sent.start_char < 3:
+            c_start, c_end = s_end, sent.end_char
+        else:
+            c_start, c_end = sent.start_char, phrase_start
+        c_start, c_end = _strip(doc.text, c_start, c_end)
+        if c_end - c_start < MIN_QUOTE_CHARS or any(s <= c_start < e for s, e in inside):
+            continue
+        out.append(Quote(c_start, c_end, phrase_start, phrase_start + len("according to"), "according to",
+                         s_start, s_end, False, sent.start_char, sent.end_char))  # fmt: skip
+    return out

@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from dateline import Corpus
+from dateline.annotate.model import load_model
+from dateline.annotate.quotes import extract_quotes, quotation_spans
+from dateline.cli.main import cli
+from dateline.resolve.quote_queries import list_quotes
+
+from .conftest import SEED_FILES, SEEDS
+
+
+@pytest.fixture(scope="module")
+def dated_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("quotes") / "q.db"
+    dates = {"002_16036c732f52396c": dt.date(2020, 9, 30), "003_e7439246c67703c9": dt.date(2015, 5, 25),
+             "004_52a82361d015938c": dt.date(2016, 4, 4)}  # fmt: skip
+    with Corpus(path) as corpus:
+        corpus.ingest([str(SEEDS)], dates=dates)
+    return path
+
+
+def _quotes(db: Path, **filters: object) -> list[dict]:  # type: ignore[type-arg]
+    with Corpus(db, readonly=True) as corpus:
+        return list_quotes(corpus.connect(), **filters)  # type: ignore[arg-type]
+
+
+def test_press_service_statement_and_reported_ministry(dated_db: Path) -> None:
+    quotes = [q for q in _quotes(dated_db) if q["doc_id"] == 1]
+    direct = next(q for q in quotes if q["direct"])
+    assert direct["quote"].startswith("Russia’s sustained stance") and direct["speaker"] == "Russian Foreign Ministry"
+    assert (direct["code"], direct["sector"]) == ("RUS", "GOV")
+    noted = next(q for q in quotes if q["cue"] == "note")
+    assert not noted["direct"] and noted["speaker"] == "Russian Foreign Ministry"
+    said = next(q for q in quotes if q["cue"] == "say")
+    assert said["date"] == "2018-05-19" and said["date_source"] == "text"  # "said on Saturday"
+
+
+def test_rudenko_quotes(dated_db: Path) -> None:
+    quotes = [q for q in _quotes(dated_db, speaker="Rudenko") if q["direct"]]
+    assert {q["cue"] for q in quotes} == {"say", "add"}  # "Rudenko said", "the deputy foreign minister added"
+    assert all(q["office"] == "Deputy Foreign Minister" for q in quotes)
+
+
+def test_zakharova_quotes(dated_db: Path) -> None:
+    quotes = [q for q in _quotes(dated_db, speaker="Maria Zakharova") if q["direct"]]
+    assert len(quotes) >= 3
+    assert {"stress", "say"} <= {q["cue"] for q in quotes}
+    assert all(q["date"] == "2020-09-30" for q in quotes)
+
+
+def test_lavrov_statements_and_country_filter(dated_db: Path) -> None:
+    lavrov = _quotes(dated_db, speaker="Sergei Lavrov")
+    assert len(lavrov) >= 3 and all(q["code"] == "RUS" for q in lavrov)
+    russian = _quotes(dated_db, code="RUS", date_from=dt.date(2016, 1, 1), date_to=dt.date(2016, 12, 31))
+    assert russian and all(q["date"].startswith("2016") for q in russian)
+
+
+def test_ministry_quote_in_003(dated_db: Path) -> None:
+    quotes = [q for q in _quotes(dated_db) if q["doc_id"] == 4 and q["direct"]]
+    assert any("OSCE Minsk Group may help" in q["quote"] and q["speaker"] == "Russian Foreign Ministry" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said "this never closes. And goes on and on without an end',
+        '"Unbalanced at the start, he said. Then ” a stray closer and “ another opener',
+        "“Curly open and never closed, across\n\n“a second paragraph that also never closes",
+        '""""""""',
+    ],
+)
+def test_unbalanced_marks_never_fail(text: str) -> None:
+    doc = load_model()(text)
+    for q in extract_quotes(doc):
+        assert 0 <= q.start <= q.end <= len(text)
+    for s, e in quotation_spans(text):
+        assert 0 <= s <= e <= len(text)
+
+
+def test_multi_paragraph_quote_and_speaker_after() -> None:
+    text = (
+        '“We will keep working with both sides until the fighting stops for good,” the minister said.\n'
+        '“The talks continue next week in Geneva, and we expect results from them,” he added.\n'
+    )
+    quotes = [q for q in extract_quotes(load_model()(text)) if q.direct]
+    assert len(quotes) == 2
+    assert text[quotes[0].speaker_start : quotes[0].speaker_end] == "the minister"  # type: ignore[misc]
+    assert text[quotes[1].cue_start : quotes[1].cue_end] == "added"  # type: ignore[misc]
+
+
+def test_extract_quotes_cli_matches_scorer_format(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["extract", "quotes", str(SEED_FILES[2])])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    text = SEED_FILES[2].read_text(encoding="utf-8")
+    assert record["id"] == SEED_FILES[2].stem
+    for q in record["quotes"]:
+        s, e = q["content_span"]
+        assert 0 <= s < e <= len(text) and isinstance(q["direct"], bool)
+    assert any(q["speaker"] == "Maria Zakharova" and q["direct"] for q in record["quotes"])
+
+
+def test_quotes_command(dated_db: Path) -> None:
+    result = CliRunner().invoke(cli, ["quotes", "--db", str(dated_db), "--speaker", "Zakharova", "--format", "json"])
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    assert rows and {"speaker", "office", "date", "outlet", "quote"} <= set(rows[0])
+    assert rows[0]["outlet"] == "TASS"
