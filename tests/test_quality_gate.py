@@ -15,15 +15,19 @@ import pytest
 from .conftest import ROOT
 
 EVAL = ROOT.parent / "shared" / "eval"
-FLOORS = {"time_value_f1": {"TimeBank": 0.73, "AQUAINT": 0.69}, "actor_code": 0.82, "actor_code_sector": 0.67}
+FLOORS = {"time_value_f1": {"TimeBank": 0.73, "AQUAINT": 0.69}, "actor_code": 0.82, "actor_code_sector": 0.67,
+          "quotes_content_f1": 0.55, "quotes_source": 0.79, "quotes_direct_recall": 0.77}
 
 needs_eval = pytest.mark.skipif(not (EVAL / "scorers").is_dir(), reason="../shared/eval not present")
 
 
+ARGS = {"time_eval.py": ["--eval", str(EVAL)], "quotes_eval.py": ["--eval", str(EVAL)],
+        "actor_codes.py": ["--gold", str(EVAL / "plover" / "gsr-dev.jsonl")]}
+
+
 def _run(script: str) -> list[dict]:  # type: ignore[type-arg]
-    out = subprocess.run([sys.executable, str(ROOT / "bench" / script), "--eval" if script == "time_eval.py" else "--gold",
-                          str(EVAL) if script == "time_eval.py" else str(EVAL / "plover" / "gsr-dev.jsonl")],
-                         capture_output=True, text=True, check=True)  # fmt: skip
+    command = [sys.executable, str(ROOT / "bench" / script), *ARGS[script]]
+    out = subprocess.run(command, capture_output=True, text=True, check=True)
     return [json.loads(line) for line in out.stdout.splitlines() if line.startswith("{")]
 
 
@@ -39,3 +43,12 @@ def test_actor_coding_floor() -> None:
     (result,) = _run("actor_codes.py")
     assert result["code_accuracy"] >= FLOORS["actor_code"]
     assert result["code_sector_accuracy"] >= FLOORS["actor_code_sector"]
+
+
+@needs_eval
+def test_quote_attribution_floor() -> None:
+    (result,) = _run("quotes_eval.py")
+    assert result["failures"] == 0
+    assert result["content_overlap_prf"][2] >= FLOORS["quotes_content_f1"]
+    assert result["source_accuracy_on_matched"] >= FLOORS["quotes_source"]
+    assert result["direct_recall"] >= FLOORS["quotes_direct_recall"]
