@@ -44,13 +44,15 @@ class Quote:
 class _Cues:
     verbs: frozenset[str]
     needs_clause: frozenset[str]
+    object_content: frozenset[str]
     phrases: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
 def cues() -> _Cues:
     data = yaml.safe_load((resources.files("dateline.annotate.quotes") / "cues.yaml").read_text(encoding="utf-8"))
-    return _Cues(frozenset(data["verbs"]), frozenset(data["needs_clause"]), tuple(data["phrases"]))
+    return _Cues(frozenset(data["verbs"]), frozenset(data["needs_clause"]), frozenset(data["object_content"]),
+                 tuple(data["phrases"]))  # fmt: skip
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
@@ -143,7 +145,8 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     last_speaker: tuple[int, int] | None = None
     last_end = -1
     for q_start, q_end in quoted:
-        if q_end - q_start < MIN_QUOTE_CHARS or len(text[q_start:q_end].split()) < MIN_QUOTE_WORDS:
+        short = q_end - q_start < MIN_QUOTE_CHARS or len(text[q_start:q_end].split()) < MIN_QUOTE_WORDS
+        if short and not _cue_adjacent(doc, q_start, q_end):
             continue
         sent = doc.char_span(q_start, q_end, alignment_mode="expand")
         if sent is None:
@@ -192,7 +195,9 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         if content is None:
             continue
         c_start, c_end = _strip(text, *content)
-        if c_end - c_start < MIN_QUOTE_CHARS or any(s <= c_start < e or s < c_end <= e for s, e in inside):
+        # Skip only content that lies within a quotation (handled above); a reported clause may
+        # itself contain a partial quote ("says the tweets were “unhinged”").
+        if c_end - c_start < MIN_QUOTE_CHARS or any(s <= c_start and c_end <= e for s, e in inside):
             continue
         subject = _subject(token)
         speaker = _span_of(subject) if subject is not None else None
@@ -202,7 +207,27 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         out.append(Quote(c_start, c_end, token.idx, token.idx + len(token.text), token.lemma_.lower(),
                          speaker[0], speaker[1], False, sent.start_char, sent.end_char))  # fmt: skip
     out.extend(_according_to(doc, inside))
+    out.extend(_colon_lines(doc, [(q.start, q.end) for q in out]))
     return sorted(out, key=lambda q: (q.start, q.end))
+
+
+_COLON_LINE = re.compile(r"^(?P<source>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s+(?P<content>\S.{8,})$", re.M)
+
+
+def _colon_lines(doc: Doc, taken: list[tuple[int, int]]) -> list[Quote]:
+    """Headline attributions: "Pence: Trump Was 'Mocking' Clinton Camp" (a named source, a colon)."""
+    out: list[Quote] = []
+    for m in _COLON_LINE.finditer(doc.text):
+        source = doc.char_span(m.start("source"), m.end("source"), alignment_mode="expand")
+        if source is None or not any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in source):
+            continue
+        c_start, c_end = m.start("content"), m.end("content")
+        if any(s < c_end and c_start < e for s, e in taken):
+            continue
+        colon = m.end("source")
+        out.append(Quote(c_start, c_end, colon, colon + 1, ":", m.start("source"), m.end("source"), False,
+                         m.start(), m.end()))  # fmt: skip
+    return out
 
 
 def _gap(token: Token, q_start: int, q_end: int) -> int:
@@ -217,13 +242,28 @@ def _reported_content(verb: Token) -> tuple[int, int] | None:
         if child.dep_ == "ccomp":
             tokens = list(child.subtree)
             return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    # "Russia will help, Lavrov said": the cue is a parenthetical of the main clause it follows.
-    if verb.dep_ in ("parataxis", "ccomp") and verb.head is not verb and verb.head.i < verb.i:
-        head = verb.head
-        tokens = [t for t in head.subtree if t.i < verb.i and not (t.i >= verb.left_edge.i)]
+    if verb.lemma_.lower() in cues().object_content:
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "oprd", "dative", "attr")]
+        if objects:
+            tokens = [t for c in objects for t in c.subtree]
+            first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+            return first.idx, last.idx + len(last.text)
+    # "Russia will help, Lavrov said" / "But, he said, officials should be vigilant": the cue is a
+    # parenthetical; the content is the clause around it.
+    if verb.dep_ in ("parataxis", "ccomp") and verb.head is not verb:
+        own = {t.i for t in verb.subtree}
+        tokens = [t for t in verb.head.subtree if t.i not in own and not t.is_punct]
         if tokens:
             return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     return None
+
+
+def _cue_adjacent(doc: Doc, q_start: int, q_end: int) -> bool:
+    """A speech verb right next to a quotation ("“I love you,” he said"; "said: “Yes”")."""
+    after = doc.char_span(q_end, min(len(doc.text), q_end + 40), alignment_mode="expand")
+    before = doc.char_span(max(0, q_start - 30), q_start, alignment_mode="expand")
+    near = [t for span in (after, before) if span is not None for t in span]
+    return any(_cue_token(t) and _gap(t, q_start, q_end) <= 25 for t in near)
 
 
 def _according_to(doc: Doc, inside: list[tuple[int, int]]) -> list[Quote]:
