@@ -53,17 +53,18 @@ def _patterns(kb_key: int) -> _Patterns:
     bodies = _alt(list(kb.bodies), flags="i")
     offices = _alt(list(kb.offices), flags="i")
     return _Patterns(
-        names=re.compile(rf"(?<![\w-]){names}(?![\w-])"),
+        # The lookaheads let the scanner skip, cheaply, every position that cannot start a name.
+        names=re.compile(rf"(?<![\w-])(?=[A-Z0-9]|al[- ]|bin\s)(?:{names})(?![\w-])"),
         org=re.compile(
-            rf"(?<![\w-])(?:[Tt]he\s+)?(?:(?P<dem>{demonyms})|(?P<country>{countries})(?:'s|’s)?)\s+"
+            rf"(?<![\w-])(?=[A-Z]|[Tt]he\s)(?:[Tt]he\s+)?(?:(?P<dem>{demonyms})|(?P<country>{countries})(?:'s|’s)?)\s+"
             rf"(?P<body>(?:[A-Za-z][a-z]+\s+){{0,2}}?{bodies})(?:(?:'s|’s)\s+press\s+service)?(?![\w-])"
         ),
         title=re.compile(
-            rf"(?:(?P<dem>{demonyms})\s+)?(?P<office>(?:[A-Z][\w-]*\s+){{0,3}}?{offices})\s+(?P<name>{_NAME})"
+            rf"(?<![\w-])(?=[A-Z])(?:(?P<dem>{demonyms})\s+)?(?P<office>(?:[A-Z][\w-]*\s+){{0,3}}?{offices})\s+(?P<name>{_NAME})"
         ),
-        apposition=re.compile(rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?P<office>{offices})\s+of\s+"),
+        apposition=re.compile(rf"(?<![\w-])(?P<name>{_NAME}),\s+(?:the\s+)?(?P<office>{offices})\s+of\s+"),
         office_of=re.compile(
-            rf"(?:[Tt]he\s+)?(?P<office>{offices})s?\s+of\s+(?P<c1>{countries})\s+and\s+(?P<c2>{countries}),\s+"
+            rf"(?<![\w-])(?=[A-Za-z])(?:[Tt]he\s+)?(?P<office>{offices})s?\s+of\s+(?P<c1>{countries})\s+and\s+(?P<c2>{countries}),\s+"
             rf"(?P<p1>{_NAME})\s+and\s+(?P<p2>{_NAME})"
         ),
     )

@@ -9,7 +9,7 @@ from dateline.annotate.actors import find_actor_mentions
 from dateline.annotate.actors.knowledge import load
 from dateline.annotate.mentions import ActorMention
 from dateline.annotate.quotes import Quote, extract_quotes
-from dateline.annotate.registry import Row, StageInput, TableRow, stage
+from dateline.annotate.registry import Row, SpanRow, StageInput, TableRow, stage
 from dateline.annotate.stages.actors import user_files
 from dateline.annotate.timex import Timex, find_timexes
 
@@ -38,7 +38,29 @@ def _statement_date(quote: Quote, timexes: list[Timex], doc_text: str) -> str | 
     return None
 
 
-@stage("quotes", version="1", requires=("nlp",), produces=("quotes",), needs_spacy=True, depends_on_date=True)
+def _mentions_from_rows(rows: list[Row]) -> list[ActorMention]:
+    out = []
+    for r in rows:
+        if isinstance(r, SpanRow) and r.kind == "actor_mention":
+            a = r.attrs
+            out.append(ActorMention(r.start, r.end, "", str(r.value), str(a.get("name", "")), str(a.get("kind", "")),
+                                    str(a.get("code", "")), str(a.get("sector", "")), str(a.get("office", "")),
+                                    str(a.get("via", ""))))  # fmt: skip
+    return out
+
+
+def _timexes_from_rows(rows: list[Row]) -> list[Timex]:
+    return [
+        Timex(r.start, r.end, "", r.label, str(r.value), str(r.attrs.get("mod", "")), bool(r.attrs.get("unresolved")))
+        for r in rows
+        if isinstance(r, SpanRow) and r.kind == "timex"
+    ]
+
+
+# Runs after "actors" and "time" so it can reuse their results from the same run instead of
+# computing mentions and time expressions a second time.
+@stage("quotes", version="1", requires=("nlp", "actors", "time"), produces=("quotes",), needs_spacy=True,
+       depends_on_date=True)  # fmt: skip
 def quotes_stage(batch: Sequence[StageInput]) -> list[Row]:
     """Direct and reported quotes with speaker actor, cue and date."""
     kb = load(user_files())
@@ -47,8 +69,10 @@ def quotes_stage(batch: Sequence[StageInput]) -> list[Row]:
         doc = item.spacy_doc
         if doc is None:
             continue
-        mentions = find_actor_mentions(doc, knowledge=kb)
-        timexes = find_timexes(item.text, item.published, doc=doc)
+        mentions = (_mentions_from_rows(item.rows["actors"]) if "actors" in item.rows
+                    else find_actor_mentions(doc, knowledge=kb))  # fmt: skip
+        timexes = (_timexes_from_rows(item.rows["time"]) if "time" in item.rows
+                   else find_timexes(item.text, item.published, doc=doc))  # fmt: skip
         for q in extract_quotes(doc):
             speaker = _speaker(q, mentions)
             own = _statement_date(q, timexes, item.text)
