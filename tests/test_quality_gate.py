@@ -16,12 +16,13 @@ from .conftest import ROOT
 
 EVAL = ROOT.parent / "shared" / "eval"
 FLOORS = {"time_value_f1": {"TimeBank": 0.73, "AQUAINT": 0.69}, "actor_code": 0.82, "actor_code_sector": 0.67,
-          "quotes_content_f1": 0.59, "quotes_source": 0.81, "quotes_direct_recall": 0.85}
+          "quotes_content_f1": 0.59, "quotes_source": 0.81, "quotes_direct_recall": 0.85,
+          "events_top1": 0.40, "events_actor_f1": 0.56, "events_recipient_f1": 0.49}
 
 needs_eval = pytest.mark.skipif(not (EVAL / "scorers").is_dir(), reason="../shared/eval not present")
 
 
-ARGS = {"time_eval.py": ["--eval", str(EVAL)], "quotes_eval.py": ["--eval", str(EVAL)],
+ARGS = {"time_eval.py": ["--eval", str(EVAL)], "quotes_eval.py": ["--eval", str(EVAL)], "events_eval.py": ["--eval", str(EVAL)],
         "actor_codes.py": ["--gold", str(EVAL / "plover" / "gsr-dev.jsonl")]}
 
 
@@ -52,3 +53,11 @@ def test_quote_attribution_floor() -> None:
     assert result["content_overlap_prf"][2] >= FLOORS["quotes_content_f1"]
     assert result["source_accuracy_on_matched"] >= FLOORS["quotes_source"]
     assert result["direct_recall"] >= FLOORS["quotes_direct_recall"]
+
+
+@needs_eval
+def test_event_coding_floor() -> None:
+    (result,) = _run("events_eval.py")
+    assert result["top1_type_accuracy"] >= FLOORS["events_top1"]
+    assert result["actor_prf"][2] >= FLOORS["events_actor_f1"]
+    assert result["recipient_prf"][2] >= FLOORS["events_recipient_f1"]

@@ -64,3 +64,7 @@ _register_all()
 
 def main() -> None:
     cli(prog_name="dateline")
+
+
+if __name__ == "__main__":
+    main()

@@ -38,20 +38,22 @@ def _statement_date(quote: Quote, timexes: list[Timex], doc_text: str) -> str | 
     return None
 
 
-def _mentions_from_rows(rows: list[Row]) -> list[ActorMention]:
+def mentions_from_rows(rows: list[Row], text: str) -> list[ActorMention]:
+    """The actor mentions the ``actors`` stage produced in this run, back as ``ActorMention``."""
     out = []
     for r in rows:
         if isinstance(r, SpanRow) and r.kind == "actor_mention":
             a = r.attrs
-            out.append(ActorMention(r.start, r.end, "", str(r.value), str(a.get("name", "")), str(a.get("kind", "")),
+            out.append(ActorMention(r.start, r.end, text[r.start : r.end], str(r.value), str(a.get("name", "")), str(a.get("kind", "")),
                                     str(a.get("code", "")), str(a.get("sector", "")), str(a.get("office", "")),
                                     str(a.get("via", ""))))  # fmt: skip
     return out
 
 
-def _timexes_from_rows(rows: list[Row]) -> list[Timex]:
+def timexes_from_rows(rows: list[Row], text: str) -> list[Timex]:
+    """The time expressions the ``time`` stage produced in this run, back as ``Timex``."""
     return [
-        Timex(r.start, r.end, "", r.label, str(r.value), str(r.attrs.get("mod", "")), bool(r.attrs.get("unresolved")))
+        Timex(r.start, r.end, text[r.start : r.end], r.label, str(r.value), str(r.attrs.get("mod", "")), bool(r.attrs.get("unresolved")))
         for r in rows
         if isinstance(r, SpanRow) and r.kind == "timex"
     ]
@@ -69,9 +71,9 @@ def quotes_stage(batch: Sequence[StageInput]) -> list[Row]:
         doc = item.spacy_doc
         if doc is None:
             continue
-        mentions = (_mentions_from_rows(item.rows["actors"]) if "actors" in item.rows
+        mentions = (mentions_from_rows(item.rows["actors"], item.text) if "actors" in item.rows
                     else find_actor_mentions(doc, knowledge=kb))  # fmt: skip
-        timexes = (_timexes_from_rows(item.rows["time"]) if "time" in item.rows
+        timexes = (timexes_from_rows(item.rows["time"], item.text) if "time" in item.rows
                    else find_timexes(item.text, item.published, doc=doc))  # fmt: skip
         for q in extract_quotes(doc):
             speaker = _speaker(q, mentions)

@@ -1,0 +1,325 @@
+"""Coding PLOVER events in parsed sentences: trigger, who did it, to whom, when, where, and how sure.
+
+Triggers come from ``patterns.yaml`` (verbs, verb+particle/object pairs, event nouns). Actor and
+recipient are read from the trigger's own arguments in the parse — its subject (or the agent of a
+passive) and its object or prepositional object — never from elsewhere in the sentence, which is
+the failure PETRARCH's coders are known for. Negation, modality and futurity come from the
+trigger's auxiliaries; the date from a time expression attached to the trigger, else the date of
+the statement that reports it, else the publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from dateline.annotate.mentions import ActorMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from dateline.annotate.timex import Timex
+
+SPEECH = {"say", "tell", "state", "add", "note", "stress", "announce", "declare", "report", "claim", "write",
+          "emphasize", "emphasise", "confirm", "explain", "insist", "recall", "reiterate"}  # fmt: skip
+REPORTING_REQUEST = {"REQUEST", "THREATEN"}
+LIGHT_VERBS = {"hold", "reach", "sign", "impose", "declare", "launch", "stage", "begin", "start", "continue", "resume",
+               "provide", "send", "deliver", "conduct", "carry", "announce", "break", "escalate", "erupt", "restart"}  # fmt: skip
+HEAD_SECTORS = {"official": "GOV", "officials": "GOV", "minister": "GOV", "ministers": "GOV", "government": "GOV",
+                "president": "GOV", "leaders": "GOV", "diplomats": "GOV", "troops": "MIL", "forces": "MIL",
+                "army": "MIL", "soldiers": "MIL", "military": "MIL", "rebels": "REB", "separatists": "REB",
+                "police": "COP", "protesters": "CVL", "civilians": "CVL", "residents": "CVL", "representatives": ""}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    actor_id: str
+    name: str
+    code: str
+    sector: str
+    entity_text: str
+    start: int
+    end: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"actor_id": self.actor_id, "name": self.name, "code": self.code, "sector": self.sector,
+                "entity_text": self.entity_text}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    event: str
+    mode: str
+    context: tuple[str, ...]
+    actors: tuple[Participant, ...]
+    recipients: tuple[Participant, ...]
+    trigger_start: int
+    trigger_end: int
+    trigger_lemma: str
+    sentence_start: int
+    sentence_end: int
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    historical: bool = False
+    date: str | None = None
+    date_granularity: str = ""
+    date_source: str = "unknown"
+    location: str | None = None
+    confidence: float = 0.5
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    event: str
+    second: str  # particle, preposition or object that must go with the lemma ("" for none)
+    mode: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Dictionary:
+    verbs: dict[str, tuple[_Entry, ...]]
+    nouns: dict[str, _Entry]
+    contexts: dict[str, tuple[str, ...]]
+
+
+@lru_cache(maxsize=1)
+def dictionary() -> _Dictionary:
+    data = yaml.safe_load((resources.files("dateline.annotate.events") / "patterns.yaml").read_text(encoding="utf-8"))
+    verbs: dict[str, list[_Entry]] = {}
+    nouns: dict[str, _Entry] = {}
+    for event, spec in data.items():
+        if event == "contexts":
+            continue
+        modes = spec.get("modes") or {}
+        for item in spec.get("verbs", []):
+            lemma, _, second = str(item).partition(":")
+            verbs.setdefault(lemma, []).append(_Entry(event, second, str(modes.get(item, modes.get(lemma, "")))))
+        for item in spec.get("nouns", []):
+            nouns.setdefault(str(item), _Entry(event, "", str(modes.get(item, ""))))
+    contexts = {tag: tuple(words) for tag, words in data["contexts"].items()}
+    return _Dictionary({k: tuple(v) for k, v in verbs.items()}, nouns, contexts)
+
+
+def _match_verb(token: Token) -> _Entry | None:
+    entries = dictionary().verbs.get(token.lemma_.lower())
+    if not entries:
+        return None
+    children = list(token.children)
+    words = {c.lemma_.lower() for c in children if c.dep_ in ("prt", "prep", "dobj", "attr", "acomp", "xcomp", "oprd")}
+    objects = " ".join(" ".join(t.lower_ for t in c.subtree) for c in children if c.dep_ in ("dobj", "attr", "oprd"))
+    for entry in sorted(entries, key=lambda e: -len(e.second)):
+        if not entry.second:
+            return entry
+        second = entry.second.lower()
+        if second in words or (" " in second and second in objects) or re.search(rf"\b{re.escape(second)}\b", objects):
+            return entry
+    return None
+
+
+def _match_noun(token: Token) -> tuple[_Entry, Token] | None:
+    nouns = dictionary().nouns
+    text = token.lower_
+    compound = " ".join(t.lower_ for t in token.lefts if t.dep_ in ("compound", "amod")) + " " + text
+    entry = nouns.get(compound.strip()) or nouns.get(text) or nouns.get(token.lemma_.lower())
+    if entry is None:
+        return None
+    head = token.head
+    # An event noun counts as the object of a light verb ("held talks") or the subject of a verb
+    # ("fighting escalated"); the verb's arguments are then the event's.
+    if token.dep_ in ("dobj", "conj", "attr") and head.pos_ in ("VERB", "AUX"):
+        return entry, head
+    if token.dep_ == "conj" and head.dep_ == "dobj":
+        return entry, head.head
+    if token.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX", "ADJ"):
+        return entry, head
+    return None
+
+
+def _np_tokens(token: Token) -> list[Token]:
+    tokens = list(token.subtree)
+    for conj in (c for c in token.children if c.dep_ == "conj"):
+        tokens.extend(conj.subtree)
+    return tokens
+
+
+def _participants(tokens: list[Token], mentions: list[ActorMention], head: Token | None) -> tuple[Participant, ...]:
+    if not tokens:
+        return ()
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    found = [m for m in mentions if start <= m.start and m.end <= end and m.kind != "place"]
+    # Outer mentions only: "the Russian Foreign Ministry" rather than the "Russian" inside it.
+    found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in found)]
+    sector = HEAD_SECTORS.get(head.lower_, "") if head is not None else ""
+    out: list[Participant] = []
+    seen: set[str] = set()
+    for m in found:
+        if m.actor_id in seen or not (m.code or m.actor_id.startswith("person:")):
+            continue
+        seen.add(m.actor_id)
+        out.append(Participant(m.actor_id, m.name, m.code, m.sector or sector, m.text, m.start, m.end))
+    return tuple(out)
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+    for child in verb.children:  # passive: the agent is the doer
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+        return _subject(verb.head)
+    return None
+
+
+def _recipients(verb: Token, event: str) -> list[Token]:
+    out: list[Token] = []
+    for child in verb.children:
+        if (child.dep_ in ("dobj", "dative") and not dictionary().nouns.get(child.lower_)) or child.dep_ == "nsubjpass":
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ in ("with", "on", "upon", "to", "against", "for", "at", "from"):
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+    return out
+
+
+def _modality(verb: Token) -> tuple[bool, bool, bool]:
+    """(negated, hypothetical, future) from the trigger's auxiliaries and clause."""
+    kids = list(verb.children)
+    negated = any(c.dep_ == "neg" for c in kids)
+    aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+    future = bool(aux & {"will", "'ll", "shall", "wo"}) or any(c.lower_ == "scheduled" for c in [verb, *kids])
+    hypothetical = bool(aux & {"would", "could", "might", "may", "should"}) or any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids
+    )
+    head = verb.head
+    if verb.dep_ in ("xcomp", "ccomp") and head.pos_ == "VERB":
+        entry = _match_verb(head)
+        if (entry is not None and entry.event in REPORTING_REQUEST) or head.lemma_ in ("want", "plan", "hope", "try", "seek"):
+            hypothetical = True  # "called on them to cease hostilities": asked for, not done
+        if head.lemma_ in ("plan", "schedule", "expect", "intend") or head.lower_ == "scheduled":
+            future = True
+    return negated, hypothetical, future
+
+
+def _attached_timex(verb: Token, timexes: list[Timex]) -> Timex | None:
+    own = {t.i for t in verb.subtree if not any(a.dep_ in ("ccomp", "relcl", "advcl") and a.i != verb.i
+                                                 for a in t.ancestors if verb in a.subtree and a.i != verb.i)}  # fmt: skip
+    doc = verb.doc
+    for timex in timexes:
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if root.i in own and any(p.i == verb.i for p in [root.head, root.head.head, root.head.head.head]):
+            return timex
+    return None
+
+
+def _reporter(verb: Token) -> Token | None:
+    """The speech verb whose reported clause contains ``verb`` ("Lavrov said [that ...]")."""
+    child = verb
+    for ancestor in verb.ancestors:
+        if ancestor.lemma_ in SPEECH and child.dep_ in ("ccomp", "parataxis"):
+            return ancestor
+        child = ancestor
+    return None
+
+
+def _granularity(value: str) -> str:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?", value):
+        return "day"
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return "month"
+    if re.fullmatch(r"\d{4}-W\d{2}(-WE)?", value):
+        return "week"
+    if re.fullmatch(r"\d{4}(-Q\d|-H\d|-SP|-SU|-FA|-WI)?", value):
+        return "year" if len(value) == 4 else "season"
+    if re.fullmatch(r"\d{3}", value):
+        return "decade"
+    return ""
+
+
+def _contexts(sentence: Span) -> tuple[str, ...]:
+    text = sentence.text.lower()
+    return tuple(sorted(tag for tag, words in dictionary().contexts.items() if any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)))
+
+
+def code_events(
+    doc: Doc,
+    *,
+    published: dt.date | None,
+    mentions: list[ActorMention],
+    timexes: list[Timex] | None = None,
+    places: list[tuple[int, int, str]] | None = None,
+) -> list[Event]:
+    """Every PLOVER event in ``doc``, best first within each sentence."""
+    timexes = timexes or []
+    out: list[Event] = []
+    for sentence in doc.sents:
+        found: list[Event] = []
+        used: set[int] = set()
+        for token in sentence:
+            entry: _Entry | None = None
+            verb: Token | None = None
+            trigger = token
+            if token.pos_ in ("VERB", "AUX"):
+                entry = _match_verb(token)
+                verb = token
+            elif token.pos_ in ("NOUN", "PROPN"):
+                matched = _match_noun(token)
+                if matched is not None:
+                    entry, verb = matched
+                    if _match_verb(verb) is not None and verb.lemma_.lower() not in LIGHT_VERBS:
+                        continue  # the verb codes the event itself
+            if entry is None or verb is None or verb.i in used:
+                continue
+            subject = _subject(verb)
+            actors = _participants(_np_tokens(subject), mentions, subject) if subject is not None else ()
+            recipient_tokens = [t for r in _recipients(verb, entry.event) for t in _np_tokens(r)]
+            heads = _recipients(verb, entry.event)
+            recipients = _participants(recipient_tokens, mentions, heads[0] if heads else None)
+            recipients = tuple(r for r in recipients if r.actor_id not in {a.actor_id for a in actors})
+            if not actors and not recipients:
+                continue
+            used.add(verb.i)
+            negated, hypothetical, future = _modality(verb)
+            timex = _attached_timex(verb, timexes) or (_attached_timex(trigger, timexes) if trigger is not verb else None)
+            date, source = None, "unknown"
+            if timex is not None and not timex.unresolved and timex.value[:4].isdigit():
+                date, source = timex.value, "trigger"
+            else:
+                reporter = _reporter(verb)
+                said = _attached_timex(reporter, timexes) if reporter is not None else None
+                if said is not None and not said.unresolved and said.value[:4].isdigit():
+                    date, source = said.value, "statement"
+                elif published is not None:
+                    date, source = published.isoformat(), "published"
+            historical = bool(date and published and date[:4].isdigit() and int(date[:4]) < published.year - 1)
+            location = None
+            for start, end, name in places or []:
+                if sentence.start_char <= start < sentence.end_char:
+                    token_at = doc.char_span(start, end, alignment_mode="expand")
+                    if token_at is not None and token_at.root.head.head.i == verb.i:
+                        location = name
+                        break
+            confidence = 0.4 + 0.2 * bool(actors) + 0.2 * bool(recipients) + 0.1 * bool(entry.second) + 0.1 * (verb.dep_ == "ROOT")
+            found.append(Event(
+                event=entry.event, mode=entry.mode, context=_contexts(sentence), actors=actors, recipients=recipients,
+                trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text), trigger_lemma=trigger.lemma_.lower(),
+                sentence_start=sentence.start_char, sentence_end=sentence.end_char, negated=negated,
+                hypothetical=hypothetical, future=future, historical=historical, date=date,
+                date_granularity=_granularity(date) if date else "", date_source=source, location=location,
+                confidence=round(min(confidence, 1.0), 2),
+            ))  # fmt: skip
+        found.sort(key=lambda e: (-e.confidence, e.trigger_start))
+        out.extend(found)
+    return out

@@ -1,0 +1,47 @@
+"""The ``events`` stage: PLOVER events with actors, recipients, own dates and evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dateline.annotate.actors import find_actor_mentions
+from dateline.annotate.actors.knowledge import load
+from dateline.annotate.events import code_events
+from dateline.annotate.registry import Row, SpanRow, StageInput, TableRow, stage
+from dateline.annotate.stages.actors import user_files
+from dateline.annotate.stages.quotes import mentions_from_rows, timexes_from_rows
+from dateline.annotate.timex import find_timexes
+
+
+@stage("events", version="1", requires=("nlp", "actors", "time"), produces=("events",), needs_spacy=True,
+       depends_on_date=True)  # fmt: skip
+def events_stage(batch: Sequence[StageInput]) -> list[Row]:
+    """PLOVER events (type, mode, actors, recipients, date, modality) with their evidence."""
+    rows: list[Row] = []
+    for item in batch:
+        doc = item.spacy_doc
+        if doc is None:
+            continue
+        if "actors" in item.rows:
+            mentions = mentions_from_rows(item.rows["actors"], item.text)
+            places = [(r.start, r.end, f"{r.value} ({r.attrs.get('country', '')})") for r in item.rows["actors"]
+                      if isinstance(r, SpanRow) and r.kind == "place"]  # fmt: skip
+        else:
+            mentions, places = find_actor_mentions(doc, knowledge=load(user_files())), []
+        timexes = (timexes_from_rows(item.rows["time"], item.text) if "time" in item.rows
+                   else find_timexes(item.text, item.published, doc=doc))  # fmt: skip
+        rank = 0
+        last_sentence = -1
+        for e in code_events(doc, published=item.published, mentions=mentions, timexes=timexes, places=places):
+            rank = rank + 1 if e.sentence_start == last_sentence else 0
+            last_sentence = e.sentence_start
+            rows.append(TableRow("events", item.doc_id, {
+                "start": e.sentence_start, "end": e.sentence_end, "trigger_start": e.trigger_start,
+                "trigger_end": e.trigger_end, "trigger_lemma": e.trigger_lemma, "event": e.event, "mode": e.mode,
+                "context": list(e.context), "actors": [a.as_dict() for a in e.actors],
+                "recipients": [r.as_dict() for r in e.recipients], "date": e.date,
+                "date_granularity": e.date_granularity, "date_source": e.date_source, "location": e.location,
+                "negated": e.negated, "hypothetical": e.hypothetical, "future": e.future, "historical": e.historical,
+                "confidence": e.confidence, "rank": rank,
+            }))  # fmt: skip
+    return rows
