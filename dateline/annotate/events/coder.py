@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 SPEECH = {"say", "tell", "state", "add", "note", "stress", "announce", "declare", "report", "claim", "write",
           "emphasize", "emphasise", "confirm", "explain", "insist", "recall", "reiterate"}  # fmt: skip
 REPORTING_REQUEST = {"REQUEST", "THREATEN"}
+COMMITMENT_TYPES = {"CONCEDE", "RETREAT", "SUPPORT", "AID", "CONSULT", "COOPERATE"}
 LIGHT_VERBS = {"hold", "reach", "sign", "impose", "declare", "launch", "stage", "begin", "start", "continue", "resume",
                "provide", "send", "deliver", "conduct", "carry", "announce", "break", "escalate", "erupt", "restart"}  # fmt: skip
 HEAD_SECTORS = {"official": "GOV", "officials": "GOV", "minister": "GOV", "ministers": "GOV", "government": "GOV",
@@ -210,6 +211,14 @@ def _modality(verb: Token) -> tuple[bool, bool, bool]:
     return negated, hypothetical, future
 
 
+def _committed(verb: Token) -> bool:
+    """Does the text commit the actor to the act ("will release", "is willing to withdraw")?"""
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "wo") for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in ("offer", "promise", "pledge", "vow", "agree", "commit", "willing", "prepared", "ready")
+
+
 def _attached_timex(verb: Token, timexes: list[Timex]) -> Timex | None:
     own = {t.i for t in verb.subtree if not any(a.dep_ in ("ccomp", "relcl", "advcl") and a.i != verb.i
                                                  for a in t.ancestors if verb in a.subtree and a.i != verb.i)}  # fmt: skip
@@ -311,9 +320,13 @@ def code_events(
                     if token_at is not None and token_at.root.head.head.i == verb.i:
                         location = name
                         break
+            event_type = entry.event
+            # PLOVER codes a commitment to act ("will release", "will evacuate") as AGREE.
+            if not negated and event_type in COMMITMENT_TYPES and _committed(verb):
+                event_type = "AGREE"
             confidence = 0.4 + 0.2 * bool(actors) + 0.2 * bool(recipients) + 0.1 * bool(entry.second) + 0.1 * (verb.dep_ == "ROOT")
             found.append(Event(
-                event=entry.event, mode=entry.mode, context=_contexts(sentence), actors=actors, recipients=recipients,
+                event=event_type, mode=entry.mode if event_type == entry.event else "", context=_contexts(sentence), actors=actors, recipients=recipients,
                 trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text), trigger_lemma=trigger.lemma_.lower(),
                 sentence_start=sentence.start_char, sentence_end=sentence.end_char, negated=negated,
                 hypothetical=hypothetical, future=future, historical=historical, date=date,
