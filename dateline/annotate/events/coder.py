@@ -195,7 +195,7 @@ def _recipients(verb: Token, event: str) -> list[Token]:
 def _modality(verb: Token) -> tuple[bool, bool, bool]:
     """(negated, hypothetical, future) from the trigger's auxiliaries and clause."""
     kids = list(verb.children)
-    negated = any(c.dep_ == "neg" for c in kids)
+    negated = any(c.dep_ == "neg" for c in kids) or (verb.dep_ == "xcomp" and verb.head.lemma_ in ("fail", "refuse"))
     aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
     future = bool(aux & {"will", "'ll", "shall", "wo"}) or any(c.lower_ == "scheduled" for c in [verb, *kids])
     hypothetical = bool(aux & {"would", "could", "might", "may", "should"}) or any(
@@ -231,6 +231,31 @@ def _attached_timex(verb: Token, timexes: list[Timex]) -> Timex | None:
         if root.i in own and any(p.i == verb.i for p in [root.head, root.head.head, root.head.head.head]):
             return timex
     return None
+
+
+def _must_requests(sentence: Span, mentions: list[ActorMention], published: dt.date | None, used: set[int]) -> list[Event]:
+    """"X said (that) Y must do Z": X requests of Y (PLOVER REQUEST)."""
+    out: list[Event] = []
+    for token in sentence:
+        if token.lemma_ not in SPEECH | {"conclude", "insist", "argue"} or token.i in used:
+            continue
+        for clause in (c for c in token.children if c.dep_ == "ccomp"):
+            if not any(a.lower_ in ("must", "should") for a in clause.children if a.dep_ == "aux"):
+                continue
+            subject = _subject(token)
+            target = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            actors = _participants(_np_tokens(subject), mentions, subject) if subject is not None else ()
+            recipients = _participants(_np_tokens(target), mentions, target) if target is not None else ()
+            if not actors and not recipients:
+                continue
+            out.append(Event(
+                event="REQUEST", mode="", context=_contexts(sentence), actors=actors, recipients=recipients,
+                trigger_start=token.idx, trigger_end=token.idx + len(token.text), trigger_lemma=token.lemma_.lower(),
+                sentence_start=sentence.start_char, sentence_end=sentence.end_char,
+                date=published.isoformat() if published else None, date_granularity="day" if published else "",
+                date_source="published" if published else "unknown", confidence=0.85,
+            ))  # fmt: skip
+    return out
 
 
 def _reporter(verb: Token) -> Token | None:
@@ -297,7 +322,8 @@ def code_events(
             heads = _recipients(verb, entry.event)
             recipients = _participants(recipient_tokens, mentions, heads[0] if heads else None)
             recipients = tuple(r for r in recipients if r.actor_id not in {a.actor_id for a in actors})
-            if not actors and not recipients:
+            if not actors and not recipients and not (subject is not None and any(
+                    t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in subject.subtree)):
                 continue
             used.add(verb.i)
             negated, hypothetical, future = _modality(verb)
@@ -324,7 +350,13 @@ def code_events(
             # PLOVER codes a commitment to act ("will release", "will evacuate") as AGREE.
             if not negated and event_type in COMMITMENT_TYPES and _committed(verb):
                 event_type = "AGREE"
+            if negated and event_type == "AGREE":
+                event_type, negated = "REJECT", False  # "will not accept", "failed to reach agreement"
+            if any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in verb.children):
+                event_type = "THREATEN"  # "will withdraw ... unless ...": a conditional threat
             confidence = 0.4 + 0.2 * bool(actors) + 0.2 * bool(recipients) + 0.1 * bool(entry.second) + 0.1 * (verb.dep_ == "ROOT")
+            if hypothetical:
+                confidence -= 0.3  # what was asked for or threatened ranks below the asking
             found.append(Event(
                 event=event_type, mode=entry.mode if event_type == entry.event else "", context=_contexts(sentence), actors=actors, recipients=recipients,
                 trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text), trigger_lemma=trigger.lemma_.lower(),
@@ -333,6 +365,7 @@ def code_events(
                 date_granularity=_granularity(date) if date else "", date_source=source, location=location,
                 confidence=round(min(confidence, 1.0), 2),
             ))  # fmt: skip
+        found.extend(_must_requests(sentence, mentions, published, used))
         found.sort(key=lambda e: (-e.confidence, e.trigger_start))
         out.extend(found)
     return out
