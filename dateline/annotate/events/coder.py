@@ -160,6 +160,7 @@ def _participants(tokens: list[Token], mentions: list[ActorMention], head: Token
     # Outer mentions only: "the Russian Foreign Ministry" rather than the "Russian" inside it.
     found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in found)]
     sector = HEAD_SECTORS.get(head.lower_, "") if head is not None else ""
+    found.extend(_knowledge_mentions(tokens, found))
     out: list[Participant] = []
     seen: set[str] = set()
     for m in found:
@@ -170,6 +171,30 @@ def _participants(tokens: list[Token], mentions: list[ActorMention], head: Token
     return tuple(out)
 
 
+def _knowledge_mentions(tokens: list[Token], found: list[ActorMention]) -> list[ActorMention]:
+    """Countries and demonyms in a phrase that the mention finder left out ("Hungarian and Romanian")."""
+    from dateline.annotate.actors.knowledge import load
+
+    kb = load()
+    extra = []
+    for t in tokens:
+        if any(m.start <= t.idx < m.end for m in found):
+            continue
+        entry = kb.demonyms.get(t.text) or (kb.names[t.text][0] if t.text in kb.names else None)
+        if entry is not None and entry.kind in ("country", "pre") and t.text[:1].isupper():
+            extra.append(ActorMention(t.idx, t.idx + len(t.text), t.text, entry.actor_id, entry.name, entry.kind,
+                                      entry.code, entry.sector, "", "demonym"))  # fmt: skip
+    return extra
+
+
+def _speaker_of(verb: Token) -> Token | None:
+    """The subject of the speech verb whose reported clause holds ``verb`` ("Hungary said it will ...")."""
+    reporter = _reporter(verb)
+    if reporter is None:
+        return None
+    return next((c for c in reporter.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
@@ -177,9 +202,22 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:  # passive: the agent is the doer
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
-    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+    if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head is not verb:
         return _subject(verb.head)
     return None
+
+
+def _actor_subject(verb: Token) -> Token | None:
+    """The doer, with "it"/"they"/"we" in reported speech read as the speaker ("Syria says it is willing")."""
+    subject = _subject(verb)
+    if subject is not None and subject.lower_ in ("it", "they", "we", "he", "she"):
+        head = verb
+        while head.dep_ in ("xcomp", "acomp", "conj", "advcl") and head.head is not head:
+            head = head.head
+        speaker = _speaker_of(head)
+        if speaker is not None:
+            return speaker
+    return subject
 
 
 def _recipients(verb: Token, event: str) -> list[Token]:
@@ -187,7 +225,7 @@ def _recipients(verb: Token, event: str) -> list[Token]:
     for child in verb.children:
         if (child.dep_ in ("dobj", "dative") and not dictionary().nouns.get(child.lower_)) or child.dep_ == "nsubjpass":
             out.append(child)
-        elif child.dep_ == "prep" and child.lower_ in ("with", "on", "upon", "to", "against", "for", "at", "from"):
+        elif child.dep_ == "prep" and child.lower_ in ("with", "on", "upon", "to", "against", "for", "at", "from", "between"):
             out.extend(g for g in child.children if g.dep_ == "pobj")
     return out
 
@@ -316,10 +354,13 @@ def code_events(
                         continue  # the verb codes the event itself
             if entry is None or verb is None or verb.i in used:
                 continue
-            subject = _subject(verb)
+            subject = _actor_subject(verb)
             actors = _participants(_np_tokens(subject), mentions, subject) if subject is not None else ()
-            recipient_tokens = [t for r in _recipients(verb, entry.event) for t in _np_tokens(r)]
             heads = _recipients(verb, entry.event)
+            if trigger is not verb:  # "aid to Mozambique", "talks with Baku": the noun's own arguments
+                heads += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("to", "with", "against", "between", "on")
+                          for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+            recipient_tokens = [t for r in heads for t in _np_tokens(r)]
             recipients = _participants(recipient_tokens, mentions, heads[0] if heads else None)
             recipients = tuple(r for r in recipients if r.actor_id not in {a.actor_id for a in actors})
             if not actors and not recipients and not (subject is not None and any(
