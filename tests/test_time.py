@@ -89,6 +89,8 @@ def test_tense_decides_weekday_direction(sentence: str, expected: str) -> None:
         ("between 1988 and 1994", "1988", ""), ("two years ago", "2014", ""), ("three days", "P3D", ""),
         ("for 2 1/2 years", "P2Y6M", ""), ("more than four hours", "PT4H", "MORE_THAN"), ("daily", "P1D", ""),
         ("yesterday", "2016-04-03", ""), ("this morning", "2016-04-04TMO", ""), ("10:35 a.m.", "2016-04-04T10:35", ""),
+        ("in nineteen ninety-six", "1996", ""), ("in the year two thousand", "2000", ""), ("in the 20th century", "19", ""),
+        ("in the nineties", "199", ""), ("at the end of the month", "2016-04", "END"),
     ],
 )  # fmt: skip
 def test_expressions(phrase: str, value: str, mod: str) -> None:

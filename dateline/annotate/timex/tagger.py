@@ -362,6 +362,48 @@ def _decade(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     return _Norm("DATE", value, _pmod(g.get("pmod")))
 
 
+_UNITS_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+                "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+                "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}  # fmt: skip
+
+
+def _year_words(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    """"nineteen ninety-six" → 1996, "two thousand and one" → 2001."""
+    words = [w for w in re.split(r"[\s-]+", m.group("words").lower()) if w not in ("and", "hundred")]
+    if words[:2] == ["two", "thousand"]:
+        year = 2000 + sum(_UNITS_WORDS.get(w, 0) for w in words[2:])
+    else:
+        century = _UNITS_WORDS[words[0]]
+        rest = [w for w in words[1:] if w != "o"]
+        year = century * 100 + sum(_UNITS_WORDS.get(w, 0) for w in rest)
+    return _Norm("DATE", f"{year:04d}", ref=dt.date(year, 1, 1), ref_gran="year")
+
+
+def _century(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    number = int(m.group("n"))
+    if not 1 <= number <= 99:
+        raise _Reject
+    return _Norm("DATE", f"{number - 1:02d}")
+
+
+def _decade_words(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    tens = _UNITS_WORDS[m.group("word").lower().replace("ies", "y")] // 10
+    century = "19" if ctx.dct is None or ctx.dct.year >= 1900 + tens * 10 else "18"
+    return _Norm("DATE", f"{century}{tens}", _pmod(m.group("pmod")))
+
+
+def _unit_edge(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    mod = _pmod(re.sub(r"\s+", " ", m.group("pmod").lower()) + " of")
+    unit = m.group("unit").lower()
+    if ctx.dct is None:
+        return _Norm("DATE", _UNRESOLVED_UNIT[unit], mod, unresolved=True)
+    value = _unit_value(ctx.dct, unit, 0)
+    if value is None:
+        raise _Reject
+    return _Norm("DATE", value, mod, anchor="dct")
+
+
 def _quarter(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     g = m.groupdict()
     quarter = lexicon().ordinals[g["ord"].lower()]
@@ -718,6 +760,7 @@ NORMALISERS = {
     "weekday_date": _weekday_date, "md": _month_day, "dm": _month_day, "my": _month_year,
     "month_rel": _month_rel, "month_this_year": _month_rel, "month": _month_only,
     "year_range": _year_range, "decade": _decade, "year": _year,
+    "year_words": _year_words, "century": _century, "decade_words": _decade_words, "unit_edge": _unit_edge,
     "quarter": _quarter, "quarter_rel": _quarter_rel, "period_rel": _quarter_rel, "half": _half, "season": _season, "season_year": _season,
     "relday": _relday, "day_before": _relday, "pod_rel": _pod_rel, "clock": _clock, "clock_word": _clock_word,
     "weekday": _weekday_expr, "weekend": _weekend, "unit_rel": _unit_rel, "unit_in": _unit_rel,
