@@ -94,6 +94,10 @@ def test_bad_user_actor_file_names_file_and_line(tmp_path: Path) -> None:
     bad.write_text("demonyms:\n  RUS: [Russian\n  AZE: [Azeri]\n")
     with pytest.raises(ConfigError, match=rf"{bad}:\d+: invalid YAML"):
         load((str(bad),))
+    twice = tmp_path / "twice.yaml"
+    twice.write_text("demonyms:\n  RUS: [Russian]\n  RUS: [Chechen]\n")
+    with pytest.raises(ConfigError, match=rf"{twice}:3: invalid YAML: duplicate key 'RUS'"):
+        load((str(twice),))
     wrong = tmp_path / "wrong.yaml"
     wrong.write_text("colours: [red]\n")
     with pytest.raises(ConfigError, match="unknown section"):

@@ -57,7 +57,8 @@ def _patterns(kb_key: int) -> _Patterns:
         names=re.compile(rf"(?<![\w-])(?=[A-Z0-9]|al[- ]|bin\s)(?:{names})(?![\w-])"),
         org=re.compile(
             rf"(?<![\w-])(?=[A-Z]|[Tt]he\s)(?:[Tt]he\s+)?(?:(?P<dem>{demonyms})|(?P<country>{countries})(?:'s|’s)?)\s+"
-            rf"(?P<body>(?:[A-Za-z][a-z]+\s+){{0,2}}?{bodies})(?:(?:'s|’s)\s+press\s+service)?(?![\w-])"
+            rf"(?P<body>(?:(?!(?:on|an|a|the|of|in|at|for|to|and|with|by|from|is|was|has)\s)[A-Za-z][a-z]+\s+){{0,2}}?{bodies})"
+            rf"(?:(?:'s|’s)\s+press\s+service)?(?![\w-])"
         ),
         title=re.compile(
             rf"(?<![\w-])(?=[A-Z])(?:(?P<dem>{demonyms})\s+)?(?P<office>(?:[A-Z][\w-]*\s+){{0,3}}?{offices})\s+(?P<name>{_NAME})"
@@ -135,7 +136,7 @@ def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None) -> list
             found.append(_mention(m.start(p), m.end(p), text, entry, "role", office=m.group("office").strip().title()))
     # 2. Titled names: "Russian Deputy Foreign Minister Andrey Rudenko".
     for m in pats.title.finditer(text):
-        name = m.group("name")
+        name = re.sub(r"(?:'s|’s)$", "", m.group("name"))
         if (name in kb.names and kb.names[name][0].kind != "person") or name.split()[0] in kb.demonyms:
             continue
         sector, office = _sector_of_office(kb, m.group("office"))
@@ -305,6 +306,15 @@ def actor_for_text(text: str, *, knowledge: Knowledge | None = None) -> ActorMen
         for dem, dem_entry in sorted(kb.demonyms.items(), key=lambda kv: -len(kv[0])):
             if re.search(rf"(?<![\w-]){re.escape(dem)}(?![\w-])", text):
                 entry, via = dem_entry, "demonym"
+                break
+    if entry is None:
+        # A place named in the phrase ("rebels in Darfur", "terror group based in Trinidad") gives its country.
+        from dateline.annotate.actors.places import geocode
+
+        for word in re.findall(r"\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?", text):
+            place = geocode(word) or geocode(word.split()[0])
+            if place is not None and place.country in kb.countries:
+                entry, via = kb.countries[place.country], "place"
                 break
     if entry is None:
         if not sector:

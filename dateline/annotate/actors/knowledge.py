@@ -72,13 +72,34 @@ def _validate(data: Any, source: str) -> dict[str, Any]:
     return data
 
 
+class _StrictLoader(yaml.SafeLoader):
+    """A YAML loader that refuses a key given twice in one mapping (the second would silently win)."""
+
+
+def _strict_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+        seen.add(key)
+    return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _strict_mapping)
+
+
+def _load_yaml(text: str) -> Any:
+    return yaml.load(text, Loader=_StrictLoader)
+
+
 def read_yaml(path: Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read actor file: {exc.strerror}") from exc
     try:
-        data = yaml.safe_load(text)
+        data = _load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
@@ -92,7 +113,7 @@ def build(extra: list[dict[str, Any]] | None = None) -> Knowledge:
     import pycountry
 
     shipped = _validate(
-        yaml.safe_load((resources.files("dateline.annotate.actors") / "knowledge.yaml").read_text(encoding="utf-8")),
+        _load_yaml((resources.files("dateline.annotate.actors") / "knowledge.yaml").read_text(encoding="utf-8")),
         "knowledge.yaml",
     )
     layers = [shipped, *(extra or [])]
