@@ -59,6 +59,11 @@ def test_russia_calls_for_ceasefire_is_request(events_db: Path) -> None:
     assert hostilities  # "restarted on Friday night"
 
 
+def test_lavrov_mamedyarov_talks_are_consult(events_db: Path) -> None:
+    talks = [e for e in _events(events_db, event_type="CONSULT") if e["date"] == "2015-05-25"]
+    assert any({"RUS", "AZE"} <= _codes(e["actor"]) for e in talks)
+
+
 def test_future_exercises_and_background_history(events_db: Path) -> None:
     exercises = [e for e in _events(events_db, event_type="COOPERATE") if e["date"] == "2015-09"]
     assert exercises and "future" in exercises[0]["flags"]

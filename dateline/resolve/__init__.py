@@ -16,7 +16,7 @@ log = logging.getLogger(__name__)
 Resolver = Callable[[sqlite3.Connection], Any]
 _RESOLVERS: dict[str, Resolver] = {}
 # Modules that register resolvers; imported on first use so a missing optional one is skipped.
-BUILTIN = ("dateline.resolve.actors", "dateline.resolve.events")
+BUILTIN = ("dateline.resolve.actors", "dateline.resolve.events", "dateline.resolve.timeline")
 
 
 def resolver(name: str) -> Callable[[Resolver], Resolver]:

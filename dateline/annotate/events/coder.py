@@ -250,11 +250,18 @@ def _modality(verb: Token) -> tuple[bool, bool, bool]:
 
 
 def _committed(verb: Token) -> bool:
-    """Does the text commit the actor to the act ("will release", "is willing to withdraw")?"""
-    if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "wo") for c in verb.children):
-        return True
+    """Does the actor commit itself to the act ("offered to hand over", "is willing to withdraw",
+    "X said it will release")? A plain future ("will discuss on Monday") is not a commitment."""
     head = verb.head
-    return verb.dep_ == "xcomp" and head.lemma_.lower() in ("offer", "promise", "pledge", "vow", "agree", "commit", "willing", "prepared", "ready")
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in ("offer", "promise", "pledge", "vow", "agree", "commit", "willing", "prepared", "ready"):
+        return True
+    if not any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "wo") for c in verb.children):
+        return False
+    speaker = _speaker_of(verb)
+    subject = _subject(verb)
+    return speaker is not None and subject is not None and (
+        subject.lower_ in ("it", "they", "we", "he", "she") or subject.text == speaker.text
+    )
 
 
 def _attached_timex(verb: Token, timexes: list[Timex]) -> Timex | None:
