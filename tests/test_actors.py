@@ -73,7 +73,7 @@ def test_pronouns_and_nominals_resolve() -> None:
 @pytest.mark.parametrize(
     ("text", "code", "sector"),
     [("Azerbaijani Foreign Ministry", "AZE", "GOV"), ("Baku", "AZE", "GOV"), ("Turkish police", "TUR", "COP"),
-     ("Afghan guerillas", "AFG", "REB"), ("the Kremlin", "RUS", "GOV"), ("UN Security Council", "IGO", ""),
+     ("Afghan guerillas", "AFG", "REB"), ("the Kremlin", "RUS", "GOV"), ("UN Security Council", "IGO", "GOV"),
      ("Karabakh representatives", "AZE", "PRE")],
 )  # fmt: skip
 def test_actor_for_text(text: str, code: str, sector: str) -> None:

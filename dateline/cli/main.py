@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "dateline.cli.actors",
     "dateline.cli.quotes",
     "dateline.cli.events",
+    "dateline.cli.timeline",
 )
 
 

@@ -1,0 +1,60 @@
+"""``dateline timeline`` and ``dateline statements``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+import click
+
+from dateline.cli.options import DATE, db_option
+from dateline.corpus import Corpus
+from dateline.outputs.formats import emit, output_options
+from dateline.outputs.timeline_formats import dump_timelinejs, to_html, to_markdown
+from dateline.resolve.timeline_queries import TIMELINE_COLUMNS, list_timeline, statements
+
+
+@click.command("timeline")
+@db_option
+@output_options("md", "html", "timelinejs")
+@click.option("--actor", default=None, help="Entries with this actor or recipient (name, alias or id).")
+@click.option("--code", default=None, help="Entries with an actor or recipient of this code.")
+@click.option("--type", "event_type", default=None, help="Only this PLOVER type.")
+@click.option("--from", "date_from", type=DATE, default=None)
+@click.option("--to", "date_to", type=DATE, default=None)
+@click.option("--kind", type=click.Choice(["news", "background", "all"]), default="all", show_default=True)
+@click.option("--title", default="Timeline", help="Title of md/html/timelinejs output.")
+def timeline_cmd(db: str, fmt: str, columns: str | None, actor: str | None, code: str | None, event_type: str | None,
+                 date_from: dt.date | None, date_to: dt.date | None, kind: str, title: str) -> None:  # fmt: skip
+    """The corpus timeline: one entry per real-world event, every source kept, history apart from news."""
+    with Corpus(db, readonly=True) as corpus:
+        entries = list_timeline(corpus.connect(), actor=actor, code=code, event_type=event_type,
+                                date_from=date_from, date_to=date_to, kind=kind)  # fmt: skip
+    if fmt == "md":
+        sys.stdout.write(to_markdown(entries, title=title))
+    elif fmt == "html":
+        sys.stdout.write(to_html(entries, title=title))
+    elif fmt == "timelinejs":
+        sys.stdout.write(dump_timelinejs(entries, title=title))
+    else:
+        if fmt in ("table", "csv"):
+            for e in entries:
+                e["contradictions"] = "; ".join(" vs ".join(c["values"]) for c in e["contradictions"])
+        emit(entries, fmt, columns=columns or (TIMELINE_COLUMNS if fmt in ("table", "csv") else None))
+
+
+@click.command("statements")
+@db_option
+@output_options()
+@click.option("--actor", required=True, help="Whose statements and actions (name, alias or id).")
+@click.option("--about", default=None, help="Only those about this actor.")
+def statements_cmd(db: str, fmt: str, columns: str | None, actor: str, about: str | None) -> None:
+    """What an actor said and did (about another), by date: quotes and events together."""
+    with Corpus(db, readonly=True) as corpus:
+        rows = statements(corpus.connect(), actor=actor, about=about)
+    emit(rows, fmt, columns=columns or (("date", "kind", "event", "who", "outlet", "text") if fmt in ("table", "csv") else None))
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(timeline_cmd)
+    cli.add_command(statements_cmd)

@@ -1,0 +1,94 @@
+"""Reading the timeline back, and what an actor said and did about another."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from typing import Any
+
+TIMELINE_COLUMNS = ("date", "kind", "event", "headline", "n_sources", "contradictions")
+
+
+def list_timeline(
+    conn: sqlite3.Connection,
+    *,
+    actor: str | None = None,
+    code: str | None = None,
+    event_type: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    kind: str = "all",
+) -> list[dict[str, Any]]:
+    clauses, params = [], []
+    if event_type:
+        clauses.append("t.event = ?")
+        params.append(event_type.upper())
+    if kind in ("news", "background"):
+        clauses.append("t.kind = ?")
+        params.append(kind)
+    if date_from:
+        clauses.append("substr(t.date, 1, 10) >= substr(?, 1, length(t.date))")
+        params.append(date_from.isoformat())
+    if date_to:
+        clauses.append("substr(t.date, 1, 10) <= ?")
+        params.append(date_to.isoformat())
+    actor_id = None
+    if actor:
+        from dateline.resolve.actor_queries import find_actor
+
+        actor_id = find_actor(conn, actor)["id"]
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    entries = conn.execute(f"SELECT * FROM timeline_entries t {where} ORDER BY t.date, t.id", params).fetchall()
+    sources = conn.execute(
+        "SELECT s.*, d.outlet, d.published, d.title, d.path, substr(d.text, s.start + 1, s.end - s.start) AS sentence "
+        "FROM timeline_sources s JOIN documents d ON d.id = s.doc_id ORDER BY s.entry_id, d.published, s.doc_id, s.start"
+    ).fetchall()
+    by_entry: dict[int, list[dict[str, Any]]] = {}
+    for s in sources:
+        by_entry.setdefault(s["entry_id"], []).append({
+            "doc_id": s["doc_id"], "outlet": s["outlet"], "published": s["published"], "title": s["title"],
+            "path": s["path"], "date": s["date"], "sentence": s["sentence"], "start": s["start"], "end": s["end"],
+        })  # fmt: skip
+    out = []
+    for e in entries:
+        actors, recipients = json.loads(e["actors"]), json.loads(e["recipients"])
+        everyone = actors + recipients
+        if actor_id and not any(p.get("actor_id") == actor_id for p in everyone):
+            continue
+        if code and not any((p.get("code") or "").upper() == code.upper() for p in everyone):
+            continue
+        out.append({
+            "id": e["id"], "date": e["date"], "granularity": e["granularity"], "kind": e["kind"], "event": e["event"],
+            "mode": e["mode"], "actors": actors, "recipients": recipients, "headline": e["headline"],
+            "n_sources": e["n_sources"], "n_documents": e["n_documents"], "sources": by_entry.get(e["id"], []),
+            "contradictions": json.loads(e["contradictions"]),
+        })  # fmt: skip
+    return out
+
+
+def statements(conn: sqlite3.Connection, *, actor: str, about: str | None = None) -> list[dict[str, Any]]:
+    """What ``actor`` said (quotes) and did (events as actor), by date, optionally about another actor."""
+    from dateline.resolve.actor_queries import find_actor
+    from dateline.resolve.event_queries import list_events
+    from dateline.resolve.quote_queries import list_quotes
+
+    me = find_actor(conn, actor)
+    target = find_actor(conn, about) if about else None
+    names = [target["name"], *target["aliases"]] if target else []
+    rows: list[dict[str, Any]] = []
+    for q in list_quotes(conn, speaker=me["id"]):
+        if target and not any(n and n.lower() in q["quote"].lower() for n in names):
+            continue
+        rows.append({"date": q["date"], "kind": "quote" if q["direct"] else "reported", "event": "", "who": q["speaker"],
+                     "text": q["quote"], "outlet": q["outlet"], "doc_id": q["doc_id"]})  # fmt: skip
+    for e in list_events(conn, actor=me["id"], include_hypothetical=False):
+        if not any(a.get("actor_id") == me["id"] for a in e["actor"]):
+            continue
+        if target and not any(p.get("actor_id") == target["id"] for p in e["recipient"]) and not any(
+            n and n.lower() in e["evidence"].lower() for n in names
+        ):
+            continue
+        rows.append({"date": e["date"], "kind": "event", "event": e["event"], "who": me["name"], "text": e["evidence"],
+                     "outlet": e["outlet"], "doc_id": e["doc_id"]})  # fmt: skip
+    return sorted(rows, key=lambda r: (r["date"] is None, r["date"] or "", r["doc_id"]))
