@@ -26,7 +26,9 @@ from dateline.annotate.model import load_model  # noqa: E402
 
 
 def locate(sentence: str, entity: str) -> tuple[int, int] | None:
-    for piece in (entity, entity.split("...")[0].strip(), entity.split()[-1] if entity.split() else ""):
+    words = entity.split()
+    # Gold texts can be non-contiguous ("US forces" in "US and British forces"): the head noun is tried last.
+    for piece in (entity, entity.split("...")[0].strip(), words[0] if words else "", words[-1] if words else ""):
         if piece:
             at = sentence.find(piece)
             if at >= 0:
