@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "dateline.cli.quotes",
     "dateline.cli.events",
     "dateline.cli.timeline",
+    "dateline.cli.summarize",
 )
 
 

@@ -1,0 +1,36 @@
+"""``dateline summarize``: timeline summarisation of a large collection."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from dateline.cli.options import db_option
+from dateline.corpus import Corpus
+from dateline.summarize.articles import read_articles_db, read_articles_jsonl
+from dateline.summarize.tls import summarize
+
+
+@click.command("summarize")
+@db_option
+@click.option("--articles", "articles_path", default=None, type=click.Path(exists=True, dir_okay=False),
+              help="An articles JSONL ({id, time, text} a line) instead of the database.")  # fmt: skip
+@click.option("--dates", "n_dates", type=click.IntRange(min=1), default=10, show_default=True,
+              help="How many dates the timeline keeps.")  # fmt: skip
+@click.option("--sentences", "n_sentences", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Sentences per date.")  # fmt: skip
+def summarize_cmd(db: str, articles_path: str | None, n_dates: int, n_sentences: int) -> None:
+    """The N most important dates and K sentences for each, as [["YYYY-MM-DD", [sentences]], ...] JSON."""
+    if articles_path:
+        articles = read_articles_jsonl(articles_path)
+    else:
+        with Corpus(db, readonly=True) as corpus:
+            articles = read_articles_db(corpus.connect())
+    json.dump(summarize(articles, n_dates, n_sentences), sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(summarize_cmd)
