@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from dateline import Corpus
 from dateline.cli.main import cli
-from dateline.resolve.timeline import build_entries, compatible
+from dateline.resolve.timeline import _Source, build_entries, compatible, duration_years, granularity_of
 from dateline.resolve.timeline_queries import list_timeline, statements
 
 from .conftest import SEEDS
@@ -32,20 +32,38 @@ def test_date_compatibility_by_granularity() -> None:
     assert not compatible("2016-04-04", "2016-04-05") and not compatible("1991", "1992") and not compatible(None, "1994")
 
 
-def _row(**kw: object) -> dict[str, object]:
-    base = {"id": 1, "doc_id": 1, "event": "ASSAULT", "mode": "", "date": "2016-04-01", "date_granularity": "day",
-            "published": "2016-04-04", "historical": 0, "start": 0, "end": 10,
-            "actors": json.dumps([{"actor_id": "ARM", "name": "Armenia", "code": "ARM", "sector": ""}]), "recipients": "[]"}  # fmt: skip
+def _source(event_id: int | None, doc_id: int, date: str, event: str = "ASSAULT", **kw: object) -> _Source:
+    armenia = {"ARM": {"actor_id": "ARM", "name": "Armenia", "code": "ARM", "sector": ""}}
+    base: dict[str, object] = {"event_id": event_id, "fact_id": None, "doc_id": doc_id, "event": event, "shape": "event",
+                               "date": date, "date_end": None, "granularity": granularity_of(date), "historical": False,
+                               "start": 0, "end": 10, "claim": "", "concepts": (), "actors": armenia, "recipients": {}}  # fmt: skip
     base.update(kw)
-    return base
+    return _Source(**base)  # type: ignore[arg-type]
 
 
 def test_same_event_from_several_articles_is_one_entry() -> None:
-    rows = [_row(), _row(id=2, doc_id=2, date="2016-04"), _row(id=3, doc_id=3, date="2016-04-05"),
-            _row(id=4, doc_id=4, event="REQUEST")]  # fmt: skip
-    entries = build_entries(rows)  # type: ignore[arg-type]
-    assert [len(e.sources) for e in entries] == [3, 1]  # the REQUEST is another entry
-    assert {s.doc_id for s in entries[0].sources} == {1, 2, 3}
+    sources = [_source(1, 1, "2016-04-01"), _source(2, 2, "2016-04"), _source(3, 3, "2016-04-01"),
+               _source(4, 4, "2016-04-01", event="REQUEST"), _source(5, 5, "2016-04-05")]  # fmt: skip
+    entries = build_entries(sources, {})
+    # The REQUEST is another entry; so is another day of the month, which "April 2016" must not bridge.
+    assert sorted(len(e.sources) for e in entries) == [1, 1, 3]
+    merged = next(e for e in entries if len(e.sources) == 3)
+    assert {s.doc_id for s in merged.sources} == {1, 2, 3}
+
+
+def test_unattributed_history_is_placed_by_what_its_article_is_about() -> None:
+    # "A ceasefire was reached in 1994" names no one: two articles about the same conflict agree,
+    # a third about another conflict does not join them.
+    fact: dict[str, object] = {"shape": "point", "concepts": ("ceasefire",), "actors": {}}
+    sources = [_source(None, d, "1994", "RETREAT", fact_id=d, **fact) for d in (1, 2, 3)]
+    context = {1: {"ARM", "AZE"}, 2: {"AZE", "PRE:nagorno-karabakh"}, 3: {"RUS", "person:dudayev"}}
+    entries = build_entries(sources, context)
+    assert sorted(len(e.sources) for e in entries) == [1, 2]
+
+
+def test_duration_years() -> None:
+    assert duration_years("P1DE") == 10 and duration_years("P3Y") == 3 and duration_years("P6M") == 0.5
+    assert duration_years("PXY") is None and duration_years(None) is None
 
 
 def test_news_entries_on_their_own_dates(timeline_db: Path) -> None:
@@ -108,3 +126,33 @@ def test_timeline_filters(timeline_db: Path) -> None:
     entries = json.loads(out.stdout)
     assert entries and all(e["date"].startswith("2016") for e in entries)
     assert all(any(p["code"] == "RUS" for p in e["actors"] + e["recipients"]) for e in entries)
+
+
+def test_history_merged_across_articles_with_sources_counted(seeded_db: Path) -> None:
+    # The example corpus as shipped: two dated articles, two ambiguous, one undated.
+    with Corpus(seeded_db, readonly=True) as corpus:
+        conn = corpus.connect()
+        background = list_timeline(conn, kind="background")
+
+        def entry(year: str, concept: str) -> dict[str, object]:
+            found = [e for e in background if (e["date"] or "").startswith(year) and concept in e["concepts"]]
+            assert len(found) == 1, (year, concept, [(e["date"], e["concepts"]) for e in background])
+            return found[0]
+
+        assert entry("1988", "secession")["n_documents"] == 5
+        assert entry("1991", "independence")["n_documents"] >= 3
+        assert entry("1994", "ceasefire")["n_sources"] >= 4
+        escalation = entry("2016", "escalation")
+        assert escalation["n_documents"] >= 2 and escalation["date"] == "2016-04"
+        mediation = entry("1992", "mediation")
+        assert mediation["n_sources"] >= 4
+        claims = {s["claim"] for s in mediation["sources"]}
+        assert "since 1992" in claims and "for almost a decade" in claims
+        (contradiction,) = [c for c in mediation["contradictions"] if c["field"] == "duration"]
+        assert contradiction["values"][0] == "since 1992" and "almost a decade" in contradiction["values"][1]
+        proposal = conn.execute(
+            "SELECT p.date, p.granularity FROM date_proposals p JOIN documents d ON d.id = p.doc_id WHERE d.path LIKE '%004_%'"
+        ).fetchone()
+        assert tuple(proposal) == ("2016-04", "month")
+        every = {(s["doc_id"], s["start"]) for e in background for s in e["sources"]}
+        assert all(isinstance(d, int) for d, _ in every)

@@ -33,6 +33,7 @@ def load_model(name: str | None = None) -> Language:
     """The spaCy pipeline ``name`` (default: :func:`model_name`), cached for the process."""
     import spacy
 
+    _register_paragraphs()
     name = name or model_name()
     try:
         nlp = spacy.load(name)
@@ -42,4 +43,30 @@ def load_model(name: str | None = None) -> Language:
             "to an installed model package or directory"
         ) from exc
     nlp.max_length = max(nlp.max_length, MAX_PARSE_CHARS)
+    if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
     return nlp
+
+
+PARAGRAPHS = "dateline_paragraphs"
+
+
+def _register_paragraphs() -> None:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    if Language.has_factory(PARAGRAPHS):
+        return
+
+    @Language.component(PARAGRAPHS)
+    def paragraphs(doc: Doc) -> Doc:
+        # A blank line ends a sentence whatever the parser thinks: without this, a headline or a
+        # dateline without a full stop runs into the next paragraph as one "sentence".
+        after_break = False
+        for token in doc:
+            if token.is_space and token.text.count("\n") >= 2:
+                after_break = True
+            elif after_break:
+                token.is_sent_start = True
+                after_break = False
+        return doc

@@ -11,7 +11,7 @@ from dateline.cli.options import DATE, db_option
 from dateline.corpus import Corpus
 from dateline.outputs.formats import emit, output_options
 from dateline.outputs.timeline_formats import dump_timelinejs, to_html, to_markdown
-from dateline.resolve.timeline_queries import TIMELINE_COLUMNS, list_timeline, statements
+from dateline.resolve.timeline_queries import TIMELINE_COLUMNS, list_proposals, list_timeline, statements
 
 
 @click.command("timeline")
@@ -40,6 +40,8 @@ def timeline_cmd(db: str, fmt: str, columns: str | None, actor: str | None, code
         if fmt in ("table", "csv"):
             for e in entries:
                 e["contradictions"] = "; ".join(" vs ".join(c["values"]) for c in e["contradictions"])
+            if e["date_end"]:
+                e["date"] = f"{e['date']}/{e['date_end']}"  # ISO 8601 interval
         emit(entries, fmt, columns=columns or (TIMELINE_COLUMNS if fmt in ("table", "csv") else None))
 
 
@@ -55,6 +57,25 @@ def statements_cmd(db: str, fmt: str, columns: str | None, actor: str, about: st
     emit(rows, fmt, columns=columns or (("date", "kind", "event", "who", "outlet", "text") if fmt in ("table", "csv") else None))
 
 
+@click.command("proposals")
+@db_option
+@output_options()
+def proposals_cmd(db: str, fmt: str, columns: str | None) -> None:
+    """Publication dates proposed for undated articles from the events they share with dated ones.
+
+    Accept one with `dateline set-date DOC DATE`.
+    """
+    with Corpus(db, readonly=True) as corpus:
+        rows = list_proposals(corpus.connect())
+    if fmt in ("table", "csv"):
+        for r in rows:
+            r["own"] = " | ".join(r["own"])
+            r["reported_by"] = " | ".join(f"[{x['doc_id']}, {x['published']}] {x['sentence']}" for x in r["reported_by"])
+    emit(rows, fmt, columns=columns or (("doc_id", "path", "date_source", "proposed", "score", "because", "own", "reported_by")
+                                        if fmt in ("table", "csv") else None))  # fmt: skip
+
+
 def register(cli: click.Group) -> None:
     cli.add_command(timeline_cmd)
     cli.add_command(statements_cmd)
+    cli.add_command(proposals_cmd)

@@ -48,7 +48,8 @@ def list_timeline(
     for s in sources:
         by_entry.setdefault(s["entry_id"], []).append({
             "doc_id": s["doc_id"], "outlet": s["outlet"], "published": s["published"], "title": s["title"],
-            "path": s["path"], "date": s["date"], "sentence": s["sentence"], "start": s["start"], "end": s["end"],
+            "path": s["path"], "date": s["date"], "claim": s["claim"], "sentence": s["sentence"], "start": s["start"],
+            "end": s["end"], "event_id": s["event_id"], "fact_id": s["fact_id"],
         })  # fmt: skip
     out = []
     for e in entries:
@@ -59,8 +60,8 @@ def list_timeline(
         if code and not any((p.get("code") or "").upper() == code.upper() for p in everyone):
             continue
         out.append({
-            "id": e["id"], "date": e["date"], "granularity": e["granularity"], "kind": e["kind"], "event": e["event"],
-            "mode": e["mode"], "actors": actors, "recipients": recipients, "headline": e["headline"],
+            "id": e["id"], "date": e["date"], "date_end": e["date_end"], "granularity": e["granularity"], "kind": e["kind"], "event": e["event"],
+            "mode": e["mode"], "concepts": json.loads(e["concepts"]), "actors": actors, "recipients": recipients, "headline": e["headline"],
             "n_sources": e["n_sources"], "n_documents": e["n_documents"], "sources": by_entry.get(e["id"], []),
             "contradictions": json.loads(e["contradictions"]),
         })  # fmt: skip
@@ -92,3 +93,31 @@ def statements(conn: sqlite3.Connection, *, actor: str, about: str | None = None
         rows.append({"date": e["date"], "kind": "event", "event": e["event"], "who": me["name"], "text": e["evidence"],
                      "outlet": e["outlet"], "doc_id": e["doc_id"]})  # fmt: skip
     return sorted(rows, key=lambda r: (r["date"] is None, r["date"] or "", r["doc_id"]))
+
+
+def list_proposals(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Dates proposed for undated and ambiguous articles, with the sentences that support them."""
+    out = []
+    for p in conn.execute(
+        "SELECT p.*, d.path, d.title, d.date_source, d.date_candidates, d.text FROM date_proposals p "
+        "JOIN documents d ON d.id = p.doc_id ORDER BY p.doc_id"
+    ):
+        evidence = json.loads(p["evidence"])
+        their_rows = []
+        for item in evidence:
+            their = item["their"]
+            row = conn.execute(
+                "SELECT id, path, published, substr(text, ? + 1, ? - ?) AS sentence FROM documents WHERE id = ?",
+                (their["start"], their["end"], their["start"], their["doc_id"]),
+            ).fetchone()
+            their_rows.append({"doc_id": row["id"], "path": row["path"], "published": row["published"],
+                               "sentence": row["sentence"].strip()})  # fmt: skip
+        own = [p["text"][a:b].strip() for item in evidence for a, b in item["own"]]
+        out.append({
+            "doc_id": p["doc_id"], "path": p["path"], "title": p["title"], "date_source": p["date_source"],
+            "candidates": [c["date"] for c in json.loads(p["date_candidates"] or "[]")],
+            "proposed": p["date"], "granularity": p["granularity"], "score": p["score"],
+            "because": "; ".join(item["headline"] for item in evidence), "entry_ids": [item["entry_id"] for item in evidence],
+            "own": own, "reported_by": their_rows,
+        })  # fmt: skip
+    return out

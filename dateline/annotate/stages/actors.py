@@ -17,7 +17,7 @@ def user_files() -> tuple[str, ...]:
     return tuple(p for p in os.environ.get(ACTORS_ENV, "").split(os.pathsep) if p)
 
 
-@stage("actors", version="1", requires=("nlp",), produces=("actor_mention", "place"), needs_spacy=True)
+@stage("actors", version="2", requires=("nlp",), produces=("actor_mention", "place"), needs_spacy=True)
 def actors_stage(batch: Sequence[StageInput]) -> list[Row]:
     """Actor mentions (country code, sector, office) and places with coordinates."""
     kb = load(user_files())

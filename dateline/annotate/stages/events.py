@@ -13,7 +13,7 @@ from dateline.annotate.stages.quotes import mentions_from_rows, timexes_from_row
 from dateline.annotate.timex import find_timexes
 
 
-@stage("events", version="1", requires=("nlp", "actors", "time"), produces=("events",), needs_spacy=True,
+@stage("events", version="2", requires=("nlp", "actors", "time"), produces=("events",), needs_spacy=True,
        depends_on_date=True)  # fmt: skip
 def events_stage(batch: Sequence[StageInput]) -> list[Row]:
     """PLOVER events (type, mode, actors, recipients, date, modality) with their evidence."""

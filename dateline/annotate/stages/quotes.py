@@ -61,7 +61,7 @@ def timexes_from_rows(rows: list[Row], text: str) -> list[Timex]:
 
 # Runs after "actors" and "time" so it can reuse their results from the same run instead of
 # computing mentions and time expressions a second time.
-@stage("quotes", version="1", requires=("nlp", "actors", "time"), produces=("quotes",), needs_spacy=True,
+@stage("quotes", version="2", requires=("nlp", "actors", "time"), produces=("quotes",), needs_spacy=True,
        depends_on_date=True)  # fmt: skip
 def quotes_stage(batch: Sequence[StageInput]) -> list[Row]:
     """Direct and reported quotes with speaker actor, cue and date."""

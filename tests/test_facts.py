@@ -1,0 +1,54 @@
+"""Dated facts: the concept and the kind of date a sentence gives its history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.annotate.actors import find_actor_mentions
+from dateline.annotate.actors.knowledge import load
+from dateline.annotate.facts import find_facts, load_concepts
+from dateline.annotate.model import load_model
+from dateline.annotate.timex import find_timexes
+from dateline.errors import ConfigError
+
+TEXT = (
+    "Kosovo declared independence from Serbia in 2008.\n\n"
+    "Talks between Belgrade and Pristina have been mediated by the European Union since 2011.\n\n"
+    "The war lasted from 1998 to 1999, and NATO troops have controlled the border for almost two decades.\n\n"
+    "On Saturday, the president said he would not recognise the breakaway state."
+)
+
+
+@pytest.fixture(scope="module")
+def facts() -> list[tuple[str, str | None, str | None, str | None, tuple[str, ...]]]:
+    doc = load_model()(TEXT)
+    timexes = find_timexes(TEXT, None, doc=doc)
+    mentions = find_actor_mentions(doc, knowledge=load(()))
+    return [(f.kind, f.date, f.date_end, f.duration, f.concepts) for f in find_facts(doc, timexes, mentions)]
+
+
+def test_point_since_range_and_duration(facts: list[tuple[str, str | None, str | None, str | None, tuple[str, ...]]]) -> None:
+    kinds = {(k, d, e, dur): c[0] for k, d, e, dur, c in facts}
+    assert kinds[("point", "2008", None, None)] == "independence"
+    assert kinds[("since", "2011", None, None)] == "mediation"
+    assert kinds[("range", "1998", "1999", None)] == "war"
+    assert any(k == "duration" and dur and dur.startswith("P2") for k, _, _, dur, _ in facts)
+
+
+def test_relative_dates_are_news_not_history(facts: list[tuple[str, str | None, str | None, str | None, tuple[str, ...]]]) -> None:
+    # "On Saturday ... the breakaway state" is the article's own news, which the events stage codes.
+    assert all(d is None or d[:1].isdigit() for _, d, _, _, _ in facts)
+    assert not any("secession" in c for *_, c in facts)
+
+
+def test_user_concepts_file(tmp_path: Path) -> None:
+    path = tmp_path / "concepts.yaml"
+    path.write_text("coup:\n  event: COERCE\n  label: coup\n  lemmas: [coup, putsch]\n", encoding="utf-8")
+    concepts = load_concepts((str(path),))
+    assert concepts["coup"].event == "COERCE" and "ceasefire" in concepts
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("- not a mapping\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="concepts file"):
+        load_concepts((str(broken),))
