@@ -10,7 +10,8 @@
     │   └── SchemaVersionError    the database was written by a newer dateline
     ├── NotFoundError             no document/actor/... matches the reference given
     ├── QuerySyntaxError          a malformed full-text search query
-    └── DateError                 a date string that cannot be parsed or is out of range
+    ├── DateError                 a date string that cannot be parsed or is out of range
+    └── ExportError               an export that cannot be written (unknown table or format, unwritable path)
 """
 
 from __future__ import annotations
@@ -55,3 +56,7 @@ class QuerySyntaxError(DatelineError):
 
 class DateError(DatelineError):
     """A date that cannot be parsed or is out of range."""
+
+
+class ExportError(DatelineError):
+    """An export cannot be written: unknown table or format, or a destination that cannot be written."""

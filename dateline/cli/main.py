@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "dateline.cli.events",
     "dateline.cli.timeline",
     "dateline.cli.summarize",
+    "dateline.cli.exports",
 )
 
 
