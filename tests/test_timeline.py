@@ -75,6 +75,9 @@ def test_news_entries_on_their_own_dates(timeline_db: Path) -> None:
     request = next(e for e in entries if e["event"] == "REQUEST" and e["date"] == "2016-04-04")
     assert request["n_sources"] >= 2 and {"ARM", "AZE"} <= {r["code"] for r in request["recipients"]}
     assert all(s["sentence"] and s["published"] for s in request["sources"])
+    # Where a statement is the event, the quote comes with it.
+    support = next(e for e in entries if e["event"] == "SUPPORT" and e["date"] == "2020-02-11")
+    assert any(q["speaker"] == "Andrey Rudenko" and q["text"] for q in support["quotes"])
 
 
 def test_background_is_kept_apart(timeline_db: Path) -> None:
@@ -107,7 +110,8 @@ def test_timeline_formats(timeline_db: Path, fmt: str) -> None:
     assert result.exit_code == 0, result.output
     if fmt == "json":
         entries = json.loads(result.stdout)
-        for key in ("date", "granularity", "kind", "event", "actors", "headline", "n_sources", "sources", "contradictions"):
+        for key in ("date", "granularity", "kind", "event", "actors", "headline", "n_sources", "sources", "contradictions",
+                    "quotes"):
             assert all(key in e for e in entries)
     if fmt == "timelinejs":
         data = json.loads(result.stdout)

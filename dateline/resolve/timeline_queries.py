@@ -51,6 +51,13 @@ def list_timeline(
             "path": s["path"], "date": s["date"], "claim": s["claim"], "sentence": s["sentence"], "start": s["start"],
             "end": s["end"], "event_id": s["event_id"], "fact_id": s["fact_id"],
         })  # fmt: skip
+    quotes_by_doc: dict[int, list[sqlite3.Row]] = {}
+    for q in conn.execute(
+        "SELECT q.id, q.doc_id, q.sentence_start, q.sentence_end, q.speaker_name, q.actor_id, q.direct, q.date, "
+        "substr(d.text, q.start + 1, q.end - q.start) AS quote FROM quotes q JOIN documents d ON d.id = q.doc_id "
+        "ORDER BY q.doc_id, q.start"
+    ):
+        quotes_by_doc.setdefault(q["doc_id"], []).append(q)
     out = []
     for e in entries:
         actors, recipients = json.loads(e["actors"]), json.loads(e["recipients"])
@@ -64,7 +71,23 @@ def list_timeline(
             "mode": e["mode"], "concepts": json.loads(e["concepts"]), "actors": actors, "recipients": recipients, "headline": e["headline"],
             "n_sources": e["n_sources"], "n_documents": e["n_documents"], "sources": by_entry.get(e["id"], []),
             "contradictions": json.loads(e["contradictions"]),
+            "quotes": _quotes(by_entry.get(e["id"], []), quotes_by_doc),
         })  # fmt: skip
+    return out
+
+
+def _quotes(sources: list[dict[str, Any]], quotes_by_doc: dict[int, list[sqlite3.Row]]) -> list[dict[str, Any]]:
+    """The quotes of an entry's evidence sentences: where a statement is the event, what was said."""
+    seen: set[int] = set()
+    out = []
+    for s in sources:
+        if s["event_id"] is None:
+            continue
+        for q in quotes_by_doc.get(s["doc_id"], []):
+            if q["id"] not in seen and q["sentence_start"] < s["end"] and s["start"] < q["sentence_end"]:
+                seen.add(q["id"])
+                out.append({"quote_id": q["id"], "doc_id": q["doc_id"], "speaker": q["speaker_name"],
+                            "actor_id": q["actor_id"], "direct": bool(q["direct"]), "date": q["date"], "text": q["quote"]})  # fmt: skip
     return out
 
 
