@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from dateline.annotate.registry import all_stages, resolve_order
-from dateline.annotate.runner import Result, Task, run
+from dateline.annotate.runner import Result, Task
+from dateline.engines import run as run_engine
 from dateline.errors import DateError, InputError, NotFoundError, QuerySyntaxError
 from dateline.ingest.dedup import DEFAULT_THRESHOLD, NearDuplicateIndex, from_blob, minhash, to_blob
 from dateline.ingest.prepare import Prepared, date_columns, prepare
@@ -156,11 +157,15 @@ class Corpus:
         stdin: TextIO | None = None,
         model: str | None = None,
         progress: Progress | None = None,
+        engine: str = "local",
+        scheduler: str | None = None,
     ) -> IngestReport:
         """Store every article under ``paths`` and annotate what is new or stale.
 
         ``published`` dates every input of this call; ``dates`` maps a path, file name, stem or
         record id to its date. Problems with single inputs land in the report, never raise.
+        ``engine`` runs the annotation on ``local`` worker processes, ``dask`` or ``ray``
+        (``scheduler``: a cluster address; without one a local cluster of ``jobs`` workers).
         """
         conn = self.connect()
         report = IngestReport()
@@ -191,7 +196,7 @@ class Corpus:
                     pending = []
             yield from self._store(state, pending, selected, report)
 
-        self._annotate(tasks(), jobs=jobs, model=model, report=report, progress=progress)
+        self._annotate(tasks(), jobs=jobs, model=model, report=report, progress=progress, engine=engine, scheduler=scheduler)
         self._resolve()
         return report
 
@@ -213,7 +218,7 @@ class Corpus:
 
     def _annotate(
         self, tasks: Iterator[Task] | list[Task], *, jobs: int, model: str | None, report: IngestReport,
-        progress: Progress | None = None,
+        progress: Progress | None = None, engine: str = "local", scheduler: str | None = None,
     ) -> None:  # fmt: skip
         conn = self.connect()
         stages = all_stages()
@@ -232,7 +237,8 @@ class Corpus:
                 raise
             buffer.clear()
 
-        for result in run(tasks, jobs=jobs, model=model):
+        options: dict[str, Any] = {"scheduler": scheduler} if scheduler else {}
+        for result in run_engine(tasks, engine=engine, jobs=jobs, model=model, **options):
             buffer.append(result)
             if progress is not None:
                 progress(1)
@@ -334,7 +340,10 @@ class Corpus:
         self._resolve()
         return self.document(doc.id)
 
-    def reannotate(self, *, jobs: int = 1, stages: Sequence[str] | None = None, model: str | None = None) -> IngestReport:
+    def reannotate(
+        self, *, jobs: int = 1, stages: Sequence[str] | None = None, model: str | None = None, engine: str = "local",
+        scheduler: str | None = None,
+    ) -> IngestReport:  # fmt: skip
         """Run the stages whose version or date changed on every stored document."""
         conn = self.connect()
         report = IngestReport()
@@ -344,7 +353,7 @@ class Corpus:
             stale = _stale_stages(conn, row["id"], row["published"], selected)
             if stale:
                 tasks.append(Task(row["id"], row["text"], row["published"], row["date_source"], row["body_start"], stale))
-        self._annotate(tasks, jobs=jobs, model=model, report=report)
+        self._annotate(tasks, jobs=jobs, model=model, report=report, engine=engine, scheduler=scheduler)
         self._resolve()
         return report
 

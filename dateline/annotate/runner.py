@@ -119,7 +119,7 @@ def _run_stage(stage: Stage, batch: list[StageInput], results: dict[int, Result]
         results[item.doc_id].versions[stage.name] = stage.version
 
 
-def _batches(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
+def batches(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
     it = iter(tasks)
     while batch := list(islice(it, size)):
         yield batch
@@ -132,13 +132,13 @@ def _worker_init(model: str | None) -> None:
 def run(tasks: Iterable[Task], *, jobs: int = 1, batch_size: int = 16, model: str | None = None) -> Iterator[Result]:
     """Annotate ``tasks`` with ``jobs`` worker processes (1 = here), yielding results in input order."""
     if jobs <= 1:
-        for batch in _batches(tasks, batch_size):
+        for batch in batches(tasks, batch_size):
             yield from annotate(batch, model=model)
         return
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init, initargs=(model,)) as pool:
         window: deque[Future[list[Result]]] = deque()
-        for batch in _batches(tasks, batch_size):
+        for batch in batches(tasks, batch_size):
             window.append(pool.submit(annotate, batch, model=model))
             if len(window) >= 2 * jobs:
                 yield from window.popleft().result()

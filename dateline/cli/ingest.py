@@ -11,6 +11,7 @@ import click
 
 from dateline.cli.options import DATE, db_option
 from dateline.corpus import Corpus, IngestReport
+from dateline.engines import check_engine, engine_names
 from dateline.errors import ConfigError, DateError
 from dateline.ingest.dedup import DEFAULT_THRESHOLD
 from dateline.ingest.pubdate import parse_date
@@ -76,9 +77,14 @@ def summarise(report: IngestReport) -> None:
               help="Refuse single input files larger than this.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra actor knowledge (YAML, as knowledge.yaml); may repeat.")
+@click.option("--engine", default="local", show_default=True, type=click.Choice(engine_names()),
+              help="Where annotation runs: local processes, a Dask cluster or Ray (extras dask, ray).")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Dask scheduler (tcp://host:8786) or Ray cluster (ray://host:10001, auto); default: a local cluster of --jobs workers.")
 def ingest(
     paths: tuple[str, ...], db: str, published: dt.date | None, dates_file: Path | None, jobs: int,
-    stages: str | None, near_threshold: float, max_bytes: int, actor_files: tuple[str, ...],
+    stages: str | None, near_threshold: float, max_bytes: int, actor_files: tuple[str, ...], engine: str,
+    scheduler: str | None,
 ) -> None:  # fmt: skip
     """Store, date, deduplicate and annotate articles (files, folders, globs, - for stdin)."""
     import os
@@ -86,6 +92,7 @@ def ingest(
     from dateline.annotate.actors.knowledge import load
     from dateline.annotate.stages.actors import ACTORS_ENV
 
+    check_engine(engine)  # a missing extra is reported before anything is stored
     dates = read_dates_file(dates_file) if dates_file else None
     if actor_files:
         load(tuple(actor_files))  # validate every file before anything is stored
@@ -97,7 +104,7 @@ def ingest(
             report = corpus.ingest(
                 list(paths), published=published, dates=dates, jobs=jobs or (os.cpu_count() or 1),
                 stages=stages.split(",") if stages else None, near_threshold=near_threshold,
-                max_bytes=max_bytes, progress=lambda n: bar.advance(task, n),
+                max_bytes=max_bytes, progress=lambda n: bar.advance(task, n), engine=engine, scheduler=scheduler,
             )  # fmt: skip
     summarise(report)
     if report.failed:

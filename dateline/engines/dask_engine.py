@@ -1,0 +1,66 @@
+"""The Dask engine: batches run on a Dask cluster, each written by its worker as a Parquet shard.
+
+``scheduler`` is the address of a running scheduler (``tcp://host:8786``); without one a local
+cluster of ``jobs`` single-threaded worker processes is started for the run. At most ``2 × jobs``
+batches are in flight, so memory stays flat on the driver whatever the corpus size; shards are
+read back and yielded in input order.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections import deque
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+from dateline.annotate.runner import Result, Task, batches
+from dateline.engines import engine, require
+from dateline.engines.shard_worker import annotate_to_shard
+from dateline.store.shards import read_shard
+
+
+@engine("dask", extra="dask")
+def dask_engine(
+    tasks: Iterable[Task],
+    *,
+    jobs: int,
+    batch_size: int,
+    model: str | None,
+    scheduler: str | None = None,
+    shard_dir: str | None = None,
+    keep_shards: bool = False,
+    **options: Any,
+) -> Iterator[Result]:
+    distributed = require("distributed", "dask")
+    with ExitStack() as stack:
+        if scheduler:
+            client = stack.enter_context(distributed.Client(scheduler))
+        else:
+            cluster = stack.enter_context(distributed.LocalCluster(
+                n_workers=max(jobs, 1), threads_per_worker=1, processes=True, dashboard_address=None,
+                silence_logs=40,
+            ))  # fmt: skip
+            client = stack.enter_context(distributed.Client(cluster))
+        workers = max(len(client.scheduler_info().get("workers", {})), 1)
+        folder = Path(shard_dir) if shard_dir else Path(tempfile.mkdtemp(prefix="dateline-shards-"))
+        if not keep_shards and not shard_dir:
+            stack.callback(shutil.rmtree, folder, True)
+        window: deque[Any] = deque()
+        for n, batch in enumerate(batches(tasks, batch_size)):
+            path = str(folder / f"shard-{n:08d}.parquet")
+            window.append(client.submit(annotate_to_shard, batch, path, model, pure=False, key=f"dateline-batch-{n}-{id(folder)}"))
+            if len(window) >= 2 * workers:
+                yield from _collect(window.popleft(), keep_shards or bool(shard_dir))
+        while window:
+            yield from _collect(window.popleft(), keep_shards or bool(shard_dir))
+
+
+def _collect(future: Any, keep: bool) -> list[Result]:
+    path = Path(future.result())
+    results = read_shard(path)
+    if not keep:
+        path.unlink(missing_ok=True)
+    return results

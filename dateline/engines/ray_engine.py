@@ -1,0 +1,95 @@
+"""The Ray engine: Ray Data ``map_batches`` over the tasks, the model loaded once per actor.
+
+Each batch is annotated by an actor of a pool of ``jobs`` and written as a Parquet shard; the
+driver streams the shard paths back in input order (Ray Data's ``preserve_order``) and merges
+them. Ray is started locally with ``jobs`` CPUs unless ``scheduler`` names a cluster
+(``ray://host:10001`` or ``auto``).
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from dateline.annotate.runner import Result, Task, batches
+from dateline.engines import engine, require
+from dateline.store.shards import read_shard
+
+
+class _Annotator:
+    """One per Ray actor: loads the model on creation, then annotates batch after batch."""
+
+    def __init__(self, model: str | None, folder: str) -> None:
+        from dateline.annotate.model import load_model
+
+        self.model = model
+        self.folder = folder
+        load_model(model)
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+        from dateline.engines.shard_worker import annotate_to_shard
+
+        tasks = [Task(int(d), str(t), p or None, str(s), int(b), tuple(st))
+                 for d, t, p, s, b, st in zip(batch["doc_id"], batch["text"], batch["published"], batch["date_source"],
+                                              batch["body_start"], batch["stages"], strict=True)]  # fmt: skip
+        first = int(batch["seq"][0])
+        path = annotate_to_shard(tasks, str(Path(self.folder) / f"shard-{first:010d}.parquet"), self.model)
+        return {"seq": [first], "path": [path]}
+
+
+@engine("ray", extra="ray")
+def ray_engine(
+    tasks: Iterable[Task],
+    *,
+    jobs: int,
+    batch_size: int,
+    model: str | None,
+    scheduler: str | None = None,
+    shard_dir: str | None = None,
+    keep_shards: bool = False,
+    window: int = 4096,
+    **options: Any,
+) -> Iterator[Result]:
+    ray = require("ray", "ray")
+    started = False
+    if not ray.is_initialized():
+        if scheduler:
+            ray.init(address=scheduler, log_to_driver=False)
+        else:
+            ray.init(num_cpus=max(jobs, 1), include_dashboard=False, log_to_driver=False, configure_logging=False)
+        started = True
+    folder = Path(shard_dir) if shard_dir else Path(tempfile.mkdtemp(prefix="dateline-shards-"))
+    try:
+        context = ray.data.DataContext.get_current()
+        context.execution_options.preserve_order = True
+        context.enable_progress_bars = False
+        seq = 0
+        # The driver holds ``window`` tasks at a time: Ray Data streams within a dataset, and
+        # one dataset per window keeps the driver flat on an unbounded input.
+        for chunk in batches(tasks, window):
+            items = []
+            for t in chunk:
+                item = asdict(t)
+                item["published"] = t.published or ""
+                item["stages"] = list(t.stages)
+                item["seq"] = seq
+                seq += 1
+                items.append(item)
+            dataset = ray.data.from_items(items).map_batches(
+                _Annotator, fn_constructor_args=(model, str(folder)), batch_size=batch_size,
+                concurrency=max(jobs, 1), batch_format="numpy", num_cpus=1,
+            )  # fmt: skip
+            for row in dataset.iter_rows():
+                path = Path(str(row["path"]))
+                yield from read_shard(path)
+                if not (keep_shards or shard_dir):
+                    path.unlink(missing_ok=True)
+    finally:
+        if not (keep_shards or shard_dir):
+            shutil.rmtree(folder, ignore_errors=True)
+        if started:
+            ray.shutdown()

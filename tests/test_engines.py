@@ -1,0 +1,71 @@
+"""The same pipeline on every engine: local processes, Dask and Ray give the same database."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from dateline import ConfigError, Corpus
+from dateline.annotate.registry import SpanRow, TableRow
+from dateline.annotate.runner import Result
+from dateline.engines import check_engine, get_engine, require
+from dateline.store.shards import read_shard, write_shard
+
+from .conftest import SEEDS
+
+# Columns that record when, not what.
+VOLATILE = {"documents": {"ingested_at"}}
+TABLES = ("documents", "spans", "quotes", "events", "facts", "actors", "event_actors", "timeline_entries",
+          "timeline_sources", "date_proposals", "stage_runs")  # fmt: skip
+
+
+def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    with sqlite3.connect(path) as conn:
+        out = {}
+        for table in TABLES:
+            cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] not in VOLATILE.get(table, set())]
+            out[table] = conn.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY {', '.join(cols)}").fetchall()
+        return out
+
+
+@pytest.fixture(scope="module")
+def local_dump(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tuple[object, ...]]]:
+    path = tmp_path_factory.mktemp("local") / "local.db"
+    with Corpus(path) as corpus:
+        corpus.ingest([str(SEEDS)], jobs=2)
+    return dump(path)
+
+
+@pytest.mark.parametrize("engine", ["dask", "ray"])
+def test_distributed_run_equals_local(engine: str, local_dump: dict[str, list[tuple[object, ...]]], tmp_path: Path) -> None:
+    pytest.importorskip({"dask": "distributed", "ray": "ray"}[engine])
+    path = tmp_path / f"{engine}.db"
+    with Corpus(path) as corpus:
+        report = corpus.ingest([str(SEEDS)], jobs=2, engine=engine)
+    assert report.annotated == 5 and not report.annotation_errors
+    theirs = dump(path)
+    for table in TABLES:
+        assert theirs[table] == local_dump[table], table
+    assert local_dump["timeline_entries"] and local_dump["spans"]
+
+
+def test_shards_round_trip(tmp_path: Path) -> None:
+    results = [
+        Result(7, {"nlp": [SpanRow(7, "nlp", "sentence", 0, 10)], "time": [],
+                   "events": [TableRow("events", 7, {"event": "ASSAULT", "actors": [{"code": "ARM"}], "negated": False})]},
+               {"nlp": "2", "time": "2", "events": "2"}, "2016-04-04", []),
+        Result(8, {}, {}, None, ["spaCy could not parse the text: boom"]),
+    ]  # fmt: skip
+    back = read_shard(write_shard(results, tmp_path / "s.parquet"))
+    assert back == results
+    assert list(back[0].versions) == ["nlp", "time", "events"]  # the order rows are written in
+
+
+def test_unknown_engine_and_missing_extra_are_clear() -> None:
+    with pytest.raises(ConfigError, match="unknown engine 'spark'"):
+        get_engine("spark")
+    with pytest.raises(ConfigError, match=r"pip install 'dateline\[nope\]'"):
+        require("dateline_no_such_module", "nope")
+    assert check_engine("local").name == "local"
