@@ -24,12 +24,15 @@ from dateline.resolve.timeline_queries import TIMELINE_COLUMNS, list_proposals, 
 @click.option("--to", "date_to", type=DATE, default=None)
 @click.option("--kind", type=click.Choice(["news", "background", "all"]), default="all", show_default=True)
 @click.option("--title", default="Timeline", help="Title of md/html/timelinejs output.")
+@click.option("--limit", type=click.IntRange(1), default=None, help="At most this many entries (a page).")
+@click.option("--offset", type=click.IntRange(0), default=0, show_default=True, help="Skip this many entries first.")
 def timeline_cmd(db: str, fmt: str, columns: str | None, actor: str | None, code: str | None, event_type: str | None,
-                 date_from: dt.date | None, date_to: dt.date | None, kind: str, title: str) -> None:  # fmt: skip
+                 date_from: dt.date | None, date_to: dt.date | None, kind: str, title: str, limit: int | None,
+                 offset: int) -> None:  # fmt: skip
     """The corpus timeline: one entry per real-world event, every source kept, history apart from news."""
     with Corpus(db, readonly=True) as corpus:
         entries = list_timeline(corpus.connect(), actor=actor, code=code, event_type=event_type,
-                                date_from=date_from, date_to=date_to, kind=kind)  # fmt: skip
+                                date_from=date_from, date_to=date_to, kind=kind, limit=limit, offset=offset)  # fmt: skip
     if fmt == "md":
         sys.stdout.write(to_markdown(entries, title=title))
     elif fmt == "html":
@@ -40,8 +43,8 @@ def timeline_cmd(db: str, fmt: str, columns: str | None, actor: str | None, code
         if fmt in ("table", "csv"):
             for e in entries:
                 e["contradictions"] = "; ".join(" vs ".join(c["values"]) for c in e["contradictions"])
-            if e["date_end"]:
-                e["date"] = f"{e['date']}/{e['date_end']}"  # ISO 8601 interval
+                if e["date_end"]:
+                    e["date"] = f"{e['date']}/{e['date_end']}"  # ISO 8601 interval
         emit(entries, fmt, columns=columns or (TIMELINE_COLUMNS if fmt in ("table", "csv") else None))
 
 

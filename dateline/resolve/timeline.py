@@ -23,6 +23,7 @@ import json
 import re
 import sqlite3
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -142,18 +143,56 @@ def _same_actors(source: _Source, entry: _Entry, context: set[str]) -> bool:
     return (source.fact_id is not None or entry.has_facts) and bool((set(source.actors) | context) & entry.context)
 
 
+class _Index:
+    """Entries by year, by what happened and by who: a source is compared only with entries that
+    could match it, so building the timeline grows with the corpus, not with its square."""
+
+    def __init__(self) -> None:
+        self.buckets: dict[str, dict[tuple[str, str], list[int]]] = {}
+
+    @staticmethod
+    def _whats(event: str, concepts: Iterable[str]) -> list[str]:
+        return [f"e:{event}", *(f"c:{c}" for c in concepts)]
+
+    def add(self, index: int, entry: _Entry, source: _Source) -> None:
+        year = _plain(source.date)[:4]
+        bucket = self.buckets.setdefault(year, {})
+        whos = entry.actor_ids | entry.actor_codes | entry.recipient_ids | entry.context
+        for what in self._whats(entry.event, entry.concepts):
+            for who in whos:
+                ids = bucket.setdefault((what, who), [])
+                if not ids or ids[-1] != index:
+                    ids.append(index)
+
+    def candidates(self, source: _Source, whos: set[str]) -> list[int]:
+        year = _plain(source.date)[:4]
+        years = [y for y in self.buckets if y.startswith(year) or year.startswith(y)] if len(year) < 4 else [year, year[:3]]
+        found: set[int] = set()
+        for y in years:
+            bucket = self.buckets.get(y, {})
+            for what in self._whats(source.event, source.concepts):
+                for who in whos:
+                    found.update(bucket.get((what, who), ()))
+        return sorted(found)
+
+
 def build_entries(sources: list[_Source], context: dict[int, set[str]]) -> list[_Entry]:
     entries: list[_Entry] = []
+    index = _Index()
     # Finest dates first, so that a coarse mention joins the day it belongs to, not the first
     # entry that happens to share its year.
     for source in sorted(sources, key=lambda s: (-GRANULARITY_RANK.get(s.granularity, -1), _plain(s.date), s.doc_id,
                                                 s.start, s.event_id or 0, s.fact_id or 0)):  # fmt: skip
         ctx = set(source.actors) | context.get(source.doc_id, set())
-        candidates = [e for e in entries if _same_happening(source, e) and _same_time(source, e) and _same_actors(source, e, ctx)]
-        match = max(candidates, key=lambda e: len(e.sources)) if candidates else None
-        if match is None:
-            match = _Entry(source.event, source.mode, set(), set(), set(), set(), Counter(), {}, {})
-            entries.append(match)
+        whos = set(source.actors) | source.codes | set(source.recipients) | ctx
+        fitting = [i for i in index.candidates(source, whos) if _same_happening(source, entries[i])
+                   and _same_time(source, entries[i]) and _same_actors(source, entries[i], ctx)]  # fmt: skip
+        if fitting:
+            position = max(fitting, key=lambda i: (len(entries[i].sources), -i))
+        else:
+            position = len(entries)
+            entries.append(_Entry(source.event, source.mode, set(), set(), set(), set(), Counter(), {}, {}))
+        match = entries[position]
         match.actor_ids |= set(source.actors)
         match.actor_codes |= source.codes
         match.recipient_ids |= set(source.recipients)
@@ -163,6 +202,7 @@ def build_entries(sources: list[_Source], context: dict[int, set[str]]) -> list[
         match.recipients.update({k: v for k, v in source.recipients.items() if k not in match.actors})
         match.mode = match.mode or source.mode
         match.sources.append(source)
+        index.add(position, match, source)
     for entry in entries:
         events = Counter(s.event for s in entry.sources if s.event_id is not None)
         if events:
@@ -382,6 +422,7 @@ def resolve_timeline(conn: sqlite3.Connection) -> int:
     _attach_durations(entries, durations, refs)
     conn.execute("BEGIN IMMEDIATE")
     try:
+        conn.execute("DELETE FROM timeline_actors")
         conn.execute("DELETE FROM timeline_sources")
         conn.execute("DELETE FROM timeline_entries")
         conn.execute("DELETE FROM date_proposals")
@@ -422,6 +463,11 @@ def _insert(conn: sqlite3.Connection, entry: _Entry, refs: dict[int, str | None]
          json.dumps(_date_contradictions(entry) + entry.contradictions, sort_keys=True)),
     )  # fmt: skip
     entry_id = int(cur.lastrowid or 0)
+    conn.executemany(
+        "INSERT INTO timeline_actors (entry_id, actor_id, code, role) VALUES (?, ?, ?, ?)",
+        [(entry_id, p.get("actor_id"), (p.get("code") or "").upper(), role)
+         for role, group in (("actor", entry.actors), ("recipient", entry.recipients)) for p in group.values()],
+    )  # fmt: skip
     conn.executemany(
         "INSERT INTO timeline_sources (entry_id, event_id, fact_id, doc_id, date, claim, start, end) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

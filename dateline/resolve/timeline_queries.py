@@ -19,7 +19,10 @@ def list_timeline(
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
     kind: str = "all",
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
+    """Timeline entries, in date order, with their sources and quotes (``limit``: one page)."""
     clauses, params = [], []
     if event_type:
         clauses.append("t.event = ?")
@@ -33,43 +36,52 @@ def list_timeline(
     if date_to:
         clauses.append("substr(t.date, 1, 10) <= ?")
         params.append(date_to.isoformat())
-    actor_id = None
     if actor:
         from dateline.resolve.actor_queries import find_actor
 
-        actor_id = find_actor(conn, actor)["id"]
+        clauses.append("t.id IN (SELECT entry_id FROM timeline_actors WHERE actor_id = ?)")
+        params.append(find_actor(conn, actor)["id"])
+    if code:
+        clauses.append("t.id IN (SELECT entry_id FROM timeline_actors WHERE code = ?)")
+        params.append(code.upper())
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    entries = conn.execute(f"SELECT * FROM timeline_entries t {where} ORDER BY t.date, t.id", params).fetchall()
-    sources = conn.execute(
-        "SELECT s.*, d.outlet, d.published, d.title, d.path, substr(d.text, s.start + 1, s.end - s.start) AS sentence "
-        "FROM timeline_sources s JOIN documents d ON d.id = s.doc_id ORDER BY s.entry_id, d.published, s.doc_id, s.start"
+    page = " LIMIT ? OFFSET ?" if limit is not None else ""
+    entries = conn.execute(
+        f"SELECT * FROM timeline_entries t {where} ORDER BY t.date, t.id{page}",
+        [*params, *((limit, offset) if limit is not None else ())],
     ).fetchall()
     by_entry: dict[int, list[dict[str, Any]]] = {}
-    for s in sources:
-        by_entry.setdefault(s["entry_id"], []).append({
-            "doc_id": s["doc_id"], "outlet": s["outlet"], "published": s["published"], "title": s["title"],
-            "path": s["path"], "date": s["date"], "claim": s["claim"], "sentence": s["sentence"], "start": s["start"],
-            "end": s["end"], "event_id": s["event_id"], "fact_id": s["fact_id"],
-        })  # fmt: skip
     quotes_by_doc: dict[int, list[sqlite3.Row]] = {}
-    for q in conn.execute(
-        "SELECT q.id, q.doc_id, q.sentence_start, q.sentence_end, q.speaker_name, q.actor_id, q.direct, q.date, "
-        "substr(d.text, q.start + 1, q.end - q.start) AS quote FROM quotes q JOIN documents d ON d.id = q.doc_id "
-        "ORDER BY q.doc_id, q.start"
-    ):
-        quotes_by_doc.setdefault(q["doc_id"], []).append(q)
+    ids = [e["id"] for e in entries]
+    for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+        marks = ",".join("?" * len(chunk))
+        for s in conn.execute(
+            "SELECT s.*, d.outlet, d.published, d.title, d.path, substr(d.text, s.start + 1, s.end - s.start) AS sentence "
+            f"FROM timeline_sources s JOIN documents d ON d.id = s.doc_id WHERE s.entry_id IN ({marks}) "
+            "ORDER BY s.entry_id, d.published, s.doc_id, s.start",
+            chunk,
+        ):
+            by_entry.setdefault(s["entry_id"], []).append({
+                "doc_id": s["doc_id"], "outlet": s["outlet"], "published": s["published"], "title": s["title"],
+                "path": s["path"], "date": s["date"], "claim": s["claim"], "sentence": s["sentence"], "start": s["start"],
+                "end": s["end"], "event_id": s["event_id"], "fact_id": s["fact_id"],
+            })  # fmt: skip
+        for q in conn.execute(
+            "SELECT q.id, q.doc_id, q.sentence_start, q.sentence_end, q.speaker_name, q.actor_id, q.direct, q.date, "
+            "substr(d.text, q.start + 1, q.end - q.start) AS quote FROM quotes q JOIN documents d ON d.id = q.doc_id "
+            f"WHERE q.doc_id IN (SELECT doc_id FROM timeline_sources WHERE entry_id IN ({marks}) AND event_id IS NOT NULL) "
+            "ORDER BY q.doc_id, q.start",
+            chunk,
+        ):
+            if all(x["id"] != q["id"] for x in quotes_by_doc.get(q["doc_id"], [])):
+                quotes_by_doc.setdefault(q["doc_id"], []).append(q)
     out = []
     for e in entries:
-        actors, recipients = json.loads(e["actors"]), json.loads(e["recipients"])
-        everyone = actors + recipients
-        if actor_id and not any(p.get("actor_id") == actor_id for p in everyone):
-            continue
-        if code and not any((p.get("code") or "").upper() == code.upper() for p in everyone):
-            continue
         out.append({
-            "id": e["id"], "date": e["date"], "date_end": e["date_end"], "granularity": e["granularity"], "kind": e["kind"], "event": e["event"],
-            "mode": e["mode"], "concepts": json.loads(e["concepts"]), "actors": actors, "recipients": recipients, "headline": e["headline"],
-            "n_sources": e["n_sources"], "n_documents": e["n_documents"], "sources": by_entry.get(e["id"], []),
+            "id": e["id"], "date": e["date"], "date_end": e["date_end"], "granularity": e["granularity"], "kind": e["kind"],
+            "event": e["event"], "mode": e["mode"], "concepts": json.loads(e["concepts"]), "actors": json.loads(e["actors"]),
+            "recipients": json.loads(e["recipients"]), "headline": e["headline"], "n_sources": e["n_sources"],
+            "n_documents": e["n_documents"], "sources": by_entry.get(e["id"], []),
             "contradictions": json.loads(e["contradictions"]),
             "quotes": _quotes(by_entry.get(e["id"], []), quotes_by_doc),
         })  # fmt: skip
