@@ -24,21 +24,30 @@ def list_actors(
     return [{**dict(r), "aliases": json.loads(r["aliases"])} for r in rows]
 
 
-def find_actor(conn: sqlite3.Connection, name: str) -> dict[str, Any]:
+def find_actor(conn: sqlite3.Connection, name: str, *, with_documents: bool = True) -> dict[str, Any]:
     """An actor by id, name or alias (case-insensitive), else the closest name (rapidfuzz)."""
-    from rapidfuzz import fuzz, process
+    wanted = name.strip()
+    row = conn.execute(
+        "SELECT * FROM actors WHERE id = ? OR name = ? COLLATE NOCASE ORDER BY id = ? DESC, n_mentions DESC, id LIMIT 1",
+        (wanted, wanted, wanted),
+    ).fetchone()
+    if row is None:
+        row = conn.execute(
+            "SELECT a.* FROM actors a, json_each(a.aliases) j WHERE lower(j.value) = lower(?) "
+            "ORDER BY a.n_mentions DESC, a.id LIMIT 1",
+            (wanted,),
+        ).fetchone()
+    if row is None:
+        from rapidfuzz import fuzz, process
 
-    actors = list_actors(conn)
-    wanted = name.strip().lower()
-    for actor in actors:
-        if wanted in (actor["id"].lower(), actor["name"].lower()) or wanted in (a.lower() for a in actor["aliases"]):
-            return _with_documents(conn, actor)
-    names = [(alias, actor["id"]) for actor in actors for alias in [actor["name"], *actor["aliases"]]]
-    best = process.extractOne(name, [n for n, _ in names], scorer=fuzz.WRatio, score_cutoff=85)
-    if best is None:
-        raise NotFoundError(f"no actor matches {name!r} (see `dateline actors`)")
-    actor_id = names[best[2]][1]
-    return _with_documents(conn, next(a for a in actors if a["id"] == actor_id))
+        actors = list_actors(conn)
+        names = [(alias, actor["id"]) for actor in actors for alias in [actor["name"], *actor["aliases"]]]
+        best = process.extractOne(name, [n for n, _ in names], scorer=fuzz.WRatio, score_cutoff=85)
+        if best is None:
+            raise NotFoundError(f"no actor matches {name!r} (see `dateline actors`)")
+        row = conn.execute("SELECT * FROM actors WHERE id = ?", (names[best[2]][1],)).fetchone()
+    actor = {**dict(row), "aliases": json.loads(row["aliases"])}
+    return _with_documents(conn, actor) if with_documents else actor
 
 
 def _with_documents(conn: sqlite3.Connection, actor: dict[str, Any]) -> dict[str, Any]:

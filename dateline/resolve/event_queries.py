@@ -28,7 +28,7 @@ def list_events(
         from dateline.resolve.actor_queries import find_actor
 
         clauses.append("e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)")
-        params.append(find_actor(conn, actor)["id"])
+        params.append(find_actor(conn, actor, with_documents=False)["id"])
     if code:
         clauses.append("e.id IN (SELECT event_id FROM event_actors WHERE code = ?)")
         params.append(code.upper())

@@ -17,13 +17,15 @@ def list_quotes(
     code: str | None = None,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
     clauses, params = [], []
     if speaker:
         from dateline.resolve.actor_queries import find_actor
 
         clauses.append("q.actor_id = ?")
-        params.append(find_actor(conn, speaker)["id"])
+        params.append(find_actor(conn, speaker, with_documents=False)["id"])
     if code:
         clauses.append("COALESCE(NULLIF(a.code, ''), q.code) = ?")
         params.append(code.upper())
@@ -38,8 +40,8 @@ def list_quotes(
         "SELECT q.*, d.outlet, d.published, d.title, substr(d.text, q.start + 1, q.end - q.start) AS quote, "
         "a.name AS actor_name, a.code AS actor_code, a.sector AS actor_sector, a.office AS actor_office "
         f"FROM quotes q JOIN documents d ON d.id = q.doc_id LEFT JOIN actors a ON a.id = q.actor_id {where} "
-        "ORDER BY q.date IS NULL, q.date, q.doc_id, q.start",
-        params,
+        "ORDER BY q.date IS NULL, q.date, q.doc_id, q.start" + (" LIMIT ? OFFSET ?" if limit is not None else ""),
+        [*params, *((limit, offset) if limit is not None else ())],
     ).fetchall()
     out = []
     for r in rows:

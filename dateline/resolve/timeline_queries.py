@@ -40,7 +40,7 @@ def list_timeline(
         from dateline.resolve.actor_queries import find_actor
 
         clauses.append("t.id IN (SELECT entry_id FROM timeline_actors WHERE actor_id = ?)")
-        params.append(find_actor(conn, actor)["id"])
+        params.append(find_actor(conn, actor, with_documents=False)["id"])
     if code:
         clauses.append("t.id IN (SELECT entry_id FROM timeline_actors WHERE code = ?)")
         params.append(code.upper())

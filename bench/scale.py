@@ -1,0 +1,137 @@
+"""Scale: engines at 1 and 2 workers, memory and time as the corpus grows, incremental re-runs.
+
+Articles are synthesised by resampling the example corpus: each one draws paragraphs from the five
+seed articles in a random order, with a numbered headline, so texts are distinct (no exact
+duplicates) while the language is real news. Every run is a separate ``dateline ingest`` process,
+timed on the wall clock, with the peak RSS of its largest process and of its whole process tree.
+
+    python bench/scale.py engines --docs 200            # local, dask, ray × 1 and 2 workers; start-up
+    python bench/scale.py growth --sizes 1000,10000     # time and peak RSS per corpus size
+    python bench/scale.py incremental --docs 1000       # unchanged re-ingest; +1% new articles
+
+Each prints JSON lines on stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATELINE = str(Path(sys.executable).with_name("dateline"))
+
+
+def synthesise(n: int, path: Path, *, seed: int = 20261123, start: int = 0) -> int:
+    """Write ``n`` articles as JSONL to ``path``; return their word count."""
+    rng = random.Random(seed + start)
+    paragraphs = []
+    for p in sorted((ROOT / "examples" / "seeds").glob("*.txt")):
+        paragraphs += [x.strip() for x in p.read_text(encoding="utf-8").split("\n\n")[1:] if len(x.strip()) > 80]
+    words = 0
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(start, start + n):
+            body = rng.sample(paragraphs, k=min(len(paragraphs), rng.randint(4, 7)))
+            text = f"Report {i}: developments in the South Caucasus\n\n" + "\n\n".join(body)
+            words += len(text.split())
+            day = f"20{10 + i % 11:02d}-{1 + i % 12:02d}-{1 + i % 28:02d}"
+            fh.write(json.dumps({"id": f"synthetic-{i}", "text": text, "date": day}) + "\n")
+    return words
+
+
+def ingest(inputs: list[Path], db: Path, *extra: str) -> dict[str, float]:
+    """One ``dateline ingest`` run: wall seconds, the peak RSS of its largest process and the peak
+    of the whole process tree (parent, workers, cluster processes), sampled every 0.1 s (psutil)."""
+    import psutil
+
+    start = time.perf_counter()
+    proc = subprocess.Popen([DATELINE, "-q", "ingest", *map(str, inputs), "--db", str(db), *extra],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    largest = tree = 0
+    root = psutil.Process(proc.pid)
+    while proc.poll() is None:
+        try:
+            sizes = [p.memory_info().rss for p in [root, *root.children(recursive=True)]]
+        except psutil.Error:
+            sizes = []
+        largest, tree = max(largest, max(sizes, default=0)), max(tree, sum(sizes))
+        time.sleep(0.1)
+    seconds = time.perf_counter() - start
+    err = proc.stderr.read() if proc.stderr else ""
+    if proc.returncode != 0:
+        raise SystemExit(f"ingest failed: {err[-2000:]}")
+    return {"seconds": round(seconds, 2), "peak_rss_mb": round(largest / 2**20), "peak_tree_mb": round(tree / 2**20)}
+
+
+def engines(args: argparse.Namespace) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        words = synthesise(args.docs, corpus)
+        one = Path(tmp) / "one.jsonl"
+        synthesise(1, one, start=10**6)
+        for engine in args.engines.split(","):
+            # Start-up: a one-article run, whose cost is almost all the engine's own start.
+            startup = ingest([one], Path(tmp) / f"{engine}-one.db", "--engine", engine, "--jobs", "2")
+            times = {}
+            for jobs in (1, 2):
+                run = ingest([corpus], Path(tmp) / f"{engine}-{jobs}.db", "--engine", engine, "--jobs", str(jobs))
+                times[jobs] = run["seconds"]
+                print(json.dumps({"engine": engine, "jobs": jobs, "docs": args.docs, "words": words, **run,
+                                  "words_per_second": round(words / run["seconds"])}), flush=True)  # fmt: skip
+            print(json.dumps({"engine": engine, "speedup_2_over_1": round(times[1] / times[2], 2),
+                              "one_article_run_seconds": startup["seconds"]}), flush=True)  # fmt: skip
+
+
+def growth(args: argparse.Namespace) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in (int(s) for s in args.sizes.split(",")):
+            corpus = Path(tmp) / f"corpus-{size}.jsonl"
+            words = synthesise(size, corpus)
+            extra = ["--jobs", str(args.jobs)] + (["--stages", args.stages] if args.stages else [])
+            run = ingest([corpus], Path(tmp) / f"growth-{size}.db", *extra)
+            db_mb = round((Path(tmp) / f"growth-{size}.db").stat().st_size / 1e6)
+            print(json.dumps({"docs": size, "words": words, "jobs": args.jobs, "stages": args.stages or "all", **run,
+                              "words_per_second": round(words / run["seconds"]), "db_mb": db_mb}), flush=True)  # fmt: skip
+            os.unlink(corpus)
+
+
+def incremental(args: argparse.Namespace) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        synthesise(args.docs, corpus)
+        db = Path(tmp) / "inc.db"
+        first = ingest([corpus], db, "--jobs", str(args.jobs))
+        again = ingest([corpus], db, "--jobs", str(args.jobs))
+        extra = Path(tmp) / "more.jsonl"
+        synthesise(max(1, args.docs // 100), extra, start=args.docs)
+        more = ingest([corpus, extra], db, "--jobs", str(args.jobs))
+        print(json.dumps({"docs": args.docs, "first_seconds": first["seconds"], "unchanged_seconds": again["seconds"],
+                          "unchanged_share": round(again["seconds"] / first["seconds"], 4),
+                          "plus_1pct_seconds": more["seconds"], "plus_1pct_share": round(more["seconds"] / first["seconds"], 4)}))  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="what", required=True)
+    p = sub.add_parser("engines")
+    p.add_argument("--docs", type=int, default=200)
+    p.add_argument("--engines", default="local,dask,ray")
+    p = sub.add_parser("growth")
+    p.add_argument("--sizes", default="1000,10000")
+    p.add_argument("--jobs", type=int, default=2)
+    p.add_argument("--stages", default=None)
+    p = sub.add_parser("incremental")
+    p.add_argument("--docs", type=int, default=1000)
+    p.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    {"engines": engines, "growth": growth, "incremental": incremental}[args.what](args)
+
+
+if __name__ == "__main__":
+    main()
