@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "dateline.cli.timeline",
     "dateline.cli.summarize",
     "dateline.cli.exports",
+    "dateline.cli.serve",
 )
 
 

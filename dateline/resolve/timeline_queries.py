@@ -21,9 +21,14 @@ def list_timeline(
     kind: str = "all",
     limit: int | None = None,
     offset: int = 0,
+    entry_id: int | None = None,
 ) -> list[dict[str, Any]]:
     """Timeline entries, in date order, with their sources and quotes (``limit``: one page)."""
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[Any] = []
+    if entry_id is not None:
+        clauses.append("t.id = ?")
+        params.append(entry_id)
     if event_type:
         clauses.append("t.event = ?")
         params.append(event_type.upper())

@@ -1,0 +1,206 @@
+"""The HTTP API and the web UI over one corpus database (FastAPI).
+
+Every read opens the database read-only; the one write, setting a document's publication date,
+goes through :meth:`Corpus.set_date` (which re-anchors every date-dependent stage and re-runs the
+corpus resolution), accepts JSON only and only from this application's own origin. Responses carry
+the same JSON shapes as the CLI's ``--format json``. The UI is static files shipped in the package
+(``web/static``, vis-timeline vendored under ``static/vendor`` with its licence): no CDN, no
+request path ever reaches the file system.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from dateline import __version__
+from dateline.corpus import Corpus
+from dateline.errors import DateError, DatelineError, NotFoundError, QuerySyntaxError
+from dateline.ingest.pubdate import parse_date
+from dateline.resolve.actor_queries import find_actor, list_actors
+from dateline.resolve.event_queries import list_events
+from dateline.resolve.quote_queries import list_quotes
+from dateline.resolve.timeline_queries import list_proposals, list_timeline, statements
+
+STATIC = Path(str(resources.files("dateline.web") / "static"))
+SPAN_KINDS = ("entity", "timex", "actor_mention", "place")
+
+
+def create_app(db: str | Path) -> FastAPI:
+    """The application over the database at ``db`` (which must exist)."""
+    db_path = Path(db)
+    Corpus(db_path, readonly=True).close()  # fail now, not on the first request, if it cannot be opened
+    app = FastAPI(title="dateline", version=__version__,
+                  description="News articles as a sourced, dated record of events, statements and actors.")  # fmt: skip
+
+    @contextmanager
+    def reading() -> Iterator[tuple[Corpus, sqlite3.Connection]]:
+        corpus = Corpus(db_path, readonly=True)
+        try:
+            yield corpus, corpus.connect()
+        finally:
+            corpus.close()
+
+    @app.exception_handler(NotFoundError)
+    async def not_found(request: Request, exc: NotFoundError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=404)
+
+    @app.exception_handler(QuerySyntaxError)
+    async def bad_query(request: Request, exc: QuerySyntaxError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.exception_handler(DateError)
+    async def bad_date(request: Request, exc: DateError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.exception_handler(DatelineError)
+    async def dateline_error(request: Request, exc: DatelineError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.get("/api/documents", summary="Documents, undated and ambiguous first, with candidate and proposed dates")
+    def documents() -> list[dict[str, Any]]:
+        with reading() as (corpus, conn):
+            proposals = {p["doc_id"]: p for p in list_proposals(conn)}
+            docs = [d.as_dict() for d in corpus.documents()]
+        order = {"unknown": 0, "ambiguous": 1}
+        for d in docs:
+            proposal = proposals.get(d["id"])
+            d["proposed"] = {k: proposal[k] for k in ("proposed", "granularity", "score", "because", "own", "reported_by")} if proposal else None
+        return sorted(docs, key=lambda d: (order.get(d["date_source"], 2), d["id"]))
+
+    @app.get("/api/documents/{doc_id}", summary="One document with its text and every annotation")
+    def document(doc_id: int) -> dict[str, Any]:
+        with reading() as (corpus, conn):
+            doc = corpus.document(doc_id)
+            spans = [s.as_dict() for s in corpus.spans(doc.id) if s.kind in SPAN_KINDS]
+            quotes = [q for q in list_quotes(conn) if q["doc_id"] == doc.id]
+            events = [e for e in list_events(conn) if e["doc_id"] == doc.id]
+        return {**doc.as_dict(with_text=True), "spans": spans, "quotes": quotes, "events": events}
+
+    @app.post("/api/documents/{doc_id}/date", summary="Set a document's publication date (re-anchors its dates)")
+    async def set_date(doc_id: int, request: Request) -> dict[str, Any]:
+        if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
+            raise HTTPException(415, "send JSON: Content-Type: application/json")
+        _check_origin(request)
+        try:
+            body = json.loads(await request.body())
+        except ValueError as exc:
+            raise HTTPException(400, f"the body is not JSON: {exc}") from exc
+        if not isinstance(body, dict) or not isinstance(body.get("date"), str):
+            raise HTTPException(400, 'expected {"date": "YYYY-MM-DD"}')
+        date = parse_date(body["date"])
+        if date is None:
+            raise HTTPException(400, f"not a date: {body['date']!r} (use YYYY-MM-DD)")
+        with Corpus(db_path) as corpus:
+            doc = corpus.set_date(doc_id, date)
+            return doc.as_dict()
+
+    @app.get("/api/timeline", summary="The corpus timeline (the CLI's filters)")
+    def timeline(
+        actor: str | None = None, code: str | None = None, type: str | None = None,
+        date_from: Annotated[dt.date | None, Query(alias="from")] = None, date_to: Annotated[dt.date | None, Query(alias="to")] = None,
+        kind: Annotated[str, Query(pattern="^(news|background|all)$")] = "all", limit: Annotated[int | None, Query(ge=1, le=10_000)] = None,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> list[dict[str, Any]]:  # fmt: skip
+        with reading() as (_, conn):
+            return list_timeline(conn, actor=actor, code=code, event_type=type, date_from=date_from, date_to=date_to,
+                                 kind=kind, limit=limit, offset=offset)  # fmt: skip
+
+    @app.get("/api/timeline/{entry_id}", summary="One timeline entry")
+    def timeline_entry(entry_id: int) -> dict[str, Any]:
+        with reading() as (_, conn):
+            found = list_timeline(conn, entry_id=entry_id)
+        if not found:
+            raise NotFoundError(f"no timeline entry {entry_id}")
+        return found[0]
+
+    @app.get("/api/events", summary="PLOVER events")
+    def events(
+        type: str | None = None, actor: str | None = None, code: str | None = None,
+        date_from: Annotated[dt.date | None, Query(alias="from")] = None, date_to: Annotated[dt.date | None, Query(alias="to")] = None,
+    ) -> list[dict[str, Any]]:  # fmt: skip
+        with reading() as (_, conn):
+            return list_events(conn, event_type=type, actor=actor, code=code, date_from=date_from, date_to=date_to)
+
+    @app.get("/api/quotes", summary="Quotes with their speakers")
+    def quotes(
+        speaker: str | None = None, code: str | None = None,
+        date_from: Annotated[dt.date | None, Query(alias="from")] = None, date_to: Annotated[dt.date | None, Query(alias="to")] = None,
+        limit: Annotated[int | None, Query(ge=1, le=10_000)] = None, offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> list[dict[str, Any]]:  # fmt: skip
+        with reading() as (_, conn):
+            return list_quotes(conn, speaker=speaker, code=code, date_from=date_from, date_to=date_to, limit=limit, offset=offset)
+
+    @app.get("/api/actors", summary="Canonical actors")
+    def actors(code: str | None = None, sector: str | None = None, kind: str | None = None) -> list[dict[str, Any]]:
+        with reading() as (_, conn):
+            return list_actors(conn, code=code, sector=sector, kind=kind)
+
+    @app.get("/api/actors/{actor_id}", summary="One actor: aliases, role, documents, network neighbours, statements")
+    def actor(actor_id: str) -> dict[str, Any]:
+        with reading() as (_, conn):
+            row = conn.execute("SELECT id FROM actors WHERE id = ?", (actor_id,)).fetchone()
+            if row is None:
+                raise NotFoundError(f"no actor {actor_id!r}")
+            found = find_actor(conn, actor_id)
+            found["neighbours"] = _neighbours(conn, actor_id)
+            found["statements"] = statements(conn, actor=actor_id)
+            return found
+
+    @app.get("/api/search", summary="Full-text search (SQLite FTS5 syntax) with snippets")
+    def search(q: Annotated[str, Query(min_length=1, max_length=500)], limit: Annotated[int, Query(ge=1, le=200)] = 20) -> list[dict[str, Any]]:
+        with reading() as (corpus, _):
+            return [h.as_dict() for h in corpus.search(q, limit=limit)]
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html", headers={"Content-Security-Policy": CSP})
+
+    return app
+
+
+# Scripts and styles only from this origin, no inline script: article text that slipped into the
+# page as markup still could not run.
+CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+
+
+def _check_origin(request: Request) -> None:
+    """Only this application may write: a browser sends Origin on cross-site POSTs."""
+    origin = request.headers.get("origin")
+    if origin is None:
+        return  # not a browser (curl, scripts): no cross-site risk
+    host = request.headers.get("host", "")
+    if urlsplit(origin).netloc != host:
+        raise HTTPException(403, f"cross-origin request from {origin} refused")
+
+
+def _neighbours(conn: sqlite3.Connection, actor_id: str) -> list[dict[str, Any]]:
+    """Actors this one acted on or was acted on by, with event counts and types."""
+    rows = conn.execute(
+        "SELECT other.actor_id AS id, a.name, a.code, a.sector, me.role AS my_role, e.event, COUNT(*) AS n "
+        "FROM event_actors me JOIN event_actors other ON other.event_id = me.event_id AND other.role != me.role "
+        "JOIN events e ON e.id = me.event_id LEFT JOIN actors a ON a.id = other.actor_id "
+        "WHERE me.actor_id = ? AND other.actor_id != ? AND e.negated = 0 AND e.hypothetical = 0 "
+        "GROUP BY other.actor_id, me.role, e.event ORDER BY other.actor_id, me.role, e.event",
+        (actor_id, actor_id),
+    ).fetchall()
+    out: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        n = out.setdefault(r["id"], {"id": r["id"], "name": r["name"] or r["id"], "code": r["code"], "sector": r["sector"],
+                                     "outgoing": {}, "incoming": {}, "weight": 0})  # fmt: skip
+        n["outgoing" if r["my_role"] == "actor" else "incoming"][r["event"]] = r["n"]
+        n["weight"] += r["n"]
+    return sorted(out.values(), key=lambda n: (-n["weight"], n["id"]))

@@ -1,0 +1,172 @@
+"""The web UI in a real browser: Playwright driving Debian's Chromium against `dateline serve`.
+
+Screenshots land in ``test-artifacts/``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi")
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+from dateline import Corpus  # noqa: E402
+
+from .conftest import ROOT  # noqa: E402
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = ROOT / "test-artifacts"
+PAYLOAD = ("<script>window.__pwned = 1</script>", '<img src=x onerror="window.__pwned = 1">')
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed (make test installs it)")
+
+
+def wait_until(check: object, timeout: float = 10.0) -> None:
+    # Polled from Python: the page's Content-Security-Policy forbids the eval that
+    # Playwright's wait_for_function needs, as it should.
+    deadline = time.monotonic() + timeout
+    while not check():  # type: ignore[operator]
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met in time")
+        time.sleep(0.1)
+
+
+@pytest.fixture(scope="module")
+def server(seeded_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    import uvicorn
+
+    from dateline.web.app import create_app
+
+    with Corpus(seeded_db) as corpus:
+        corpus.connect().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db = tmp_path_factory.mktemp("web") / "web.db"
+    shutil.copy(seeded_db, db)
+    hostile = db.parent / "hostile.txt"
+    hostile.write_text(f"Hostile {PAYLOAD[0]} headline\n\nMOSCOW, May 3 (Sputnik) - Lavrov said {PAYLOAD[0]} and "
+                       f"{PAYLOAD[1]} on Monday about the Minsk Group.\n", encoding="utf-8")  # fmt: skip
+    with Corpus(db) as corpus:
+        assert corpus.ingest([str(hostile)]).ok
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if srv.started:
+            break
+        time.sleep(0.1)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    ARTIFACTS.mkdir(exist_ok=True)
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"])  # fmt: skip
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: object, server: str) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.goto(server + "/")
+    yield pg
+    assert not errors, errors
+    context.close()
+
+
+def test_timeline_renders_and_filters_by_actor(page: object) -> None:
+    pg = page
+    pg.wait_for_selector(".vis-item")  # type: ignore[attr-defined]
+    everything = pg.locator(".vis-item").count()  # type: ignore[attr-defined]
+    assert everything >= 10
+    pg.screenshot(path=str(ARTIFACTS / "timeline.png"))  # type: ignore[attr-defined]
+    pg.select_option("#f-actor", "RUS")  # type: ignore[attr-defined]
+    wait_until(lambda: pg.locator(".vis-item").count() < everything)  # type: ignore[attr-defined]
+    shown = pg.locator("#timeline-count").inner_text()  # type: ignore[attr-defined]
+    assert 0 < int(shown.split()[0]) < everything
+    pg.select_option("#f-kind", "background")  # type: ignore[attr-defined]
+    wait_until(lambda: pg.locator(".vis-item.kind-news").count() == 0)  # type: ignore[attr-defined]
+    pg.screenshot(path=str(ARTIFACTS / "timeline-russia-background.png"))  # type: ignore[attr-defined]
+
+
+def test_entry_then_article_with_evidence_highlighted(page: object) -> None:
+    pg = page
+    pg.wait_for_selector(".vis-item")  # type: ignore[attr-defined]
+    pg.locator(".vis-item", has_text="mediation and talks").first.click()  # type: ignore[attr-defined]
+    pg.wait_for_selector("#entry h2")  # type: ignore[attr-defined]
+    assert "mediation and talks" in pg.locator("#entry h2").inner_text()  # type: ignore[attr-defined]
+    assert "almost a decade" in pg.locator("#entry .contradictions").inner_text()  # type: ignore[attr-defined]
+    pg.screenshot(path=str(ARTIFACTS / "entry.png"), full_page=True)  # type: ignore[attr-defined]
+    sentence = pg.locator("#entry .sources blockquote").first.inner_text()  # type: ignore[attr-defined]
+    pg.locator("#entry .source-link").first.click()  # type: ignore[attr-defined]
+    pg.wait_for_selector("#evidence")  # type: ignore[attr-defined]
+    highlighted = " ".join(pg.locator(".article-text .evidence").all_inner_texts())  # type: ignore[attr-defined]
+    assert sentence.split()[0] in highlighted and sentence.split()[-1].rstrip(".") in highlighted
+    assert pg.locator(".article-text .timex").count() > 0 and pg.locator(".article-text .entity").count() > 0  # type: ignore[attr-defined]
+    pg.screenshot(path=str(ARTIFACTS / "article.png"))  # type: ignore[attr-defined]
+
+
+def test_search(page: object) -> None:
+    pg = page
+    pg.fill("#search-input", '"Minsk Group"')  # type: ignore[attr-defined]
+    pg.press("#search-input", "Enter")  # type: ignore[attr-defined]
+    pg.wait_for_selector(".results li")  # type: ignore[attr-defined]
+    assert pg.locator(".results mark").count() > 0  # type: ignore[attr-defined]
+    pg.fill("#search-input", '"unbalanced')  # type: ignore[attr-defined]
+    pg.press("#search-input", "Enter")  # type: ignore[attr-defined]
+    pg.wait_for_selector("#status.error")  # type: ignore[attr-defined]
+    assert "400" in pg.locator("#status").inner_text()  # type: ignore[attr-defined]
+
+
+def test_set_a_date_from_the_documents_list(page: object, server: str) -> None:
+    pg = page
+    pg.goto(server + "/#/documents")  # type: ignore[attr-defined]
+    pg.wait_for_selector(".date-input")  # type: ignore[attr-defined]
+    first_row = pg.locator("tbody tr").first  # type: ignore[attr-defined]
+    assert "unknown" in first_row.inner_text() and "Proposed: 2016-04" in first_row.inner_text()
+    pg.screenshot(path=str(ARTIFACTS / "documents.png"), full_page=True)  # type: ignore[attr-defined]
+    first_row.locator(".date-input").fill("2016-04-04")
+    first_row.locator(".set-date").click()
+    wait_until(lambda: "now dated 2016-04-04" in pg.locator("#status").inner_text())  # type: ignore[attr-defined]
+    pg.wait_for_selector("tbody tr")  # type: ignore[attr-defined]
+    assert "2016-04-04" in pg.locator("tbody").inner_text()  # type: ignore[attr-defined]
+
+
+def test_hostile_article_text_never_runs(page: object, server: str) -> None:
+    pg = page
+    for route, ready in (("/#/documents", "#view-documents tbody tr"), ("/#/search/Hostile", ".results li")):
+        pg.goto(server + route)  # type: ignore[attr-defined]
+        pg.wait_for_selector(ready)  # type: ignore[attr-defined]
+    pg.locator(".results a").first.click()  # type: ignore[attr-defined]
+    pg.wait_for_selector(".article-text")  # type: ignore[attr-defined]
+    text = pg.locator(".article-text").inner_text()  # type: ignore[attr-defined]
+    assert PAYLOAD[0] in text and "onerror" in text  # shown as text ...
+    assert pg.evaluate("typeof window.__pwned") == "undefined"  # type: ignore[attr-defined]  # ... never run
+    assert pg.locator(".article-text img, .article-text script").count() == 0  # type: ignore[attr-defined]
+
+
+def test_phone_width(browser: object, server: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)  # type: ignore[attr-defined]
+    pg = context.new_page()
+    pg.goto(server + "/")
+    pg.wait_for_selector(".vis-item")
+    # Nothing wider than the screen but the timeline's own scroll area.
+    assert pg.evaluate("document.documentElement.scrollWidth") <= 390 + 1
+    pg.screenshot(path=str(ARTIFACTS / "phone.png"), full_page=True)
+    context.close()
