@@ -29,6 +29,7 @@ from dateline.ingest.pubdate import Candidate, DateDecision, parse_date, today
 from dateline.ingest.readers import DEFAULT_MAX_BYTES, Skipped, read_inputs
 from dateline.store import writer
 from dateline.store.db import DEFAULT_DB, connect
+from dateline.store.state import mark_changed
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int], None]
@@ -326,6 +327,7 @@ class Corpus:
         decision = DateDecision(date, "user", 1.0, (Candidate(date, 1.0, "set by the user"),), ("set by the user",))
         conn.execute("BEGIN IMMEDIATE")
         writer.update_document(conn, doc.id, date_columns(decision))
+        mark_changed(conn)
         conn.execute("COMMIT")
         stages = [s.name for s in all_stages().values() if s.depends_on_date]
         targets = [doc.id] + [r[0] for r in conn.execute("SELECT id FROM documents WHERE duplicate_of = ? AND duplicate_kind = 'exact'", (doc.id,))]
@@ -363,9 +365,19 @@ class _IngestState:
 
     def __init__(self, conn: sqlite3.Connection, threshold: float) -> None:
         self.conn = conn
-        self.index = NearDuplicateIndex(threshold)
-        for row in conn.execute("SELECT id, minhash FROM documents WHERE duplicate_kind IS NOT 'exact' AND minhash IS NOT NULL ORDER BY id"):
-            self.index.add(row[0], from_blob(row[1]))
+        self.threshold = threshold
+        self._index: NearDuplicateIndex | None = None
+
+    @property
+    def index(self) -> NearDuplicateIndex:
+        # Built on the first new article: re-ingesting an unchanged corpus never pays for it.
+        if self._index is None:
+            self._index = NearDuplicateIndex(self.threshold)
+            for row in self.conn.execute(
+                "SELECT id, minhash FROM documents WHERE duplicate_kind IS NOT 'exact' AND minhash IS NOT NULL ORDER BY id"
+            ):
+                self._index.add(row[0], from_blob(row[1]))
+        return self._index
 
     def store(self, prep: Prepared, selected: list[str], report: IngestReport) -> Task | None:
         conn = self.conn
@@ -385,6 +397,7 @@ class _IngestState:
                     existing["date_source"] != "user" and prep.decision.source != existing["date_source"]
                 ):
                     writer.update_document(conn, doc_id, date_columns(prep.decision))
+                    mark_changed(conn)
                 published = conn.execute("SELECT published FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
                 if existing["duplicate_kind"] == "exact":
                     return None
@@ -397,6 +410,7 @@ class _IngestState:
                 for column in ("published", "date_source", "date_confidence", "date_candidates", "date_evidence"):
                     values.pop(column)
             writer.update_document(conn, doc_id, values)
+            mark_changed(conn)
             conn.execute("DELETE FROM spans WHERE doc_id = ?", (doc_id,))
             conn.execute("DELETE FROM stage_runs WHERE doc_id = ?", (doc_id,))
             published = conn.execute("SELECT published FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
@@ -414,6 +428,7 @@ class _IngestState:
             if near is not None:
                 values.update(duplicate_of=near.doc_id, duplicate_kind="near", similarity=round(near.similarity, 3))
         doc_id = writer.insert_document(conn, values)
+        mark_changed(conn)
         report.new += 1
         report.doc_ids.append(doc_id)
         if values.get("duplicate_kind") == "exact":
@@ -442,6 +457,8 @@ def _write_result(conn: sqlite3.Connection, result: Result, stages: Mapping[str,
         report.annotation_errors.append((result.doc_id, problem))
         path = conn.execute("SELECT path FROM documents WHERE id = ?", (result.doc_id,)).fetchone()
         writer.record_error(conn, f"{path[0] if path else result.doc_id}", problem, _now())
+    if result.versions or result.errors:
+        mark_changed(conn)
     if result.versions:
         report.annotated += 1
     for name, version in result.versions.items():

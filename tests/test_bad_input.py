@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -125,3 +126,16 @@ def test_not_a_database(tmp_path: Path) -> None:
     path.write_text("this is not sqlite" * 100)
     with pytest.raises(StoreError, match=str(path)):
         Corpus(path).connect()
+
+
+def test_jsonl_limit_is_per_record_not_per_file(tmp_path: Path) -> None:
+    # An archive of many articles may be far larger than one article may be.
+    path = tmp_path / "archive.jsonl"
+    lines = [json.dumps({"id": f"a{i}", "text": f"Article {i}. " + "The talks went on. " * 40}) for i in range(30)]
+    lines.insert(7, json.dumps({"id": "huge", "text": "x " * 6000}))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert path.stat().st_size > 20_000
+    with Corpus(tmp_path / "db.sqlite") as corpus:
+        report = corpus.ingest([str(path)], max_bytes=10_000, stages=["nlp"])
+    assert report.new == 30
+    assert [(source, "limit" in problem) for source, problem in report.failed] == [(f"{path}:8", True)]

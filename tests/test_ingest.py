@@ -181,3 +181,24 @@ def test_worker_processes_give_the_same_rows(tmp_path: Path, seeded_db: Path) ->
         expected = ref.connect().execute("SELECT doc_id, kind, start, end, label FROM spans WHERE stage = 'nlp' ORDER BY 1, 2, 3, 4, 5").fetchall()
     nlp_rows = [tuple(r) for r in rows if r[1] in ("sentence", "entity")]
     assert nlp_rows == [tuple(r) for r in expected]
+
+
+def test_unchanged_reingest_skips_the_corpus_resolution(tmp_path: Path) -> None:
+    from dateline.store.state import needs_resolution
+
+    db = tmp_path / "state.db"
+    with Corpus(db) as corpus:
+        corpus.ingest([str(SEED_FILES[0])])
+        conn = corpus.connect()
+        assert not needs_resolution(conn)
+        entries = conn.execute("SELECT COUNT(*) FROM timeline_entries").fetchone()[0]
+        changes = conn.execute("SELECT value FROM corpus_state WHERE key = 'changes'").fetchone()[0]
+        report = corpus.ingest([str(SEED_FILES[0])])
+        assert report.unchanged == 1 and report.annotated == 0
+        assert conn.execute("SELECT value FROM corpus_state WHERE key = 'changes'").fetchone()[0] == changes
+        # A write the resolution never saw (a crash in between) is resolved by the next run.
+        conn.execute("DELETE FROM timeline_entries")
+        conn.execute("UPDATE corpus_state SET value = value + 1 WHERE key = 'changes'")
+        corpus.ingest([str(SEED_FILES[0])])
+        assert conn.execute("SELECT COUNT(*) FROM timeline_entries").fetchone()[0] == entries > 0
+        assert not needs_resolution(conn)

@@ -9,8 +9,6 @@ import click
 
 from dateline.cli.options import db_option
 from dateline.corpus import Corpus
-from dateline.summarize.articles import read_articles_db, read_articles_jsonl
-from dateline.summarize.tls import summarize
 
 
 @click.command("summarize")
@@ -23,6 +21,10 @@ from dateline.summarize.tls import summarize
               help="Sentences per date.")  # fmt: skip
 def summarize_cmd(db: str, articles_path: str | None, n_dates: int, n_sentences: int) -> None:
     """The N most important dates and K sentences for each, as [["YYYY-MM-DD", [sentences]], ...] JSON."""
+    # Imported here: the summariser pulls in spaCy, which every other command would pay for.
+    from dateline.summarize.articles import read_articles_db, read_articles_jsonl
+    from dateline.summarize.tls import summarize
+
     if articles_path:
         articles = read_articles_jsonl(articles_path)
     else:

@@ -11,9 +11,12 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 NUM_PERM = 128
 SCHEME = "affine32"  # stored signatures are only comparable under the scheme that made them
@@ -27,6 +30,8 @@ def content_hash(text: str) -> str:
 
 
 def minhash(text: str) -> MinHash:
+    from datasketch import MinHash  # imported on first use: it pulls in SciPy, a second at start-up
+
     words = _WORD.findall(text.lower())
     m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
     shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
@@ -39,6 +44,8 @@ def to_blob(m: MinHash) -> bytes:
 
 
 def from_blob(blob: bytes) -> MinHash:
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=np.frombuffer(blob, dtype=np.uint64).copy())
 
 
@@ -52,6 +59,8 @@ class NearDuplicateIndex:
     """An LSH index over stored signatures; ``query`` returns the most similar earlier document."""
 
     def __init__(self, threshold: float = DEFAULT_THRESHOLD) -> None:
+        from datasketch import MinHashLSH
+
         self.threshold = threshold
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self._sigs: dict[int, MinHash] = {}

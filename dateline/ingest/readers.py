@@ -103,6 +103,10 @@ def _read_file(name: str, path: Path, *, max_bytes: int) -> Iterator[Item]:
     if suffix not in SUPPORTED:
         known = ", ".join(sorted(SUPPORTED))
         raise UnsupportedInputError(name, f"unsupported extension {suffix or '(none)'!r}; dateline reads {known}")
+    if suffix in JSONL_EXTENSIONS:
+        # A JSONL archive may hold millions of articles: stream it, and apply the limit per record.
+        yield from _stream_jsonl(name, path, max_bytes=max_bytes)
+        return
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -163,6 +167,38 @@ def _records_from_jsonl(name: str, text: str, warnings: list[str]) -> Iterator[I
             yield InputError(where, f"malformed JSON ({exc.msg} at column {exc.colno})")
             continue
         yield _record(where, name, obj, warnings)
+
+
+def _stream_jsonl(name: str, path: Path, *, max_bytes: int) -> Iterator[Item]:
+    try:
+        fh = path.open("rb")
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc.strerror or exc}") from exc
+    with fh:
+        head = fh.read(8192)
+        if not head.strip():
+            raise InputError(name, "empty file")
+        if b"\x00" in head:
+            raise InputError(name, "binary file (contains NUL bytes), not text")
+        fh.seek(0)
+        for number, raw in enumerate(fh, start=1):
+            if not raw.strip():
+                continue
+            where = f"{name}:{number}"
+            if len(raw) > max_bytes:
+                yield InputError(where, f"record is {len(raw) / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one article")
+                continue
+            try:
+                line, warnings = raw.decode("utf-8"), []
+            except UnicodeDecodeError as exc:
+                line = raw.decode("utf-8", errors="replace")
+                warnings = [f"{where}: invalid UTF-8 at byte {exc.start} ({line.count(chr(0xFFFD))} bytes replaced with U+FFFD)"]
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield InputError(where, f"malformed JSON ({exc.msg} at column {exc.colno})")
+                continue
+            yield _record(where, name, obj, warnings)
 
 
 def _records_from_json(name: str, text: str, warnings: list[str]) -> Iterator[Item]:

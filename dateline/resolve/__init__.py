@@ -37,5 +37,13 @@ def resolvers() -> dict[str, Resolver]:
     return dict(_RESOLVERS)
 
 
-def run_resolvers(conn: sqlite3.Connection) -> dict[str, Any]:
-    return {name: fn(conn) for name, fn in resolvers().items()}
+def run_resolvers(conn: sqlite3.Connection, *, force: bool = False) -> dict[str, Any]:
+    """Run every resolver, unless nothing was written since they last ran (``force`` runs them anyway)."""
+    from dateline.store.state import mark_resolved, needs_resolution
+
+    if not force and not needs_resolution(conn):
+        log.info("nothing changed since the last resolution; skipped")
+        return {}
+    done = {name: fn(conn) for name, fn in resolvers().items()}
+    mark_resolved(conn)
+    return done

@@ -9,8 +9,7 @@ from dateline.annotate.actors.knowledge import load
 from dateline.annotate.events import code_events
 from dateline.annotate.registry import Row, SpanRow, StageInput, TableRow, stage
 from dateline.annotate.stages.actors import user_files
-from dateline.annotate.stages.quotes import mentions_from_rows, timexes_from_rows
-from dateline.annotate.timex import find_timexes
+from dateline.annotate.stages.quotes import mentions_from_rows, prior_timexes
 
 
 @stage("events", version="2", requires=("nlp", "actors", "time"), produces=("events",), needs_spacy=True,
@@ -28,8 +27,7 @@ def events_stage(batch: Sequence[StageInput]) -> list[Row]:
                       if isinstance(r, SpanRow) and r.kind == "place"]  # fmt: skip
         else:
             mentions, places = find_actor_mentions(doc, knowledge=load(user_files())), []
-        timexes = (timexes_from_rows(item.rows["time"], item.text) if "time" in item.rows
-                   else find_timexes(item.text, item.published, doc=doc))  # fmt: skip
+        timexes = prior_timexes(item)
         rank = 0
         last_sentence = -1
         for e in code_events(doc, published=item.published, mentions=mentions, timexes=timexes, places=places):

@@ -51,12 +51,30 @@ def mentions_from_rows(rows: list[Row], text: str) -> list[ActorMention]:
 
 
 def timexes_from_rows(rows: list[Row], text: str) -> list[Timex]:
-    """The time expressions the ``time`` stage produced in this run, back as ``Timex``."""
+    """The time expressions the ``time`` stage produced in this run, back as ``Timex`` (in full:
+    signal and range end matter to facts, "since 1992", "1992-1994")."""
     return [
-        Timex(r.start, r.end, text[r.start : r.end], r.label, str(r.value), str(r.attrs.get("mod", "")), bool(r.attrs.get("unresolved")))
+        Timex(r.start, r.end, text[r.start : r.end], r.label, str(r.value), str(r.attrs.get("mod", "")),
+              bool(r.attrs.get("unresolved")), r.attrs.get("range_end"), str(r.attrs.get("anchor", "none")),
+              str(r.attrs.get("signal", "")), str(r.attrs.get("rule", "")))
         for r in rows
         if isinstance(r, SpanRow) and r.kind == "timex"
     ]
+
+
+def prior_mentions(item: StageInput) -> list[ActorMention]:
+    """This run's actor mentions when the ``actors`` stage ran, else found now."""
+    if "actors" in item.rows:
+        return mentions_from_rows(item.rows["actors"], item.text)
+    assert item.spacy_doc is not None
+    return find_actor_mentions(item.spacy_doc, knowledge=load(user_files()))
+
+
+def prior_timexes(item: StageInput) -> list[Timex]:
+    """This run's time expressions when the ``time`` stage ran, else found now."""
+    if "time" in item.rows:
+        return timexes_from_rows(item.rows["time"], item.text)
+    return find_timexes(item.text, item.published, doc=item.spacy_doc)
 
 
 # Runs after "actors" and "time" so it can reuse their results from the same run instead of
@@ -65,16 +83,13 @@ def timexes_from_rows(rows: list[Row], text: str) -> list[Timex]:
        depends_on_date=True)  # fmt: skip
 def quotes_stage(batch: Sequence[StageInput]) -> list[Row]:
     """Direct and reported quotes with speaker actor, cue and date."""
-    kb = load(user_files())
     rows: list[Row] = []
     for item in batch:
         doc = item.spacy_doc
         if doc is None:
             continue
-        mentions = (mentions_from_rows(item.rows["actors"], item.text) if "actors" in item.rows
-                    else find_actor_mentions(doc, knowledge=kb))  # fmt: skip
-        timexes = (timexes_from_rows(item.rows["time"], item.text) if "time" in item.rows
-                   else find_timexes(item.text, item.published, doc=doc))  # fmt: skip
+        mentions = prior_mentions(item)
+        timexes = prior_timexes(item)
         for q in extract_quotes(doc):
             speaker = _speaker(q, mentions)
             own = _statement_date(q, timexes, item.text)
