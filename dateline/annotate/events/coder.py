@@ -265,8 +265,15 @@ def _committed(verb: Token) -> bool:
 
 
 def _attached_timex(verb: Token, timexes: list[Timex]) -> Timex | None:
-    own = {t.i for t in verb.subtree if not any(a.dep_ in ("ccomp", "relcl", "advcl") and a.i != verb.i
-                                                 for a in t.ancestors if verb in a.subtree and a.i != verb.i)}  # fmt: skip
+    # The verb's own words: its subtree without what embedded clauses contain (their heads stay).
+    own = {verb.i}
+    stack = [verb]
+    while stack:
+        head = stack.pop()
+        for child in head.children:
+            own.add(child.i)
+            if child.dep_ not in ("ccomp", "relcl", "advcl"):
+                stack.append(child)
     doc = verb.doc
     for timex in timexes:
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
