@@ -51,8 +51,9 @@ def ingest(inputs: list[Path], db: Path, *extra: str) -> dict[str, float]:
     import psutil
 
     start = time.perf_counter()
+    log = db.with_suffix(".log").open("w+", encoding="utf-8")  # a file, not a pipe nobody reads until the end
     proc = subprocess.Popen([DATELINE, "-q", "ingest", *map(str, inputs), "--db", str(db), *extra],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)  # fmt: skip
+                            stdout=subprocess.DEVNULL, stderr=log, text=True)  # fmt: skip
     largest = tree = 0
     root = psutil.Process(proc.pid)
     while proc.poll() is None:
@@ -63,7 +64,9 @@ def ingest(inputs: list[Path], db: Path, *extra: str) -> dict[str, float]:
         largest, tree = max(largest, max(sizes, default=0)), max(tree, sum(sizes))
         time.sleep(0.1)
     seconds = time.perf_counter() - start
-    err = proc.stderr.read() if proc.stderr else ""
+    log.seek(0)
+    err = log.read()
+    log.close()
     if proc.returncode != 0:
         raise SystemExit(f"ingest failed: {err[-2000:]}")
     return {"seconds": round(seconds, 2), "peak_rss_mb": round(largest / 2**20), "peak_tree_mb": round(tree / 2**20)}

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TextIO
 
 import click
 
@@ -39,6 +40,16 @@ def read_dates_file(path: Path) -> dict[str, dt.date]:
     return dates
 
 
+SHOWN = 20
+
+
+def _some(lines: list[str], what: str, err: TextIO) -> None:
+    for line in lines[:SHOWN]:
+        click.echo(line, file=err)
+    if len(lines) > SHOWN:
+        click.echo(f"  … and {len(lines) - SHOWN} more {what} (`dateline docs --format json` lists them)", file=err)
+
+
 def summarise(report: IngestReport) -> None:
     err = sys.stderr
     parts = [f"{report.new} new", f"{report.updated} updated", f"{report.unchanged} unchanged"]
@@ -48,14 +59,15 @@ def summarise(report: IngestReport) -> None:
         f"{len(report.failed)} failed",
         file=err,
     )
-    for source, original in report.exact_duplicates:
-        click.echo(f"  duplicate: {source} is an exact copy of document {original}", file=err)
-    for source, original, sim in report.near_duplicates:
-        click.echo(f"  near duplicate: {source} ~ document {original} (similarity {sim:.2f})", file=err)
+    # Duplicates and warnings can number in the thousands on a big archive: show the first few
+    # (all are stored; `dateline docs --format json` lists them). Failures are always listed in full.
+    lines = [f"  duplicate: {source} is an exact copy of document {original}" for source, original in report.exact_duplicates]
+    _some(lines, "exact duplicates", err)
+    _some([f"  near duplicate: {source} ~ document {original} (similarity {sim:.2f})"
+           for source, original, sim in report.near_duplicates], "near duplicates", err)  # fmt: skip
     if report.skipped:
         click.echo(f"  skipped {len(report.skipped)} file(s) that are not articles (first: {report.skipped[0][0]})", file=err)
-    for warning in report.warnings:
-        click.echo(f"  warning: {warning}", file=err)
+    _some([f"  warning: {warning}" for warning in report.warnings], "warnings", err)
     for doc_id, problem in report.annotation_errors:
         click.echo(f"  annotation problem in document {doc_id}: {problem}", file=err)
     for source, problem in report.failed:
