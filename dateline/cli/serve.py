@@ -18,10 +18,11 @@ def serve_cmd(db: str, host: str, port: int) -> None:
     try:
         import uvicorn
 
-        from dateline.web.app import create_app
+        from dateline.web.app import LOOPBACK_HOSTS, create_app
     except ImportError as exc:
         raise ConfigError(f"`dateline serve` needs the web extra ({exc.name} is missing): pip install 'dateline[web]'") from exc
-    app = create_app(db)
+    # On loopback only this machine's own names are answered: that shuts out DNS rebinding.
+    app = create_app(db, allowed_hosts=LOOPBACK_HOSTS if host.strip("[]") in LOOPBACK_HOSTS else None)
     click.echo(f"dateline: serving {db} on http://{host}:{port}/ (API docs at /docs); Ctrl-C stops", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

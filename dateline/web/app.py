@@ -13,18 +13,20 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Collection, Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from fastapi import FastAPI, HTTPException, Query, Request
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi import FastAPI, HTTPException, Query, Request, Response
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from dateline import __version__
+from dateline.cli.documents import _doc_row
 from dateline.corpus import Corpus
 from dateline.errors import DateError, DatelineError, NotFoundError, QuerySyntaxError
 from dateline.ingest.pubdate import parse_date
@@ -34,15 +36,36 @@ from dateline.resolve.quote_queries import list_quotes
 from dateline.resolve.timeline_queries import list_proposals, list_timeline, statements
 
 STATIC = Path(str(resources.files("dateline.web") / "static"))
-SPAN_KINDS = ("entity", "timex", "actor_mention", "place")
+DATE_SOURCES = "^(metadata|explicit|inferred|ambiguous|unknown|user)$"
+# Host names a server bound to the loopback interface answers to (see create_app's allowed_hosts).
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
-def create_app(db: str | Path) -> FastAPI:
-    """The application over the database at ``db`` (which must exist)."""
+def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) -> FastAPI:
+    """The application over the database at ``db`` (which must exist).
+
+    ``allowed_hosts``: the only host names the Host header may carry (``None``: any). ``dateline serve``
+    on a loopback address passes :data:`LOOPBACK_HOSTS`, so a web page whose own name was re-pointed
+    at 127.0.0.1 (DNS rebinding) can neither read the corpus nor pass the same-origin check of the write.
+    """
     db_path = Path(db)
     Corpus(db_path, readonly=True).close()  # fail now, not on the first request, if it cannot be opened
-    app = FastAPI(title="dateline", version=__version__,
-                  description="News articles as a sourced, dated record of events, statements and actors.")  # fmt: skip
+    # /docs is served from vendored assets below: FastAPI's default pages load Swagger UI and ReDoc from a CDN.
+    app = FastAPI(title="dateline", version=__version__, docs_url=None, redoc_url=None,
+                  description="News articles as a sourced, dated record of events, statements and actors. "
+                              "Every response has the shape of the matching CLI command's `--format json`.")  # fmt: skip
+    hosts = None if allowed_hosts is None else frozenset(h.lower() for h in allowed_hosts)
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        if hosts is not None and _hostname(request.headers.get("host", "")) not in hosts:
+            return JSONResponse({"detail": "unknown Host header"}, status_code=400)
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        if request.url.path != "/docs":  # Swagger UI's page starts itself with an inline script
+            response.headers.setdefault("Content-Security-Policy", CSP)
+        return response
 
     @contextmanager
     def reading() -> Iterator[tuple[Corpus, sqlite3.Connection]]:
@@ -68,22 +91,26 @@ def create_app(db: str | Path) -> FastAPI:
     async def dateline_error(request: Request, exc: DatelineError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
 
-    @app.get("/api/documents", summary="Documents, undated and ambiguous first, with candidate and proposed dates")
-    def documents() -> list[dict[str, Any]]:
+    @app.get("/api/documents", summary="Documents (`dateline docs`), undated and ambiguous first, with candidate and proposed dates")
+    def documents(date_source: Annotated[str | None, Query(pattern=DATE_SOURCES)] = None) -> list[dict[str, Any]]:
         with reading() as (corpus, conn):
             proposals = {p["doc_id"]: p for p in list_proposals(conn)}
-            docs = [d.as_dict() for d in corpus.documents()]
+            where, params = ("date_source = ?", (date_source,)) if date_source else ("", ())
+            docs = [_doc_row(d, flat=False) for d in corpus.documents(where=where, params=params)]
         order = {"unknown": 0, "ambiguous": 1}
         for d in docs:
             proposal = proposals.get(d["id"])
             d["proposed"] = {k: proposal[k] for k in ("proposed", "granularity", "score", "because", "own", "reported_by")} if proposal else None
         return sorted(docs, key=lambda d: (order.get(d["date_source"], 2), d["id"]))
 
-    @app.get("/api/documents/{doc_id}", summary="One document with its text and every annotation")
+    @app.get("/api/documents/{doc_id}", summary="One document (`dateline show`) with its text, annotations, quotes and events")
     def document(doc_id: int) -> dict[str, Any]:
         with reading() as (corpus, conn):
+            # By id only: Corpus.document would also take a path or a file name.
+            if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
+                raise NotFoundError(f"no document {doc_id}")
             doc = corpus.document(doc_id)
-            spans = [s.as_dict() for s in corpus.spans(doc.id) if s.kind in SPAN_KINDS]
+            spans = [s.as_dict() for s in corpus.spans(doc.id) if s.kind != "sentence"]
             quotes = [q for q in list_quotes(conn) if q["doc_id"] == doc.id]
             events = [e for e in list_events(conn) if e["doc_id"] == doc.id]
         return {**doc.as_dict(with_text=True), "spans": spans, "quotes": quotes, "events": events}
@@ -103,6 +130,8 @@ def create_app(db: str | Path) -> FastAPI:
         if date is None:
             raise HTTPException(400, f"not a date: {body['date']!r} (use YYYY-MM-DD)")
         with Corpus(db_path) as corpus:
+            if corpus.connect().execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
+                raise NotFoundError(f"no document {doc_id}")
             doc = corpus.set_date(doc_id, date)
             return doc.as_dict()
 
@@ -167,7 +196,16 @@ def create_app(db: str | Path) -> FastAPI:
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
-        return FileResponse(STATIC / "index.html", headers={"Content-Security-Policy": CSP})
+        return FileResponse(STATIC / "index.html")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json", title="dateline API", swagger_favicon_url="data:,",
+            swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+            swagger_ui_parameters={"validatorUrl": None},  # the validator badge would call validator.swagger.io
+        )  # fmt: skip
 
     return app
 
@@ -175,6 +213,14 @@ def create_app(db: str | Path) -> FastAPI:
 # Scripts and styles only from this origin, no inline script: article text that slipped into the
 # page as markup still could not run.
 CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+
+
+def _hostname(host: str) -> str:
+    """The name in a Host header value, without port or IPv6 brackets."""
+    try:
+        return (urlsplit(f"//{host}").hostname or "").lower()
+    except ValueError:
+        return ""
 
 
 def _check_origin(request: Request) -> None:

@@ -5,6 +5,9 @@
 const PLOVER = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "REJECT",
   "ACCUSE", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "OTHER"];
 const SVG = "http://www.w3.org/2000/svg";
+const DAY = 24 * 60 * 60 * 1000;
+// The visible span each zoom button sets, centred where the view is now.
+const ZOOMS = { decades: 60 * 365.25 * DAY, years: 6 * 365.25 * DAY, months: 8 * 30.4 * DAY, days: 14 * DAY };
 let timeline = null;
 let entriesById = new Map();
 
@@ -16,11 +19,29 @@ function el(tag, attrs, ...children) {
     else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
     else node.setAttribute(key, String(value));
   }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined) continue;
+  return appendAll(node, children);
+}
+
+// Optional parts are written `cond ? part : null`; DOM append would print those as "null".
+function appendAll(node, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
   return node;
+}
+
+function fill(node, ...children) {
+  node.replaceChildren();
+  return appendAll(node, children);
+}
+
+function fileName(path) {
+  return String(path || "").split(/[\\/]/).pop();
+}
+
+function docTitle(d) {
+  return d.title || fileName(d.path) || `document ${d.id ?? d.doc_id}`;
 }
 
 async function api(path, options) {
@@ -77,6 +98,27 @@ async function initFilters() {
   const types = document.getElementById("f-type");
   for (const t of PLOVER) types.append(el("option", { value: t }, t));
   document.getElementById("timeline-filters").addEventListener("change", () => loadTimeline());
+  for (const button of document.querySelectorAll("#zoom button")) button.addEventListener("click", () => zoom(button.dataset.zoom));
+}
+
+function zoom(level) {
+  if (!timeline) return;
+  if (level === "fit" || !ZOOMS[level]) { timeline.fit({ animation: false }); return; }
+  const selected = timeline.getSelection();
+  const item = selected.length ? entriesById.get(selected[0]) : null;
+  const view = timeline.getWindow();
+  // Zoom in on the selected entry if there is one, else on the middle of the view.
+  const centre = item && parseDate(item.date) ? parseDate(item.date).getTime() + DAY / 2 : (view.start.getTime() + view.end.getTime()) / 2;
+  timeline.setWindow(new Date(centre - ZOOMS[level] / 2), new Date(centre + ZOOMS[level] / 2), { animation: false });
+}
+
+function showRange() {
+  if (!timeline) return;
+  const { start, end } = timeline.getWindow();
+  const days = (end - start) / DAY;
+  const cut = days > 3 * 365 ? 4 : days > 60 ? 7 : 10;  // years, months or days, as the zoom level reads
+  document.getElementById("timeline-range").textContent =
+    `Showing ${start.toISOString().slice(0, cut)} – ${end.toISOString().slice(0, cut)}`;
 }
 
 function timelineQuery() {
@@ -113,10 +155,12 @@ async function loadTimeline() {
       orientation: "top", margin: { item: 6 }, tooltip: { followMouse: false },
     });
     timeline.on("select", (props) => { if (props.items.length) location.hash = `#/entry/${props.items[0]}`; });
+    timeline.on("rangechanged", showRange);
   } else {
     timeline.setItems(items);
   }
   if (items.length) timeline.fit({ animation: false });
+  showRange();
 }
 
 async function showEntry(id) {
@@ -128,7 +172,7 @@ async function showEntry(id) {
   if (timeline) timeline.setSelection([id]);
   const box = document.getElementById("entry");
   box.hidden = false;
-  box.replaceChildren(
+  fill(box,
     el("h2", {}, entry.headline),
     el("p", { class: "meta" }, `${entry.date}${entry.date_end ? " – " + entry.date_end : ""} · ${entry.granularity} · ${entry.kind} · ${entry.event}` +
       `${entry.mode ? " (" + entry.mode + ")" : ""} · ${entry.n_sources} source(s) in ${entry.n_documents} article(s)`),
@@ -140,7 +184,7 @@ async function showEntry(id) {
     el("ol", { class: "sources" }, entry.sources.map((s) => el("li", {},
       el("span", { class: "meta" }, `${s.outlet || "unknown outlet"} · ${s.published || "undated"} · says ${s.claim || s.date || "?"}`),
       el("blockquote", {}, s.sentence.trim()),
-      docLink(s.doc_id, s.start, s.end, `Open the article (${s.title || s.path})`)))),
+      docLink(s.doc_id, s.start, s.end, `Open the article (${docTitle(s)})`)))),
     entry.quotes.length ? el("h3", {}, "What was said") : null,
     entry.quotes.length ? el("ul", {}, entry.quotes.map((q) => el("li", {}, el("b", {}, q.speaker || "unattributed"), ": ", el("q", {}, q.text)))) : null,
   );
@@ -152,7 +196,7 @@ async function showDocument(id, start, end) {
   show("document");
   const box = document.getElementById("view-document");
   let doc;
-  try { doc = await api(`/api/documents/${id}`); } catch (error) { status(error.message, true); box.replaceChildren(); return; }
+  try { doc = await api(`/api/documents/${id}`); } catch (error) { status(error.message, true); fill(box); return; }
   status("");
   const marks = [];
   for (const s of doc.spans) marks.push({ start: s.start, end: s.end, cls: s.kind === "actor_mention" ? "actor" : s.kind, title: `${s.kind}: ${s.label}${s.value ? " = " + s.value : ""}` });
@@ -172,8 +216,8 @@ async function showDocument(id, start, end) {
     if (covering.some((m) => m.cls === "evidence") && !evidence) evidence = span;
     body.append(span);
   }
-  box.replaceChildren(
-    el("h2", {}, doc.title || doc.path),
+  fill(box,
+    el("h2", {}, docTitle(doc)),
     el("p", { class: "meta" }, `${doc.outlet || "unknown outlet"} · ${doc.published || "date " + doc.date_source} · ${doc.path}`),
     el("p", { class: "legend" }, el("span", { class: "entity" }, "entity"), " ", el("span", { class: "timex" }, "time expression"), " ",
       el("span", { class: "actor" }, "actor"), " ", el("span", { class: "quote" }, "quote"), " ", el("span", { class: "evidence" }, "evidence")),
@@ -191,7 +235,7 @@ async function loadQuotes() {
   let quotes;
   try { quotes = await api(`/api/quotes?${params}`); } catch (error) { status(error.message, true); return; }
   status("");
-  document.getElementById("quotes").replaceChildren(table(["date", "speaker", "country", "quote", ""], quotes.map((q) => [
+  fill(document.getElementById("quotes"), table(["date", "speaker", "country", "quote", ""], quotes.map((q) => [
     q.date || "", q.actor_id ? actorLink({ actor_id: q.actor_id, name: q.speaker }) : (q.speaker || "unattributed"),
     [q.code, q.sector].filter(Boolean).join(" "), el("q", {}, q.quote), docLink(q.doc_id, q.start, q.end, "article"),
   ])));
@@ -207,7 +251,7 @@ function table(headers, rows) {
 async function loadActors() {
   show("actors");
   const actors = await api("/api/actors");
-  document.getElementById("view-actors").replaceChildren(el("h2", {}, "Actors"), table(["name", "kind", "code", "sector", "mentions", "articles"],
+  fill(document.getElementById("view-actors"), el("h2", {}, "Actors"), table(["name", "kind", "code", "sector", "mentions", "articles"],
     actors.map((a) => [el("a", { href: `#/actor/${encodeURIComponent(a.id)}` }, a.name), a.kind, a.code, a.sector, a.n_mentions, a.n_documents])));
 }
 
@@ -215,9 +259,9 @@ async function showActor(id) {
   show("actor");
   const box = document.getElementById("view-actor");
   let actor;
-  try { actor = await api(`/api/actors/${encodeURIComponent(id)}`); } catch (error) { status(error.message, true); box.replaceChildren(); return; }
+  try { actor = await api(`/api/actors/${encodeURIComponent(id)}`); } catch (error) { status(error.message, true); fill(box); return; }
   status("");
-  box.replaceChildren(
+  fill(box,
     el("h2", {}, actor.name),
     el("p", { class: "meta" }, [actor.kind, actor.code, actor.sector, actor.office].filter(Boolean).join(" · ")),
     actor.aliases.length ? el("p", {}, "Also: ", actor.aliases.join(", ")) : null,
@@ -226,7 +270,7 @@ async function showActor(id) {
     el("h3", {}, "Said and did"),
     table(["date", "kind", "event", "text", ""], actor.statements.map((s) => [s.date || "", s.kind, s.event, s.text, el("a", { href: `#/document/${s.doc_id}` }, "article")])),
     el("h3", {}, "Articles"),
-    el("ul", {}, actor.documents.map((d) => el("li", {}, el("a", { href: `#/document/${d.id}` }, d.title || d.path), ` (${d.mentions} mentions)`))),
+    el("ul", {}, actor.documents.map((d) => el("li", {}, el("a", { href: `#/document/${d.id}` }, docTitle(d)), ` (${d.mentions} mentions)`))),
   );
 }
 
@@ -278,14 +322,20 @@ async function loadDocuments() {
     if (dated) cell.append(el("span", {}, `${d.published} (${d.date_source})`));
     else {
       const input = el("input", { type: "date", "aria-label": `date of document ${d.id}`, class: "date-input" });
-      const candidates = (d.date_candidates || []).map((c) => el("button", { type: "button", class: "candidate", onclick: () => { input.value = c.date; } }, c.date));
-      const proposal = d.proposed ? el("p", { class: "proposal" }, `Proposed: ${d.proposed.proposed} (${d.proposed.because})`) : null;
+      const candidates = (d.date_candidates || []).map((c) => el("button", {
+        type: "button", class: "candidate", title: c.evidence || null, onclick: () => { input.value = c.date; },
+      }, c.date));
+      // A proposal to the day can be taken as it is; a month or a year only narrows the picker.
+      const proposed = d.proposed ? d.proposed.proposed : null;
+      if (proposed && /^\d{4}-\d{2}$/.test(proposed)) { input.min = `${proposed}-01`; input.max = `${proposed}-${new Date(Number(proposed.slice(0, 4)), Number(proposed.slice(5, 7)), 0).getDate()}`; }
+      const proposal = proposed ? el("p", { class: "proposal" }, `Proposed: ${proposed} (${d.proposed.because})`,
+        /^\d{4}-\d{2}-\d{2}$/.test(proposed) ? el("button", { type: "button", class: "candidate", onclick: () => { input.value = proposed; } }, "use") : null) : null;
       const button = el("button", { type: "button", class: "set-date", onclick: () => setDate(d.id, input.value) }, "Set date");
-      cell.append(el("span", { class: "badge" }, d.date_source), proposal, candidates.length ? el("div", {}, "Candidates: ", candidates) : null, el("div", {}, input, button));
+      appendAll(cell, [el("span", { class: "badge" }, d.date_source), proposal, candidates.length ? el("div", {}, "Candidates: ", candidates) : null, el("div", {}, input, button)]);
     }
-    return [d.id, el("a", { href: `#/document/${d.id}` }, d.title || d.path), d.outlet || "", cell];
+    return [d.id, el("a", { href: `#/document/${d.id}` }, docTitle(d)), d.outlet || "", cell];
   });
-  box.replaceChildren(el("h2", {}, "Documents"), el("p", { class: "muted" }, "Undated and ambiguous articles first."), table(["id", "title", "outlet", "publication date"], rows));
+  fill(box, el("h2", {}, "Documents"), el("p", { class: "muted" }, "Undated and ambiguous articles first."), table(["id", "title", "outlet", "publication date"], rows));
 }
 
 async function setDate(id, value) {
@@ -304,10 +354,10 @@ async function runSearch(query) {
   const box = document.getElementById("view-search");
   document.getElementById("search-input").value = query;
   let hits;
-  try { hits = await api(`/api/search?q=${encodeURIComponent(query)}`); } catch (error) { status(error.message, true); box.replaceChildren(); return; }
+  try { hits = await api(`/api/search?q=${encodeURIComponent(query)}`); } catch (error) { status(error.message, true); fill(box); return; }
   status("");
-  box.replaceChildren(el("h2", {}, `Search: ${query}`), el("p", { class: "muted" }, `${hits.length} result(s)`),
-    el("ol", { class: "results" }, hits.map((h) => el("li", {}, el("a", { href: `#/document/${h.doc_id}` }, h.title || `document ${h.doc_id}`),
+  fill(box, el("h2", {}, `Search: ${query}`), el("p", { class: "muted" }, `${hits.length} result(s)`),
+    el("ol", { class: "results" }, hits.map((h) => el("li", {}, el("a", { href: `#/document/${h.doc_id}` }, docTitle(h)),
       el("span", { class: "meta" }, ` ${h.published || "undated"} ${h.outlet || ""}`), el("p", { class: "snippet" }, snippet(h.snippet))))));
 }
 
