@@ -13,12 +13,18 @@ from fastapi.testclient import TestClient
 
 from dateline import Corpus
 from dateline.cli.main import cli
-from dateline.web.app import create_app
+from dateline.web.app import LOOPBACK_HOSTS, create_app
 
 
 @pytest.fixture(scope="module")
 def client(seeded_db: Path) -> TestClient:
     return TestClient(create_app(seeded_db))
+
+
+def cli_json(db: Path, *args: str) -> object:
+    result = CliRunner().invoke(cli, [*args, "--db", str(db), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
 
 
 def test_timeline_has_the_cli_json_shape(client: TestClient, seeded_db: Path) -> None:
@@ -27,6 +33,27 @@ def test_timeline_has_the_cli_json_shape(client: TestClient, seeded_db: Path) ->
     assert via_api == via_cli and via_api
     entry = client.get(f"/api/timeline/{via_api[0]['id']}").json()
     assert entry == via_api[0]
+
+
+def test_every_resource_has_its_cli_json_shape(client: TestClient, seeded_db: Path) -> None:
+    assert client.get("/api/events").json() == cli_json(seeded_db, "events")
+    assert client.get("/api/events", params={"type": "CONSULT"}).json() == cli_json(seeded_db, "events", "--type", "CONSULT")
+    assert client.get("/api/quotes").json() == cli_json(seeded_db, "quotes")
+    assert client.get("/api/quotes", params={"code": "RUS"}).json() == cli_json(seeded_db, "quotes", "--code", "RUS")
+    assert client.get("/api/actors").json() == cli_json(seeded_db, "actors")
+    actor = client.get("/api/actors/RUS").json()
+    assert {k: v for k, v in actor.items() if k not in ("neighbours", "statements")} == cli_json(seeded_db, "actor", "RUS")
+    docs = {d["id"]: d for d in client.get("/api/documents").json()}
+    via_cli = cli_json(seeded_db, "docs")
+    assert isinstance(via_cli, list) and len(via_cli) == len(docs)
+    for row in via_cli:
+        assert {k: v for k, v in docs[row["id"]].items() if k != "proposed"} == row
+    one = client.get(f"/api/documents/{via_cli[0]['id']}").json()
+    shown = cli_json(seeded_db, "show", str(via_cli[0]["id"]))
+    assert {k: v for k, v in one.items() if k not in ("quotes", "events")} == shown
+    assert one["events"] == [e for e in cli_json(seeded_db, "events") if e["doc_id"] == one["id"]]  # type: ignore[index]
+    assert [d["id"] for d in client.get("/api/documents", params={"date_source": "ambiguous"}).json()] == [
+        d["id"] for d in cli_json(seeded_db, "docs", "--date-source", "ambiguous")]  # type: ignore[index]
 
 
 def test_filters_documents_actors_search(client: TestClient) -> None:
@@ -52,8 +79,39 @@ def test_errors(client: TestClient) -> None:
     bad = client.get("/api/search", params={"q": '"unbalanced'})
     assert bad.status_code == 400 and "cannot search" in bad.json()["detail"]
     assert client.get("/api/timeline", params={"kind": "rumour"}).status_code == 422
+    assert client.get("/api/documents", params={"date_source": "guessed"}).status_code == 422
+    assert client.get("/api/documents/000_83cd7f098aba344e").status_code == 422  # ids only, never a path or file name
     assert client.get("/static/../dateline.db").status_code == 404
     assert client.get("/static/%2e%2e/app.py").status_code == 404
+
+
+def test_docs_work_offline_and_every_response_is_hardened(client: TestClient) -> None:
+    page = client.get("/docs")
+    assert page.status_code == 200 and "/static/vendor/swagger-ui/swagger-ui-bundle.js" in page.text
+    assert "cdn." not in page.text and "https://" not in page.text  # nothing fetched from elsewhere
+    assert client.get("/static/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200
+    assert client.get("/redoc").status_code == 404
+    for url in ("/", "/api/timeline", "/static/app.js", "/api/documents/9999"):
+        response = client.get(url)
+        assert "script-src 'self'" in response.headers["content-security-policy"], url
+        assert response.headers["x-content-type-options"] == "nosniff"
+    assert "unsafe-inline" not in client.get("/").headers["content-security-policy"].split("script-src")[1].split(";")[0]
+
+
+def test_on_loopback_only_local_host_names_are_answered(seeded_copy: Path) -> None:
+    app = create_app(seeded_copy, allowed_hosts=LOOPBACK_HOSTS)
+    local = TestClient(app, base_url="http://127.0.0.1:8000")
+    assert local.get("/api/actors").status_code == 200
+    assert TestClient(app, base_url="http://localhost:8000").get("/").status_code == 200
+    assert TestClient(app, base_url="http://[::1]:8000").get("/").status_code == 200
+    # A hostile page whose name now resolves to 127.0.0.1 is same-origin with itself, never with us.
+    rebound = TestClient(app, base_url="http://attacker.example:8000")
+    assert rebound.get("/api/documents").status_code == 400
+    assert rebound.post("/api/documents/1/date", json={"date": "2020-01-01"},
+                        headers={"Origin": "http://attacker.example:8000"}).status_code == 400  # fmt: skip
+    other_port = local.post("/api/documents/1/date", json={"date": "2020-01-01"}, headers={"Origin": "http://127.0.0.1:9999"})
+    assert other_port.status_code == 403
+    assert local.post("/api/documents/1/date", json={"date": "2020-01-01"}, headers={"Origin": "null"}).status_code == 403
 
 
 def test_set_date_is_json_only_same_origin_and_re_anchors(seeded_copy: Path) -> None:

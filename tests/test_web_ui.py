@@ -5,6 +5,8 @@ Screenshots land in ``test-artifacts/``.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import shutil
 import socket
 import threading
@@ -78,16 +80,34 @@ def browser() -> Iterator[object]:
         b.close()
 
 
+def offline_context(browser: object, server: str, foreign: list[str], **options: object) -> object:
+    """A browser context in which every request that is not to the server fails (and is noted)."""
+    context = browser.new_context(**options)  # type: ignore[attr-defined]
+
+    def only_local(route: object) -> None:
+        url = route.request.url  # type: ignore[attr-defined]
+        if url.startswith(server + "/") or url.startswith("data:"):
+            route.continue_()  # type: ignore[attr-defined]
+        else:
+            foreign.append(url)
+            route.abort()  # type: ignore[attr-defined]
+
+    context.route("**/*", only_local)
+    return context
+
+
 @pytest.fixture
 def page(browser: object, server: str) -> Iterator[object]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
-    pg = context.new_page()
+    foreign: list[str] = []
+    context = offline_context(browser, server, foreign, viewport={"width": 1280, "height": 900})
+    pg = context.new_page()  # type: ignore[attr-defined]
     errors: list[str] = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
     pg.goto(server + "/")
     yield pg
     assert not errors, errors
-    context.close()
+    assert not foreign, f"the page asked for something off this server: {foreign}"  # it must work offline
+    context.close()  # type: ignore[attr-defined]
 
 
 def test_timeline_renders_and_filters_by_actor(page: object) -> None:
@@ -103,6 +123,31 @@ def test_timeline_renders_and_filters_by_actor(page: object) -> None:
     pg.select_option("#f-kind", "background")  # type: ignore[attr-defined]
     wait_until(lambda: pg.locator(".vis-item.kind-news").count() == 0)  # type: ignore[attr-defined]
     pg.screenshot(path=str(ARTIFACTS / "timeline-russia-background.png"))  # type: ignore[attr-defined]
+    pg.select_option("#f-type", "CONSULT")  # type: ignore[attr-defined]
+    # Box items come with a line and a dot that are .vis-item too: read the labels.
+    wait_until(lambda: all(t.startswith("CONSULT") for t in pg.locator(".item-label").all_inner_texts()))  # type: ignore[attr-defined]
+    assert pg.locator(".item-label").count() == int(pg.locator("#timeline-count").inner_text().split()[0])  # type: ignore[attr-defined]
+
+
+def test_zoom_from_decades_to_days(page: object) -> None:
+    pg = page
+    pg.wait_for_selector(".vis-item")  # type: ignore[attr-defined]
+    shown = pg.locator("#timeline-range")  # type: ignore[attr-defined]
+    wait_until(lambda: shown.inner_text().startswith("Showing"))
+    pg.click("#zoom [data-zoom=decades]")  # type: ignore[attr-defined]
+    wait_until(lambda: re.fullmatch(r"Showing \d{4} – \d{4}", shown.inner_text()) is not None)
+    first, last = (int(y) for y in re.findall(r"\d{4}", shown.inner_text()))
+    assert 55 <= last - first <= 65
+    pg.locator(".vis-item", has_text="mediation and talks").first.click()  # type: ignore[attr-defined]
+    pg.wait_for_selector("#entry h2")  # type: ignore[attr-defined]
+    pg.click("#zoom [data-zoom=days]")  # type: ignore[attr-defined]
+    wait_until(lambda: re.fullmatch(r"Showing \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}", shown.inner_text()) is not None)
+    start, end = (dt.date.fromisoformat(d) for d in re.findall(r"\d{4}-\d{2}-\d{2}", shown.inner_text()))
+    assert (end - start).days <= 15 and start.year == 1991  # the selected 1992 entry stays in view
+    assert pg.locator(".vis-item", has_text="mediation and talks").count() == 1  # type: ignore[attr-defined]
+    pg.screenshot(path=str(ARTIFACTS / "timeline-days.png"))  # type: ignore[attr-defined]
+    pg.click("#zoom [data-zoom=fit]")  # type: ignore[attr-defined]
+    wait_until(lambda: re.fullmatch(r"Showing \d{4} – \d{4}", shown.inner_text()) is not None)
 
 
 def test_entry_then_article_with_evidence_highlighted(page: object) -> None:
@@ -112,6 +157,7 @@ def test_entry_then_article_with_evidence_highlighted(page: object) -> None:
     pg.wait_for_selector("#entry h2")  # type: ignore[attr-defined]
     assert "mediation and talks" in pg.locator("#entry h2").inner_text()  # type: ignore[attr-defined]
     assert "almost a decade" in pg.locator("#entry .contradictions").inner_text()  # type: ignore[attr-defined]
+    assert "null" not in pg.locator("#entry").inner_text()  # type: ignore[attr-defined]
     pg.screenshot(path=str(ARTIFACTS / "entry.png"), full_page=True)  # type: ignore[attr-defined]
     sentence = pg.locator("#entry .sources blockquote").first.inner_text()  # type: ignore[attr-defined]
     pg.locator("#entry .source-link").first.click()  # type: ignore[attr-defined]
@@ -120,6 +166,46 @@ def test_entry_then_article_with_evidence_highlighted(page: object) -> None:
     assert sentence.split()[0] in highlighted and sentence.split()[-1].rstrip(".") in highlighted
     assert pg.locator(".article-text .timex").count() > 0 and pg.locator(".article-text .entity").count() > 0  # type: ignore[attr-defined]
     pg.screenshot(path=str(ARTIFACTS / "article.png"))  # type: ignore[attr-defined]
+
+
+def test_quotes_browser_filters_by_speaker_and_country(page: object, server: str) -> None:
+    pg = page
+    pg.goto(server + "/#/quotes")  # type: ignore[attr-defined]
+    pg.wait_for_selector("#quotes tbody tr")  # type: ignore[attr-defined]
+    everything = pg.locator("#quotes tbody tr").count()  # type: ignore[attr-defined]
+    pg.fill("#q-speaker", "Zakharova")  # type: ignore[attr-defined]
+    pg.click("#quote-filters button")  # type: ignore[attr-defined]
+    wait_until(lambda: pg.locator("#quotes tbody tr").count() < everything)  # type: ignore[attr-defined]
+    rows = pg.locator("#quotes tbody tr").all_inner_texts()  # type: ignore[attr-defined]
+    assert rows and all("Zakharova" in r for r in rows)
+    pg.screenshot(path=str(ARTIFACTS / "quotes.png"), full_page=True)  # type: ignore[attr-defined]
+    pg.fill("#q-speaker", "")  # type: ignore[attr-defined]
+    pg.fill("#q-code", "AZE")  # type: ignore[attr-defined]
+    pg.click("#quote-filters button")  # type: ignore[attr-defined]
+    wait_until(lambda: all("AZE" in r for r in pg.locator("#quotes tbody tr").all_inner_texts()))  # type: ignore[attr-defined]
+    pg.locator("#quotes tbody tr a", has_text="article").first.click()  # type: ignore[attr-defined]
+    pg.wait_for_selector("#evidence")  # type: ignore[attr-defined]
+
+
+def test_actor_page_with_its_network(page: object, server: str) -> None:
+    pg = page
+    pg.goto(server + "/#/actors")  # type: ignore[attr-defined]
+    pg.locator("#view-actors a", has_text="Russia").first.click()  # type: ignore[attr-defined]
+    pg.wait_for_selector("svg.network")  # type: ignore[attr-defined]
+    assert pg.locator("#view-actor h2").inner_text() == "Russia"  # type: ignore[attr-defined]
+    assert pg.locator("svg.network circle").count() >= 3 and pg.locator("svg.network line").count() >= 2  # type: ignore[attr-defined]
+    pg.screenshot(path=str(ARTIFACTS / "actor.png"), full_page=True)  # type: ignore[attr-defined]
+    neighbour = pg.locator("svg.network a text").first.text_content()  # type: ignore[attr-defined]
+    pg.locator("svg.network a").first.click()  # type: ignore[attr-defined]
+    wait_until(lambda: pg.locator("#view-actor h2").inner_text() == neighbour)  # type: ignore[attr-defined]
+
+
+def test_api_docs_render_offline(page: object, server: str) -> None:
+    pg = page
+    pg.goto(server + "/docs")  # type: ignore[attr-defined]
+    pg.wait_for_selector(".swagger-ui .opblock")  # type: ignore[attr-defined]
+    assert pg.locator(".swagger-ui .opblock").count() >= 10  # type: ignore[attr-defined]
+    pg.screenshot(path=str(ARTIFACTS / "api-docs.png"))  # type: ignore[attr-defined]
 
 
 def test_search(page: object) -> None:
@@ -140,6 +226,7 @@ def test_set_a_date_from_the_documents_list(page: object, server: str) -> None:
     pg.wait_for_selector(".date-input")  # type: ignore[attr-defined]
     first_row = pg.locator("tbody tr").first  # type: ignore[attr-defined]
     assert "unknown" in first_row.inner_text() and "Proposed: 2016-04" in first_row.inner_text()
+    assert "null" not in pg.locator("#view-documents").inner_text()  # type: ignore[attr-defined]
     pg.screenshot(path=str(ARTIFACTS / "documents.png"), full_page=True)  # type: ignore[attr-defined]
     first_row.locator(".date-input").fill("2016-04-04")
     first_row.locator(".set-date").click()
