@@ -91,7 +91,7 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
     async def dateline_error(request: Request, exc: DatelineError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
 
-    @app.get("/api/documents", summary="Documents (`dateline docs`), undated and ambiguous first, with candidate and proposed dates")
+    @app.get("/api/documents", summary="Documents (`dateline docs`), undated and ambiguous first, with candidate and proposed dates", tags=["documents"])
     def documents(date_source: Annotated[str | None, Query(pattern=DATE_SOURCES)] = None) -> list[dict[str, Any]]:
         with reading() as (corpus, conn):
             proposals = {p["doc_id"]: p for p in list_proposals(conn)}
@@ -103,7 +103,7 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
             d["proposed"] = {k: proposal[k] for k in ("proposed", "granularity", "score", "because", "own", "reported_by")} if proposal else None
         return sorted(docs, key=lambda d: (order.get(d["date_source"], 2), d["id"]))
 
-    @app.get("/api/documents/{doc_id}", summary="One document (`dateline show`) with its text, annotations, quotes and events")
+    @app.get("/api/documents/{doc_id}", summary="One document (`dateline show`) with its text, annotations, quotes and events", tags=["documents"])
     def document(doc_id: int) -> dict[str, Any]:
         with reading() as (corpus, conn):
             # By id only: Corpus.document would also take a path or a file name.
@@ -115,7 +115,10 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
             events = [e for e in list_events(conn) if e["doc_id"] == doc.id]
         return {**doc.as_dict(with_text=True), "spans": spans, "quotes": quotes, "events": events}
 
-    @app.post("/api/documents/{doc_id}/date", summary="Set a document's publication date (re-anchors its dates)")
+    # The body is read by hand (415 before any parsing, origin checked first); its schema is declared for /docs.
+    @app.post("/api/documents/{doc_id}/date", summary="Set a document's publication date (re-anchors its dates)", tags=["documents"],
+              openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": {
+                  "type": "object", "required": ["date"], "properties": {"date": {"type": "string", "format": "date"}}}}}}})  # fmt: skip
     async def set_date(doc_id: int, request: Request) -> dict[str, Any]:
         if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
             raise HTTPException(415, "send JSON: Content-Type: application/json")
@@ -135,7 +138,7 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
             doc = corpus.set_date(doc_id, date)
             return doc.as_dict()
 
-    @app.get("/api/timeline", summary="The corpus timeline (the CLI's filters)")
+    @app.get("/api/timeline", summary="The corpus timeline (the CLI's filters)", tags=["timeline"])
     def timeline(
         actor: str | None = None, code: str | None = None, type: str | None = None,
         date_from: Annotated[dt.date | None, Query(alias="from")] = None, date_to: Annotated[dt.date | None, Query(alias="to")] = None,
@@ -146,7 +149,7 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
             return list_timeline(conn, actor=actor, code=code, event_type=type, date_from=date_from, date_to=date_to,
                                  kind=kind, limit=limit, offset=offset)  # fmt: skip
 
-    @app.get("/api/timeline/{entry_id}", summary="One timeline entry")
+    @app.get("/api/timeline/{entry_id}", summary="One timeline entry", tags=["timeline"])
     def timeline_entry(entry_id: int) -> dict[str, Any]:
         with reading() as (_, conn):
             found = list_timeline(conn, entry_id=entry_id)
@@ -154,7 +157,7 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
             raise NotFoundError(f"no timeline entry {entry_id}")
         return found[0]
 
-    @app.get("/api/events", summary="PLOVER events")
+    @app.get("/api/events", summary="PLOVER events", tags=["events"])
     def events(
         type: str | None = None, actor: str | None = None, code: str | None = None,
         date_from: Annotated[dt.date | None, Query(alias="from")] = None, date_to: Annotated[dt.date | None, Query(alias="to")] = None,
@@ -162,7 +165,7 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
         with reading() as (_, conn):
             return list_events(conn, event_type=type, actor=actor, code=code, date_from=date_from, date_to=date_to)
 
-    @app.get("/api/quotes", summary="Quotes with their speakers")
+    @app.get("/api/quotes", summary="Quotes with their speakers", tags=["quotes"])
     def quotes(
         speaker: str | None = None, code: str | None = None,
         date_from: Annotated[dt.date | None, Query(alias="from")] = None, date_to: Annotated[dt.date | None, Query(alias="to")] = None,
@@ -171,12 +174,12 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
         with reading() as (_, conn):
             return list_quotes(conn, speaker=speaker, code=code, date_from=date_from, date_to=date_to, limit=limit, offset=offset)
 
-    @app.get("/api/actors", summary="Canonical actors")
+    @app.get("/api/actors", summary="Canonical actors", tags=["actors"])
     def actors(code: str | None = None, sector: str | None = None, kind: str | None = None) -> list[dict[str, Any]]:
         with reading() as (_, conn):
             return list_actors(conn, code=code, sector=sector, kind=kind)
 
-    @app.get("/api/actors/{actor_id}", summary="One actor: aliases, role, documents, network neighbours, statements")
+    @app.get("/api/actors/{actor_id}", summary="One actor: aliases, role, documents, network neighbours, statements", tags=["actors"])
     def actor(actor_id: str) -> dict[str, Any]:
         with reading() as (_, conn):
             row = conn.execute("SELECT id FROM actors WHERE id = ?", (actor_id,)).fetchone()
@@ -187,7 +190,7 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
             found["statements"] = statements(conn, actor=actor_id)
             return found
 
-    @app.get("/api/search", summary="Full-text search (SQLite FTS5 syntax) with snippets")
+    @app.get("/api/search", summary="Full-text search (SQLite FTS5 syntax) with snippets", tags=["search"])
     def search(q: Annotated[str, Query(min_length=1, max_length=500)], limit: Annotated[int, Query(ge=1, le=200)] = 20) -> list[dict[str, Any]]:
         with reading() as (corpus, _):
             return [h.as_dict() for h in corpus.search(q, limit=limit)]
