@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -21,7 +22,7 @@ def client(seeded_db: Path) -> TestClient:
     return TestClient(create_app(seeded_db))
 
 
-def cli_json(db: Path, *args: str) -> object:
+def cli_json(db: Path, *args: str) -> Any:
     result = CliRunner().invoke(cli, [*args, "--db", str(db), "--format", "json"])
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
@@ -51,9 +52,9 @@ def test_every_resource_has_its_cli_json_shape(client: TestClient, seeded_db: Pa
     one = client.get(f"/api/documents/{via_cli[0]['id']}").json()
     shown = cli_json(seeded_db, "show", str(via_cli[0]["id"]))
     assert {k: v for k, v in one.items() if k not in ("quotes", "events")} == shown
-    assert one["events"] == [e for e in cli_json(seeded_db, "events") if e["doc_id"] == one["id"]]  # type: ignore[index]
+    assert one["events"] == [e for e in cli_json(seeded_db, "events") if e["doc_id"] == one["id"]]
     assert [d["id"] for d in client.get("/api/documents", params={"date_source": "ambiguous"}).json()] == [
-        d["id"] for d in cli_json(seeded_db, "docs", "--date-source", "ambiguous")]  # type: ignore[index]
+        d["id"] for d in cli_json(seeded_db, "docs", "--date-source", "ambiguous")]
 
 
 def test_filters_documents_actors_search(client: TestClient) -> None:
@@ -144,3 +145,18 @@ def test_serve_without_the_web_extra_says_how_to_install(monkeypatch: pytest.Mon
     monkeypatch.setattr(builtins, "__import__", fake_import)
     result = CliRunner().invoke(cli, ["serve", "--db", str(seeded_db)])
     assert result.exit_code == 1 and "pip install 'dateline[web]'" in result.output
+
+
+def test_serve_binds_loopback_by_default_and_then_answers_local_names_only(monkeypatch: pytest.MonkeyPatch, seeded_db: Path) -> None:
+    import uvicorn
+
+    ran: dict[str, object] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kwargs: ran.update(app=app, **kwargs))
+    result = CliRunner().invoke(cli, ["serve", "--db", str(seeded_db), "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    assert (ran["host"], ran["port"]) == ("127.0.0.1", 8123)
+    app = ran["app"]
+    assert TestClient(app, base_url="http://localhost:8123").get("/api/actors").status_code == 200  # type: ignore[arg-type]
+    assert TestClient(app, base_url="http://rebound.example:8123").get("/api/actors").status_code == 400  # type: ignore[arg-type]
+    CliRunner().invoke(cli, ["serve", "--db", str(seeded_db), "--host", "0.0.0.0"])
+    assert TestClient(ran["app"], base_url="http://192.0.2.7:8000").get("/api/actors").status_code == 200  # type: ignore[arg-type]
