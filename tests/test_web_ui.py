@@ -164,7 +164,8 @@ def test_entry_then_article_with_evidence_highlighted(page: object) -> None:
     pg.wait_for_selector("#evidence")  # type: ignore[attr-defined]
     highlighted = " ".join(pg.locator(".article-text .evidence").all_inner_texts())  # type: ignore[attr-defined]
     assert sentence.split()[0] in highlighted and sentence.split()[-1].rstrip(".") in highlighted
-    assert pg.locator(".article-text .timex").count() > 0 and pg.locator(".article-text .entity").count() > 0  # type: ignore[attr-defined]
+    for mark in ("timex", "entity", "actor", "quote"):
+        assert pg.locator(f".article-text .{mark}").count() > 0, mark  # type: ignore[attr-defined]
     pg.screenshot(path=str(ARTIFACTS / "article.png"))  # type: ignore[attr-defined]
 
 
@@ -220,8 +221,24 @@ def test_search(page: object) -> None:
     assert "400" in pg.locator("#status").inner_text()  # type: ignore[attr-defined]
 
 
+def test_entries_as_a_keyboard_list(page: object) -> None:
+    pg = page
+    pg.wait_for_selector(".vis-item")  # type: ignore[attr-defined]
+    pg.click("#entries summary")  # type: ignore[attr-defined]
+    links = pg.locator("#entry-list a")  # type: ignore[attr-defined]
+    assert links.count() == int(pg.locator("#timeline-count").inner_text().split()[0])  # type: ignore[attr-defined]
+    target = pg.locator("#entry-list a", has_text="mediation and talks")  # type: ignore[attr-defined]
+    target.focus()
+    pg.keyboard.press("Enter")  # type: ignore[attr-defined]
+    pg.wait_for_selector("#entry h2")  # type: ignore[attr-defined]
+    assert "mediation and talks" in pg.locator("#entry h2").inner_text()  # type: ignore[attr-defined]
+
+
 def test_set_a_date_from_the_documents_list(page: object, server: str) -> None:
     pg = page
+    pg.wait_for_selector(".vis-item")  # type: ignore[attr-defined]
+    before = int(pg.locator("#timeline-count").inner_text().split()[0])  # type: ignore[attr-defined]
+    assert pg.locator(".item-label", has_text="Russia calls on Armenia").count() == 0  # type: ignore[attr-defined]
     pg.goto(server + "/#/documents")  # type: ignore[attr-defined]
     pg.wait_for_selector(".date-input")  # type: ignore[attr-defined]
     first_row = pg.locator("tbody tr").first  # type: ignore[attr-defined]
@@ -233,6 +250,11 @@ def test_set_a_date_from_the_documents_list(page: object, server: str) -> None:
     wait_until(lambda: "now dated 2016-04-04" in pg.locator("#status").inner_text())  # type: ignore[attr-defined]
     pg.wait_for_selector("tbody tr")  # type: ignore[attr-defined]
     assert "2016-04-04" in pg.locator("tbody").inner_text()  # type: ignore[attr-defined]
+    # Re-anchored: the article's own news, dated relative to its publication, is on the timeline now.
+    pg.click("nav a[data-view=timeline]")  # type: ignore[attr-defined]
+    wait_until(lambda: pg.locator(".item-label", has_text="Russia calls on Armenia").count() == 1)  # type: ignore[attr-defined]
+    assert int(pg.locator("#timeline-count").inner_text().split()[0]) > before  # type: ignore[attr-defined]
+    pg.screenshot(path=str(ARTIFACTS / "timeline-after-set-date.png"))  # type: ignore[attr-defined]
 
 
 def test_hostile_article_text_never_runs(page: object, server: str) -> None:

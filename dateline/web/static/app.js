@@ -161,6 +161,10 @@ async function loadTimeline() {
   }
   if (items.length) timeline.fit({ animation: false });
   showRange();
+  // The timeline canvas is mouse-and-touch only: the list gives keyboards and screen readers every entry.
+  fill(document.getElementById("entry-list"), entries.map((e) => el("li", {},
+    el("a", { href: `#/entry/${e.id}` }, `${e.date}${e.date_end ? " – " + e.date_end : ""} · ${e.event} · ${e.headline}`),
+    el("span", { class: "meta" }, ` ${e.kind}, ${e.n_sources} source(s)${e.contradictions.length ? ", sources disagree" : ""}`))));
 }
 
 async function showEntry(id) {
