@@ -84,6 +84,9 @@ def test_errors(client: TestClient) -> None:
     assert client.get("/api/documents/000_83cd7f098aba344e").status_code == 422  # ids only, never a path or file name
     assert client.get("/static/../dateline.db").status_code == 404
     assert client.get("/static/%2e%2e/app.py").status_code == 404
+    assert client.get("/static//etc/passwd").status_code == 404
+    assert client.get("/static/%2Fetc%2Fpasswd").status_code == 404
+    assert client.get("/static/app.js").headers["content-type"].split(";")[0] in ("text/javascript", "application/javascript")
 
 
 def test_docs_work_offline_and_every_response_is_hardened(client: TestClient) -> None:

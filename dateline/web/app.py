@@ -4,14 +4,15 @@ Every read opens the database read-only; the one write, setting a document's pub
 goes through :meth:`Corpus.set_date` (which re-anchors every date-dependent stage and re-runs the
 corpus resolution), accepts JSON only and only from this application's own origin. Responses carry
 the same JSON shapes as the CLI's ``--format json``. The UI is static files shipped in the package
-(``web/static``, vis-timeline vendored under ``static/vendor`` with its licence): no CDN, no
-request path ever reaches the file system.
+(``web/static``, vis-timeline and Swagger UI vendored under ``static/vendor`` with their licences),
+read into memory when the app is created: no CDN, and no request path ever reaches the file system.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import mimetypes
 import sqlite3
 from collections.abc import Awaitable, Callable, Collection, Iterator
 from contextlib import contextmanager
@@ -22,8 +23,7 @@ from urllib.parse import urlsplit
 
 from fastapi import FastAPI, HTTPException, Query, Request, Response
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
-from fastapi.staticfiles import StaticFiles
+from fastapi.responses import HTMLResponse, JSONResponse
 
 from dateline import __version__
 from dateline.cli.documents import _doc_row
@@ -36,6 +36,8 @@ from dateline.resolve.quote_queries import list_quotes
 from dateline.resolve.timeline_queries import list_proposals, list_timeline, statements
 
 STATIC = Path(str(resources.files("dateline.web") / "static"))
+# Licence texts ship with the assets but are not served; everything else under static/ is.
+SERVED = (".html", ".js", ".css")
 DATE_SOURCES = "^(metadata|explicit|inferred|ambiguous|unknown|user)$"
 # Host names a server bound to the loopback interface answers to (see create_app's allowed_hosts).
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
@@ -195,11 +197,21 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
         with reading() as (corpus, _):
             return [h.as_dict() for h in corpus.search(q, limit=limit)]
 
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    # The UI's files are read once, here: a request path only ever picks a key of this dict, so no
+    # request can name a file (no traversal, no symlink, nothing added to the directory later).
+    assets = {path.relative_to(STATIC).as_posix(): (path.read_bytes(), mimetypes.guess_type(path.name)[0] or "application/octet-stream")
+              for path in sorted(STATIC.rglob("*")) if path.is_file() and path.suffix in SERVED}  # fmt: skip
+
+    @app.get("/static/{name:path}", include_in_schema=False)
+    def static(name: str) -> Response:
+        if name not in assets:
+            raise HTTPException(404, "not found")
+        body, media_type = assets[name]
+        return Response(body, media_type=media_type, headers={"Cache-Control": "no-cache"})
 
     @app.get("/", include_in_schema=False)
-    def index() -> FileResponse:
-        return FileResponse(STATIC / "index.html")
+    def index() -> Response:
+        return static("index.html")
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
