@@ -130,6 +130,26 @@ def _participants(raw: str) -> dict[str, dict[str, Any]]:
     return out
 
 
+class _Shared:
+    """One copy of each value that many sources repeat — dates, trigger words, actor lists. The
+    timeline holds every source of the corpus in memory while it merges them, and most of a
+    source was these. Sources never modify what they hold, so sharing it is safe."""
+
+    def __init__(self) -> None:
+        self.values: dict[Any, Any] = {}
+        self.groups: dict[str, dict[str, dict[str, Any]]] = {}
+
+    def __call__(self, value: Any) -> Any:
+        return None if value is None else self.values.setdefault(value, value)
+
+    def participants(self, raw: str) -> dict[str, dict[str, Any]]:
+        group = self.groups.get(raw)
+        if group is None:
+            group = {self(k): self.values.setdefault(("p", *p.values()), p) for k, p in _participants(raw).items()}
+            self.groups[raw] = group
+        return group
+
+
 def _same_time(source: _Source, entry: _Entry) -> bool:
     """Compatible with every source of the entry: a coarse date ("April 2016") must not bridge two
     different days of the same month."""
@@ -271,14 +291,15 @@ def _load_sources(conn: sqlite3.Connection) -> tuple[list[_Source], list[_Source
     concepts = load_concepts(user_concept_files())
     dated: list[_Source] = []
     undated: list[_Source] = []
+    share = _Shared()
     for r in conn.execute(
         "SELECT e.*, substr(d.text, e.trigger_start + 1, e.trigger_end - e.trigger_start) AS claim FROM events e "
         "JOIN documents d ON d.id = e.doc_id WHERE e.negated = 0 AND e.hypothetical = 0 ORDER BY e.doc_id, e.start, e.rank"
     ):
-        own = tuple(c for c in concepts_of_lemma(r["trigger_lemma"], concepts) if concepts[c].event == r["event"])
-        source = _Source(r["id"], None, r["doc_id"], r["event"], "event", r["date"], None, r["date_granularity"],
-                         bool(r["historical"]), r["start"], r["end"], r["claim"], own, _participants(r["actors"]),
-                         _participants(r["recipients"]), mode=r["mode"])  # fmt: skip
+        own = share(tuple(c for c in concepts_of_lemma(r["trigger_lemma"], concepts) if concepts[c].event == r["event"]))
+        source = _Source(r["id"], None, r["doc_id"], share(r["event"]), "event", share(r["date"]), None,
+                         share(r["date_granularity"]), bool(r["historical"]), r["start"], r["end"], share(r["claim"]), own,
+                         share.participants(r["actors"]), share.participants(r["recipients"]), mode=share(r["mode"]))  # fmt: skip
         (dated if r["date"] else undated).append(source)
     durations: list[_Source] = []
     # Events by sentence: a fact is checked against the events of its own sentence only.
@@ -289,10 +310,10 @@ def _load_sources(conn: sqlite3.Connection) -> tuple[list[_Source], list[_Source
         "SELECT f.*, substr(d.text, f.timex_start + 1, f.timex_end - f.timex_start) AS claim FROM facts f "
         "JOIN documents d ON d.id = f.doc_id ORDER BY f.doc_id, f.start, f.timex_start"
     ):
-        source = _Source(None, r["id"], r["doc_id"], r["event"], r["kind"], r["date"], r["date_end"],
-                         granularity_of(r["date"]), False, r["start"], r["end"], r["claim"],
-                         tuple(json.loads(r["concepts"])), _participants(r["actors"]), {}, duration=r["duration"],
-                         mod=r["mod"])  # fmt: skip
+        source = _Source(None, r["id"], r["doc_id"], share(r["event"]), share(r["kind"]), share(r["date"]),
+                         share(r["date_end"]), granularity_of(r["date"]), False, r["start"], r["end"], share(r["claim"]),
+                         share(tuple(json.loads(r["concepts"]))), share.participants(r["actors"]), {},
+                         duration=share(r["duration"]), mod=share(r["mod"]))  # fmt: skip
         if source.shape == "duration":
             durations.append(source)
         elif not _told_by_event(source, by_sentence.get((source.doc_id, source.start), [])):
