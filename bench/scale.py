@@ -8,6 +8,7 @@ timed on the wall clock, with the peak RSS of its largest process and of its who
     python bench/scale.py engines --docs 200            # local, dask, ray × 1 and 2 workers; start-up
     python bench/scale.py growth --sizes 1000,10000     # time and peak RSS per corpus size
     python bench/scale.py incremental --docs 1000       # unchanged re-ingest; +1% new articles
+    python bench/scale.py resolution --base B.db --copies 1,10,100   # the corpus-level step alone
 
 Each prints JSON lines on stdout.
 """
@@ -119,6 +120,70 @@ def incremental(args: argparse.Namespace) -> None:
                           "plus_1pct_seconds": more["seconds"], "plus_1pct_share": round(more["seconds"] / first["seconds"], 4)}))  # fmt: skip
 
 
+# Tables of per-document rows that the corpus-level resolution reads (everything else it rebuilds).
+PER_DOCUMENT = ("spans", "events", "facts", "quotes", "stage_runs")
+
+
+def replicate(base: Path, db: Path, copies: int) -> None:
+    """``db``: the annotated corpus ``base`` ``copies`` times over, as distinct documents (new ids
+    and keys) with the same rows — what the resolution would read after ingesting that many
+    articles, without parsing them again. Full-text indexing is skipped: resolution never reads it."""
+    import shutil
+    import sqlite3
+
+    shutil.copyfile(base, db)
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA synchronous = OFF")
+    for trigger in ("documents_ai", "documents_ad", "documents_au"):
+        conn.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    top = conn.execute("SELECT MAX(id) FROM documents").fetchone()[0]
+    cols = {t: [r[1] for r in conn.execute(f"PRAGMA table_info({t})")] for t in ("documents", *PER_DOCUMENT)}
+    conn.execute("BEGIN")
+    for c in range(1, copies):
+        off = c * top
+        doc_cols = cols["documents"]
+        values = [f"id + {off}" if k == "id" else f"{k} || '#{c}'" if k in ("doc_key", "content_hash") else
+                  f"CASE WHEN duplicate_of IS NULL THEN NULL ELSE duplicate_of + {off} END" if k == "duplicate_of" else k
+                  for k in doc_cols]  # fmt: skip
+        conn.execute(f"INSERT INTO documents ({', '.join(doc_cols)}) SELECT {', '.join(values)} FROM documents WHERE id <= {top}")
+        for table in PER_DOCUMENT:
+            kept = [k for k in cols[table] if k != "id"]
+            values = [f"doc_id + {off}" if k == "doc_id" else k for k in kept]
+            conn.execute(f"INSERT INTO {table} ({', '.join(kept)}) SELECT {', '.join(values)} FROM {table} WHERE doc_id <= {top}")
+    conn.execute("COMMIT")
+    conn.close()
+
+
+RESOLVE = """
+import json, resource, sys, time
+from dateline.resolve import resolvers
+from dateline.store.db import connect
+conn = connect(sys.argv[1])
+out = {}
+for name, fn in resolvers().items():
+    start = time.perf_counter()
+    fn(conn)
+    out[name + "_seconds"] = round(time.perf_counter() - start, 2)
+    out[name + "_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+print(json.dumps(out))
+"""
+
+
+def resolution(args: argparse.Namespace) -> None:
+    """The corpus-level resolution (actors, event index, timeline) over ``copies`` × an annotated
+    corpus, in a fresh process each time: its wall time and peak RSS (cumulative after each resolver)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for copies in (int(c) for c in args.copies.split(",")):
+            db = Path(tmp) / f"resolve-{copies}.db"
+            replicate(Path(args.base), db, copies)
+            docs = copies * int(subprocess.check_output([sys.executable, "-c", "import sqlite3, sys; print(sqlite3.connect(sys.argv[1])"
+                                                         ".execute('SELECT COUNT(*) FROM documents').fetchone()[0])", str(args.base)]))  # fmt: skip
+            start = time.perf_counter()
+            out = json.loads(subprocess.check_output([sys.executable, "-c", RESOLVE, str(db)]))
+            print(json.dumps({"copies": copies, "docs": docs, "seconds": round(time.perf_counter() - start, 2), **out}), flush=True)
+            db.unlink()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="what", required=True)
@@ -132,8 +197,11 @@ def main() -> None:
     p = sub.add_parser("incremental")
     p.add_argument("--docs", type=int, default=1000)
     p.add_argument("--jobs", type=int, default=2)
+    p = sub.add_parser("resolution")
+    p.add_argument("--base", required=True, help="an ingested database (e.g. of --docs 1000 synthesised articles)")
+    p.add_argument("--copies", default="1,10,100")
     args = parser.parse_args()
-    {"engines": engines, "growth": growth, "incremental": incremental}[args.what](args)
+    {"engines": engines, "growth": growth, "incremental": incremental, "resolution": resolution}[args.what](args)
 
 
 if __name__ == "__main__":

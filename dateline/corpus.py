@@ -297,20 +297,29 @@ class Corpus:
         """Full-text search (SQLite FTS5 syntax) with highlighted snippets, best first."""
         if not query.strip():
             raise QuerySyntaxError("empty search query")
-        sql = (
-            "SELECT d.id, d.title, d.published, d.outlet, "
-            "snippet(documents_fts, 1, '[', ']', '…', 12) AS snip, bm25(documents_fts) AS rank "
-            "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
-            "WHERE documents_fts MATCH ? ORDER BY rank, d.id LIMIT ?"
-        )
+        # Two steps: rank every match by BM25 alone, then make snippets (and join documents) for the
+        # page only. In one query SQLite computes each match's snippet before sorting, which costs
+        # more than the ranking when a term matches tens of thousands of articles.
+        conn = self.connect()
         try:
-            rows = self.connect().execute(sql, (query, limit)).fetchall()
+            best = conn.execute(
+                "SELECT rowid, bm25(documents_fts) AS rank FROM documents_fts WHERE documents_fts MATCH ? "
+                "ORDER BY rank, rowid LIMIT ?",
+                (query, limit),
+            ).fetchall()
+            marks = ", ".join("?" * len(best))
+            rows = {r[0]: r for r in conn.execute(
+                "SELECT d.id, d.title, d.published, d.outlet, snippet(documents_fts, 1, '[', ']', '…', 12) "
+                f"FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid WHERE documents_fts MATCH ? "
+                f"AND documents_fts.rowid IN ({marks})",
+                (query, *(r[0] for r in best)),
+            )} if best else {}  # fmt: skip
         except sqlite3.OperationalError as exc:
             raise QuerySyntaxError(
                 f"cannot search for {query!r}: {exc}. Quote phrases with double quotes; "
                 "operators are AND, OR, NOT, NEAR()"
             ) from exc
-        return [SearchHit(r[0], r[1], r[2], r[3], r[4], round(r[5], 4)) for r in rows]
+        return [SearchHit(i, rows[i][1], rows[i][2], rows[i][3], rows[i][4], round(rank, 4)) for i, rank in best if i in rows]
 
     def errors(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.connect().execute("SELECT * FROM ingest_errors ORDER BY id")]

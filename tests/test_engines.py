@@ -69,3 +69,17 @@ def test_unknown_engine_and_missing_extra_are_clear() -> None:
     with pytest.raises(ConfigError, match=r"pip install 'dateline\[nope\]'"):
         require("dateline_no_such_module", "nope")
     assert check_engine("local").name == "local"
+
+
+def test_worker_pool_equals_in_process() -> None:
+    from dateline.annotate.runner import Task, run
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    tasks = [Task(i, text, "2020-01-01", "metadata", 0, ("nlp", "time")) for i, text in enumerate(texts, start=1)]
+    here = list(run(tasks, jobs=1, batch_size=2))
+    # Five tasks in batches of two fill more than one batch, so this run starts two workers.
+    pooled = list(run(tasks, jobs=2, batch_size=2))
+    assert [r.doc_id for r in pooled] == [1, 2, 3, 4, 5]
+    assert pooled == here and all(r.rows["time"] for r in here)
+    # Less than one batch of work runs here rather than paying for worker start-up; same rows.
+    assert list(run(tasks[:3], jobs=2, batch_size=16)) == here[:3]

@@ -8,6 +8,7 @@ no spaCy object crosses a process boundary. Each worker loads the model once. At
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 import multiprocessing
 from collections import deque
@@ -130,15 +131,23 @@ def _worker_init(model: str | None) -> None:
 
 
 def run(tasks: Iterable[Task], *, jobs: int = 1, batch_size: int = 16, model: str | None = None) -> Iterator[Result]:
-    """Annotate ``tasks`` with ``jobs`` worker processes (1 = here), yielding results in input order."""
-    if jobs <= 1:
-        for batch in batches(tasks, batch_size):
+    """Annotate ``tasks`` with ``jobs`` worker processes (1 = here), yielding results in input order.
+
+    Work that fits in one batch runs here too: starting workers that each load the model costs
+    more than the batch itself (what adding a few articles to a big corpus amounts to)."""
+    pending = batches(tasks, batch_size)
+    first = next(pending, None)
+    if first is None:
+        return
+    if jobs <= 1 or len(first) < batch_size:  # a short first batch is the whole input
+        yield from annotate(first, model=model)
+        for batch in pending:
             yield from annotate(batch, model=model)
         return
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init, initargs=(model,)) as pool:
         window: deque[Future[list[Result]]] = deque()
-        for batch in batches(tasks, batch_size):
+        for batch in itertools.chain([first], pending):
             window.append(pool.submit(annotate, batch, model=model))
             if len(window) >= 2 * jobs:
                 yield from window.popleft().result()

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
 from dateline.resolve import resolver
@@ -22,42 +22,75 @@ class ResolveReport:
     mentions: int
 
 
+@dataclass(slots=True)
+class _Tally:
+    """What the mentions of one actor add up to; mentions are counted as they stream past, so
+    memory grows with the actors and their names, not with the mentions."""
+
+    kind: str  # of the first mention
+    first_name: str
+    roles: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+    coded: Counter[tuple[str, str]] = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=Counter)
+    surfaces: set[str] = field(default_factory=set)
+    first_date: str | None = None
+    last_date: str | None = None
+    mentions: int = 0
+    documents: int = 0
+    last_doc: int | None = None
+
+    def add(self, m: dict[str, Any], doc_id: int, surface: str, published: str | None) -> None:
+        self.mentions += 1
+        if doc_id != self.last_doc:  # mentions arrive in document order
+            self.documents += 1
+            self.last_doc = doc_id
+        if m["via"] == "role":
+            self.roles[(m["code"], m["sector"], m["office"])] += 1
+            self.surfaces.add(m["name"])  # the name inside "Foreign Minister X"
+        elif m["via"] not in ("pronoun", "nominal"):
+            self.surfaces.add(surface)
+        if m["code"]:
+            self.coded[(m["code"], m["sector"])] += 1
+        if m["via"] in ("role", "name", "metonym"):
+            self.names[m["name"]] += 1
+        if published:
+            self.first_date = min(self.first_date or published, published)
+            self.last_date = max(self.last_date or published, published)
+
+
 @resolver("actors")
 def resolve_actors(conn: sqlite3.Connection) -> ResolveReport:
-    rows = conn.execute(
+    tallies: dict[str, _Tally] = {}
+    n_rows = 0
+    for doc_id, actor_id, attrs, surface, published in conn.execute(
         "SELECT s.doc_id, s.value, s.attrs, substr(d.text, s.start + 1, s.end - s.start) AS surface, d.published "
         "FROM spans s JOIN documents d ON d.id = s.doc_id WHERE s.kind = 'actor_mention' ORDER BY s.doc_id, s.start"
-    ).fetchall()
-    mentions: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for doc_id, actor_id, attrs, surface, published in rows:
+    ):
+        n_rows += 1
         data = json.loads(attrs)
-        data.update(doc_id=doc_id, surface=surface, published=published)
-        mentions[actor_id].append(data)
+        tally = tallies.get(actor_id)
+        if tally is None:
+            tally = tallies[actor_id] = _Tally(data["kind"], data["name"])
+        tally.add(data, doc_id, surface, published)
     records = []
-    for actor_id, found in sorted(mentions.items()):
-        roles = Counter((m["code"], m["sector"], m["office"]) for m in found if m["via"] == "role")
-        coded = Counter((m["code"], m["sector"]) for m in found if m["code"])
-        if roles:
-            (code, sector, office), _ = max(roles.items(), key=lambda kv: (kv[1], kv[0]))
-        elif coded:
-            (code, sector), _ = max(coded.items(), key=lambda kv: (kv[1], kv[0]))
+    for actor_id, t in sorted(tallies.items()):
+        if t.roles:
+            (code, sector, office), _ = max(t.roles.items(), key=lambda kv: (kv[1], kv[0]))
+        elif t.coded:
+            (code, sector), _ = max(t.coded.items(), key=lambda kv: (kv[1], kv[0]))
             office = ""
         else:
             code, sector, office = "", "", ""
-        names = Counter(m["name"] for m in found if m["via"] in ("role", "name", "metonym"))
-        if found[0]["kind"] == "person":
-            full = [n for n in names if len(n.split()) > 1] or list(names) or [found[0]["name"]]
+        names = t.names
+        if t.kind == "person":
+            full = [n for n in names if len(n.split()) > 1] or list(names) or [t.first_name]
             name = max(full, key=lambda n: (names.get(n, 0), len(n), n))
         else:
-            name = max(names, key=lambda n: (names[n], n)) if names else found[0]["name"]
-        surfaces = {m["surface"] for m in found if m["via"] not in ("pronoun", "nominal", "role")}
-        surfaces |= {m["name"] for m in found if m["via"] == "role"}  # the name inside "Foreign Minister X"
-        aliases = sorted(surfaces - {name})
-        dates = sorted(m["published"] for m in found if m["published"])
+            name = max(names, key=lambda n: (names[n], n)) if names else t.first_name
+        aliases = sorted(t.surfaces - {name})
         records.append((
-            actor_id, name, found[0]["kind"], code, sector, office.title() if office.islower() else office,
-            json.dumps(aliases, ensure_ascii=False), len(found), len({m["doc_id"] for m in found}),
-            dates[0] if dates else None, dates[-1] if dates else None,
+            actor_id, name, t.kind, code, sector, office.title() if office.islower() else office,
+            json.dumps(aliases, ensure_ascii=False), t.mentions, t.documents, t.first_date, t.last_date,
         ))  # fmt: skip
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -67,4 +100,4 @@ def resolve_actors(conn: sqlite3.Connection) -> ResolveReport:
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-    return ResolveReport(len(records), len(rows))
+    return ResolveReport(len(records), n_rows)

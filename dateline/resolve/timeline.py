@@ -81,10 +81,24 @@ class _Entry:
     recipients: dict[str, dict[str, Any]]
     sources: list[_Source] = field(default_factory=list)
     contradictions: list[dict[str, Any]] = field(default_factory=list)
+    # Kept up to date by add(), so matching a source against an entry does not walk its sources:
+    # an event that hundreds of articles report would make building the timeline quadratic.
+    has_facts: bool = False
+    ranged: bool = False  # its sources are ranges (all are, or none)
+    undated: bool = False  # a source without a date: nothing more can join
+    finest: str = ""  # the longest plain date; every other is a prefix of it
+    span: tuple[str, str] = ("", "")  # the plain start and end every range source shares
 
-    @property
-    def has_facts(self) -> bool:
-        return any(s.fact_id is not None for s in self.sources)
+    def add(self, source: _Source) -> None:
+        if not self.sources:
+            self.ranged = source.shape == "range"
+            self.span = (_plain(source.date), _plain(source.date_end))
+        self.sources.append(source)
+        self.has_facts = self.has_facts or source.fact_id is not None
+        plain = _plain(source.date)
+        self.undated = self.undated or not plain
+        if len(plain) > len(self.finest):
+            self.finest = plain
 
 
 def _plain(date: str | None) -> str:
@@ -116,15 +130,36 @@ def _participants(raw: str) -> dict[str, dict[str, Any]]:
     return out
 
 
+class _Shared:
+    """One copy of each value that many sources repeat — dates, trigger words, actor lists. The
+    timeline holds every source of the corpus in memory while it merges them, and most of a
+    source was these. Sources never modify what they hold, so sharing it is safe."""
+
+    def __init__(self) -> None:
+        self.values: dict[Any, Any] = {}
+        self.groups: dict[str, dict[str, dict[str, Any]]] = {}
+
+    def __call__(self, value: Any) -> Any:
+        return None if value is None else self.values.setdefault(value, value)
+
+    def participants(self, raw: str) -> dict[str, dict[str, Any]]:
+        group = self.groups.get(raw)
+        if group is None:
+            group = {self(k): self.values.setdefault(("p", *p.values()), p) for k, p in _participants(raw).items()}
+            self.groups[raw] = group
+        return group
+
+
 def _same_time(source: _Source, entry: _Entry) -> bool:
     """Compatible with every source of the entry: a coarse date ("April 2016") must not bridge two
     different days of the same month."""
-    others = [s for s in entry.sources if (s.shape == "range") == (source.shape == "range")]
-    if not others or len(others) < len(entry.sources):
+    if not entry.sources or entry.ranged != (source.shape == "range"):
         return False
-    if source.shape == "range":
-        return all(_plain(source.date) == _plain(s.date) and _plain(source.date_end) == _plain(s.date_end) for s in others)
-    return all(compatible(source.date, s.date) for s in others)
+    if entry.ranged:
+        return (_plain(source.date), _plain(source.date_end)) == entry.span
+    # The entry's dates are pairwise compatible (each joined only if compatible with all before
+    # it), so each is a prefix of the finest: compatible with that one is compatible with all.
+    return not entry.undated and compatible(source.date, entry.finest)
 
 
 def _same_happening(source: _Source, entry: _Entry) -> bool:
@@ -201,7 +236,7 @@ def build_entries(sources: list[_Source], context: dict[int, set[str]]) -> list[
         match.actors.update(source.actors)
         match.recipients.update({k: v for k, v in source.recipients.items() if k not in match.actors})
         match.mode = match.mode or source.mode
-        match.sources.append(source)
+        match.add(source)
         index.add(position, match, source)
     for entry in entries:
         events = Counter(s.event for s in entry.sources if s.event_id is not None)
@@ -256,28 +291,34 @@ def _load_sources(conn: sqlite3.Connection) -> tuple[list[_Source], list[_Source
     concepts = load_concepts(user_concept_files())
     dated: list[_Source] = []
     undated: list[_Source] = []
+    share = _Shared()
     for r in conn.execute(
         "SELECT e.*, substr(d.text, e.trigger_start + 1, e.trigger_end - e.trigger_start) AS claim FROM events e "
         "JOIN documents d ON d.id = e.doc_id WHERE e.negated = 0 AND e.hypothetical = 0 ORDER BY e.doc_id, e.start, e.rank"
     ):
-        own = tuple(c for c in concepts_of_lemma(r["trigger_lemma"], concepts) if concepts[c].event == r["event"])
-        source = _Source(r["id"], None, r["doc_id"], r["event"], "event", r["date"], None, r["date_granularity"],
-                         bool(r["historical"]), r["start"], r["end"], r["claim"], own, _participants(r["actors"]),
-                         _participants(r["recipients"]), mode=r["mode"])  # fmt: skip
+        own = share(tuple(c for c in concepts_of_lemma(r["trigger_lemma"], concepts) if concepts[c].event == r["event"]))
+        source = _Source(r["id"], None, r["doc_id"], share(r["event"]), "event", share(r["date"]), None,
+                         share(r["date_granularity"]), bool(r["historical"]), r["start"], r["end"], share(r["claim"]), own,
+                         share.participants(r["actors"]), share.participants(r["recipients"]), mode=share(r["mode"]))  # fmt: skip
         (dated if r["date"] else undated).append(source)
     durations: list[_Source] = []
+    # Events by sentence: a fact is checked against the events of its own sentence only.
+    by_sentence: dict[tuple[int, int], list[_Source]] = {}
+    for e in dated:
+        by_sentence.setdefault((e.doc_id, e.start), []).append(e)
     for r in conn.execute(
         "SELECT f.*, substr(d.text, f.timex_start + 1, f.timex_end - f.timex_start) AS claim FROM facts f "
         "JOIN documents d ON d.id = f.doc_id ORDER BY f.doc_id, f.start, f.timex_start"
     ):
-        source = _Source(None, r["id"], r["doc_id"], r["event"], r["kind"], r["date"], r["date_end"],
-                         granularity_of(r["date"]), False, r["start"], r["end"], r["claim"],
-                         tuple(json.loads(r["concepts"])), _participants(r["actors"]), {}, duration=r["duration"],
-                         mod=r["mod"])  # fmt: skip
+        source = _Source(None, r["id"], r["doc_id"], share(r["event"]), share(r["kind"]), share(r["date"]),
+                         share(r["date_end"]), granularity_of(r["date"]), False, r["start"], r["end"], share(r["claim"]),
+                         share(tuple(json.loads(r["concepts"]))), share.participants(r["actors"]), {},
+                         duration=share(r["duration"]), mod=share(r["mod"]))  # fmt: skip
         if source.shape == "duration":
             durations.append(source)
-        elif not _told_by_event(source, dated):
+        elif not _told_by_event(source, by_sentence.get((source.doc_id, source.start), [])):
             dated.append(source)
+            by_sentence.setdefault((source.doc_id, source.start), []).append(source)  # as the whole list was
     dated.sort(key=lambda s: (_plain(s.date), s.doc_id, s.start, s.event_id or 0, s.fact_id or 0))
     return dated, durations, undated
 
@@ -331,13 +372,24 @@ def propose_dates(entries: list[_Entry], undated: list[_Source], docs: dict[int,
         # date are its history.
         if doc is not None and doc.published is None and (s.doc_id, s.start) not in absolute_sentences:
             by_doc.setdefault(s.doc_id, []).append(s)
+    # Entries by what happened, and each entry's date and reporters computed once: an undated
+    # article is compared with the entries that could match its events, not with every entry.
+    by_what: dict[str, list[int]] = {}
+    for index, entry in enumerate(entries):
+        for what in {f"e:{entry.event}", *(f"c:{c}" for c in entry.concepts)}:
+            by_what.setdefault(what, []).append(index)
+    facts: dict[int, tuple[str | None, set[int], bool]] = {}
     for doc_id, own in sorted(by_doc.items()):
         doc = docs[doc_id]
         best: tuple[tuple[float, int, int, str], int, list[_Source]] | None = None
-        for index, entry in enumerate(entries):
-            date = entry_date(entry)
-            reporters = {s.doc_id for s in entry.sources}
-            if not date or doc_id in reporters or not any(docs[d].published for d in reporters if d in docs):
+        whats = {w for s in own for w in (f"e:{s.event}", *(f"c:{c}" for c in s.concepts))}
+        for index in sorted({i for w in whats for i in by_what.get(w, ())}):
+            entry = entries[index]
+            if index not in facts:
+                reporters = {s.doc_id for s in entry.sources}
+                facts[index] = (entry_date(entry), reporters, any(docs[d].published for d in reporters if d in docs))
+            date, reporters, reported_dated = facts[index]
+            if not date or doc_id in reporters or not reported_dated:
                 continue
             if doc.latest_year is not None and int(date[:4]) <= doc.latest_year - (0 if entry.has_facts else 1):
                 continue
@@ -383,15 +435,25 @@ def _reference(doc: _Doc | None, proposed: str | None) -> str | None:
 def _attach_durations(entries: list[_Entry], durations: list[_Source], refs: dict[int, str | None]) -> None:
     """"For almost a decade": joined to the ongoing entry it describes; a contradiction if the
     start it implies (from the article's date) is far from the start other sources give."""
+    # Ongoing entries by concept: a duration is compared with the entries it could describe, in
+    # entry order, rather than with every entry (which grew with durations × entries).
+    starts_of: dict[int, list[_Source]] = {}
+    by_concept: dict[str, list[int]] = {}
+    for i, entry in enumerate(entries):
+        starts = [s for s in entry.sources if s.shape == "since"]
+        if starts:
+            starts_of[i] = starts
+            for concept in entry.concepts:
+                by_concept.setdefault(concept, []).append(i)
     for d in durations:
         years = duration_years(d.duration)
         if years is None:
             continue
-        for entry in entries:
-            starts = [s for s in entry.sources if s.shape == "since"]
-            if not starts or not set(d.concepts) & set(entry.concepts) or not set(d.actors) & entry.actor_ids:
+        for i in sorted({i for c in d.concepts for i in by_concept.get(c, ())}):
+            entry, starts = entries[i], starts_of[i]
+            if not set(d.actors) & entry.actor_ids:
                 continue
-            entry.sources.append(d)
+            entry.add(d)
             ref = refs.get(d.doc_id)
             if not ref:
                 break
