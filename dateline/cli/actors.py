@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from dateline.cli.extract import input_records
 from dateline.cli.options import db_option
 from dateline.corpus import Corpus
 from dateline.outputs.formats import emit, output_options
@@ -58,11 +59,7 @@ def extract_entities(inputs: tuple[Path, ...], actor_files: tuple[str, ...]) -> 
     kb = load(tuple(actor_files))
     nlp = load_model()
     for path in inputs:
-        if path.suffix in (".jsonl", ".ndjson"):
-            records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-            items = [(str(r.get("id", n)), str(r.get("text", ""))) for n, r in enumerate(records, start=1)]
-        else:
-            items = [(path.stem, path.read_text(encoding="utf-8", errors="replace"))]
+        items = [(str(r.get("id", n)), str(r.get("text", ""))) for n, r in enumerate(input_records(path), start=1)]
         for doc_id, text in items:
             mentions = find_actor_mentions(nlp(text), knowledge=kb)
             record = {"id": doc_id, "mentions": [

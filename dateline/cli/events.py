@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from dateline.cli.extract import input_records
 from dateline.cli.options import DATE, db_option
 from dateline.corpus import Corpus
 from dateline.outputs.formats import emit, output_options
@@ -58,10 +59,7 @@ def extract_events_cmd(inputs: tuple[Path, ...]) -> None:
 
     nlp = load_model()
     for path in inputs:
-        lines = path.read_text(encoding="utf-8").splitlines()
-        records = [json.loads(line) for line in lines if line.strip()] if path.suffix in (".jsonl", ".ndjson") else [
-            {"id": path.stem, "text": "\n".join(lines)}]  # fmt: skip
-        for record in records:
+        for record in input_records(path):
             text = str(record.get("text", ""))
             date = parse_date(str(record["date"])) if record.get("date") else None
             doc = nlp(text)

@@ -8,18 +8,15 @@ read back and yielded in input order.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
-from pathlib import Path
 from typing import Any
 
 from dateline.annotate.runner import Result, Task, batches
 from dateline.engines import engine, require
 from dateline.engines.shard_worker import annotate_to_shard
-from dateline.store.shards import read_shard
+from dateline.store.shards import shard_folder
 
 
 @engine("dask", extra="dask")
@@ -45,22 +42,12 @@ def dask_engine(
             ))  # fmt: skip
             client = stack.enter_context(distributed.Client(cluster))
         workers = max(len(client.scheduler_info().get("workers", {})), 1)
-        folder = Path(shard_dir) if shard_dir else Path(tempfile.mkdtemp(prefix="dateline-shards-"))
-        if not keep_shards and not shard_dir:
-            stack.callback(shutil.rmtree, folder, True)
+        shards = stack.enter_context(shard_folder(shard_dir, keep=keep_shards))
         window: deque[Any] = deque()
         for n, batch in enumerate(batches(tasks, batch_size)):
-            path = str(folder / f"shard-{n:08d}.parquet")
-            window.append(client.submit(annotate_to_shard, batch, path, model, pure=False, key=f"dateline-batch-{n}-{id(folder)}"))
+            window.append(client.submit(annotate_to_shard, batch, shards.path(n), model, pure=False,
+                                        key=f"dateline-batch-{n}-{id(shards)}"))  # fmt: skip
             if len(window) >= 2 * workers:
-                yield from _collect(window.popleft(), keep_shards or bool(shard_dir))
+                yield from shards.take(window.popleft().result())
         while window:
-            yield from _collect(window.popleft(), keep_shards or bool(shard_dir))
-
-
-def _collect(future: Any, keep: bool) -> list[Result]:
-    path = Path(future.result())
-    results = read_shard(path)
-    if not keep:
-        path.unlink(missing_ok=True)
-    return results
+            yield from shards.take(window.popleft().result())

@@ -8,8 +8,6 @@ them. Ray is started locally with ``jobs`` CPUs unless ``scheduler`` names a clu
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from pathlib import Path
@@ -17,7 +15,7 @@ from typing import Any
 
 from dateline.annotate.runner import Result, Task, batches
 from dateline.engines import engine, require
-from dateline.store.shards import read_shard
+from dateline.store.shards import ShardFolder, shard_folder
 
 
 class _Annotator:
@@ -37,7 +35,7 @@ class _Annotator:
                  for d, t, p, s, b, st in zip(batch["doc_id"], batch["text"], batch["published"], batch["date_source"],
                                               batch["body_start"], batch["stages"], strict=True)]  # fmt: skip
         first = int(batch["seq"][0])
-        path = annotate_to_shard(tasks, str(Path(self.folder) / f"shard-{first:010d}.parquet"), self.model)
+        path = annotate_to_shard(tasks, ShardFolder(Path(self.folder), keep=True).path(first), self.model)
         return {"seq": [first], "path": [path]}
 
 
@@ -62,34 +60,29 @@ def ray_engine(
         else:
             ray.init(num_cpus=max(jobs, 1), include_dashboard=False, log_to_driver=False, configure_logging=False)
         started = True
-    folder = Path(shard_dir) if shard_dir else Path(tempfile.mkdtemp(prefix="dateline-shards-"))
     try:
-        context = ray.data.DataContext.get_current()
-        context.execution_options.preserve_order = True
-        context.enable_progress_bars = False
-        seq = 0
-        # The driver holds ``window`` tasks at a time: Ray Data streams within a dataset, and
-        # one dataset per window keeps the driver flat on an unbounded input.
-        for chunk in batches(tasks, window):
-            items = []
-            for t in chunk:
-                item = asdict(t)
-                item["published"] = t.published or ""
-                item["stages"] = list(t.stages)
-                item["seq"] = seq
-                seq += 1
-                items.append(item)
-            dataset = ray.data.from_items(items).map_batches(
-                _Annotator, fn_constructor_args=(model, str(folder)), batch_size=batch_size,
-                concurrency=max(jobs, 1), batch_format="numpy", num_cpus=1,
-            )  # fmt: skip
-            for row in dataset.iter_rows():
-                path = Path(str(row["path"]))
-                yield from read_shard(path)
-                if not (keep_shards or shard_dir):
-                    path.unlink(missing_ok=True)
+        with shard_folder(shard_dir, keep=keep_shards) as shards:
+            context = ray.data.DataContext.get_current()
+            context.execution_options.preserve_order = True
+            context.enable_progress_bars = False
+            seq = 0
+            # The driver holds ``window`` tasks at a time: Ray Data streams within a dataset, and
+            # one dataset per window keeps the driver flat on an unbounded input.
+            for chunk in batches(tasks, window):
+                items = []
+                for t in chunk:
+                    item = asdict(t)
+                    item["published"] = t.published or ""
+                    item["stages"] = list(t.stages)
+                    item["seq"] = seq
+                    seq += 1
+                    items.append(item)
+                dataset = ray.data.from_items(items).map_batches(
+                    _Annotator, fn_constructor_args=(model, str(shards.folder)), batch_size=batch_size,
+                    concurrency=max(jobs, 1), batch_format="numpy", num_cpus=1,
+                )  # fmt: skip
+                for row in dataset.iter_rows():
+                    yield from shards.take(str(row["path"]))
     finally:
-        if not (keep_shards or shard_dir):
-            shutil.rmtree(folder, ignore_errors=True)
         if started:
             ray.shutdown()

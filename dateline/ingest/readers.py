@@ -160,13 +160,15 @@ def _records_from_jsonl(name: str, text: str, warnings: list[str]) -> Iterator[I
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        where = f"{name}:{number}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(where, f"malformed JSON ({exc.msg} at column {exc.colno})")
-            continue
-        yield _record(where, name, obj, warnings)
+        yield _jsonl_item(f"{name}:{number}", name, line, warnings)
+
+
+def _jsonl_item(where: str, name: str, line: str, warnings: list[str]) -> Item:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return InputError(where, f"malformed JSON ({exc.msg} at column {exc.colno})")
+    return _record(where, name, obj, warnings)
 
 
 def _stream_jsonl(name: str, path: Path, *, max_bytes: int) -> Iterator[Item]:
@@ -189,16 +191,11 @@ def _stream_jsonl(name: str, path: Path, *, max_bytes: int) -> Iterator[Item]:
                 yield InputError(where, f"record is {len(raw) / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one article")
                 continue
             try:
-                line, warnings = raw.decode("utf-8"), []
-            except UnicodeDecodeError as exc:
-                line = raw.decode("utf-8", errors="replace")
-                warnings = [f"{where}: invalid UTF-8 at byte {exc.start} ({line.count(chr(0xFFFD))} bytes replaced with U+FFFD)"]
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield InputError(where, f"malformed JSON ({exc.msg} at column {exc.colno})")
+                line, warnings = decode(where, raw)
+            except InputError as exc:  # a NUL inside one record: that record fails, not the file
+                yield exc
                 continue
-            yield _record(where, name, obj, warnings)
+            yield _jsonl_item(where, name, line, warnings)
 
 
 def _records_from_json(name: str, text: str, warnings: list[str]) -> Iterator[Item]:

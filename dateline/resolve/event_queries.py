@@ -19,8 +19,13 @@ def list_events(
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
     include_hypothetical: bool = True,
+    doc_id: int | None = None,
 ) -> list[dict[str, Any]]:
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[Any] = []
+    if doc_id is not None:
+        clauses.append("e.doc_id = ?")
+        params.append(doc_id)
     if event_type:
         clauses.append("e.event = ?")
         params.append(event_type.upper())

@@ -19,8 +19,13 @@ def list_quotes(
     date_to: dt.date | None = None,
     limit: int | None = None,
     offset: int = 0,
+    doc_id: int | None = None,
 ) -> list[dict[str, Any]]:
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[Any] = []
+    if doc_id is not None:
+        clauses.append("q.doc_id = ?")
+        params.append(doc_id)
     if speaker:
         from dateline.resolve.actor_queries import find_actor
 

@@ -57,6 +57,7 @@ def list_timeline(
     ).fetchall()
     by_entry: dict[int, list[dict[str, Any]]] = {}
     quotes_by_doc: dict[int, list[sqlite3.Row]] = {}
+    seen_quotes: set[int] = set()  # a quote's document can be fetched again for the next chunk of entries
     ids = [e["id"] for e in entries]
     for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
         marks = ",".join("?" * len(chunk))
@@ -78,7 +79,8 @@ def list_timeline(
             "ORDER BY q.doc_id, q.start",
             chunk,
         ):
-            if all(x["id"] != q["id"] for x in quotes_by_doc.get(q["doc_id"], [])):
+            if q["id"] not in seen_quotes:
+                seen_quotes.add(q["id"])
                 quotes_by_doc.setdefault(q["doc_id"], []).append(q)
     out = []
     for e in entries:

@@ -10,6 +10,10 @@ annotation: spans with their offsets, table rows (quotes, events, facts) as JSON
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -87,3 +91,31 @@ def read_shard(path: Path) -> list[Result]:
     except Exception as exc:  # pyarrow raises several unrelated types for a bad file
         raise StoreError(f"{path}: cannot read shard: {exc}") from exc
     return columns_to_results(table.to_pydict())
+
+
+class ShardFolder:
+    """Where a run's shards live: a given folder (kept) or a temporary one (removed as read)."""
+
+    def __init__(self, folder: Path, keep: bool) -> None:
+        self.folder = folder
+        self.keep = keep
+
+    def path(self, n: int) -> str:
+        return str(self.folder / f"shard-{n:010d}.parquet")
+
+    def take(self, path: str | Path) -> list[Result]:
+        results = read_shard(Path(path))
+        if not self.keep:
+            Path(path).unlink(missing_ok=True)
+        return results
+
+
+@contextmanager
+def shard_folder(shard_dir: str | None, *, keep: bool = False) -> Iterator[ShardFolder]:
+    """Shards in ``shard_dir`` (kept), else in a temporary folder removed with what is left in it."""
+    folder = Path(shard_dir) if shard_dir else Path(tempfile.mkdtemp(prefix="dateline-shards-"))
+    try:
+        yield ShardFolder(folder, keep or bool(shard_dir))
+    finally:
+        if not (keep or shard_dir):
+            shutil.rmtree(folder, ignore_errors=True)

@@ -28,7 +28,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from dateline import __version__
 from dateline.cli.documents import _doc_row
 from dateline.corpus import Corpus
-from dateline.errors import DateError, DatelineError, NotFoundError, QuerySyntaxError
+from dateline.errors import DatelineError, NotFoundError
 from dateline.ingest.pubdate import parse_date
 from dateline.resolve.actor_queries import find_actor, list_actors
 from dateline.resolve.event_queries import list_events
@@ -77,21 +77,10 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
         finally:
             corpus.close()
 
-    @app.exception_handler(NotFoundError)
-    async def not_found(request: Request, exc: NotFoundError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=404)
-
-    @app.exception_handler(QuerySyntaxError)
-    async def bad_query(request: Request, exc: QuerySyntaxError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=400)
-
-    @app.exception_handler(DateError)
-    async def bad_date(request: Request, exc: DateError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=400)
-
     @app.exception_handler(DatelineError)
     async def dateline_error(request: Request, exc: DatelineError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=400)
+        # Unknown ids are 404; every other error of ours (bad search syntax, bad date ...) is the request's.
+        return JSONResponse({"detail": str(exc)}, status_code=404 if isinstance(exc, NotFoundError) else 400)
 
     @app.get("/api/documents", summary="Documents (`dateline docs`), undated and ambiguous first, with candidate and proposed dates", tags=["documents"])
     def documents(date_source: Annotated[str | None, Query(pattern=DATE_SOURCES)] = None) -> list[dict[str, Any]]:
@@ -113,8 +102,8 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
                 raise NotFoundError(f"no document {doc_id}")
             doc = corpus.document(doc_id)
             spans = [s.as_dict() for s in corpus.spans(doc.id) if s.kind != "sentence"]
-            quotes = [q for q in list_quotes(conn) if q["doc_id"] == doc.id]
-            events = [e for e in list_events(conn) if e["doc_id"] == doc.id]
+            quotes = list_quotes(conn, doc_id=doc.id)
+            events = list_events(conn, doc_id=doc.id)
         return {**doc.as_dict(with_text=True), "spans": spans, "quotes": quotes, "events": events}
 
     # The body is read by hand (415 before any parsing, origin checked first); its schema is declared for /docs.
