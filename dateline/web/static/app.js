@@ -346,9 +346,10 @@ async function setDate(id, value) {
   if (!value) { status("Choose a date first.", true); return; }
   try {
     const doc = await api(`/api/documents/${id}/date`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ date: value }) });
-    status(`Document ${doc.id} is now dated ${doc.published}; its dates and the timeline were re-anchored.`);
     timeline = timeline && (timeline.destroy(), null);
     await loadDocuments();
+    // Announced once the list shows the new date, so what the status says is what the page shows.
+    status(`Document ${doc.id} is now dated ${doc.published}; its dates and the timeline were re-anchored.`);
   } catch (error) { status(error.message, true); }
 }
 
