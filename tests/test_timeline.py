@@ -160,3 +160,44 @@ def test_history_merged_across_articles_with_sources_counted(seeded_db: Path) ->
         assert tuple(proposal) == ("2016-04", "month")
         every = {(s["doc_id"], s["start"]) for e in background for s in e["sources"]}
         assert all(isinstance(d, int) for d, _ in every)
+
+
+def test_year_by_year_build_equals_one_pass() -> None:
+    # The resolver builds each year alone and matches coarse dates ("the 1980s") per decade against
+    # the entries they could join; the entries must be those of building everything at once.
+    from dateline.resolve.timeline import _may_join
+    from dateline.resolve.timeline_model import _Entry, is_coarse, settle
+
+    russia = {"RUS": {"actor_id": "RUS", "name": "Russia", "code": "RUS", "sector": ""}}
+    sources = [_source(1, 1, "1988-02-20"), _source(2, 2, "1988-02"), _source(3, 3, "1988"),
+               _source(4, 4, "1989-05-01", event="REQUEST"), _source(5, 5, "198", event="REQUEST"),
+               _source(6, 6, "198"), _source(7, 7, "1989", actors=russia), _source(8, 8, "198", actors=russia),
+               _source(9, 9, "1991-12"), _source(10, 10, "199", event="AGREE")]  # fmt: skip
+    one_pass = build_entries(sources, {})
+    parted: list[_Entry] = []
+    for decade in ("198", "199"):
+        coarse = [s for s in sources if is_coarse(s) and (s.date or "")[:3] == decade]
+        whats = {f"e:{s.event}" for s in coarse}
+        whos = {w for s in coarse for w in (*s.actors, *s.codes)}
+        kept: list[_Entry] = []
+        for year in sorted({(s.date or "")[:4] for s in sources if not is_coarse(s) and (s.date or "")[:3] == decade}):
+            for entry in build_entries([s for s in sources if not is_coarse(s) and (s.date or "")[:4] == year], {}):
+                (kept if coarse and _may_join(entry, whats, whos) else parted).append(entry)
+        parted += build_entries(coarse, {}, seed=kept) if coarse else kept
+    for entry in one_pass + parted:
+        settle(entry)
+
+    def shape(entries: list[_Entry]) -> list[tuple[str, tuple[int, ...]]]:
+        return sorted((e.event, tuple(sorted(s.doc_id for s in e.sources))) for e in entries)
+
+    assert shape(parted) == shape(one_pass)
+    # The decade joined the 1988 entry of its actors, not the one of Russia; Russia's 1980s joined 1989.
+    assert (("ASSAULT", (1, 2, 3, 6)) in shape(one_pass)) and ("ASSAULT", (7, 8)) in shape(one_pass)
+
+
+def test_entry_ids_follow_the_timeline(timeline_db: Path) -> None:
+    with Corpus(timeline_db, readonly=True) as corpus:
+        rows = corpus.connect().execute("SELECT id, date FROM timeline_entries ORDER BY id").fetchall()
+    assert rows and [r["id"] for r in rows] == list(range(1, len(rows) + 1))
+    plain = [(r["date"] or "")[:10].rstrip("X") for r in rows]
+    assert plain == sorted(plain)

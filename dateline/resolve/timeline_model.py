@@ -1,0 +1,325 @@
+"""The timeline's matching model: sources, entries, and how a source finds the entry it belongs to.
+
+Two sources are one entry when they say the same thing happened (the same PLOVER type, or a shared
+concept of ``concepts.yaml`` when both have one), at compatible dates (1994 matches 1994-05; a range
+matches the same range), among the same actors (an overlap of canonical ids or country codes; a
+fact with no actor of its own is placed by the actors its article is mostly about).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from dateline.annotate.facts import load_concepts, user_concept_files
+
+VERBS = {
+    "AGREE": "agrees with", "CONSULT": "meets", "SUPPORT": "supports", "CONCEDE": "concedes to",
+    "COOPERATE": "cooperates with", "AID": "aids", "RETREAT": "withdraws or ceases fire", "REQUEST": "calls on",
+    "REJECT": "rejects", "ACCUSE": "accuses", "THREATEN": "threatens", "PROTEST": "protests against",
+    "SANCTION": "sanctions", "MOBILIZE": "mobilizes", "COERCE": "coerces", "ASSAULT": "fights",
+}  # fmt: skip
+GRANULARITY_RANK = {"day": 4, "week": 3, "month": 3, "season": 2, "year": 1, "decade": 0, "": -1}
+CONTEXT_ACTORS = 3  # how many of an article's most-mentioned actors place its actor-less facts
+_DURATION = re.compile(r"^P(\d+(?:\.\d+)?)(DE|CE|Y|M|W|D)$")
+_YEARS = {"CE": 100.0, "DE": 10.0, "Y": 1.0, "M": 1 / 12, "W": 1 / 52, "D": 1 / 365}
+
+
+@dataclass(slots=True)
+class _Source:
+    event_id: int | None
+    fact_id: int | None
+    doc_id: int
+    event: str
+    shape: str  # event | point | since | range | duration
+    date: str | None
+    date_end: str | None
+    granularity: str
+    historical: bool
+    start: int
+    end: int
+    claim: str
+    concepts: tuple[str, ...]
+    actors: dict[str, dict[str, Any]]
+    recipients: dict[str, dict[str, Any]]
+    mode: str = ""
+    duration: str | None = None
+    mod: str = ""
+
+    @property
+    def codes(self) -> set[str]:
+        return {a["code"] for a in self.actors.values() if a.get("code")}
+
+
+@dataclass(slots=True)
+class _Entry:
+    event: str
+    mode: str
+    actor_ids: set[str]
+    actor_codes: set[str]
+    recipient_ids: set[str]
+    context: set[str]
+    concepts: Counter[str]
+    actors: dict[str, dict[str, Any]]
+    recipients: dict[str, dict[str, Any]]
+    sources: list[_Source] = field(default_factory=list)
+    contradictions: list[dict[str, Any]] = field(default_factory=list)
+    # Kept up to date by add(), so matching a source against an entry does not walk its sources:
+    # an event that hundreds of articles report would make building the timeline quadratic.
+    has_facts: bool = False
+    ranged: bool = False  # its sources are ranges (all are, or none)
+    undated: bool = False  # a source without a date: nothing more can join
+    finest: str = ""  # the longest plain date; every other is a prefix of it
+    span: tuple[str, str] = ("", "")  # the plain start and end every range source shares
+    # The source_order() of the source that created it: when several entries fit a source, the
+    # oldest wins, and entries built in separate passes (year by year) still agree on which is oldest.
+    order: tuple[Any, ...] = ()
+
+    def add(self, source: _Source) -> None:
+        if not self.sources:
+            self.ranged = source.shape == "range"
+            self.span = (_plain(source.date), _plain(source.date_end))
+        self.sources.append(source)
+        self.has_facts = self.has_facts or source.fact_id is not None
+        plain = _plain(source.date)
+        self.undated = self.undated or not plain
+        if len(plain) > len(self.finest):
+            self.finest = plain
+
+
+def _plain(date: str | None) -> str:
+    return (date or "")[:10].rstrip("X")
+
+
+def compatible(a: str | None, b: str | None) -> bool:
+    """Two dates can be the same event: one is the other at a coarser granularity."""
+    a, b = _plain(a), _plain(b)
+    if not a or not b:
+        return False
+    return a.startswith(b) or b.startswith(a)
+
+
+def granularity_of(date: str | None) -> str:
+    plain = _plain(date)
+    return {3: "decade", 4: "year", 7: "month", 10: "day"}.get(len(plain), "")
+
+
+def _key_date(source: _Source) -> tuple[int, str]:
+    return GRANULARITY_RANK.get(source.granularity, -1), source.date or ""
+
+
+def _participants(raw: str) -> dict[str, dict[str, Any]]:
+    out = {}
+    for p in json.loads(raw):
+        key = p.get("actor_id") or f"{p.get('code')}:{p.get('name')}"
+        out[key] = {"actor_id": p.get("actor_id"), "name": p.get("name"), "code": p.get("code"), "sector": p.get("sector")}
+    return out
+
+
+class _Shared:
+    """One copy of each value that many sources repeat — dates, trigger words, actor lists. The
+    timeline holds every source of the corpus in memory while it merges them, and most of a
+    source was these. Sources never modify what they hold, so sharing it is safe."""
+
+    def __init__(self) -> None:
+        self.values: dict[Any, Any] = {}
+        self.groups: dict[str, dict[str, dict[str, Any]]] = {}
+
+    def __call__(self, value: Any) -> Any:
+        return None if value is None else self.values.setdefault(value, value)
+
+    def participants(self, raw: str) -> dict[str, dict[str, Any]]:
+        group = self.groups.get(raw)
+        if group is None:
+            group = {self(k): self.values.setdefault(("p", *p.values()), p) for k, p in _participants(raw).items()}
+            self.groups[raw] = group
+        return group
+
+
+def _same_time(source: _Source, entry: _Entry) -> bool:
+    """Compatible with every source of the entry: a coarse date ("April 2016") must not bridge two
+    different days of the same month."""
+    if not entry.sources or entry.ranged != (source.shape == "range"):
+        return False
+    if entry.ranged:
+        return (_plain(source.date), _plain(source.date_end)) == entry.span
+    # The entry's dates are pairwise compatible (each joined only if compatible with all before
+    # it), so each is a prefix of the finest: compatible with that one is compatible with all.
+    return not entry.undated and compatible(source.date, entry.finest)
+
+
+def _same_happening(source: _Source, entry: _Entry) -> bool:
+    if source.concepts and entry.concepts:
+        return bool(set(source.concepts) & set(entry.concepts))
+    return source.event == entry.event
+
+
+def _same_actors(source: _Source, entry: _Entry, context: set[str]) -> bool:
+    if set(source.actors) & entry.actor_ids or source.codes & entry.actor_codes:
+        return True
+    if not source.actors and set(source.recipients) & entry.recipient_ids:
+        return True
+    # History is told without naming the actors each time ("a ceasefire was reached in 1994"):
+    # a fact is placed by what its article is about.
+    return (source.fact_id is not None or entry.has_facts) and bool((set(source.actors) | context) & entry.context)
+
+
+class _Index:
+    """Entries by year, by what happened and by who: a source is compared only with entries that
+    could match it, so building the timeline grows with the corpus, not with its square."""
+
+    def __init__(self) -> None:
+        self.buckets: dict[str, dict[tuple[str, str], list[int]]] = {}
+
+    @staticmethod
+    def _whats(event: str, concepts: Iterable[str]) -> list[str]:
+        return [f"e:{event}", *(f"c:{c}" for c in concepts)]
+
+    def add(self, index: int, entry: _Entry, source: _Source) -> None:
+        self._add(index, entry, _plain(source.date)[:4])
+
+    def seed(self, index: int, entry: _Entry) -> None:
+        """An entry built in an earlier pass, under every year its sources give."""
+        for year in sorted({_plain(s.date)[:4] for s in entry.sources}):
+            self._add(index, entry, year)
+
+    def _add(self, index: int, entry: _Entry, year: str) -> None:
+        bucket = self.buckets.setdefault(year, {})
+        whos = entry.actor_ids | entry.actor_codes | entry.recipient_ids | entry.context
+        for what in self._whats(entry.event, entry.concepts):
+            for who in whos:
+                ids = bucket.setdefault((what, who), [])
+                if not ids or ids[-1] != index:
+                    ids.append(index)
+
+    def candidates(self, source: _Source, whos: set[str]) -> list[int]:
+        year = _plain(source.date)[:4]
+        years = [y for y in self.buckets if y.startswith(year) or year.startswith(y)] if len(year) < 4 else [year, year[:3]]
+        found: set[int] = set()
+        for y in years:
+            bucket = self.buckets.get(y, {})
+            for what in self._whats(source.event, source.concepts):
+                for who in whos:
+                    found.update(bucket.get((what, who), ()))
+        return sorted(found)
+
+
+def source_order(source: _Source) -> tuple[Any, ...]:
+    """The order sources are matched in: finest dates first, so that a coarse mention joins the
+    day it belongs to, not the first entry that happens to share its year."""
+    return (-GRANULARITY_RANK.get(source.granularity, -1), _plain(source.date), source.doc_id, source.start,
+            source.event_id or 0, source.fact_id or 0)  # fmt: skip
+
+
+def is_coarse(source: _Source) -> bool:
+    """A decade, or a date with no granularity: matched after every finer source of its decade,
+    against the entries of any year in it."""
+    return GRANULARITY_RANK.get(source.granularity, -1) <= 0 or len(_plain(source.date)) < 4
+
+
+def build_entries(sources: Iterable[_Source], context: dict[int, frozenset[str]] | dict[int, set[str]],
+                  *, seed: Sequence[_Entry] = ()) -> list[_Entry]:  # fmt: skip
+    """Entries for ``sources``, joined to the ``seed`` entries of an earlier pass where they fit;
+    returned (seed entries included) in timeline order. Call :func:`settle` before reading an
+    entry's ``event``: while entries are built it stays the type of the source that created them."""
+    entries: list[_Entry] = list(seed)
+    index = _Index()
+    for i, entry in enumerate(entries):
+        index.seed(i, entry)
+    for source in sorted(sources, key=source_order):
+        ctx = set(source.actors) | context.get(source.doc_id, frozenset())
+        whos = set(source.actors) | source.codes | set(source.recipients) | ctx
+        fitting = [i for i in index.candidates(source, whos) if _same_happening(source, entries[i])
+                   and _same_time(source, entries[i]) and _same_actors(source, entries[i], ctx)]  # fmt: skip
+        if fitting:
+            position = min(fitting, key=lambda i: (-len(entries[i].sources), entries[i].order))
+        else:
+            position = len(entries)
+            entries.append(_Entry(source.event, source.mode, set(), set(), set(), set(), Counter(), {}, {},
+                                  order=source_order(source)))  # fmt: skip
+        match = entries[position]
+        match.actor_ids |= set(source.actors)
+        match.actor_codes |= source.codes
+        match.recipient_ids |= set(source.recipients)
+        match.context |= ctx
+        match.concepts.update(source.concepts[:1])
+        match.actors.update(source.actors)
+        match.recipients.update({k: v for k, v in source.recipients.items() if k not in match.actors})
+        match.mode = match.mode or source.mode
+        match.add(source)
+        index.add(position, match, source)
+    return sorted(entries, key=timeline_order)
+
+
+def timeline_order(entry: _Entry) -> tuple[Any, ...]:
+    """Where an entry stands in the timeline: by date, then by the first sentence that reports it."""
+    return (_plain(entry_date(entry)), min((s.doc_id, s.start) for s in entry.sources), entry.order)
+
+
+def settle(entry: _Entry) -> None:
+    """The entry's type: the one most of its events give, or its main concept's."""
+    events = Counter(s.event for s in entry.sources if s.event_id is not None)
+    if events:
+        entry.event = events.most_common(1)[0][0]
+    elif entry.concepts:
+        entry.event = load_concepts(user_concept_files())[_top_concept(entry)].event
+
+
+def _headline(entry: _Entry) -> str:
+    concepts = load_concepts(user_concept_files())
+    if entry.has_facts and entry.concepts and concepts[_top_concept(entry)].event == entry.event:
+        concept = concepts[_top_concept(entry)]
+        names = Counter(a["name"] for s in entry.sources for a in s.actors.values() if a.get("name"))
+        who = ", ".join(sorted(n for n, _ in names.most_common(3)))
+        since = " (since)" if any(s.shape == "since" for s in entry.sources) else ""
+        return f"{who}: {concept.label}{since}" if who else f"{concept.label.capitalize()}{since}"
+    actors = ", ".join(sorted({a["name"] for a in entry.actors.values() if a["name"]})) or "Unknown actor"
+    recipients = ", ".join(sorted({a["name"] for a in entry.recipients.values() if a["name"]}))
+    verb = VERBS.get(entry.event, entry.event.lower())
+    text = f"{actors} {verb} {recipients}".strip()
+    return text + (f" ({entry.mode})" if entry.mode else "")
+
+
+def _top_concept(entry: _Entry) -> str:
+    return min(entry.concepts, key=lambda c: (-entry.concepts[c], c))
+
+
+def _date_contradictions(entry: _Entry) -> list[dict[str, Any]]:
+    """Sources that date the same entry differently at the same granularity."""
+    by_granularity: dict[str, set[str]] = {}
+    for s in entry.sources:
+        if s.date and s.shape != "duration":
+            by_granularity.setdefault(s.granularity, set()).add(s.date[:10])
+    out = []
+    for granularity, dates in sorted(by_granularity.items()):
+        if len(dates) > 1:
+            out.append({"field": "date", "granularity": granularity, "values": sorted(dates),
+                        "sources": sorted({s.doc_id for s in entry.sources if s.date and s.date[:10] in dates})})  # fmt: skip
+    return out
+
+
+def duration_years(value: str | None) -> float | None:
+    match = _DURATION.match(value or "")
+    return float(match.group(1)) * _YEARS[match.group(2)] if match else None
+
+
+def entry_date(entry: _Entry) -> str | None:
+    """The date most sources give at the finest granularity any gives."""
+    dated = [s for s in entry.sources if s.date and s.shape != "duration"]
+    if not dated:
+        return None
+    best = max(dated, key=_key_date)
+    votes = Counter(s.date[:10] for s in dated if s.date and s.granularity == best.granularity)
+    return max(votes.items(), key=lambda kv: (kv[1], kv[0]))[0] if votes else best.date
+
+
+def _claim(source: _Source) -> str:
+    if source.shape == "since":
+        return f"since {source.claim}"
+    if source.shape == "duration":
+        return f"for {source.claim}"
+    return source.claim
