@@ -31,7 +31,6 @@ from dateline.resolve.timeline_model import (
     _date_contradictions,
     _Entry,
     _headline,
-    _key_date,
     _Source,
     build_entries,
     compatible,
@@ -52,11 +51,13 @@ _SOURCE_COLUMNS = ("event_id", "fact_id", "doc_id", "date", "claim", "start", "e
 
 
 class _Writer:
-    """Finished entries into ``temp`` tables under a provisional number, then into the timeline
-    tables numbered in timeline order."""
+    """Sources as they join (the Sink of build_entries) and finished entries into ``temp`` tables
+    under a provisional number, then into the timeline tables numbered in timeline order."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+        self.count = 0
+        self.rows: list[tuple[Any, ...]] = []
         for table in ("timeline_new_entries", "timeline_new_sources", "timeline_new_actors", "timeline_new_ids"):
             conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
         conn.execute(f"CREATE TEMP TABLE timeline_new_entries (pid INTEGER PRIMARY KEY, {', '.join(_ORDER_COLUMNS)}, "
@@ -64,37 +65,49 @@ class _Writer:
         conn.execute(f"CREATE TEMP TABLE timeline_new_sources (pid INTEGER NOT NULL, {', '.join(_SOURCE_COLUMNS)})")
         conn.execute("CREATE TEMP TABLE timeline_new_actors (pid INTEGER NOT NULL, actor_id, code, role)")
 
-    def write(self, pid: int, entry: _Entry, order: tuple[Any, ...], refs: Callable[[int], str | None]) -> None:
+    def number(self) -> int:
+        self.count += 1
+        return self.count
+
+    def add(self, entry: _Entry, source: _Source) -> None:
+        self.rows.append((entry.number, source.event_id, source.fact_id, source.doc_id,
+                          source.date if source.shape != "duration" else source.duration, _claim(source),
+                          source.start, source.end))  # fmt: skip
+        if len(self.rows) >= 10_000:
+            self._flush()
+
+    def _flush(self) -> None:
+        self.conn.executemany(
+            f"INSERT INTO temp.timeline_new_sources (pid, {', '.join(_SOURCE_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            self.rows,
+        )
+        self.rows = []
+
+    def write(self, entry: _Entry, order: tuple[Any, ...], refs: Callable[[int], str | None]) -> None:
         (k_date, (k_doc, k_start), creator) = order
         date = entry_date(entry)
-        best = max((s for s in entry.sources if s.shape != "duration"), key=_key_date)
-        written = sorted(r for r in (refs(s.doc_id) for s in entry.sources) if r)
-        background = any(s.historical for s in entry.sources) or bool(
+        written = sorted(r for r in map(refs, entry.docs) if r)
+        background = entry.historical or bool(
             date and written and date[:4].isdigit() and int(date[:4]) < int(written[0][:4]) - 1
         )
-        ranges = [s for s in entry.sources if s.shape == "range"]
-        values = (date, ranges[0].date_end if ranges else None, "range" if ranges else best.granularity,
+        values = (date, entry.range_end, "range" if entry.ranged else entry.best_any[2],
                   "background" if background else "news", entry.event, entry.mode,
                   json.dumps([c for c, _ in sorted(entry.concepts.items(), key=lambda kv: (-kv[1], kv[0]))]),
                   json.dumps(list(entry.actors.values()), sort_keys=True), json.dumps(list(entry.recipients.values()), sort_keys=True),
-                  _headline(entry), len(entry.sources), len({s.doc_id for s in entry.sources}),
+                  _headline(entry), entry.n_sources, len(entry.docs),
                   json.dumps(_date_contradictions(entry) + entry.contradictions, sort_keys=True))  # fmt: skip
         columns = ("pid", *_ORDER_COLUMNS, *_ENTRY_COLUMNS)
         self.conn.execute(f"INSERT INTO temp.timeline_new_entries ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                          (pid, k_date, k_doc, k_start, *creator, *values))  # fmt: skip
+                          (entry.number, k_date, k_doc, k_start, *creator, *values))  # fmt: skip
         self.conn.executemany(
             "INSERT INTO temp.timeline_new_actors (pid, actor_id, code, role) VALUES (?, ?, ?, ?)",
-            [(pid, p.get("actor_id"), (p.get("code") or "").upper(), role)
+            [(entry.number, p.get("actor_id"), (p.get("code") or "").upper(), role)
              for role, group in (("actor", entry.actors), ("recipient", entry.recipients)) for p in group.values()],
-        )  # fmt: skip
-        self.conn.executemany(
-            f"INSERT INTO temp.timeline_new_sources (pid, {', '.join(_SOURCE_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(pid, s.event_id, s.fact_id, s.doc_id, s.date if s.shape != "duration" else s.duration,
-              _claim(s), s.start, s.end) for s in entry.sources],
         )  # fmt: skip
 
     def publish(self) -> None:
         """Replace the timeline tables with the entries written."""
+        self._flush()
         conn = self.conn
         conn.execute("CREATE TEMP TABLE timeline_new_ids (pid INTEGER PRIMARY KEY, id INTEGER NOT NULL)")
         conn.execute(f"INSERT INTO temp.timeline_new_ids SELECT pid, ROW_NUMBER() OVER (ORDER BY {', '.join(_ORDER_COLUMNS)}) "
@@ -138,19 +151,22 @@ def resolve_timeline(conn: sqlite3.Connection) -> int:
     try:
         reader.mark_told()
         proposer = Proposer(docs, reader.undated_news(docs))
-        held: list[tuple[tuple[Any, ...], int, _Entry]] = []  # entries whose kind waits for the proposals
+        held: list[tuple[tuple[Any, ...], _Entry]] = []  # entries whose row waits for the proposals
         count = 0
+
+        def dated(doc_id: int) -> bool:
+            return doc_id in docs and bool(docs[doc_id].published)
 
         def finish(entry: _Entry) -> None:
             nonlocal count
             count += 1
             settle(entry)
             order = timeline_order(entry)
-            proposer.consider(entry, count, order)
-            if proposer.involves(entry) or any(s.shape == "since" for s in entry.sources):
-                held.append((order, count, entry))
+            proposer.consider(entry, order)
+            if proposer.involves(entry) or entry.since_docs:
+                held.append((order, entry))
             else:
-                writer.write(count, entry, order, lambda doc_id: docs[doc_id].published if doc_id in docs else None)
+                writer.write(entry, order, lambda doc_id: docs[doc_id].published if doc_id in docs else None)
 
         years = reader.years()
         for decade in sorted({y[:3] for y in years} | set(reader.decades())):
@@ -159,13 +175,13 @@ def resolve_timeline(conn: sqlite3.Connection) -> int:
             whos = {w for s in coarse for w in (*s.actors, *s.codes, *s.recipients, *ctx.get(s.doc_id, ()))}
             kept: list[_Entry] = []
             for year in (y for y in years if y[:3] == decade):
-                for entry in build_entries(reader.fine(year), ctx):
+                for entry in build_entries(reader.fine(year), ctx, sink=writer, dated=dated):
                     if coarse and _may_join(entry, whats, whos):
                         kept.append(entry)
                     else:
                         finish(entry)
             if coarse:
-                for entry in build_entries(coarse, ctx, seed=kept):
+                for entry in build_entries(coarse, ctx, seed=kept, sink=writer, dated=dated):
                     finish(entry)
         proposals = proposer.best
         proposed = {doc_id: p.date for doc_id, p in proposals.items()}
@@ -174,9 +190,9 @@ def resolve_timeline(conn: sqlite3.Connection) -> int:
             return reference(docs.get(doc_id), proposed.get(doc_id))
 
         held.sort(key=lambda item: item[0])
-        attach_durations([entry for _, _, entry in held], reader.durations(), refs)
-        for order, number, entry in held:
-            writer.write(number, entry, order, refs)
+        attach_durations([entry for _, entry in held], reader.durations(), refs, writer)
+        for order, entry in held:
+            writer.write(entry, order, refs)
         writer.publish()
         conn.execute("DELETE FROM date_proposals")
         for doc_id, p in sorted(proposals.items()):

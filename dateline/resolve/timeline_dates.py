@@ -15,6 +15,7 @@ from typing import Any
 
 from dateline.resolve.timeline_model import (
     GRANULARITY_RANK,
+    Sink,
     _claim,
     _Entry,
     _same_happening,
@@ -31,7 +32,7 @@ from dateline.resolve.timeline_sources import Doc
 class Proposal:
     key: tuple[float, int, int, str]  # score, reporters, granularity, date: the best is the largest
     order: tuple[Any, ...]  # the entry's timeline order: between equal keys, the earlier entry
-    entry: int  # the entry's number in the resolver's writing order
+    entry: int  # the entry's number (_Entry.number)
     date: str
     matched: list[_Source]
     their: _Source  # a dated article's source of the entry
@@ -53,12 +54,12 @@ class Proposer:
                 self.by_what.setdefault(what, []).append(doc_id)
         self.best: dict[int, Proposal] = {}
 
-    def consider(self, entry: _Entry, number: int, order: tuple[Any, ...]) -> None:
+    def consider(self, entry: _Entry, order: tuple[Any, ...]) -> None:
         candidates = sorted({d for w in _whats(entry.event, entry.concepts) for d in self.by_what.get(w, ())})
         if not candidates:
             return
         date = entry_date(entry)
-        reporters = {s.doc_id for s in entry.sources}
+        reporters = entry.docs
         if not date or not any(self.docs[d].published for d in reporters if d in self.docs):
             return
         for doc_id in candidates:
@@ -78,13 +79,13 @@ class Proposer:
             key = (score, len(reporters), GRANULARITY_RANK.get(granularity_of(date), -1), date)
             held = self.best.get(doc_id)
             if held is None or key > held.key or (key == held.key and order < held.order):
-                their = next(s for s in entry.sources if self.docs[s.doc_id].published)
-                self.best[doc_id] = Proposal(key, order, number, date, matched, their)
+                assert entry.their is not None  # a source of a dated article: reported_dated above
+                self.best[doc_id] = Proposal(key, order, entry.number, date, matched, entry.their)
 
     def involves(self, entry: _Entry) -> bool:
         """Whether the entry has a source in an article whose date is not known yet: its kind
         (news or background) must wait for the proposals."""
-        return any(self.docs[s.doc_id].published is None for s in entry.sources if s.doc_id in self.docs)
+        return any(self.docs[d].published is None for d in entry.docs if d in self.docs)
 
 
 def reference(doc: Doc | None, proposed: str | None) -> str | None:
@@ -100,16 +101,16 @@ def reference(doc: Doc | None, proposed: str | None) -> str | None:
     return str(doc.latest_year) if doc.latest_year else None
 
 
-def attach_durations(entries: list[_Entry], durations: Iterable[_Source], refs: Callable[[int], str | None]) -> None:
+def attach_durations(entries: list[_Entry], durations: Iterable[_Source], refs: Callable[[int], str | None],
+                     sink: Sink) -> None:  # fmt: skip
     """Join each duration to the first ongoing entry (in timeline order) of its concept and actors."""
     # Ongoing entries by concept: a duration is compared with the entries it could describe, in
     # entry order, rather than with every entry (which grew with durations × entries).
-    starts_of: dict[int, list[_Source]] = {}
+    starts_of: dict[int, tuple[set[int], list[int]]] = {}  # entry → (documents, years) of its "since" sources
     by_concept: dict[str, list[int]] = {}
     for i, entry in enumerate(entries):
-        starts = [s for s in entry.sources if s.shape == "since"]
-        if starts:
-            starts_of[i] = starts
+        if entry.since_docs:
+            starts_of[i] = (set(entry.since_docs), sorted(entry.since_years))
             for concept in entry.concepts:
                 by_concept.setdefault(concept, []).append(i)
     for d in durations:
@@ -117,21 +118,21 @@ def attach_durations(entries: list[_Entry], durations: Iterable[_Source], refs: 
         if years is None:
             continue
         for i in sorted({i for c in d.concepts for i in by_concept.get(c, ())}):
-            entry, starts = entries[i], starts_of[i]
+            entry, (start_docs, since) = entries[i], starts_of[i]
             if not set(d.actors) & entry.actor_ids:
                 continue
             entry.add(d)
+            sink.add(entry, d)
             ref = refs(d.doc_id)
             if not ref:
                 break
             implied = int(ref[:4]) - years
             # "almost", "about": a quarter either way, and never less than a year.
             tolerance = max(1.0, years * (0.25 if d.mod else 0.1))
-            since = sorted({int(s.date[:4]) for s in starts if s.date})
             if since and all(abs(implied - y) > tolerance for y in since):
                 entry.contradictions.append({
                     "field": "duration", "granularity": "year",
                     "values": [f"since {since[0]}", f"{_claim(d)} (from c. {round(implied)}, article of {ref[:7]})"],
-                    "sources": sorted({s.doc_id for s in starts} | {d.doc_id}),
+                    "sources": sorted(start_docs | {d.doc_id}),
                 })  # fmt: skip
             break

@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from dateline.annotate.facts import load_concepts, user_concept_files
 
@@ -66,29 +66,96 @@ class _Entry:
     concepts: Counter[str]
     actors: dict[str, dict[str, Any]]
     recipients: dict[str, dict[str, Any]]
+    # The sources themselves, unless a Sink takes them as they join (the resolver writes them out
+    # at once, so that an event a hundred thousand articles retell holds no more memory than its
+    # summary below). Everything the timeline reads of an entry is in that summary, kept by add().
     sources: list[_Source] = field(default_factory=list)
     contradictions: list[dict[str, Any]] = field(default_factory=list)
-    # Kept up to date by add(), so matching a source against an entry does not walk its sources:
-    # an event that hundreds of articles report would make building the timeline quadratic.
+    number: int = 0  # given by the Sink when the entry is created
+    # The source_order() of the source that created it: when several entries fit a source, the
+    # oldest wins, and entries built in separate passes (year by year) still agree on which is oldest.
+    order: tuple[Any, ...] = ()
+    # Matching state, so that matching a source against an entry does not walk its sources.
+    n_sources: int = 0
     has_facts: bool = False
     ranged: bool = False  # its sources are ranges (all are, or none)
     undated: bool = False  # a source without a date: nothing more can join
     finest: str = ""  # the longest plain date; every other is a prefix of it
     span: tuple[str, str] = ("", "")  # the plain start and end every range source shares
-    # The source_order() of the source that created it: when several entries fit a source, the
-    # oldest wins, and entries built in separate passes (year by year) still agree on which is oldest.
-    order: tuple[Any, ...] = ()
+    # Summary of the sources, for the entry's row.
+    range_end: str | None = None
+    historical: bool = False
+    first: tuple[int, int] = (0, 0)  # (document, sentence) of the first report
+    years: set[str] = field(default_factory=set)
+    docs: set[int] = field(default_factory=set)
+    their: _Source | None = None  # the first source from an article with a known date
+    event_votes: Counter[str] = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=Counter)
+    best_any: tuple[int, str, str] = (-9, "", "")  # (rank, date, granularity) of the finest source
+    best_dated: tuple[int, str, str] = (-9, "", "")  # the same among those with a date
+    dates: dict[str, Counter[str]] = field(default_factory=dict)  # granularity → date → sources
+    date_docs: dict[str, set[int]] = field(default_factory=dict)  # date → documents that give it
+    since_years: set[int] = field(default_factory=set)
+    since_docs: set[int] = field(default_factory=set)
 
-    def add(self, source: _Source) -> None:
-        if not self.sources:
+    def add(self, source: _Source, *, dated_doc: bool = True) -> None:
+        """Take ``source`` into the summary (``dated_doc``: its article's date is known)."""
+        if not self.n_sources:
             self.ranged = source.shape == "range"
             self.span = (_plain(source.date), _plain(source.date_end))
-        self.sources.append(source)
+            self.range_end = source.date_end if self.ranged else None
+            self.first = (source.doc_id, source.start)
+        self.n_sources += 1
         self.has_facts = self.has_facts or source.fact_id is not None
         plain = _plain(source.date)
         self.undated = self.undated or not plain
         if len(plain) > len(self.finest):
             self.finest = plain
+        self.historical = self.historical or source.historical
+        self.first = min(self.first, (source.doc_id, source.start))
+        self.years.add(plain[:4])
+        self.docs.add(source.doc_id)
+        if self.their is None and dated_doc:
+            self.their = source
+        if source.event_id is not None:
+            self.event_votes[source.event] += 1
+        self.names.update(a["name"] for a in source.actors.values() if a.get("name"))
+        if source.date:
+            self.date_docs.setdefault(source.date[:10], set()).add(source.doc_id)
+        if source.shape == "since":
+            self.since_docs.add(source.doc_id)
+            if source.date:
+                self.since_years.add(int(source.date[:4]))
+        if source.shape != "duration":
+            rank = GRANULARITY_RANK.get(source.granularity, -1)
+            if (rank, source.date or "") > self.best_any[:2]:  # the first of equals, as max() picks
+                self.best_any = (rank, source.date or "", source.granularity)
+            if source.date:
+                if (rank, source.date) > self.best_dated[:2]:
+                    self.best_dated = (rank, source.date, source.granularity)
+                self.dates.setdefault(source.granularity, Counter())[source.date[:10]] += 1
+
+
+class Sink(Protocol):
+    """Where build_entries puts the sources that join entries, and who numbers new entries."""
+
+    def number(self) -> int: ...
+
+    def add(self, entry: _Entry, source: _Source) -> None: ...
+
+
+class Keep:
+    """Keeps every source on its entry (``entry.sources``)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def number(self) -> int:
+        self.count += 1
+        return self.count
+
+    def add(self, entry: _Entry, source: _Source) -> None:
+        entry.sources.append(source)
 
 
 def _plain(date: str | None) -> str:
@@ -106,10 +173,6 @@ def compatible(a: str | None, b: str | None) -> bool:
 def granularity_of(date: str | None) -> str:
     plain = _plain(date)
     return {3: "decade", 4: "year", 7: "month", 10: "day"}.get(len(plain), "")
-
-
-def _key_date(source: _Source) -> tuple[int, str]:
-    return GRANULARITY_RANK.get(source.granularity, -1), source.date or ""
 
 
 def _participants(raw: str) -> dict[str, dict[str, Any]]:
@@ -143,7 +206,7 @@ class _Shared:
 def _same_time(source: _Source, entry: _Entry) -> bool:
     """Compatible with every source of the entry: a coarse date ("April 2016") must not bridge two
     different days of the same month."""
-    if not entry.sources or entry.ranged != (source.shape == "range"):
+    if not entry.n_sources or entry.ranged != (source.shape == "range"):
         return False
     if entry.ranged:
         return (_plain(source.date), _plain(source.date_end)) == entry.span
@@ -184,7 +247,7 @@ class _Index:
 
     def seed(self, index: int, entry: _Entry) -> None:
         """An entry built in an earlier pass, under every year its sources give."""
-        for year in sorted({_plain(s.date)[:4] for s in entry.sources}):
+        for year in sorted(entry.years):
             self._add(index, entry, year)
 
     def _add(self, index: int, entry: _Entry, year: str) -> None:
@@ -222,10 +285,12 @@ def is_coarse(source: _Source) -> bool:
 
 
 def build_entries(sources: Iterable[_Source], context: dict[int, frozenset[str]] | dict[int, set[str]],
-                  *, seed: Sequence[_Entry] = ()) -> list[_Entry]:  # fmt: skip
+                  *, seed: Sequence[_Entry] = (), sink: Sink | None = None,
+                  dated: Callable[[int], bool] | None = None) -> list[_Entry]:  # fmt: skip
     """Entries for ``sources``, joined to the ``seed`` entries of an earlier pass where they fit;
     returned (seed entries included) in timeline order. Call :func:`settle` before reading an
     entry's ``event``: while entries are built it stays the type of the source that created them."""
+    sink = sink if sink is not None else Keep()
     entries: list[_Entry] = list(seed)
     index = _Index()
     for i, entry in enumerate(entries):
@@ -236,11 +301,11 @@ def build_entries(sources: Iterable[_Source], context: dict[int, frozenset[str]]
         fitting = [i for i in index.candidates(source, whos) if _same_happening(source, entries[i])
                    and _same_time(source, entries[i]) and _same_actors(source, entries[i], ctx)]  # fmt: skip
         if fitting:
-            position = min(fitting, key=lambda i: (-len(entries[i].sources), entries[i].order))
+            position = min(fitting, key=lambda i: (-entries[i].n_sources, entries[i].order))
         else:
             position = len(entries)
             entries.append(_Entry(source.event, source.mode, set(), set(), set(), set(), Counter(), {}, {},
-                                  order=source_order(source)))  # fmt: skip
+                                  number=sink.number(), order=source_order(source)))  # fmt: skip
         match = entries[position]
         match.actor_ids |= set(source.actors)
         match.actor_codes |= source.codes
@@ -250,21 +315,21 @@ def build_entries(sources: Iterable[_Source], context: dict[int, frozenset[str]]
         match.actors.update(source.actors)
         match.recipients.update({k: v for k, v in source.recipients.items() if k not in match.actors})
         match.mode = match.mode or source.mode
-        match.add(source)
+        match.add(source, dated_doc=dated is None or dated(source.doc_id))
+        sink.add(match, source)
         index.add(position, match, source)
     return sorted(entries, key=timeline_order)
 
 
 def timeline_order(entry: _Entry) -> tuple[Any, ...]:
     """Where an entry stands in the timeline: by date, then by the first sentence that reports it."""
-    return (_plain(entry_date(entry)), min((s.doc_id, s.start) for s in entry.sources), entry.order)
+    return (_plain(entry_date(entry)), entry.first, entry.order)
 
 
 def settle(entry: _Entry) -> None:
     """The entry's type: the one most of its events give, or its main concept's."""
-    events = Counter(s.event for s in entry.sources if s.event_id is not None)
-    if events:
-        entry.event = events.most_common(1)[0][0]
+    if entry.event_votes:
+        entry.event = entry.event_votes.most_common(1)[0][0]
     elif entry.concepts:
         entry.event = load_concepts(user_concept_files())[_top_concept(entry)].event
 
@@ -273,9 +338,8 @@ def _headline(entry: _Entry) -> str:
     concepts = load_concepts(user_concept_files())
     if entry.has_facts and entry.concepts and concepts[_top_concept(entry)].event == entry.event:
         concept = concepts[_top_concept(entry)]
-        names = Counter(a["name"] for s in entry.sources for a in s.actors.values() if a.get("name"))
-        who = ", ".join(sorted(n for n, _ in names.most_common(3)))
-        since = " (since)" if any(s.shape == "since" for s in entry.sources) else ""
+        who = ", ".join(sorted(n for n, _ in entry.names.most_common(3)))
+        since = " (since)" if entry.since_docs else ""
         return f"{who}: {concept.label}{since}" if who else f"{concept.label.capitalize()}{since}"
     actors = ", ".join(sorted({a["name"] for a in entry.actors.values() if a["name"]})) or "Unknown actor"
     recipients = ", ".join(sorted({a["name"] for a in entry.recipients.values() if a["name"]}))
@@ -290,15 +354,11 @@ def _top_concept(entry: _Entry) -> str:
 
 def _date_contradictions(entry: _Entry) -> list[dict[str, Any]]:
     """Sources that date the same entry differently at the same granularity."""
-    by_granularity: dict[str, set[str]] = {}
-    for s in entry.sources:
-        if s.date and s.shape != "duration":
-            by_granularity.setdefault(s.granularity, set()).add(s.date[:10])
     out = []
-    for granularity, dates in sorted(by_granularity.items()):
+    for granularity, dates in sorted(entry.dates.items()):
         if len(dates) > 1:
             out.append({"field": "date", "granularity": granularity, "values": sorted(dates),
-                        "sources": sorted({s.doc_id for s in entry.sources if s.date and s.date[:10] in dates})})  # fmt: skip
+                        "sources": sorted({d for date in dates for d in entry.date_docs.get(date, ())})})  # fmt: skip
     return out
 
 
@@ -309,12 +369,10 @@ def duration_years(value: str | None) -> float | None:
 
 def entry_date(entry: _Entry) -> str | None:
     """The date most sources give at the finest granularity any gives."""
-    dated = [s for s in entry.sources if s.date and s.shape != "duration"]
-    if not dated:
+    if not entry.dates:
         return None
-    best = max(dated, key=_key_date)
-    votes = Counter(s.date[:10] for s in dated if s.date and s.granularity == best.granularity)
-    return max(votes.items(), key=lambda kv: (kv[1], kv[0]))[0] if votes else best.date
+    votes = entry.dates[entry.best_dated[2]]
+    return max(votes.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
 def _claim(source: _Source) -> str:
