@@ -175,13 +175,13 @@ def resolve_timeline(conn: sqlite3.Connection) -> int:
             whos = {w for s in coarse for w in (*s.actors, *s.codes, *s.recipients, *ctx.get(s.doc_id, ()))}
             kept: list[_Entry] = []
             for year in (y for y in years if y[:3] == decade):
-                for entry in build_entries(reader.fine(year), ctx, sink=writer, dated=dated):
+                for entry in build_entries(reader.fine(year), ctx, sink=writer, dated=dated, ordered=True):
                     if coarse and _may_join(entry, whats, whos):
                         kept.append(entry)
                     else:
                         finish(entry)
             if coarse:
-                for entry in build_entries(coarse, ctx, seed=kept, sink=writer, dated=dated):
+                for entry in build_entries(coarse, ctx, seed=kept, sink=writer, dated=dated, ordered=True):
                     finish(entry)
         proposals = proposer.best
         proposed = {doc_id: p.date for doc_id, p in proposals.items()}

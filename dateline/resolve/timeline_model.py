@@ -26,6 +26,7 @@ VERBS = {
 GRANULARITY_RANK = {"day": 4, "week": 3, "month": 3, "season": 2, "year": 1, "decade": 0, "": -1}
 CONTEXT_ACTORS = 3  # how many of an article's most-mentioned actors place its actor-less facts
 _DURATION = re.compile(r"^P(\d+(?:\.\d+)?)(DE|CE|Y|M|W|D)$")
+_SHARED_LIMIT = 20_000  # values _Shared holds at most: sources now stream, so it need not hold a year
 _YEARS = {"CE": 100.0, "DE": 10.0, "Y": 1.0, "M": 1 / 12, "W": 1 / 52, "D": 1 / 365}
 
 
@@ -193,11 +194,15 @@ class _Shared:
         self.groups: dict[str, dict[str, dict[str, Any]]] = {}
 
     def __call__(self, value: Any) -> Any:
+        if len(self.values) > _SHARED_LIMIT:  # what was shared stays shared; only new values start afresh
+            self.values = {}
         return None if value is None else self.values.setdefault(value, value)
 
     def participants(self, raw: str) -> dict[str, dict[str, Any]]:
         group = self.groups.get(raw)
         if group is None:
+            if len(self.groups) > _SHARED_LIMIT:
+                self.groups = {}
             group = {self(k): self.values.setdefault(("p", *p.values()), p) for k, p in _participants(raw).items()}
             self.groups[raw] = group
         return group
@@ -286,7 +291,7 @@ def is_coarse(source: _Source) -> bool:
 
 def build_entries(sources: Iterable[_Source], context: dict[int, frozenset[str]] | dict[int, set[str]],
                   *, seed: Sequence[_Entry] = (), sink: Sink | None = None,
-                  dated: Callable[[int], bool] | None = None) -> list[_Entry]:  # fmt: skip
+                  dated: Callable[[int], bool] | None = None, ordered: bool = False) -> list[_Entry]:  # fmt: skip
     """Entries for ``sources``, joined to the ``seed`` entries of an earlier pass where they fit;
     returned (seed entries included) in timeline order. Call :func:`settle` before reading an
     entry's ``event``: while entries are built it stays the type of the source that created them."""
@@ -295,7 +300,7 @@ def build_entries(sources: Iterable[_Source], context: dict[int, frozenset[str]]
     index = _Index()
     for i, entry in enumerate(entries):
         index.seed(i, entry)
-    for source in sorted(sources, key=source_order):
+    for source in sources if ordered else sorted(sources, key=source_order):
         ctx = set(source.actors) | context.get(source.doc_id, frozenset())
         whos = set(source.actors) | source.codes | set(source.recipients) | ctx
         fitting = [i for i in index.candidates(source, whos) if _same_happening(source, entries[i])

@@ -7,11 +7,13 @@ per decade after its years (:func:`dateline.resolve.timeline_model.is_coarse`).
 
 from __future__ import annotations
 
+import heapq
 import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from dateline.annotate.facts import Concept, concepts_of_lemma
 from dateline.resolve.timeline_model import (
@@ -23,6 +25,7 @@ from dateline.resolve.timeline_model import (
     compatible,
     granularity_of,
     is_coarse,
+    source_order,
 )
 
 # The plain date ("1994-05-02", "198") in SQL, as timeline_model._plain computes it.
@@ -36,6 +39,11 @@ _EVENTS = ("SELECT e.*, substr(d.text, e.trigger_start + 1, e.trigger_end - e.tr
 _FACTS = ("SELECT f.*, substr(d.text, f.timex_start + 1, f.timex_end - f.timex_start) AS claim FROM facts f "
           "JOIN documents d ON d.id = f.doc_id WHERE f.kind != 'duration' AND f.id NOT IN (SELECT fact_id FROM temp.timeline_told)")  # fmt: skip
 _DATED = "e.date IS NOT NULL AND e.date != ''"
+# source_order()'s rank in SQL, so that SQLite returns sources in the order they are matched in.
+_RANK_EVENT = "CASE COALESCE(e.date_granularity, '') " + " ".join(
+    f"WHEN '{g}' THEN {rank}" for g, rank in sorted(GRANULARITY_RANK.items())) + " ELSE -1 END"  # fmt: skip
+_RANK_FACT = f"CASE length({_PLAIN.format(t='f')}) " + " ".join(
+    f"WHEN {n} THEN {GRANULARITY_RANK[granularity_of('1' * n)]}" for n in (3, 4, 7, 10)) + " ELSE -1 END"  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -153,24 +161,34 @@ class Reader:
         )
         return sorted(r[0] for r in rows)
 
-    def fine(self, year: str) -> list[_Source]:
-        return [s for s in self._between(year) if not is_coarse(s) and _plain(s.date)[:4] == year]
+    def fine(self, year: str) -> Iterator[_Source]:
+        return (s for s in self._between(year) if not is_coarse(s) and _plain(s.date)[:4] == year)
 
     def coarse(self, decade: str) -> list[_Source]:
         return [s for s in self._between(decade) if is_coarse(s) and _plain(s.date)[:3] == decade]
 
     def _between(self, prefix: str) -> Iterator[_Source]:
-        """Sources whose date starts with ``prefix`` (by an index range), or that have no date."""
-        share = _Shared()  # per partition, so that what it holds goes with the partition
+        """Sources whose date starts with ``prefix`` (by an index range), or that have no date, in
+        source_order(): SQLite sorts them (on disk when they are many), so they stream."""
+        share = _Shared()
         args: tuple[str, ...] = ()
         if prefix:
             where, args = "AND {t}.date >= ? AND {t}.date < ?", (prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1))
         else:
             where = f"AND {_PLAIN.format(t='{t}')} = ''"
-        for r in self.conn.execute(f"{_EVENTS} AND {_DATED} {where.format(t='e')}", args):
-            yield self._event(r, share)
-        for r in self.conn.execute(f"{_FACTS} {where.format(t='f')}", args):
-            yield self._fact(r, share)
+        events = (self._event(r, share) for r in self.conn.execute(
+            f"{_EVENTS} AND {_DATED} {where.format(t='e')} ORDER BY {_RANK_EVENT} DESC, {_PLAIN.format(t='e')}, "
+            "e.doc_id, e.start, e.id", args))  # fmt: skip
+        facts = (self._fact(r, share) for r in self.conn.cursor().execute(
+            f"{_FACTS} {where.format(t='f')} ORDER BY {_RANK_FACT} DESC, {_PLAIN.format(t='f')}, f.doc_id, f.start, f.id",
+            args))  # fmt: skip
+        previous: tuple[Any, ...] | None = None
+        for source in heapq.merge(events, facts, key=source_order):
+            key = source_order(source)
+            if previous is not None and key < previous:
+                raise AssertionError(f"timeline sources out of order: {previous} before {key}")
+            previous = key
+            yield source
 
     def _event(self, r: sqlite3.Row, share: _Shared) -> _Source:
         own = share(tuple(c for c in concepts_of_lemma(r["trigger_lemma"], self.concepts) if self.concepts[c].event == r["event"]))
