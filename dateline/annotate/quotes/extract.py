@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 OPEN = {'"': '"', "“": "”", "«": "»", "„": "“"}
 CLOSE = {"”", '"', "»"}
 MIN_QUOTE_CHARS = 12
+MAX_TAG_WORDS = 6  # "…,” the former secretary of state quipped": longer stretches are narrative
 MIN_QUOTE_WORDS = 5  # shorter quoted stretches are scare quotes or titles ('face to face'), not statements
 
 
@@ -107,12 +108,14 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child
-    # "she said, adding ...", "the minister reiterated ..., declaring ...": the subject of the
-    # nearest speech verb up the tree that the participle hangs from.
+    # "she said, adding ...", "Fiorina backed Cruz, saying ...": a participle or a conjoined verb
+    # shares the subject of the verb it hangs from; a clause further up ("the minister reiterated
+    # ..., declaring ...") lends the subject of the nearest speech verb.
     head, steps = verb, 0
     while head.dep_ in ("advcl", "xcomp", "conj", "ccomp", "parataxis") and head.head is not head and steps < 4:
+        shares = head.dep_ in ("advcl", "xcomp", "conj") and steps == 0
         head, steps = head.head, steps + 1
-        if _cue_token(head):
+        if shares or _cue_token(head):
             for child in head.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     return child
@@ -136,12 +139,70 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@dataclass(slots=True)
+class _Run:
+    """Quotation pieces one speaker says in a row: a quote split by its speech tag ("“A,” she said,
+    “B.”") or continued in the next sentences and paragraphs without a new cue."""
+
+    start: int
+    end: int
+    cue: Token | None
+    speaker: tuple[int, int] | None
+    first_sent: int  # token index where the run's first sentence starts
+    last_sent: int  # token index where its last sentence ends
+    bare: bool = False  # only quotation so far, no cue: the speech tag may still follow
+
+
 def extract_quotes(doc: Doc) -> list[Quote]:
     """Every attribution in ``doc``: direct quotes first found, then reported speech."""
     text = doc.text
     out: list[Quote] = []
     quoted = quotation_spans(text)
-    used_cues: set[int] = set()
+    runs = _direct_runs(doc, quoted)
+    used_cues = {r.cue.i for r in runs if r.cue is not None}
+    for r in runs:
+        cue = r.cue
+        span_sent = doc[r.first_sent : r.last_sent]
+        out.append(Quote(r.start, r.end, cue.idx if cue is not None else None,
+                         cue.idx + len(cue.text) if cue is not None else None, cue.lemma_.lower() if cue is not None else "",
+                         r.speaker[0] if r.speaker else None, r.speaker[1] if r.speaker else None, True,
+                         span_sent.start_char, span_sent.end_char))  # fmt: skip
+    inside = [(r.start, r.end) for r in runs]
+    for token in doc:
+        if token.i in used_cues or not _cue_token(token):
+            continue
+        if any(s <= token.idx < e for s, e in inside):
+            continue
+        content = _reported_content(token)
+        if content is None:
+            continue
+        c_start, c_end = _strip(text, *content)
+        # Skip only content that lies within a direct quote (handled above); a reported clause may
+        # itself contain a partial quote ("says the tweets were “unhinged”").
+        if c_end - c_start < MIN_QUOTE_CHARS or any(s <= c_start and c_end <= e for s, e in inside):
+            continue
+        subject = _subject(token)
+        speaker = _span_of(subject) if subject is not None else None
+        if speaker is None:
+            continue
+        sent = token.sent
+        # Reported even with a partial quote inside ("said the plan was “a disaster”"): the words
+        # around the quote are the reporter's.
+        out.append(Quote(c_start, c_end, token.idx, token.idx + len(token.text), token.lemma_.lower(),
+                         speaker[0], speaker[1], False, sent.start_char, sent.end_char))  # fmt: skip
+    out.extend(_according_to(doc, inside))
+    out.extend(_colon_lines(doc, [(q.start, q.end) for q in out]))
+    return sorted(out, key=lambda q: (q.start, q.end))
+
+
+def _direct_runs(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Run]:
+    """Direct quotations grouped into runs, each with the cue and speaker that introduce it.
+
+    A quotation inside the clause its cue reports ("said the plan was “a disaster”") is a partial
+    quote: it belongs to that reported statement, not to a run of its own.
+    """
+    text = doc.text
+    runs: list[_Run] = []
     last_speaker: tuple[int, int] | None = None
     last_end = -1
     for q_start, q_end in quoted:
@@ -154,61 +215,87 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         sentences = {s.start: s for t in sent for s in [t.sent]}
         scope_start = min(s.start for s in sentences.values())
         scope_end = max(s.end for s in sentences.values())
-        # Look for a cue outside the quote in its sentences, nearest the quote.
-        best: Token | None = None
-        for token in doc[scope_start:scope_end]:
-            if q_start <= token.idx < q_end or not _cue_token(token):
-                continue
-            distance = _gap(token, q_start, q_end)
-            if best is None or distance < _gap(best, q_start, q_end):
-                best = token
-        if best is None:
-            # A colon introduction in the previous sentence: "The ministry said: ..."
-            first = doc[scope_start]
-            if first.i > 0:
-                prev = doc[first.i - 1].sent
-                cands = [t for t in prev if _cue_token(t)]
-                if cands and prev.text.rstrip().endswith(":"):
-                    best = cands[-1]
+        best = _direct_cue(doc, q_start, q_end, scope_start, scope_end)
+        if best is not None and _is_partial(doc, best, q_start, q_end):
+            continue
+        prev = runs[-1] if runs else None
+        # One speaker's quote goes on, split by its own speech tag or running into the next
+        # sentences and paragraphs, until a new cue or a sentence of narrative comes between.
+        contiguous = prev is not None and prev.last_sent >= scope_start
+        if prev is not None and contiguous and ((best is not None and best is prev.cue) or (best is None and _quote_only(doc, q_start, q_end, scope_start, scope_end))
+                                                or (prev.bare and best is not None)):
+            prev.end, prev.last_sent = max(prev.end, q_end), max(prev.last_sent, scope_end)
+            prev.bare = prev.bare and best is None
+            if prev.cue is None and best is not None:
+                prev.cue = best
+                prev.speaker = _speaker_of(best, prev.start, q_end) or prev.speaker
+            if prev.speaker is not None:
+                last_speaker, last_end = prev.speaker, q_end
+            continue
         speaker: tuple[int, int] | None = None
         if best is not None:
-            subject = _subject(best)
-            if subject is not None and not (q_start <= subject.idx < q_end):
-                speaker = _span_of(subject)
-            used_cues.add(best.i)
+            speaker = _speaker_of(best, q_start, q_end)
         elif last_speaker is not None and q_start - last_end < 400:
             speaker = last_speaker  # a quote continuing the previous speaker's (next paragraph)
         if speaker is not None:
             last_speaker, last_end = speaker, q_end
-        span_sent = doc[scope_start:scope_end]
-        out.append(Quote(q_start, q_end, best.idx if best is not None else None,
-                         best.idx + len(best.text) if best is not None else None, best.lemma_.lower() if best is not None else "",
-                         speaker[0] if speaker else None, speaker[1] if speaker else None, True,
-                         span_sent.start_char, span_sent.end_char))  # fmt: skip
-    inside = [(s, e) for s, e in quoted]
-    for token in doc:
-        if token.i in used_cues or not _cue_token(token):
+        bare = best is None and _quote_only(doc, q_start, q_end, scope_start, scope_end)
+        runs.append(_Run(q_start, q_end, best, speaker, scope_start, scope_end, bare))
+    return runs
+
+
+def _direct_cue(doc: Doc, q_start: int, q_end: int, scope_start: int, scope_end: int) -> Token | None:
+    """The cue outside the quote in its sentences, nearest the quote; else a colon introduction
+    ending the sentence before ("The ministry said: …")."""
+    best: Token | None = None
+    for token in doc[scope_start:scope_end]:
+        if q_start <= token.idx < q_end or not _cue_token(token):
             continue
-        if any(s <= token.idx < e for s, e in inside):
-            continue
-        content = _reported_content(token)
-        if content is None:
-            continue
-        c_start, c_end = _strip(text, *content)
-        # Skip only content that lies within a quotation (handled above); a reported clause may
-        # itself contain a partial quote ("says the tweets were “unhinged”").
-        if c_end - c_start < MIN_QUOTE_CHARS or any(s <= c_start and c_end <= e for s, e in inside):
-            continue
-        subject = _subject(token)
-        speaker = _span_of(subject) if subject is not None else None
-        if speaker is None:
-            continue
-        sent = token.sent
-        out.append(Quote(c_start, c_end, token.idx, token.idx + len(token.text), token.lemma_.lower(),
-                         speaker[0], speaker[1], False, sent.start_char, sent.end_char))  # fmt: skip
-    out.extend(_according_to(doc, inside))
-    out.extend(_colon_lines(doc, [(q.start, q.end) for q in out]))
-    return sorted(out, key=lambda q: (q.start, q.end))
+        if best is None or _gap(token, q_start, q_end) < _gap(best, q_start, q_end):
+            best = token
+    if best is None:
+        best = _speech_tag(doc, q_start, q_end, scope_start, scope_end)
+    if best is None and scope_start > 0:
+        prev = doc[scope_start - 1].sent
+        cands = [t for t in prev if _cue_token(t)]
+        if cands and prev.text.rstrip().endswith(":"):
+            best = cands[-1]
+    return best
+
+
+def _speech_tag(doc: Doc, q_start: int, q_end: int, scope_start: int, scope_end: int) -> Token | None:
+    """A verb of any kind in a short tag beside the quote ("“…,” Trump shot back"; "he quipped"):
+    next to a quotation, a subject and a verb and little else say who speaks."""
+    words = [t for t in doc[scope_start:scope_end] if not (q_start <= t.idx < q_end) and not t.is_punct and not t.is_space]
+    if not words or len(words) > MAX_TAG_WORDS:
+        return None
+    for t in words:
+        if t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children):
+            return t
+    return None
+
+
+def _quote_only(doc: Doc, q_start: int, q_end: int, scope_start: int, scope_end: int) -> bool:
+    """Whether the quotation's sentences hold nothing but the quotation (a quote running on)."""
+    return all(q_start <= t.idx < q_end or t.is_punct or t.is_space for t in doc[scope_start:scope_end])
+
+
+def _speaker_of(cue: Token, q_start: int, q_end: int) -> tuple[int, int] | None:
+    subject = _subject(cue)
+    if subject is not None and not (q_start <= subject.idx < q_end):
+        return _span_of(subject)
+    return None
+
+
+def _is_partial(doc: Doc, cue: Token, q_start: int, q_end: int) -> bool:
+    """Whether the quotation is only part of the clause ``cue`` reports: words of the reporter's
+    own stand beside it in that clause ("said the plan was “a disaster”")."""
+    content = _reported_content(cue)
+    if content is None or not (content[0] <= q_start and q_end <= content[1] + 1):
+        return False
+    outside = [t for t in doc.char_span(content[0], content[1], alignment_mode="expand") or []
+               if t.is_alpha and not q_start <= t.idx < q_end and t.lower_ != "that"]  # fmt: skip
+    return len(outside) >= 2
 
 
 _COLON_LINE = re.compile(r"^(?P<source>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s+(?P<content>\S.{8,})$", re.M)
