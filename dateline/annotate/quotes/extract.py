@@ -46,6 +46,8 @@ class _Cues:
     verbs: frozenset[str]
     needs_clause: frozenset[str]
     object_content: frozenset[str]
+    infinitive: frozenset[str]
+    prepositions: dict[str, frozenset[str]]
     phrases: tuple[str, ...]
 
 
@@ -53,6 +55,7 @@ class _Cues:
 def cues() -> _Cues:
     data = yaml.safe_load((resources.files("dateline.annotate.quotes") / "cues.yaml").read_text(encoding="utf-8"))
     return _Cues(frozenset(data["verbs"]), frozenset(data["needs_clause"]), frozenset(data["object_content"]),
+                 frozenset(data["infinitive"]), {k: frozenset(v) for k, v in data["prepositions"].items()},
                  tuple(data["phrases"]))  # fmt: skip
 
 
@@ -96,12 +99,14 @@ def _opens(text: str, i: int) -> bool:
 
 
 def _cue_token(token: Token) -> bool:
-    c = cues()
-    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in c.verbs:
+    """A speech verb, or a verb of stance whose complement carries what is attributed."""
+    if token.pos_ not in ("VERB", "AUX"):
         return False
-    if token.lemma_.lower() in c.needs_clause:
-        return any(child.dep_ == "ccomp" for child in token.children)
-    return True
+    c = cues()
+    lemma = token.lemma_.lower()
+    if lemma in c.verbs and (lemma not in c.needs_clause or any(child.dep_ == "ccomp" for child in token.children)):
+        return True
+    return (lemma in c.object_content or lemma in c.infinitive or lemma in c.prepositions) and _complement(token) is not None
 
 
 def _subject(verb: Token) -> Token | None:
@@ -329,12 +334,9 @@ def _reported_content(verb: Token) -> tuple[int, int] | None:
         if child.dep_ == "ccomp":
             tokens = list(child.subtree)
             return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    if verb.lemma_.lower() in cues().object_content:
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "oprd", "dative", "attr")]
-        if objects:
-            tokens = [t for c in objects for t in c.subtree]
-            first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
-            return first.idx, last.idx + len(last.text)
+    complement = _complement(verb)
+    if complement is not None:
+        return complement
     # "Russia will help, Lavrov said" / "But, he said, officials should be vigilant": the cue is a
     # parenthetical; the content is the clause around it.
     if verb.dep_ in ("parataxis", "ccomp") and verb.head is not verb:
@@ -343,6 +345,34 @@ def _reported_content(verb: Token) -> tuple[int, int] | None:
         if tokens:
             return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     return None
+
+
+def _complement(verb: Token) -> tuple[int, int] | None:
+    """What a verb of stance attributes, by the lexicon's groups: its object ("backed Cruz", "called
+    them deplorables"), its to-infinitive with any object ("urged voters to turn out"), or the object
+    of its preposition ("talked about the economy"); a listed preposition after the object extends
+    it ("criticized Sanders for ...")."""
+    c = cues()
+    lemma = verb.lemma_.lower()
+    parts: list[Token] = []
+    if lemma in c.object_content or lemma in c.infinitive:
+        parts = [ch for ch in verb.children if ch.dep_ in ("dobj", "oprd", "dative", "attr")]
+        parts = parts if lemma in c.object_content else [p for p in parts if any(x.dep_ == "xcomp" for x in verb.children)]
+    if lemma in c.infinitive:
+        infinitives = [ch for ch in verb.children if ch.dep_ in ("xcomp", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in ch.children)]
+        parts += infinitives
+    elif lemma in c.object_content:
+        parts += [ch for ch in verb.children if ch.dep_ in ("xcomp",)]
+    preps = c.prepositions.get(lemma)
+    if preps:
+        after_object = bool(parts)
+        parts += [ch for ch in verb.children if ch.dep_ == "prep" and ch.lower_ in preps and any(g.dep_ in ("pobj", "pcomp") for g in ch.children)
+                  and (after_object or not parts)]  # fmt: skip
+    if not parts:
+        return None
+    tokens = [t for part in parts for t in (part.subtree if part.dep_ != "prep" else (t for g in part.children for t in g.subtree))]
+    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
 
 
 def _cue_adjacent(doc: Doc, q_start: int, q_end: int) -> bool:
