@@ -49,6 +49,7 @@ class _Cues:
     infinitive: frozenset[str]
     prepositions: dict[str, frozenset[str]]
     phrases: tuple[str, ...]
+    not_sources: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +57,7 @@ def cues() -> _Cues:
     data = yaml.safe_load((resources.files("dateline.annotate.quotes") / "cues.yaml").read_text(encoding="utf-8"))
     return _Cues(frozenset(data["verbs"]), frozenset(data["needs_clause"]), frozenset(data["object_content"]),
                  frozenset(data["infinitive"]), {k: frozenset(v) for k, v in data["prepositions"].items()},
-                 tuple(data["phrases"]))  # fmt: skip
+                 tuple(data["phrases"]), frozenset(data["not_sources"]))  # fmt: skip
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
@@ -68,33 +69,43 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     for index, (p_start, p_end) in enumerate(paragraphs):
         i = p_start
         while i < p_end:
-            ch = text[i]
-            if open_at is None:
-                if ch in OPEN and _opens(text, i):
-                    open_at, closer = i + 1, OPEN[ch]
+            ch, width = _mark(text, i)
+            if not ch:
+                pass
+            elif open_at is None:
+                if ch in OPEN and _opens(text, i, width):
+                    open_at, closer = i + width, OPEN[ch]
             elif ch == closer or (ch in CLOSE and closer == '"' and ch == "”") or (closer == "”" and ch == '"'):
                 if i - open_at >= 1:
                     spans.append((open_at, i))
                 open_at = None
-            i += 1
+            i += width
         if open_at is not None:
-            nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-            reopens = nxt is not None and text[nxt[0]] in OPEN
-            if not reopens:
-                spans.append((open_at, p_end))  # unbalanced: the quote ends with its paragraph
-                open_at = None
-            else:
-                spans.append((open_at, p_end))  # a multi-paragraph quote: one span per paragraph
-                open_at = None
+            # Unbalanced, or a multi-paragraph quote (the next paragraph reopens it): either way the
+            # quotation ends with its paragraph here.
+            spans.append((open_at, p_end))
+            open_at = None
     return [(s, e) for s, e in spans if e - s >= 1]
 
 
-def _opens(text: str, i: int) -> bool:
+def _mark(text: str, i: int) -> tuple[str, int]:
+    """The quotation mark at ``i`` (as its one-character equivalent) and its width: some wires and
+    archives write ``...'' or ''...'' in ASCII."""
+    pair = text[i : i + 2]
+    if pair == "''":
+        return '"', 2
+    if pair == "``":
+        return "“", 2
     ch = text[i]
-    if ch in "“«„":
+    return (ch, 1) if ch in OPEN or ch in CLOSE else ("", 1)
+
+
+def _opens(text: str, i: int, width: int = 1) -> bool:
+    ch = text[i]
+    if ch in "“«„`":
         return True
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     return (before.isspace() or before in "([{:—–-,") and not after.isspace()
 
 
@@ -173,10 +184,15 @@ def extract_quotes(doc: Doc) -> list[Quote]:
                          r.speaker[0] if r.speaker else None, r.speaker[1] if r.speaker else None, True,
                          span_sent.start_char, span_sent.end_char))  # fmt: skip
     inside = [(r.start, r.end) for r in runs]
+    turns = _colon_lines(doc, inside)
+    out.extend(turns)
+    # What a speaker says inside a quotation or a transcript turn ("I think ...") is part of that
+    # statement, not a statement of its own.
+    spoken = sorted(quoted + [(q.start, q.end) for q in turns])
     for token in doc:
         if token.i in used_cues or not _cue_token(token):
             continue
-        if any(s <= token.idx < e for s, e in inside):
+        if any(s <= token.idx < e for s, e in spoken):
             continue
         content = _reported_content(token)
         if content is None:
@@ -196,7 +212,6 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         out.append(Quote(c_start, c_end, token.idx, token.idx + len(token.text), token.lemma_.lower(),
                          speaker[0], speaker[1], False, sent.start_char, sent.end_char))  # fmt: skip
     out.extend(_according_to(doc, inside))
-    out.extend(_colon_lines(doc, [(q.start, q.end) for q in out]))
     return sorted(out, key=lambda q: (q.start, q.end))
 
 
@@ -227,7 +242,7 @@ def _direct_runs(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Run]:
         # One speaker's quote goes on, split by its own speech tag or running into the next
         # sentences and paragraphs, until a new cue or a sentence of narrative comes between.
         contiguous = prev is not None and prev.last_sent >= scope_start
-        if prev is not None and contiguous and ((best is not None and best is prev.cue) or (best is None and _quote_only(doc, q_start, q_end, scope_start, scope_end))
+        if prev is not None and contiguous and ((best is not None and prev.cue is not None and best.i == prev.cue.i) or (best is None and _quote_only(doc, q_start, q_end, scope_start, scope_end))
                                                 or (prev.bare and best is not None)):
             prev.end, prev.last_sent = max(prev.end, q_end), max(prev.last_sent, scope_end)
             prev.bare = prev.bare and best is None
@@ -307,11 +322,15 @@ _COLON_LINE = re.compile(r"^(?P<source>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0
 
 
 def _colon_lines(doc: Doc, taken: list[tuple[int, int]]) -> list[Quote]:
-    """Headline attributions: "Pence: Trump Was 'Mocking' Clinton Camp" (a named source, a colon)."""
+    """Headline attributions and transcript turns: "Pence: Trump Was 'Mocking' Clinton Camp" (a
+    named source, a colon), "TAPPER: Do you think ..." (a speaker's name in capitals)."""
     out: list[Quote] = []
     for m in _COLON_LINE.finditer(doc.text):
         source = doc.char_span(m.start("source"), m.end("source"), alignment_mode="expand")
-        if source is None or not any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in source):
+        if source is None or source.text.lower() in cues().not_sources:
+            continue
+        label = source.text.isupper() and sum(ch.isalpha() for ch in source.text) >= 3
+        if not label and not any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in source):
             continue
         c_start, c_end = m.start("content"), m.end("content")
         if any(s < c_end and c_start < e for s, e in taken):
