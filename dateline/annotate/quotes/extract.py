@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 OPEN = {'"': '"', "“": "”", "«": "»", "„": "“"}
 CLOSE = {"”", '"', "»"}
 MIN_QUOTE_CHARS = 12
+MIN_REPORTED_CHARS = 3  # "endorsed Trump", "backed Cruz": a name is what a stance verb attributes
 MAX_TAG_WORDS = 6  # "…,” the former secretary of state quipped": longer stretches are narrative
 MIN_QUOTE_WORDS = 5  # shorter quoted stretches are scare quotes or titles ('face to face'), not statements
 
@@ -200,7 +201,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         c_start, c_end = _strip(text, *content)
         # Skip only content that lies within a direct quote (handled above); a reported clause may
         # itself contain a partial quote ("says the tweets were “unhinged”").
-        if c_end - c_start < MIN_QUOTE_CHARS or any(s <= c_start and c_end <= e for s, e in inside):
+        if c_end - c_start < MIN_REPORTED_CHARS or any(s <= c_start and c_end <= e for s, e in inside):
             continue
         subject = _subject(token)
         speaker = _span_of(subject) if subject is not None else None
@@ -233,8 +234,8 @@ def _direct_runs(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Run]:
         if sent is None:
             continue
         sentences = {s.start: s for t in sent for s in [t.sent]}
-        scope_start = min(s.start for s in sentences.values())
-        scope_end = max(s.end for s in sentences.values())
+        scope_start, scope_end = _within_paragraph(doc, q_start, q_end, min(s.start for s in sentences.values()),
+                                                   max(s.end for s in sentences.values()))  # fmt: skip
         best = _direct_cue(doc, q_start, q_end, scope_start, scope_end)
         if best is not None and _is_partial(doc, best, q_start, q_end):
             continue
@@ -262,6 +263,19 @@ def _direct_runs(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Run]:
         bare = best is None and _quote_only(doc, q_start, q_end, scope_start, scope_end)
         runs.append(_Run(q_start, q_end, best, speaker, scope_start, scope_end, bare))
     return runs
+
+
+def _within_paragraph(doc: Doc, q_start: int, q_end: int, start: int, end: int) -> tuple[int, int]:
+    """Token bounds [start, end) narrowed to the quotation's paragraph: a sentence the parser runs
+    over a line break holds no cue of this quote."""
+    text = doc.text
+    p_start, p_end = text.rfind("\n", 0, q_start) + 1, text.find("\n", q_end)
+    p_end = len(text) if p_end < 0 else p_end
+    while start < end - 1 and doc[start].idx < p_start:
+        start += 1
+    while end > start + 1 and doc[end - 1].idx >= p_end:
+        end -= 1
+    return start, end
 
 
 def _direct_cue(doc: Doc, q_start: int, q_end: int, scope_start: int, scope_end: int) -> Token | None:
@@ -349,10 +363,12 @@ def _gap(token: Token, q_start: int, q_end: int) -> int:
 
 
 def _reported_content(verb: Token) -> tuple[int, int] | None:
-    for child in verb.children:
-        if child.dep_ == "ccomp":
-            tokens = list(child.subtree)
-            return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    clauses = [child for child in verb.children if child.dep_ == "ccomp"]
+    if clauses:
+        # A clause after the cue is what it reports; one before it only when none follows ("Russia
+        # will help, Lavrov said"), since a clause both sides is mostly the parser joining two.
+        clause = next((c for c in clauses if c.i > verb.i), clauses[-1])
+        return _clause_span(clause)
     complement = _complement(verb)
     if complement is not None:
         return complement
@@ -364,6 +380,17 @@ def _reported_content(verb: Token) -> tuple[int, int] | None:
         if tokens:
             return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     return None
+
+
+def _clause_span(head: Token) -> tuple[int, int]:
+    """The clause of ``head`` without a further clause joined to it with its own subject ("said the
+    extremist is Clinton, and he railed against ..."): that one is the reporter's again."""
+    cut = min((c.i for c in head.children if c.dep_ == "conj" and c.i > head.i
+               and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), default=None)  # fmt: skip
+    tokens = [t for t in head.subtree if cut is None or t.i < cut]
+    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].dep_ == "cc" or tokens[-1].is_space):
+        tokens.pop()
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
 def _complement(verb: Token) -> tuple[int, int] | None:
