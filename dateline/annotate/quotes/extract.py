@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 OPEN = {'"': '"', "“": "”", "«": "»", "„": "“"}
 CLOSE = {"”", '"', "»"}
 MIN_QUOTE_CHARS = 12
+DASHES = {"—", "–", "--"}
 MIN_REPORTED_CHARS = 3  # "endorsed Trump", "backed Cruz": a name is what a stance verb attributes
 MAX_TAG_WORDS = 6  # "…,” the former secretary of state quipped": longer stretches are narrative
 MIN_QUOTE_WORDS = 5  # shorter quoted stretches are scare quotes or titles ('face to face'), not statements
@@ -282,11 +283,16 @@ def _direct_cue(doc: Doc, q_start: int, q_end: int, scope_start: int, scope_end:
     """The cue outside the quote in its sentences, nearest the quote; else a colon introduction
     ending the sentence before ("The ministry said: …")."""
     best: Token | None = None
+    best_key = (True, 0)
     for token in doc[scope_start:scope_end]:
         if q_start <= token.idx < q_end or not _cue_token(token):
             continue
-        if best is None or _gap(token, q_start, q_end) < _gap(best, q_start, q_end):
-            best = token
+        # The cue whose clause holds the quote ("saying his comment “has no place”") before the
+        # cue merely nearest it ("... and said leaders will pay").
+        content = _reported_content(token)
+        key = (not (content is not None and content[0] <= q_start and q_end <= content[1] + 1), _gap(token, q_start, q_end))
+        if best is None or key < best_key:
+            best, best_key = token, key
     if best is None:
         best = _speech_tag(doc, q_start, q_end, scope_start, scope_end)
     if best is None and scope_start > 0:
@@ -387,6 +393,9 @@ def _clause_span(head: Token) -> tuple[int, int]:
     extremist is Clinton, and he railed against ..."): that one is the reporter's again."""
     cut = min((c.i for c in head.children if c.dep_ == "conj" and c.i > head.i
                and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), default=None)  # fmt: skip
+    # A dash after the clause opens the reporter's aside ("said he was encouraged — a modest boost").
+    dash = next((t.i for t in head.subtree if t.i > head.i and t.text in DASHES), None)
+    cut = dash if cut is None or (dash is not None and dash < cut) else cut
     tokens = [t for t in head.subtree if cut is None or t.i < cut]
     while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].dep_ == "cc" or tokens[-1].is_space):
         tokens.pop()
