@@ -126,6 +126,12 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child
+    # "a group backing Bush": an active participle's noun is its subject.
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    # "won by talking about the wall": the verb the preposition hangs from lends its subject.
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head.head)
     # "she said, adding ...", "Fiorina backed Cruz, saying ...": a participle or a conjoined verb
     # shares the subject of the verb it hangs from; a clause further up ("the minister reiterated
     # ..., declaring ...") lends the subject of the nearest speech verb.
