@@ -431,6 +431,9 @@ def _complement(verb: Token) -> tuple[int, int] | None:
                   and (after_object or not parts)]  # fmt: skip
     if not parts:
         return None
+    # "referred to Rubio as “a bright leader”", "described the deal as a breakthrough": the
+    # predicate after "as" is the heart of what is attributed.
+    parts += [ch for ch in verb.children if ch.dep_ == "prep" and ch.lower_ == "as" and ch.i > verb.i and ch not in parts]
     tokens = [t for part in parts for t in (part.subtree if part.dep_ != "prep" else (t for g in part.children for t in g.subtree))]
     first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
     return first.idx, last.idx + len(last.text)
