@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 OPEN = {'"': '"', "“": "”", "«": "»", "„": "“"}
 CLOSE = {"”", '"', "»"}
 MIN_QUOTE_CHARS = 12
+GOVERNED_DEPS = {"dobj", "ccomp", "xcomp", "oprd", "attr", "prep", "pcomp", "pobj"}
 DASHES = {"—", "–", "--"}
 MIN_REPORTED_CHARS = 3  # "endorsed Trump", "backed Cruz": a name is what a stance verb attributes
 MAX_TAG_WORDS = 6  # "…,” the former secretary of state quipped": longer stretches are narrative
@@ -52,6 +53,7 @@ class _Cues:
     prepositions: dict[str, frozenset[str]]
     phrases: tuple[str, ...]
     not_sources: frozenset[str]
+    not_cues: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +61,7 @@ def cues() -> _Cues:
     data = yaml.safe_load((resources.files("dateline.annotate.quotes") / "cues.yaml").read_text(encoding="utf-8"))
     return _Cues(frozenset(data["verbs"]), frozenset(data["needs_clause"]), frozenset(data["object_content"]),
                  frozenset(data["infinitive"]), {k: frozenset(v) for k, v in data["prepositions"].items()},
-                 tuple(data["phrases"]), frozenset(data["not_sources"]))  # fmt: skip
+                 tuple(data["phrases"]), frozenset(data["not_sources"]), frozenset(data["not_cues"]))  # fmt: skip
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
@@ -68,7 +70,7 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     open_at: int | None = None
     closer = ""
-    for index, (p_start, p_end) in enumerate(paragraphs):
+    for p_start, p_end in paragraphs:
         i = p_start
         while i < p_end:
             ch, width = _mark(text, i)
@@ -182,7 +184,8 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     text = doc.text
     out: list[Quote] = []
     quoted = quotation_spans(text)
-    runs = _direct_runs(doc, quoted)
+    runs, governed = _direct_runs(doc, quoted)
+    out.extend(governed)
     used_cues = {r.cue.i for r in runs if r.cue is not None}
     for r in runs:
         cue = r.cue
@@ -192,6 +195,10 @@ def extract_quotes(doc: Doc) -> list[Quote]:
                          r.speaker[0] if r.speaker else None, r.speaker[1] if r.speaker else None, True,
                          span_sent.start_char, span_sent.end_char))  # fmt: skip
     inside = [(r.start, r.end) for r in runs]
+    for q in governed:
+        cue_span = doc.char_span(q.cue_start or 0, q.cue_end or 0, alignment_mode="expand")
+        if cue_span is not None and len(cue_span):
+            used_cues.add(cue_span[0].i)
     turns = _colon_lines(doc, inside)
     out.extend(turns)
     # What a speaker says inside a quotation or a transcript turn ("I think ...") is part of that
@@ -223,7 +230,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     return sorted(out, key=lambda q: (q.start, q.end))
 
 
-def _direct_runs(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Run]:
+def _direct_runs(doc: Doc, quoted: list[tuple[int, int]]) -> tuple[list[_Run], list[Quote]]:
     """Direct quotations grouped into runs, each with the cue and speaker that introduce it.
 
     A quotation inside the clause its cue reports ("said the plan was “a disaster”") is a partial
@@ -231,20 +238,29 @@ def _direct_runs(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Run]:
     """
     text = doc.text
     runs: list[_Run] = []
+    governed: list[Quote] = []
     last_speaker: tuple[int, int] | None = None
     last_end = -1
     for q_start, q_end in quoted:
-        short = q_end - q_start < MIN_QUOTE_CHARS or len(text[q_start:q_end].split()) < MIN_QUOTE_WORDS
-        if short and not _cue_adjacent(doc, q_start, q_end):
-            continue
         sent = doc.char_span(q_start, q_end, alignment_mode="expand")
         if sent is None:
             continue
         sentences = {s.start: s for t in sent for s in [t.sent]}
         scope_start, scope_end = _within_paragraph(doc, q_start, q_end, min(s.start for s in sentences.values()),
                                                    max(s.end for s in sentences.values()))  # fmt: skip
-        best = _direct_cue(doc, q_start, q_end, scope_start, scope_end)
-        if best is not None and _is_partial(doc, best, q_start, q_end):
+        short = q_end - q_start < MIN_QUOTE_CHARS or len(text[q_start:q_end].split()) < MIN_QUOTE_WORDS
+        best = _direct_cue(doc, q_start, q_end, scope_start, scope_end) if not short or _cue_adjacent(doc, q_start, q_end) else None
+        if best is None:
+            # No speech verb: a verb of any kind whose complement holds the quotation ("heralded
+            # the deal as a “breakthrough”") attributes the words to its subject.
+            quote = _governed(doc, q_start, q_end, scope_start, scope_end)
+            if quote is not None:
+                if not any(q.cue_start == quote.cue_start for q in governed):
+                    governed.append(quote)
+                continue
+            if short:
+                continue
+        elif _is_partial(doc, best, q_start, q_end):
             continue
         prev = runs[-1] if runs else None
         # One speaker's quote goes on, split by its own speech tag or running into the next
@@ -269,7 +285,38 @@ def _direct_runs(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Run]:
             last_speaker, last_end = speaker, q_end
         bare = best is None and _quote_only(doc, q_start, q_end, scope_start, scope_end)
         runs.append(_Run(q_start, q_end, best, speaker, scope_start, scope_end, bare))
-    return runs
+    return runs, governed
+
+
+def _governed(doc: Doc, q_start: int, q_end: int, scope_start: int, scope_end: int) -> Quote | None:
+    """The attribution made by the nearest verb with a subject whose object, clause or "as"
+    predicate holds the quotation: the whole complement, as a reported statement."""
+    inner = doc.char_span(q_start, q_end, alignment_mode="expand")
+    if inner is None or not len(inner):
+        return None
+    node, steps = inner.root, 0
+    while node.head is not node and steps < 6:
+        child, node, steps = node, node.head, steps + 1
+        if not scope_start <= node.i < scope_end or q_start <= node.idx < q_end:
+            return None
+        if node.pos_ != "VERB":
+            continue
+        if node.lemma_.lower() in cues().not_cues:
+            return None
+        if child.dep_ not in GOVERNED_DEPS or (child.dep_ == "prep" and child.lower_ != "as"):
+            return None
+        subject = _subject(node)
+        if subject is None or q_start <= subject.idx < q_end:
+            return None
+        parts = [child] + [c for c in node.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > child.i and c is not child]
+        tokens = [t for part in parts for t in part.subtree]
+        first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+        c_start, c_end = _strip(doc.text, first.idx, last.idx + len(last.text))
+        speaker = _span_of(subject)
+        sent = node.sent
+        return Quote(min(c_start, q_start), max(c_end, q_end), node.idx, node.idx + len(node.text), node.lemma_.lower(),
+                     speaker[0], speaker[1], False, sent.start_char, sent.end_char)  # fmt: skip
+    return None
 
 
 def _within_paragraph(doc: Doc, q_start: int, q_end: int, start: int, end: int) -> tuple[int, int]:
