@@ -265,7 +265,7 @@ def _direct_runs(doc: Doc, quoted: list[tuple[int, int]]) -> tuple[list[_Run], l
         prev = runs[-1] if runs else None
         # One speaker's quote goes on, split by its own speech tag or running into the next
         # sentences and paragraphs, until a new cue or a sentence of narrative comes between.
-        contiguous = prev is not None and prev.last_sent >= scope_start
+        contiguous = prev is not None and all(t.is_space or t.is_punct for t in doc[prev.last_sent : scope_start])
         if prev is not None and contiguous and ((best is not None and prev.cue is not None and best.i == prev.cue.i) or (best is None and _quote_only(doc, q_start, q_end, scope_start, scope_end))
                                                 or (prev.bare and best is not None)):
             prev.end, prev.last_sent = max(prev.end, q_end), max(prev.last_sent, scope_end)
@@ -308,7 +308,9 @@ def _governed(doc: Doc, q_start: int, q_end: int, scope_start: int, scope_end: i
         subject = _subject(node)
         if subject is None or q_start <= subject.idx < q_end:
             return None
-        parts = [child] + [c for c in node.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > child.i and c is not child]
+        # "heralded the deal as a “breakthrough”": the object and its "as" predicate go together.
+        parts = [child] + [c for c in node.children if c.i != child.i and (
+            (c.dep_ == "prep" and c.lower_ == "as" and c.i > child.i) or (child.dep_ == "prep" and c.dep_ == "dobj"))]  # fmt: skip
         tokens = [t for part in parts for t in part.subtree]
         first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
         c_start, c_end = _strip(doc.text, first.idx, last.idx + len(last.text))
