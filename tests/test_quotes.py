@@ -113,3 +113,69 @@ def test_quotes_command(dated_db: Path) -> None:
     rows = json.loads(result.stdout)
     assert rows and {"speaker", "office", "date", "outlet", "quote"} <= set(rows[0])
     assert rows[0]["outlet"] == "TASS"
+
+
+def _one(text: str, **want: object) -> list:  # type: ignore[type-arg]
+    return [q for q in extract_quotes(load_model()(text)) if all(getattr(q, k) == v for k, v in want.items())]
+
+
+def test_quote_split_by_its_speech_tag_is_one_statement() -> None:
+    text = "“We will win this state,” the senator said, “and we will win it by a wide margin in November.”"
+    (quote,) = _one(text, direct=True)
+    assert text[quote.start : quote.end].startswith("We will win this state")
+    assert text[quote.start : quote.end].endswith("in November.")
+    assert text[quote.speaker_start : quote.speaker_end] == "the senator"  # type: ignore[misc]
+
+
+def test_quote_running_on_without_a_new_cue_is_one_statement() -> None:
+    text = (
+        "“The budget is balanced for the first time in a decade,” the governor said.\n"
+        "“Nobody thought we could do it, and we did it without raising taxes on anybody.”\n"
+        "The legislature adjourned on Friday.\n"
+    )
+    (quote,) = _one(text, direct=True)
+    assert text[quote.start : quote.end].endswith("on anybody.")
+    assert text[quote.cue_start : quote.cue_end] == "said"  # type: ignore[misc]
+
+
+def test_partial_quote_belongs_to_the_reported_clause() -> None:
+    text = "The senator said the new plan was “a disaster for working families across the country.”"
+    quotes = extract_quotes(load_model()(text))
+    assert len(quotes) == 1 and not quotes[0].direct
+    assert text[quotes[0].start : quotes[0].end].startswith("the new plan was")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("Governor Smith endorsed Jones on Tuesday.", "Jones", "Governor Smith"),
+        ("The mayor urged residents to stay indoors during the storm.", "residents to stay indoors during the storm", "The mayor"),
+        ("The senator talked about the economy for an hour.", "the economy", "The senator"),
+        ("The union backed the strike, saying wages had fallen for years.", "wages had fallen for years", "The union"),
+    ],
+)
+def test_stance_verbs_attribute_their_complement(text: str, content: str, speaker: str) -> None:
+    quotes = extract_quotes(load_model()(text))
+    assert any(text[q.start : q.end] == content and text[q.speaker_start : q.speaker_end] == speaker for q in quotes), [  # type: ignore[misc]
+        (text[q.start : q.end], q.cue_lemma) for q in quotes
+    ]
+
+
+def test_ascii_double_apostrophe_marks() -> None:
+    text = "''We are ready for the vote on Tuesday,'' the minister said."
+    (quote,) = _one(text, direct=True)
+    assert text[quote.start : quote.end] == "We are ready for the vote on Tuesday,"
+
+
+def test_transcript_turn_is_one_statement_of_its_speaker() -> None:
+    text = "TAPPER: Do you think the governor will run again next year?\nFALLIN: I think she will, and I think she should.\n"
+    quotes = extract_quotes(load_model()(text))
+    assert [text[q.speaker_start : q.speaker_end] for q in quotes] == ["TAPPER", "FALLIN"]  # type: ignore[misc]
+    assert all(q.cue_lemma == ":" for q in quotes)  # "I think" inside a turn is not a statement of its own
+
+
+def test_any_verb_governing_a_partial_quote_attributes_it() -> None:
+    text = "The chancellor heralded the agreement with Turkey as a “breakthrough.”"
+    (quote,) = extract_quotes(load_model()(text))
+    assert quote.cue_lemma == "herald" and text[quote.speaker_start : quote.speaker_end] == "The chancellor"  # type: ignore[misc]
+    assert text[quote.start : quote.end].startswith("the agreement with Turkey as")

@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 OPEN = {'"': '"', "“": "”", "«": "»", "„": "“"}
 CLOSE = {"”", '"', "»"}
 MIN_QUOTE_CHARS = 12
+GOVERNED_DEPS = {"dobj", "ccomp", "xcomp", "oprd", "attr", "prep", "pcomp", "pobj"}
+DASHES = {"—", "–", "--"}
+MIN_REPORTED_CHARS = 3  # "endorsed Trump", "backed Cruz": a name is what a stance verb attributes
+MAX_TAG_WORDS = 6  # "…,” the former secretary of state quipped": longer stretches are narrative
 MIN_QUOTE_WORDS = 5  # shorter quoted stretches are scare quotes or titles ('face to face'), not statements
 
 
@@ -45,14 +49,19 @@ class _Cues:
     verbs: frozenset[str]
     needs_clause: frozenset[str]
     object_content: frozenset[str]
+    infinitive: frozenset[str]
+    prepositions: dict[str, frozenset[str]]
     phrases: tuple[str, ...]
+    not_sources: frozenset[str]
+    not_cues: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def cues() -> _Cues:
     data = yaml.safe_load((resources.files("dateline.annotate.quotes") / "cues.yaml").read_text(encoding="utf-8"))
     return _Cues(frozenset(data["verbs"]), frozenset(data["needs_clause"]), frozenset(data["object_content"]),
-                 tuple(data["phrases"]))  # fmt: skip
+                 frozenset(data["infinitive"]), {k: frozenset(v) for k, v in data["prepositions"].items()},
+                 tuple(data["phrases"]), frozenset(data["not_sources"]), frozenset(data["not_cues"]))  # fmt: skip
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
@@ -61,58 +70,78 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     open_at: int | None = None
     closer = ""
-    for index, (p_start, p_end) in enumerate(paragraphs):
+    for p_start, p_end in paragraphs:
         i = p_start
         while i < p_end:
-            ch = text[i]
-            if open_at is None:
-                if ch in OPEN and _opens(text, i):
-                    open_at, closer = i + 1, OPEN[ch]
+            ch, width = _mark(text, i)
+            if not ch:
+                pass
+            elif open_at is None:
+                if ch in OPEN and _opens(text, i, width):
+                    open_at, closer = i + width, OPEN[ch]
             elif ch == closer or (ch in CLOSE and closer == '"' and ch == "”") or (closer == "”" and ch == '"'):
                 if i - open_at >= 1:
                     spans.append((open_at, i))
                 open_at = None
-            i += 1
+            i += width
         if open_at is not None:
-            nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-            reopens = nxt is not None and text[nxt[0]] in OPEN
-            if not reopens:
-                spans.append((open_at, p_end))  # unbalanced: the quote ends with its paragraph
-                open_at = None
-            else:
-                spans.append((open_at, p_end))  # a multi-paragraph quote: one span per paragraph
-                open_at = None
+            # Unbalanced, or a multi-paragraph quote (the next paragraph reopens it): either way the
+            # quotation ends with its paragraph here.
+            spans.append((open_at, p_end))
+            open_at = None
     return [(s, e) for s, e in spans if e - s >= 1]
 
 
-def _opens(text: str, i: int) -> bool:
+def _mark(text: str, i: int) -> tuple[str, int]:
+    """The quotation mark at ``i`` (as its one-character equivalent) and its width: some wires and
+    archives write ``...'' or ''...'' in ASCII."""
+    pair = text[i : i + 2]
+    if pair == "''":
+        return '"', 2
+    if pair == "``":
+        return "“", 2
     ch = text[i]
-    if ch in "“«„":
+    return (ch, 1) if ch in OPEN or ch in CLOSE else ("", 1)
+
+
+def _opens(text: str, i: int, width: int = 1) -> bool:
+    ch = text[i]
+    if ch in "“«„`":
         return True
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     return (before.isspace() or before in "([{:—–-,") and not after.isspace()
 
 
 def _cue_token(token: Token) -> bool:
-    c = cues()
-    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in c.verbs:
+    """A speech verb, or a verb of stance whose complement carries what is attributed."""
+    if token.pos_ not in ("VERB", "AUX"):
         return False
-    if token.lemma_.lower() in c.needs_clause:
-        return any(child.dep_ == "ccomp" for child in token.children)
-    return True
+    c = cues()
+    lemma = token.lemma_.lower()
+    if lemma in c.verbs and (lemma not in c.needs_clause or any(child.dep_ == "ccomp" for child in token.children)):
+        return True
+    return (lemma in c.object_content or lemma in c.infinitive or lemma in c.prepositions) and _complement(token) is not None
 
 
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child
-    # "she said, adding ...", "the minister reiterated ..., declaring ...": the subject of the
-    # nearest speech verb up the tree that the participle hangs from.
+    # "a group backing Bush": an active participle's noun is its subject.
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    # "won by talking about the wall": the verb the preposition hangs from lends its subject.
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head.head)
+    # "she said, adding ...", "Fiorina backed Cruz, saying ...": a participle or a conjoined verb
+    # shares the subject of the verb it hangs from; a clause further up ("the minister reiterated
+    # ..., declaring ...") lends the subject of the nearest speech verb.
     head, steps = verb, 0
     while head.dep_ in ("advcl", "xcomp", "conj", "ccomp", "parataxis") and head.head is not head and steps < 4:
+        shares = head.dep_ in ("advcl", "xcomp", "conj") and steps == 0
         head, steps = head.head, steps + 1
-        if _cue_token(head):
+        if shares or _cue_token(head):
             for child in head.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     return child
@@ -136,90 +165,247 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@dataclass(slots=True)
+class _Run:
+    """Quotation pieces one speaker says in a row: a quote split by its speech tag ("“A,” she said,
+    “B.”") or continued in the next sentences and paragraphs without a new cue."""
+
+    start: int
+    end: int
+    cue: Token | None
+    speaker: tuple[int, int] | None
+    first_sent: int  # token index where the run's first sentence starts
+    last_sent: int  # token index where its last sentence ends
+    bare: bool = False  # only quotation so far, no cue: the speech tag may still follow
+
+
 def extract_quotes(doc: Doc) -> list[Quote]:
     """Every attribution in ``doc``: direct quotes first found, then reported speech."""
     text = doc.text
     out: list[Quote] = []
     quoted = quotation_spans(text)
-    used_cues: set[int] = set()
-    last_speaker: tuple[int, int] | None = None
-    last_end = -1
-    for q_start, q_end in quoted:
-        short = q_end - q_start < MIN_QUOTE_CHARS or len(text[q_start:q_end].split()) < MIN_QUOTE_WORDS
-        if short and not _cue_adjacent(doc, q_start, q_end):
-            continue
-        sent = doc.char_span(q_start, q_end, alignment_mode="expand")
-        if sent is None:
-            continue
-        sentences = {s.start: s for t in sent for s in [t.sent]}
-        scope_start = min(s.start for s in sentences.values())
-        scope_end = max(s.end for s in sentences.values())
-        # Look for a cue outside the quote in its sentences, nearest the quote.
-        best: Token | None = None
-        for token in doc[scope_start:scope_end]:
-            if q_start <= token.idx < q_end or not _cue_token(token):
-                continue
-            distance = _gap(token, q_start, q_end)
-            if best is None or distance < _gap(best, q_start, q_end):
-                best = token
-        if best is None:
-            # A colon introduction in the previous sentence: "The ministry said: ..."
-            first = doc[scope_start]
-            if first.i > 0:
-                prev = doc[first.i - 1].sent
-                cands = [t for t in prev if _cue_token(t)]
-                if cands and prev.text.rstrip().endswith(":"):
-                    best = cands[-1]
-        speaker: tuple[int, int] | None = None
-        if best is not None:
-            subject = _subject(best)
-            if subject is not None and not (q_start <= subject.idx < q_end):
-                speaker = _span_of(subject)
-            used_cues.add(best.i)
-        elif last_speaker is not None and q_start - last_end < 400:
-            speaker = last_speaker  # a quote continuing the previous speaker's (next paragraph)
-        if speaker is not None:
-            last_speaker, last_end = speaker, q_end
-        span_sent = doc[scope_start:scope_end]
-        out.append(Quote(q_start, q_end, best.idx if best is not None else None,
-                         best.idx + len(best.text) if best is not None else None, best.lemma_.lower() if best is not None else "",
-                         speaker[0] if speaker else None, speaker[1] if speaker else None, True,
+    runs, governed = _direct_runs(doc, quoted)
+    out.extend(governed)
+    used_cues = {r.cue.i for r in runs if r.cue is not None}
+    for r in runs:
+        cue = r.cue
+        span_sent = doc[r.first_sent : r.last_sent]
+        out.append(Quote(r.start, r.end, cue.idx if cue is not None else None,
+                         cue.idx + len(cue.text) if cue is not None else None, cue.lemma_.lower() if cue is not None else "",
+                         r.speaker[0] if r.speaker else None, r.speaker[1] if r.speaker else None, True,
                          span_sent.start_char, span_sent.end_char))  # fmt: skip
-    inside = [(s, e) for s, e in quoted]
+    inside = [(r.start, r.end) for r in runs]
+    for q in governed:
+        cue_span = doc.char_span(q.cue_start or 0, q.cue_end or 0, alignment_mode="expand")
+        if cue_span is not None and len(cue_span):
+            used_cues.add(cue_span[0].i)
+    turns = _colon_lines(doc, inside)
+    out.extend(turns)
+    # What a speaker says inside a quotation or a transcript turn ("I think ...") is part of that
+    # statement, not a statement of its own.
+    spoken = sorted(quoted + [(q.start, q.end) for q in turns])
     for token in doc:
         if token.i in used_cues or not _cue_token(token):
             continue
-        if any(s <= token.idx < e for s, e in inside):
+        if any(s <= token.idx < e for s, e in spoken):
             continue
         content = _reported_content(token)
         if content is None:
             continue
         c_start, c_end = _strip(text, *content)
-        # Skip only content that lies within a quotation (handled above); a reported clause may
+        # Skip only content that lies within a direct quote (handled above); a reported clause may
         # itself contain a partial quote ("says the tweets were “unhinged”").
-        if c_end - c_start < MIN_QUOTE_CHARS or any(s <= c_start and c_end <= e for s, e in inside):
+        if c_end - c_start < MIN_REPORTED_CHARS or any(s <= c_start and c_end <= e for s, e in inside):
             continue
         subject = _subject(token)
         speaker = _span_of(subject) if subject is not None else None
         if speaker is None:
             continue
         sent = token.sent
+        # Reported even with a partial quote inside ("said the plan was “a disaster”"): the words
+        # around the quote are the reporter's.
         out.append(Quote(c_start, c_end, token.idx, token.idx + len(token.text), token.lemma_.lower(),
                          speaker[0], speaker[1], False, sent.start_char, sent.end_char))  # fmt: skip
     out.extend(_according_to(doc, inside))
-    out.extend(_colon_lines(doc, [(q.start, q.end) for q in out]))
     return sorted(out, key=lambda q: (q.start, q.end))
+
+
+def _direct_runs(doc: Doc, quoted: list[tuple[int, int]]) -> tuple[list[_Run], list[Quote]]:
+    """Direct quotations grouped into runs, each with the cue and speaker that introduce it.
+
+    A quotation inside the clause its cue reports ("said the plan was “a disaster”") is a partial
+    quote: it belongs to that reported statement, not to a run of its own.
+    """
+    text = doc.text
+    runs: list[_Run] = []
+    governed: list[Quote] = []
+    last_speaker: tuple[int, int] | None = None
+    last_end = -1
+    for q_start, q_end in quoted:
+        sent = doc.char_span(q_start, q_end, alignment_mode="expand")
+        if sent is None:
+            continue
+        sentences = {s.start: s for t in sent for s in [t.sent]}
+        scope_start, scope_end = _within_paragraph(doc, q_start, q_end, min(s.start for s in sentences.values()),
+                                                   max(s.end for s in sentences.values()))  # fmt: skip
+        short = q_end - q_start < MIN_QUOTE_CHARS or len(text[q_start:q_end].split()) < MIN_QUOTE_WORDS
+        best = _direct_cue(doc, q_start, q_end, scope_start, scope_end) if not short or _cue_adjacent(doc, q_start, q_end) else None
+        if best is None:
+            # No speech verb: a verb of any kind whose complement holds the quotation ("heralded
+            # the deal as a “breakthrough”") attributes the words to its subject.
+            quote = _governed(doc, q_start, q_end, scope_start, scope_end)
+            if quote is not None:
+                if not any(q.cue_start == quote.cue_start for q in governed):
+                    governed.append(quote)
+                continue
+            if short:
+                continue
+        elif _is_partial(doc, best, q_start, q_end):
+            continue
+        prev = runs[-1] if runs else None
+        # One speaker's quote goes on, split by its own speech tag or running into the next
+        # sentences and paragraphs, until a new cue or a sentence of narrative comes between.
+        contiguous = prev is not None and all(t.is_space or t.is_punct for t in doc[prev.last_sent : scope_start])
+        if prev is not None and contiguous and ((best is not None and prev.cue is not None and best.i == prev.cue.i) or (best is None and _quote_only(doc, q_start, q_end, scope_start, scope_end))
+                                                or (prev.bare and best is not None)):
+            prev.end, prev.last_sent = max(prev.end, q_end), max(prev.last_sent, scope_end)
+            prev.bare = prev.bare and best is None
+            if prev.cue is None and best is not None:
+                prev.cue = best
+                prev.speaker = _speaker_of(best, prev.start, q_end) or prev.speaker
+            if prev.speaker is not None:
+                last_speaker, last_end = prev.speaker, q_end
+            continue
+        speaker: tuple[int, int] | None = None
+        if best is not None:
+            speaker = _speaker_of(best, q_start, q_end)
+        elif last_speaker is not None and q_start - last_end < 400:
+            speaker = last_speaker  # a quote continuing the previous speaker's (next paragraph)
+        if speaker is not None:
+            last_speaker, last_end = speaker, q_end
+        bare = best is None and _quote_only(doc, q_start, q_end, scope_start, scope_end)
+        runs.append(_Run(q_start, q_end, best, speaker, scope_start, scope_end, bare))
+    return runs, governed
+
+
+def _governed(doc: Doc, q_start: int, q_end: int, scope_start: int, scope_end: int) -> Quote | None:
+    """The attribution made by the nearest verb with a subject whose object, clause or "as"
+    predicate holds the quotation: the whole complement, as a reported statement."""
+    inner = doc.char_span(q_start, q_end, alignment_mode="expand")
+    if inner is None or not len(inner):
+        return None
+    node, steps = inner.root, 0
+    while node.head is not node and steps < 6:
+        child, node, steps = node, node.head, steps + 1
+        if not scope_start <= node.i < scope_end or q_start <= node.idx < q_end:
+            return None
+        if node.pos_ != "VERB":
+            continue
+        if node.lemma_.lower() in cues().not_cues:
+            return None
+        if child.dep_ not in GOVERNED_DEPS or (child.dep_ == "prep" and child.lower_ != "as"):
+            return None
+        subject = _subject(node)
+        if subject is None or q_start <= subject.idx < q_end:
+            return None
+        # "heralded the deal as a “breakthrough”": the object and its "as" predicate go together.
+        parts = [child] + [c for c in node.children if c.i != child.i and (
+            (c.dep_ == "prep" and c.lower_ == "as" and c.i > child.i) or (child.dep_ == "prep" and c.dep_ == "dobj"))]  # fmt: skip
+        tokens = [t for part in parts for t in part.subtree]
+        first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+        c_start, c_end = _strip(doc.text, first.idx, last.idx + len(last.text))
+        speaker = _span_of(subject)
+        sent = node.sent
+        return Quote(min(c_start, q_start), max(c_end, q_end), node.idx, node.idx + len(node.text), node.lemma_.lower(),
+                     speaker[0], speaker[1], False, sent.start_char, sent.end_char)  # fmt: skip
+    return None
+
+
+def _within_paragraph(doc: Doc, q_start: int, q_end: int, start: int, end: int) -> tuple[int, int]:
+    """Token bounds [start, end) narrowed to the quotation's paragraph: a sentence the parser runs
+    over a line break holds no cue of this quote."""
+    text = doc.text
+    p_start, p_end = text.rfind("\n", 0, q_start) + 1, text.find("\n", q_end)
+    p_end = len(text) if p_end < 0 else p_end
+    while start < end - 1 and doc[start].idx < p_start:
+        start += 1
+    while end > start + 1 and doc[end - 1].idx >= p_end:
+        end -= 1
+    return start, end
+
+
+def _direct_cue(doc: Doc, q_start: int, q_end: int, scope_start: int, scope_end: int) -> Token | None:
+    """The cue outside the quote in its sentences, nearest the quote; else a colon introduction
+    ending the sentence before ("The ministry said: …")."""
+    best: Token | None = None
+    best_key = (True, 0)
+    for token in doc[scope_start:scope_end]:
+        if q_start <= token.idx < q_end or not _cue_token(token):
+            continue
+        # The cue whose clause holds the quote ("saying his comment “has no place”") before the
+        # cue merely nearest it ("... and said leaders will pay").
+        content = _reported_content(token)
+        key = (not (content is not None and content[0] <= q_start and q_end <= content[1] + 1), _gap(token, q_start, q_end))
+        if best is None or key < best_key:
+            best, best_key = token, key
+    if best is None:
+        best = _speech_tag(doc, q_start, q_end, scope_start, scope_end)
+    if best is None and scope_start > 0:
+        prev = doc[scope_start - 1].sent
+        cands = [t for t in prev if _cue_token(t)]
+        if cands and prev.text.rstrip().endswith(":"):
+            best = cands[-1]
+    return best
+
+
+def _speech_tag(doc: Doc, q_start: int, q_end: int, scope_start: int, scope_end: int) -> Token | None:
+    """A verb of any kind in a short tag beside the quote ("“…,” Trump shot back"; "he quipped"):
+    next to a quotation, a subject and a verb and little else say who speaks."""
+    words = [t for t in doc[scope_start:scope_end] if not (q_start <= t.idx < q_end) and not t.is_punct and not t.is_space]
+    if not words or len(words) > MAX_TAG_WORDS:
+        return None
+    for t in words:
+        if t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children):
+            return t
+    return None
+
+
+def _quote_only(doc: Doc, q_start: int, q_end: int, scope_start: int, scope_end: int) -> bool:
+    """Whether the quotation's sentences hold nothing but the quotation (a quote running on)."""
+    return all(q_start <= t.idx < q_end or t.is_punct or t.is_space for t in doc[scope_start:scope_end])
+
+
+def _speaker_of(cue: Token, q_start: int, q_end: int) -> tuple[int, int] | None:
+    subject = _subject(cue)
+    if subject is not None and not (q_start <= subject.idx < q_end):
+        return _span_of(subject)
+    return None
+
+
+def _is_partial(doc: Doc, cue: Token, q_start: int, q_end: int) -> bool:
+    """Whether the quotation is only part of the clause ``cue`` reports: words of the reporter's
+    own stand beside it in that clause ("said the plan was “a disaster”")."""
+    content = _reported_content(cue)
+    if content is None or not (content[0] <= q_start and q_end <= content[1] + 1):
+        return False
+    outside = [t for t in doc.char_span(content[0], content[1], alignment_mode="expand") or []
+               if t.is_alpha and not q_start <= t.idx < q_end and t.lower_ != "that"]  # fmt: skip
+    return len(outside) >= 2
 
 
 _COLON_LINE = re.compile(r"^(?P<source>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s+(?P<content>\S.{8,})$", re.M)
 
 
 def _colon_lines(doc: Doc, taken: list[tuple[int, int]]) -> list[Quote]:
-    """Headline attributions: "Pence: Trump Was 'Mocking' Clinton Camp" (a named source, a colon)."""
+    """Headline attributions and transcript turns: "Pence: Trump Was 'Mocking' Clinton Camp" (a
+    named source, a colon), "TAPPER: Do you think ..." (a speaker's name in capitals)."""
     out: list[Quote] = []
     for m in _COLON_LINE.finditer(doc.text):
         source = doc.char_span(m.start("source"), m.end("source"), alignment_mode="expand")
-        if source is None or not any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in source):
+        if source is None or source.text.lower() in cues().not_sources:
+            continue
+        label = source.text.isupper() and sum(ch.isalpha() for ch in source.text) >= 3
+        if not label and not any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in source):
             continue
         c_start, c_end = m.start("content"), m.end("content")
         if any(s < c_end and c_start < e for s, e in taken):
@@ -238,16 +424,15 @@ def _gap(token: Token, q_start: int, q_end: int) -> int:
 
 
 def _reported_content(verb: Token) -> tuple[int, int] | None:
-    for child in verb.children:
-        if child.dep_ == "ccomp":
-            tokens = list(child.subtree)
-            return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    if verb.lemma_.lower() in cues().object_content:
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "oprd", "dative", "attr")]
-        if objects:
-            tokens = [t for c in objects for t in c.subtree]
-            first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
-            return first.idx, last.idx + len(last.text)
+    clauses = [child for child in verb.children if child.dep_ == "ccomp"]
+    if clauses:
+        # A clause after the cue is what it reports; one before it only when none follows ("Russia
+        # will help, Lavrov said"), since a clause both sides is mostly the parser joining two.
+        clause = next((c for c in clauses if c.i > verb.i), clauses[-1])
+        return _clause_span(clause)
+    complement = _complement(verb)
+    if complement is not None:
+        return complement
     # "Russia will help, Lavrov said" / "But, he said, officials should be vigilant": the cue is a
     # parenthetical; the content is the clause around it.
     if verb.dep_ in ("parataxis", "ccomp") and verb.head is not verb:
@@ -256,6 +441,51 @@ def _reported_content(verb: Token) -> tuple[int, int] | None:
         if tokens:
             return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     return None
+
+
+def _clause_span(head: Token) -> tuple[int, int]:
+    """The clause of ``head`` without a further clause joined to it with its own subject ("said the
+    extremist is Clinton, and he railed against ..."): that one is the reporter's again."""
+    cut = min((c.i for c in head.children if c.dep_ == "conj" and c.i > head.i
+               and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), default=None)  # fmt: skip
+    # A dash after the clause opens the reporter's aside ("said he was encouraged — a modest boost").
+    dash = next((t.i for t in head.subtree if t.i > head.i and t.text in DASHES), None)
+    cut = dash if cut is None or (dash is not None and dash < cut) else cut
+    tokens = [t for t in head.subtree if cut is None or t.i < cut]
+    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].dep_ == "cc" or tokens[-1].is_space):
+        tokens.pop()
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _complement(verb: Token) -> tuple[int, int] | None:
+    """What a verb of stance attributes, by the lexicon's groups: its object ("backed Cruz", "called
+    them deplorables"), its to-infinitive with any object ("urged voters to turn out"), or the object
+    of its preposition ("talked about the economy"); a listed preposition after the object extends
+    it ("criticized Sanders for ...")."""
+    c = cues()
+    lemma = verb.lemma_.lower()
+    parts: list[Token] = []
+    if lemma in c.object_content or lemma in c.infinitive:
+        parts = [ch for ch in verb.children if ch.dep_ in ("dobj", "oprd", "dative", "attr")]
+        parts = parts if lemma in c.object_content else [p for p in parts if any(x.dep_ == "xcomp" for x in verb.children)]
+    if lemma in c.infinitive:
+        infinitives = [ch for ch in verb.children if ch.dep_ in ("xcomp", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in ch.children)]
+        parts += infinitives
+    elif lemma in c.object_content:
+        parts += [ch for ch in verb.children if ch.dep_ in ("xcomp",)]
+    preps = c.prepositions.get(lemma)
+    if preps:
+        after_object = bool(parts)
+        parts += [ch for ch in verb.children if ch.dep_ == "prep" and ch.lower_ in preps and any(g.dep_ in ("pobj", "pcomp") for g in ch.children)
+                  and (after_object or not parts)]  # fmt: skip
+    if not parts:
+        return None
+    # "referred to Rubio as “a bright leader”", "described the deal as a breakthrough": the
+    # predicate after "as" is the heart of what is attributed.
+    parts += [ch for ch in verb.children if ch.dep_ == "prep" and ch.lower_ == "as" and ch.i > verb.i and ch not in parts]
+    tokens = [t for part in parts for t in (part.subtree if part.dep_ != "prep" else (t for g in part.children for t in g.subtree))]
+    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
 
 
 def _cue_adjacent(doc: Doc, q_start: int, q_end: int) -> bool:
