@@ -113,7 +113,9 @@ def rules() -> tuple[Rule, ...]:
         ("century", rf"{b}(?:the\s+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)[\s-]+century{e}", 1),
         ("decade_words", rf"{b}the\s+(?:(?P<pmod>early|mid|late)[\s-]+)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties){e}", 2),
         ("unit_edge", rf"{b}(?P<pmod>the\s+end|the\s+beginning|the\s+middle|the\s+start)\s+of\s+the\s+(?P<unit>week|month|year){e}", 1),
-        ("quarter", rf"{b}(?:(?P<det>the|this\s+year's|last\s+year's|next\s+year's|its|a)\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>{ordinal})[\s-]+(?:fiscal\s+)?quarter(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<year>{year4})|\s+(?P<year2>{year4}))?{e}", 1),
+        # A determiner belongs to "the third quarter" but not to the adjective in "a third-quarter loss".
+        ("quarter", rf"{b}(?:(?P<det>the|this\s+year's|last\s+year's|next\s+year's|its|a)\s+(?!(?:(?:fiscal|calendar)\s+)?{ordinal}-))?(?:(?:fiscal|calendar)\s+)?(?P<ord>{ordinal})[\s-]+(?:fiscal\s+)?quarter(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<year>{year4})|\s+(?P<year2>{year4}))?{e}", 1),
+        ("quarter_year", rf"{b}the\s+(?:(?P<year>{year4})|(?P<ago>(?:comparable\s+|same\s+)?year[\s-](?:ago|earlier)))\s+(?:(?P<ord>{ordinal})[\s-]+)?(?:fiscal\s+)?(?P<what>quarter|period){e}", 1),
         ("quarter_rel", rf"{b}(?P<rel>the\s+latest|the\s+last|the\s+past|the\s+previous|the\s+current|the\s+same|the\s+latest\s+fiscal|this|last|next|the\s+fiscal|the\s+recent|the)\s+quarter{e}", 2),
         ("period_rel", rf"{b}(?P<rel>the\s+latest|the\s+last|the\s+same)\s+period{e}", 2),
         ("half", rf"{b}(?:the\s+)?(?P<ord>first|second)\s+half(?:\s+of\s+(?P<year>{year4}|(?P<rel>this|last|next)\s+year))?{e}", 1),

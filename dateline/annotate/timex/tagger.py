@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 MAX_INPUT_CHARS = 5_000_000
 # Month names and month-days take their year from a tense cue only this close; else the nearest year.
 LOCAL_CUE_CHARS = 40
-QUARTER_MEMORY_CHARS = 700
+QUARTER_MEMORY_CHARS = 1500
 # A past-tense "Jan. 14" a few days after the DCT is still this year's (reports run ahead of
 # their dates); only beyond this many days does tense move it to another year.
 TENSE_SLACK_DAYS = 30
@@ -419,6 +419,37 @@ def _quarter(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     return _Norm("DATE", f"{year:04d}-Q{quarter}", anchor="dct")
 
 
+def _year_ago_quarter(ctx: _Ctx, pos: int, year: int | None = None) -> str | None:
+    """The quarter an earnings report compares with: the one just mentioned, a year back (or in ``year``)."""
+    if ctx.last_quarter is None or pos - ctx.last_quarter[0] >= QUARTER_MEMORY_CHARS:
+        return None
+    year_text, quarter = ctx.last_quarter[1].split("-")
+    if not year_text.isdigit():
+        return None
+    return f"{year if year is not None else int(year_text) - 1:04d}-{quarter}"
+
+
+def _quarter_year(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    """"the 1988 second quarter", "the 1988 period", "the year-ago quarter"."""
+    g = m.groupdict()
+    year = int(g["year"]) if g.get("year") else None
+    if g.get("ord"):
+        quarter = lexicon().ordinals[g["ord"].lower()]
+        if year is None:
+            if ctx.dct is None:
+                return _Norm("DATE", f"XXXX-Q{quarter}", unresolved=True)
+            year = ctx.dct.year - 1
+        return _Norm("DATE", f"{year:04d}-Q{quarter}")
+    value = _year_ago_quarter(ctx, m.start(), year)
+    if value is not None:
+        return _Norm("DATE", value, anchor="dct")
+    if year is not None:
+        return _Norm("DATE", f"{year:04d}")
+    if ctx.dct is None:
+        return _Norm("DATE", "XXXX", unresolved=True)
+    return _Norm("DATE", f"{ctx.dct.year - 1:04d}", anchor="dct")
+
+
 def _quarter_rel(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
     if ctx.dct is None:
@@ -636,10 +667,9 @@ def _year_earlier(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
         return _Norm("DATE", "XXXX", unresolved=True)
     # "…third-quarter net rose to $5 million from $4 million a year earlier": the comparison is
     # with the same quarter of the year before, when a quarter was just mentioned.
-    if ctx.last_quarter is not None and m.start() - ctx.last_quarter[0] < QUARTER_MEMORY_CHARS:
-        year_text, quarter = ctx.last_quarter[1].split("-")
-        if year_text.isdigit():
-            return _Norm("DATE", f"{int(year_text) - 1:04d}-{quarter}", anchor="dct")
+    quarter = _year_ago_quarter(ctx, m.start())
+    if quarter is not None:
+        return _Norm("DATE", quarter, anchor="dct")
     return _Norm("DATE", f"{base.year - 1:04d}", anchor="dct")
 
 
@@ -651,6 +681,8 @@ def _ago(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     if ctx.dct is None or amount is None:
         return _Norm("DATE", _UNRESOLVED_UNIT.get(unit, "XXXX"), mod, unresolved=ctx.dct is None, anchor="dct")
     whole = int(amount)
+    if unit == "year" and whole == 1 and (quarter := _year_ago_quarter(ctx, m.start())) is not None:
+        return _Norm("DATE", quarter, mod, anchor="dct")
     if unit in ("hour", "minute", "second"):
         return _Norm("DATE", V.ymd(ctx.dct), mod, anchor="dct")
     if unit == "decade":
@@ -671,6 +703,8 @@ def _ref_shift(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     if amount is None or base is None:
         raise _Reject
     sign = 1 if g["dir"].lower() == "later" else -1
+    if unit == "year" and amount == 1 and sign < 0 and (quarter := _year_ago_quarter(ctx, m.start())) is not None:
+        return _Norm("DATE", quarter, anchor="dct")
     gran = ctx.ref_gran if ctx.ref is not None else "day"
     if unit == "day" and gran != "day":
         unit = gran  # "two days later" after "in March 2019" stays in that month
@@ -761,7 +795,7 @@ NORMALISERS = {
     "month_rel": _month_rel, "month_this_year": _month_rel, "month": _month_only,
     "year_range": _year_range, "decade": _decade, "year": _year,
     "year_words": _year_words, "century": _century, "decade_words": _decade_words, "unit_edge": _unit_edge,
-    "quarter": _quarter, "quarter_rel": _quarter_rel, "period_rel": _quarter_rel, "half": _half, "season": _season, "season_year": _season,
+    "quarter": _quarter, "quarter_year": _quarter_year, "quarter_rel": _quarter_rel, "period_rel": _quarter_rel, "half": _half, "season": _season, "season_year": _season,
     "relday": _relday, "day_before": _relday, "pod_rel": _pod_rel, "clock": _clock, "clock_word": _clock_word,
     "weekday": _weekday_expr, "weekend": _weekend, "unit_rel": _unit_rel, "unit_in": _unit_rel,
     "year_end": _year_end, "year_earlier": _year_earlier, "ago": _ago, "ref_shift": _ref_shift,
@@ -810,7 +844,7 @@ def find_timexes(text: str, dct: dt.date | None, *, doc: Doc | None = None) -> l
             continue
         if (norm.ref is not None and norm.anchor != "dct") or (norm.ref is not None and norm.type == "DATE" and rule.name in ("md", "dm", "weekday_date", "month", "month_rel")):
             ctx.ref, ctx.ref_gran = norm.ref, norm.ref_gran
-        if norm.type == "DATE" and re.fullmatch(r"\d{4}-Q[1-4]", norm.value):
+        if rule.name in ("quarter", "quarter_rel") and re.fullmatch(r"\d{4}-Q[1-4]", norm.value):
             ctx.last_quarter = (end, norm.value)
         signal = _SIGNAL.search(text[max(0, start - 12) : start])
         out.append(
