@@ -30,6 +30,8 @@ class Lexicon:
     point_mods: dict[str, str]
     references: dict[str, str]
     future_markers: tuple[str, ...]
+    future_signals: tuple[str, ...]
+    past_signals: tuple[str, ...]
     sets: dict[str, str]
 
 
@@ -52,6 +54,8 @@ def lexicon() -> Lexicon:
         point_mods={str(k): str(v) for k, v in raw["point_mods"].items()},
         references={str(k): str(v) for k, v in raw["references"].items()},
         future_markers=tuple(raw["future_markers"]),
+        future_signals=tuple(raw["future_signals"]),
+        past_signals=tuple(raw["past_signals"]),
         sets={str(k): str(v) for k, v in raw["sets"].items()},
     )
 
@@ -103,7 +107,7 @@ def rules() -> tuple[Rule, ...]:
         ("md", rf"{b}(?:(?P<pmod>{pmods})\s+)?(?P<month>{month})\s+(?P<day>{day})(?:\s*(?:-|–)\s*(?P<day2>{day}))?(?![\w:]|,?\s*\d{{4}}|\s*-\s*\d{{3}})", 2),
         ("dm", rf"{b}(?P<day>{day})(?:\s*(?:-|–)\s*(?P<day2>{day}))?\s+(?:of\s+)?(?P<month>{month}){e}", 2),
         ("my", rf"{b}(?:(?P<pmod>{pmods})\s+)?(?P<month>{month}),?\s+(?:of\s+)?(?P<year>{year4}){e}", 1),
-        ("month_rel", rf"{b}(?:(?P<pmod>{pmods})\s+)?(?P<rel>last|next|this|(?:the\s+)?(?:past|coming))\s+(?P<month>{month}){e}", 2),
+        ("month_rel", rf"{b}(?:(?P<pmod>{pmods})\s+)?(?P<rel>last|next|this|(?:the\s+)?(?:past|coming))\s+(?P<month>{month}){e}(?!\s*\d)", 2),
         ("month_this_year", rf"{b}(?:(?P<pmod>{pmods})\s+)?(?P<month>{month})\s+(?P<rel>this|last|next)\s+year{e}", 1),
         ("month", rf"{b}(?:(?P<pmod>{pmods})\s+)?(?P<month>{month}){e}", 3),
         ("year_range", rf"{b}(?P<year>{year4})\s*(?:-|–|—|/)\s*(?P<year2>{year4}|\d{{2}})(?![\d%])", 1),

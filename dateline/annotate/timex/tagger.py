@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from dateline.annotate.timex import values as V
-from dateline.annotate.timex.grammar import Rule, lexicon, rules
+from dateline.annotate.timex.grammar import Rule, alternation, lexicon, rules
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -27,7 +27,7 @@ LOCAL_CUE_CHARS = 40
 QUARTER_MEMORY_CHARS = 1500
 # A past-tense "Jan. 14" a few days after the DCT is still this year's (reports run ahead of
 # their dates); only beyond this many days does tense move it to another year.
-TENSE_SLACK_DAYS = 30
+TENSE_SLACK_DAYS = 60
 _SENTENCE_END = re.compile(r"[.!?](?:[\"”’)]*)\s+(?=[\"“(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
 _PAST = re.compile(
     r"\b(said|was|were|had|did|took|met|held|began|ended|came|went|told|announced|reported|killed|died|"
@@ -178,6 +178,11 @@ def _tense(ctx: _Ctx, start: int, end: int, *, within: int | None = None) -> int
 
     ``within``: only a cue at most that many characters away counts (a weaker, local reading).
     """
+    before = ctx.text[max(0, start - 24) : start]
+    if _future_signal_re().search(before):
+        return 1
+    if _past_signal_re().search(before):
+        return -1
     if ctx.doc is not None:
         found = _tense_from_parse(ctx.doc, start)
         if found is not None:
@@ -200,6 +205,16 @@ def _tense(ctx: _Ctx, start: int, end: int, *, within: int | None = None) -> int
 def _future_re() -> re.Pattern[str]:
     markers = sorted(lexicon().future_markers, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in markers) + r")(?!\w)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _future_signal_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){alternation(lexicon().future_signals)}\s+(?:(?:on|in|at|about|around|the)\s+)?$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _past_signal_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){alternation(lexicon().past_signals)}\s+(?:(?:on|in|at|about|around|the)\s+)?$", re.I)
 
 
 def _tense_from_parse(doc: Doc, start: int) -> int | None:
@@ -309,11 +324,9 @@ def _month_only(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     if ctx.dct is None:
         return _Norm("DATE", f"XXXX-{month:02d}", mod, unresolved=True)
     tense = _tense(ctx, m.start(), m.end(), within=LOCAL_CUE_CHARS)
-    year = ctx.dct.year
-    if tense < 0 and month > ctx.dct.month:
-        year -= 1
-    elif tense > 0 and month < ctx.dct.month:
-        year += 1
+    # The middle of the month stands for it, so a past-tense "in December" written in late October is
+    # still this year's within the same slack as a month-day.
+    year = ctx.dct.year if tense == 0 else (_closest_year(ctx.dct, month, 15, tense) or ctx.dct).year
     return _Norm("DATE", V.ym(year, month), mod, anchor="dct", ref=dt.date(year, month, 1), ref_gran="month")
 
 
