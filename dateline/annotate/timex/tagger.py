@@ -190,10 +190,13 @@ def _tense(ctx: _Ctx, start: int, end: int, *, within: int | None = None) -> int
     s, e = _sentence(ctx, start)
     sentence = ctx.text[s:e]
     # The tense cue nearest the expression decides: "said Friday that talks will resume Monday".
-    best: tuple[int, int] | None = None
+    best: tuple[float, int] | None = None
     for pattern, tense in ((_future_re(), 1), (_PAST, -1)):
         for m in pattern.finditer(sentence):
-            distance = min(abs(s + m.start() - end), abs(s + m.end() - start))
+            # Between two cues equally near, the one before wins: a time adverbial mostly follows its
+            # verb ("said on Friday it would…").
+            at = s + m.start()
+            distance = abs(s + m.end() - start) if at < start else abs(at - end) + 0.5
             if best is None or distance < best[0]:
                 best = (distance, tense)
     if best is None or (within is not None and best[0] > within):
