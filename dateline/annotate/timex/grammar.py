@@ -33,6 +33,7 @@ class Lexicon:
     future_signals: tuple[str, ...]
     past_signals: tuple[str, ...]
     sets: dict[str, str]
+    holidays: dict[str, Any]
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +58,7 @@ def lexicon() -> Lexicon:
         future_signals=tuple(raw["future_signals"]),
         past_signals=tuple(raw["past_signals"]),
         sets={str(k): str(v) for k, v in raw["sets"].items()},
+        holidays={str(k): v for k, v in raw["holidays"].items()},
     )
 
 
@@ -84,7 +86,7 @@ def rules() -> tuple[Rule, ...]:
     day = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     year4 = r"(?:1[0-9]{3}|20[0-9]{2})"
     number = r"(?:" + alternation(list(lx.numbers)) + r"|\d+(?:\.\d+)?(?:\s+1/2)?|\d+-\d+)"
-    compound_number = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine))"
+    compound_number = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:one|two|three|four|five|six|seven|eight|nine)(?!\w))"
     number = f"(?:{compound_number}|{number})"
     units = alternation(list(lx.units))
     qmods = alternation(list(lx.quantity_mods))
@@ -95,6 +97,7 @@ def rules() -> tuple[Rule, ...]:
     ordinal = alternation(list(lx.ordinals))
     refs = alternation(list(lx.references))
     sets = alternation(list(lx.sets))
+    holidays = alternation(list(lx.holidays)).replace("'", "['’]?")
     b = r"(?<![\w$€£])"  # a word start that is not inside a number or an amount
     e = r"(?![\w])"
 
@@ -139,9 +142,13 @@ def rules() -> tuple[Rule, ...]:
         ("ago", rf"{b}(?:(?P<qmod>{qmods})\s+)?(?P<num>{number}|{vague})\s+(?:or\s+so\s+)?(?P<unit>{units})s?\s+(?:or\s+so\s+)?ago{e}", 0),
         ("ref_shift", rf"{b}(?P<num>{number})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|earlier){e}", 0),
         ("ref_next", rf"{b}the\s+(?P<rel>next|following|previous|preceding|same)\s+(?P<unit>day|morning|week|month|year){e}", 1),
-        ("duration", rf"{b}(?:(?P<lead>the\s+(?:(?:past|last|next|first|coming|previous|following|latest|final|remaining|initial)\s+)?|(?:over|for|during|in|within)\s+the\s+(?:past|last|next|coming)\s+))?(?:(?P<qmod>{qmods})\s+)?(?P<num>{number})[\s-]+(?:(?:more|additional|full|straight|consecutive|trading|business|working)\s+)?(?P<unit>{units})s?(?P<orso>\s+or\s+so)?{e}", 3),
+        ("duration", rf"{b}(?:(?P<lead>the\s+(?:(?:past|last|next|first|coming|previous|following|latest|final|remaining|initial)\s+)?))?(?:(?P<qmod>{qmods})\s+)?(?P<num>{number})[\s-]+(?:(?:more|additional|full|straight|consecutive|trading|business|working)\s+)?(?P<unit>{units})s?(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?{e}", 3),
         ("duration_vague", rf"{b}(?:(?:the\s+)?(?:past|last|next|coming|recent)\s+)?(?P<vague>{vague})\s+(?P<unit>{units})s?{e}", 3),
-        ("duration_plural", rf"{b}(?P<pre>for|recent|coming|the\s+coming|in\s+recent|over\s+the\s+past|the\s+past|the\s+last|in\s+the\s+coming)\s+(?P<unit>days|weeks|months|years|decades|centuries){e}", 3),
+        ("duration_plural", rf"{b}(?P<pre>(?<=for\s)|recent|coming|the\s+coming|the\s+past|the\s+last)\s*(?<=\s)(?P<unit>days|weeks|months|years|decades|centuries){e}", 3),
+        # "the year" is the current (or, after "that", the last mentioned) year; "the fiscal year ended
+        # June 30" a stretch of one year. Not "the year 2000" nor the adjective "the year-ago quarter".
+        ("the_year", rf"{b}(?P<det>the|that)\s+(?:(?P<kind>full|fiscal|current\s+fiscal|calendar)\s+)?year(?![-\w]|\s+(?:\d|two\s+thousand|nineteen|before|earlier|ago|after|later))", 3),
+        ("holiday", rf"{b}(?:(?P<rel>last|this|next)\s+)?(?P<name>{holidays})(?:,?\s+(?P<year>{year4}))?{e}", 1),
         ("set_word", rf"{b}(?P<word>{sets}){e}", 2),
         ("set_every", rf"{b}(?:every|each|per)\s+(?:(?P<num>{number})\s+)?(?P<what>{units}s?|{weekday}|{month}|{season}){e}", 1),
         ("reference", rf"{b}(?P<word>{refs}){e}", 4),

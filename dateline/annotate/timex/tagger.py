@@ -106,7 +106,7 @@ def _int_word(token: str | None) -> float | None:
     m = re.fullmatch(r"(\d+)-(\d+)", token)
     if m:
         return float(m.group(1))  # "two-three" ranges: the lower bound, mod says the rest
-    m = re.fullmatch(r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(\w+)", token)
+    m = re.fullmatch(r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[ -](\w+)", token)
     if m:
         return float(lx.numbers[m.group(1)] + lx.numbers.get(m.group(2), 0))
     try:
@@ -245,6 +245,11 @@ def _tense_from_parse(doc: Doc, start: int) -> int | None:
 
 def _closest_year(dct: dt.date, month: int, day: int, tense: int) -> dt.date | None:
     options = [d for y in (dct.year - 1, dct.year, dct.year + 1) if (d := V.safe_date(y, month, day)) is not None]
+    return _closest_of(dct, options, tense)
+
+
+def _closest_of(dct: dt.date, options: list[dt.date], tense: int) -> dt.date | None:
+    """The option nearest ``dct``, on the side the tense points to (within the slack)."""
     if not options:
         return None
     if tense < 0:
@@ -773,12 +778,87 @@ def _duration(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
         before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
         if re.search(r"\b(times|once|twice|per)\s+$", before):
             raise _Reject
+    if g.get("half"):
+        amount += 0.5
     mod = _qmod(g.get("qmod"))
     if g.get("orso"):
         mod = mod or "APPROX"
     if "-" in g["num"] and re.fullmatch(r"\d+-\d+", g["num"]):
         mod = mod or "EQUAL_OR_MORE"
     return _Norm("DURATION", V.duration(amount, letter, time_unit), mod)
+
+
+_ENDED = re.compile(r"\s+end(?:ed|ing)\b", re.I)
+
+
+def _the_year(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    g = m.groupdict()
+    if _ENDED.match(ctx.text, m.end()):
+        return _Norm("DURATION", "P1Y")
+    if g["det"].lower() == "that":
+        if ctx.ref is None:
+            raise _Reject
+        return _Norm("DATE", f"{ctx.ref.year:04d}", anchor="ref")
+    if ctx.dct is None:
+        return _Norm("DATE", "XXXX", unresolved=True)
+    return _Norm("DATE", f"{ctx.dct.year:04d}", anchor="dct")
+
+
+def _easter(year: int) -> dt.date | None:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    h = (19 * a + b - b // 4 - (b - (b + 8) // 25 + 1) // 3 + 15) % 30
+    weekday = (32 + 2 * (b % 4) + 2 * (c // 4) - h - c % 4) % 7
+    shift = (a + 11 * h + 22 * weekday) // 451
+    month, day = divmod(h + weekday - 7 * shift + 114, 31)
+    return V.safe_date(year, month, day + 1)
+
+
+def _holiday_date(name: str, year: int) -> dt.date | None:
+    rule = lexicon().holidays[name]
+    if isinstance(rule, str):
+        month, day = (int(x) for x in rule.split("-"))
+        return V.safe_date(year, month, day)
+    if isinstance(rule, dict):
+        easter = _easter(year)
+        return V.add_days(easter, int(rule["easter"])) if easter else None
+    month, weekday, nth, from_day = (int(x) for x in rule)
+    if nth > 0:
+        first = V.safe_date(year, month, from_day)
+        return V.add_days(V.weekday_near(first, weekday, +1), 7 * (nth - 1)) if first else None
+    next_month = V.safe_date(*V.shift_months(year, month, 1), 1)
+    last = V.add_days(next_month, -1) if next_month else None
+    return V.weekday_near(last, weekday, -1) if last else None
+
+
+def _holiday(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    g = m.groupdict()
+    if not _capitalised(g["name"]):
+        raise _Reject
+    key = re.sub(r"\s+", " ", g["name"].lower()).replace("’", "'")
+    if key not in lexicon().holidays:
+        key = re.sub(r"(\w)s\b", r"\1's", key, count=1) if "'" not in key else key.replace("'", "")
+    if g.get("year"):
+        date = _holiday_date(key, int(g["year"]))
+        if date is None:
+            raise _Reject
+        return _Norm("DATE", V.ymd(date), ref=date)
+    if ctx.dct is None:
+        rule = lexicon().holidays[key]
+        return _Norm("DATE", f"XXXX-{rule}" if isinstance(rule, str) else "XXXX-XX-XX", unresolved=True)
+    rel = (g.get("rel") or "").lower()
+    tense = {"last": -1, "next": 1}.get(rel) or _tense(ctx, m.start(), m.end(), within=LOCAL_CUE_CHARS)
+    options = [d for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1) if (d := _holiday_date(key, y)) is not None]
+    if rel == "last":
+        options = [d for d in options if d < ctx.dct]
+    elif rel == "next":
+        options = [d for d in options if d > ctx.dct]
+    elif rel == "this":
+        options = [d for d in options if d.year == ctx.dct.year]
+    date = _closest_of(ctx.dct, options, 0 if rel else tense)
+    if date is None:
+        raise _Reject
+    return _Norm("DATE", V.ymd(date), anchor="dct", ref=date)
 
 
 def _set_word(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
@@ -816,7 +896,7 @@ NORMALISERS = {
     "weekday": _weekday_expr, "weekend": _weekend, "unit_rel": _unit_rel, "unit_in": _unit_rel,
     "year_end": _year_end, "year_earlier": _year_earlier, "ago": _ago, "ref_shift": _ref_shift,
     "ref_next": _ref_next, "duration": _duration, "duration_vague": _duration, "duration_plural": _duration,
-    "set_word": _set_word, "set_every": _set_every, "reference": _reference,
+    "the_year": _the_year, "holiday": _holiday, "set_word": _set_word, "set_every": _set_every, "reference": _reference,
 }  # fmt: skip
 
 _SIGNAL = re.compile(r"\b(since|until|till|from|to|by|before|after|in|on|at|during|between|and|through|for|of|as of)\s+$", re.I)
