@@ -110,7 +110,7 @@ def rules() -> tuple[Rule, ...]:
         ("md", rf"{b}(?:(?P<pmod>{pmods})\s+)?(?P<month>{month})\s+(?P<day>{day})(?:\s*(?:-|–)\s*(?P<day2>{day}))?(?![\w:]|,?\s*\d{{4}}|\s*-\s*\d{{3}})", 2),
         ("dm", rf"{b}(?P<day>{day})(?:\s*(?:-|–)\s*(?P<day2>{day}))?\s+(?:of\s+)?(?P<month>{month}){e}", 2),
         ("my", rf"{b}(?:(?P<pmod>{pmods})\s+)?(?P<month>{month}),?\s+(?:of\s+)?(?P<year>{year4}){e}", 1),
-        ("month_rel", rf"{b}(?:(?P<pmod>{pmods})\s+)?(?P<rel>last|next|this|(?:the\s+)?(?:past|coming))\s+(?P<month>{month}){e}(?!\s*\d)", 2),
+        ("month_rel", rf"{b}(?:(?P<pmod>{pmods})\s+)?(?P<rel>last|next|this|(?:the\s+)?(?:past|coming))\s+(?P<month>{month}){e}(?!\.?\s*\d)", 2),
         ("month_this_year", rf"{b}(?:(?P<pmod>{pmods})\s+)?(?P<month>{month})\s+(?P<rel>this|last|next)\s+year{e}", 1),
         ("month", rf"{b}(?:(?P<pmod>{pmods})\s+)?(?P<month>{month}){e}", 3),
         ("year_range", rf"{b}(?P<year>{year4})\s*(?:-|–|—|/)\s*(?P<year2>{year4}|\d{{2}})(?![\d%])", 1),

@@ -42,6 +42,9 @@ _MEASURE_AFTER_YEAR = re.compile(
 )
 
 
+_LAST_NEXT = re.compile(r"\b(last|next)\s+$", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class Timex:
     start: int
@@ -294,7 +297,14 @@ def _month_day(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     if ctx.dct is None:
         end = f"XXXX-{month:02d}-{day2:02d}" if day2 else None
         return _Norm("DATE", f"XXXX-{month:02d}-{day:02d}", mod, unresolved=True, range_end=end)
-    date = _closest_year(ctx.dct, month, day, _tense(ctx, m.start(), m.end(), within=LOCAL_CUE_CHARS))
+    rel = _LAST_NEXT.search(ctx.text, max(0, m.start() - 6), m.start())
+    if rel is not None:  # "last Oct. 23": strictly before the DCT, without the slack
+        options = [d for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1) if (d := V.safe_date(y, month, day))]
+        before = rel.group(1).lower() == "last"
+        options = [d for d in options if (d < ctx.dct if before else d > ctx.dct)]
+        date = (max(options) if before else min(options)) if options else None
+    else:
+        date = _closest_year(ctx.dct, month, day, _tense(ctx, m.start(), m.end(), within=LOCAL_CUE_CHARS))
     if date is None:
         raise _Reject
     end_date = V.safe_date(date.year, month, day2) if day2 else None
@@ -378,8 +388,12 @@ def _decade(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
         value = g["decade"][:3]
     else:
         short = g["short"]
-        century = "19" if ctx.dct is None or int(short) > ctx.dct.year % 100 else "20"
-        value = century + short[0]
+        # "the '80s" is the nearest such decade that has begun, or begins within ten years.
+        if ctx.dct is None:
+            century = 19
+        else:
+            century = ctx.dct.year // 100 - (1 if int(short) > ctx.dct.year % 100 + 10 else 0)
+        value = f"{century:02d}{short[0]}"
     return _Norm("DATE", value, _pmod(g.get("pmod")))
 
 
