@@ -176,12 +176,12 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _tense(ctx: _Ctx, start: int, end: int, *, within: int | None = None) -> int:
+def _tense(ctx: _Ctx, start: int, end: int, *, within: int | None = None, signals: bool = True) -> int:
     """+1 future, -1 past, 0 unknown, for the clause of the expression at ``start``.
 
     ``within``: only a cue at most that many characters away counts (a weaker, local reading).
     """
-    before = ctx.text[max(0, start - 24) : start]
+    before = ctx.text[max(0, start - 24) : start] if signals else ""
     if _future_signal_re().search(before):
         return 1
     if _past_signal_re().search(before):
@@ -587,7 +587,9 @@ def _weekday_expr(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     suffix = f"T{pod}" if pod else ""
     if ctx.dct is None:
         return _Norm(kind, f"XXXX-WXX-{weekday}{suffix}", mod, unresolved=True)
-    date = _resolve_weekday(ctx, weekday, rel, _tense(ctx, m.start(), m.end()))
+    # "by Wednesday", "until Thursday" are as often a deadline just past as one ahead: within a week
+    # only the verb decides.
+    date = _resolve_weekday(ctx, weekday, rel, _tense(ctx, m.start(), m.end(), signals=False))
     assert date is not None
     return _Norm(kind, V.ymd(date) + suffix, mod, anchor="dct", ref=date)
 
