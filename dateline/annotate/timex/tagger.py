@@ -42,6 +42,9 @@ _MEASURE_AFTER_YEAR = re.compile(
 )
 
 
+_RATE_BEFORE = re.compile(
+    r"(?:\b(?:times|once|twice|per)|(?:\d|\b(?:million|billion|thousand|hundred|cents?|dollars|percent)\b)\S*(?:\s+[a-z]+s)?)\s+$"
+)
 _LAST_NEXT = re.compile(r"\b(last|next)\s+$", re.I)
 
 
@@ -606,6 +609,16 @@ def _clock(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     elif ampm.startswith("a") and hour == 12:
         hour = 0
     mod = "APPROX" if g.get("approx") else ""
+    if g.get("month"):  # "5 p.m. EST Nov. 9": that day, found as a month-day would be
+        month, day = _month(g["month"]), _day(g["day"])
+        if g.get("year"):
+            date = V.safe_date(int(g["year"]), month, day)
+        elif ctx.dct is not None:
+            date = _closest_year(ctx.dct, month, day, _tense(ctx, m.start(), m.end(), within=LOCAL_CUE_CHARS))
+        else:
+            return _Norm("TIME", f"XXXX-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}", mod, unresolved=True)
+        if date is not None:
+            return _Norm("TIME", f"{V.ymd(date)}T{hour:02d}:{minute:02d}", mod, anchor="dct")
     return _timed(ctx, m, g.get("wd"), f"{hour:02d}:{minute:02d}", mod)
 
 
@@ -791,9 +804,9 @@ def _duration(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     token = g["num"].lower()
     if token in ("a", "an") and not (g.get("lead") or g.get("qmod")):
         # "a year" alone is often "per year" or part of an idiom; keep it only where it measures time.
-        before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
-        if re.search(r"\b(times|once|twice|per)\s+$", before):
-            raise _Reject
+        before = ctx.text[max(0, m.start() - 40) : m.start()].lower()
+        if _RATE_BEFORE.search(before):
+            raise _Reject  # a rate: "twice a year", "$1.76 a year", "700 seats a week", "24 hours a day"
     if g.get("half"):
         amount += 0.5
     mod = _qmod(g.get("qmod"))
