@@ -98,6 +98,9 @@ def rules() -> tuple[Rule, ...]:
     refs = alternation(list(lx.references))
     sets = alternation(list(lx.sets))
     holidays = alternation(list(lx.holidays)).replace("'", "['’]?")
+    spelled_year = r"(?:nineteen|twenty)[\s-]+(?:hundred(?:\s+and)?[\s-]+)?(?:(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|o[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))|two\s+thousand(?:[\s-]+and)?(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine|ten))?"
+    # A year in digits or spelt out ("January nineteen ninety-seven", as transcripts write it).
+    any_year = f"(?:{year4}|{spelled_year})"
     b = r"(?<![\w$€£])"  # a word start that is not inside a number or an amount
     e = r"(?![\w])"
 
@@ -109,14 +112,14 @@ def rules() -> tuple[Rule, ...]:
         ("dmy", rf"{b}(?P<day>{day})(?:\s*(?:-|–)\s*(?P<day2>{day}))?\s+(?:of\s+)?(?P<month>{month}),?\s+(?P<year>\d{{4}}){e}", 0),
         ("md", rf"{b}(?:(?P<pmod>{pmods})\s+)?(?P<month>{month})\s+(?P<day>{day})(?:\s*(?:-|–)\s*(?P<day2>{day}))?(?![\w:]|,?\s*\d{{4}}|\s*-\s*\d{{3}})", 2),
         ("dm", rf"{b}(?P<day>{day})(?:\s*(?:-|–)\s*(?P<day2>{day}))?\s+(?:of\s+)?(?P<month>{month}){e}", 2),
-        ("my", rf"{b}(?:(?P<pmod>{pmods})\s+)?(?P<month>{month}),?\s+(?:of\s+)?(?P<year>{year4}){e}", 1),
+        ("my", rf"{b}(?:(?P<pmod>{pmods})\s+)?(?P<month>{month}),?\s+(?:of\s+)?(?P<year>{any_year}){e}", 1),
         ("month_rel", rf"{b}(?:(?P<pmod>{pmods})\s+)?(?P<rel>last|next|this|(?:the\s+)?(?:past|coming))\s+(?P<month>{month}){e}(?!\.?\s*\d)", 2),
         ("month_this_year", rf"{b}(?:(?P<pmod>{pmods})\s+)?(?P<month>{month})\s+(?P<rel>this|last|next)\s+year{e}", 1),
         ("month", rf"{b}(?:(?P<pmod>{pmods})\s+)?(?P<month>{month}){e}", 3),
         ("year_range", rf"{b}(?P<year>{year4})\s*(?:-|–|—|/)\s*(?P<year2>{year4}|\d{{2}})(?![\d%])", 1),
         ("decade", rf"{b}(?:the\s+)?(?:(?P<pmod>early|mid-?|late)[\s-]+)?(?:(?P<decade>(?:1[0-9]|20)[0-9]0)|'(?P<short>[0-9]0))'?s{e}", 1),
         ("year", rf"(?<![\w$€£.,/-])(?:(?P<pmod>early|mid-?|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[\s-]+)?(?:fiscal\s+)?(?P<year>{year4})(?![\d%]|,\d|\.\d|\s*(?:-|–)\s*\d)", 4),
-        ("year_words", rf"{b}(?:the\s+year\s+)?(?P<words>(?:nineteen|twenty)[\s-]+(?:hundred(?:\s+and)?[\s-]+)?(?:(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|o[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))|two\s+thousand(?:[\s-]+and)?(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine|ten))?){e}", 2),
+        ("year_words", rf"{b}(?:the\s+year\s+)?(?P<words>{spelled_year}){e}", 2),
         ("century", rf"{b}(?:the\s+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)[\s-]+century{e}", 1),
         ("decade_words", rf"{b}the\s+(?:(?P<pmod>early|mid|late)[\s-]+)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties){e}", 2),
         ("unit_edge", rf"{b}(?P<pmod>the\s+end|the\s+beginning|the\s+middle|the\s+start)\s+of\s+the\s+(?P<unit>week|month|year){e}", 1),
@@ -126,8 +129,8 @@ def rules() -> tuple[Rule, ...]:
         ("quarter_rel", rf"{b}(?P<rel>the\s+latest|the\s+last|the\s+past|the\s+previous|the\s+current|the\s+same|the\s+latest\s+fiscal|this|last|next|the\s+fiscal|the\s+recent|the)\s+quarter{e}", 2),
         ("period_rel", rf"{b}(?P<rel>the\s+latest|the\s+last|the\s+same)\s+period{e}", 2),
         ("half", rf"{b}(?:the\s+)?(?P<ord>first|second)\s+half(?:\s+of\s+(?P<year>{year4}|(?P<rel>this|last|next)\s+year))?{e}", 1),
-        ("season", rf"{b}(?:(?P<pmod>early|late|mid-?)\s+)?(?P<rel>last|this|next|the|early|late)\s+(?:(?P<pmod2>early|late)\s+)?(?P<season>{season})(?:\s+(?:of\s+)?(?P<year>{year4}))?(?!\s+of\s+(?!{year4}))(?!\w)", 2),
-        ("season_year", rf"{b}(?P<season>{season})\s+(?:of\s+)?(?P<year>{year4}){e}", 1),
+        ("season", rf"{b}(?:(?P<pmod>early|late|mid-?)\s+)?(?P<rel>last|this|next|the|early|late)\s+(?:(?P<pmod2>early|late)\s+)?(?P<season>{season})(?:\s+(?:of\s+)?(?P<year>{any_year}))?(?!\s+of\s+(?!{any_year}))(?!\w)", 2),
+        ("season_year", rf"{b}(?P<season>{season})\s+(?:of\s+)?(?P<year>{any_year}){e}", 1),
         ("relday", rf"{b}(?:(?P<pmod>early|late|earlier|later)\s+)?(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<pod>{pod}))?{e}", 1),
         ("day_before", rf"{b}the\s+day\s+(?P<dir>before|after)\s+(?P<word>yesterday|tomorrow){e}", 0),
         ("pod_rel", rf"{b}(?P<rel>this|last|yesterday|tomorrow)\s+(?P<pod>{pod}){e}", 1),

@@ -325,7 +325,7 @@ def _month_year(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     g = m.groupdict()
     if not _capitalised(g["month"]):
         raise _Reject
-    month, year = _month(g["month"]), int(g["year"])
+    month, year = _month(g["month"]), _spelled_year(g["year"])
     return _Norm("DATE", V.ym(year, month), _pmod(g.get("pmod")), ref=dt.date(year, month, 1), ref_gran="month")
 
 
@@ -406,15 +406,19 @@ _UNITS_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}  # fmt: skip
 
 
-def _year_words(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
-    """"nineteen ninety-six" → 1996, "two thousand and one" → 2001."""
-    words = [w for w in re.split(r"[\s-]+", m.group("words").lower()) if w not in ("and", "hundred")]
+def _spelled_year(text: str) -> int:
+    """"nineteen ninety-six" → 1996, "two thousand and one" → 2001; digits as they are."""
+    if text.isdigit():
+        return int(text)
+    words = [w for w in re.split(r"[\s-]+", text.lower()) if w not in ("and", "hundred")]
     if words[:2] == ["two", "thousand"]:
-        year = 2000 + sum(_UNITS_WORDS.get(w, 0) for w in words[2:])
-    else:
-        century = _UNITS_WORDS[words[0]]
-        rest = [w for w in words[1:] if w != "o"]
-        year = century * 100 + sum(_UNITS_WORDS.get(w, 0) for w in rest)
+        return 2000 + sum(_UNITS_WORDS.get(w, 0) for w in words[2:])
+    century = _UNITS_WORDS[words[0]]
+    return century * 100 + sum(_UNITS_WORDS.get(w, 0) for w in words[1:] if w != "o")
+
+
+def _year_words(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    year = _spelled_year(m.group("words"))
     return _Norm("DATE", f"{year:04d}", ref=dt.date(year, 1, 1), ref_gran="year")
 
 
@@ -516,7 +520,7 @@ def _season(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     if rel in ("early", "late") and not mod:
         mod = _pmod(rel)
     if g.get("year"):
-        return _Norm("DATE", f"{g['year']}-{code}", mod)
+        return _Norm("DATE", f"{_spelled_year(g['year']):04d}-{code}", mod)
     if rel == "the" and g["season"].lower() == "fall":
         raise _Reject  # "the fall" is far more often a collapse than autumn
     if ctx.dct is None:
