@@ -690,15 +690,18 @@ def _unit_rel(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     unit = g["unit"].lower()
     rel = re.sub(r"\s+", " ", (g.get("rel") or "this").lower())
     mod = _pmod(g.get("pmod"))
-    if rel in ("the following", "the previous", "the same", "the next") and ctx.ref is not None:
-        offset = {"the following": 1, "the next": 1, "the previous": -1, "the same": 0}[rel]
+    if rel in ("the following", "the previous", "the same", "the next", "that", "that same") and ctx.ref is not None:
+        offset = {"the following": 1, "the next": 1, "the previous": -1}.get(rel, 0)
+        if unit == "day" and ctx.ref_gran != "day":  # "that day" after "in October 1998": a day of it
+            value = V.ym(ctx.ref.year, ctx.ref.month) + "-XX" if ctx.ref_gran == "month" else f"{ctx.ref.year:04d}-XX-XX"
+            return _Norm("DATE", value, mod, anchor="ref")
         value = _unit_value(ctx.ref, unit, offset)
         if value is None:
             raise _Reject
         return _Norm("DATE", value, mod, anchor="ref")
     if rel == "the next":
         rel = "next"
-    if rel in ("the following", "the previous", "the same"):
+    if rel in ("the following", "the previous", "the same", "that", "that same"):
         raise _Reject
     offset = {"last": -1, "the past": -1, "this": 0, "the current": 0, "next": 1, "the coming": 1}.get(rel, 0)
     if ctx.dct is None:
@@ -828,10 +831,6 @@ def _the_year(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     g = m.groupdict()
     if _ENDED.match(ctx.text, m.end()):
         return _Norm("DURATION", "P1Y")
-    if g["det"].lower() == "that":
-        if ctx.ref is None:
-            raise _Reject
-        return _Norm("DATE", f"{ctx.ref.year:04d}", anchor="ref")
     if ctx.dct is None:
         return _Norm("DATE", "XXXX", unresolved=True)
     return _Norm("DATE", f"{ctx.dct.year:04d}", anchor="dct")
@@ -926,7 +925,7 @@ NORMALISERS = {
     "year_words": _year_words, "century": _century, "decade_words": _decade_words, "unit_edge": _unit_edge,
     "quarter": _quarter, "quarter_year": _quarter_year, "quarter_rel": _quarter_rel, "period_rel": _quarter_rel, "half": _half, "season": _season, "season_year": _season,
     "relday": _relday, "day_before": _relday, "pod_rel": _pod_rel, "clock": _clock, "clock_word": _clock_word,
-    "weekday": _weekday_expr, "weekend": _weekend, "unit_rel": _unit_rel, "unit_in": _unit_rel,
+    "weekday": _weekday_expr, "weekend": _weekend, "unit_rel": _unit_rel, "unit_in": _unit_rel, "that_unit": _unit_rel,
     "year_end": _year_end, "year_earlier": _year_earlier, "ago": _ago, "ref_shift": _ref_shift,
     "ref_next": _ref_next, "duration": _duration, "duration_vague": _duration, "duration_plural": _duration,
     "the_year": _the_year, "holiday": _holiday, "set_word": _set_word, "set_every": _set_every, "reference": _reference,
