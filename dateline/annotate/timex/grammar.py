@@ -124,7 +124,7 @@ def rules() -> tuple[Rule, ...]:
         ("decade_words", rf"{b}the\s+(?:(?P<pmod>early|mid|late)[\s-]+)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties){e}", 2),
         ("unit_edge", rf"{b}(?P<pmod>the\s+end|the\s+beginning|the\s+middle|the\s+start)\s+of\s+the\s+(?P<unit>week|month|year){e}", 1),
         # A determiner belongs to "the third quarter" but not to the adjective in "a third-quarter loss".
-        ("quarter", rf"{b}(?:(?P<det>the|this\s+year's|last\s+year's|next\s+year's|its|a)\s+(?!(?:(?:fiscal|calendar)\s+)?{ordinal}-))?(?:(?:fiscal|calendar)\s+)?(?P<ord>{ordinal})[\s-]+(?:fiscal\s+)?quarter(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<year>{year4})|\s+(?P<year2>{year4}))?{e}", 1),
+        ("quarter", rf"{b}(?:(?P<det>the|this\s+year's|last\s+year's|next\s+year's|a)\s+(?!(?:(?:fiscal|calendar)\s+)?{ordinal}-))?(?:(?:fiscal|calendar)\s+)?(?P<ord>{ordinal})[\s-]+(?:fiscal\s+)?quarter(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<year>{year4})|\s+(?P<year2>{year4}))?{e}", 1),
         ("quarter_year", rf"{b}the\s+(?:(?P<year>{year4})|(?P<ago>(?:comparable\s+|same\s+)?year[\s-](?:ago|earlier)))\s+(?:(?P<ord>{ordinal})[\s-]+)?(?:fiscal\s+)?(?P<what>quarter|period){e}", 1),
         ("quarter_rel", rf"{b}(?P<rel>the\s+latest|the\s+last|the\s+past|the\s+previous|the\s+current|the\s+same|the\s+latest\s+fiscal|this|last|next|the\s+fiscal|the\s+recent|the)\s+quarter{e}", 2),
         ("period_rel", rf"{b}(?P<rel>the\s+latest|the\s+last|the\s+same)\s+period{e}", 2),
@@ -145,7 +145,7 @@ def rules() -> tuple[Rule, ...]:
         ("ago", rf"{b}(?:(?P<qmod>{qmods})\s+)?(?P<num>{number}|{vague})\s+(?:or\s+so\s+)?(?P<unit>{units})s?\s+(?:or\s+so\s+)?ago{e}", 0),
         ("ref_shift", rf"{b}(?P<num>{number})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|earlier){e}", 0),
         ("ref_next", rf"{b}the\s+(?P<rel>next|following|previous|preceding|same)\s+(?P<unit>day|morning|week|month|year){e}", 1),
-        ("duration", rf"{b}(?:(?P<lead>the\s+(?:(?:past|last|next|first|coming|previous|following|latest|final|remaining|initial)\s+)?))?(?:(?P<qmod>{qmods})\s+)?(?P<num>{number})[\s-]+(?:(?:more|additional|full|straight|consecutive|trading|business|working)\s+)?(?P<unit>{units})s?(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?{e}", 3),
+        ("duration", rf"{b}(?:(?P<lead>the\s+(?:(?:past|last|next|first|coming|previous|following|latest|final|remaining|initial)\s+)?)(?!\S+-{units}))?(?:(?P<qmod>{qmods})\s+)?(?P<num>{number})[\s-]+(?:(?:more|additional|full|straight|consecutive|trading|business|working)\s+)?(?P<unit>{units})s?(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?{e}", 3),
         ("duration_vague", rf"{b}(?:(?:the\s+)?(?:past|last|next|coming|recent)\s+)?(?P<vague>{vague})\s+(?P<unit>{units})s?{e}", 3),
         ("duration_plural", rf"{b}(?P<pre>(?<=for\s)|recent|coming|the\s+coming|the\s+past|the\s+last)\s*(?<=\s)(?P<unit>days|weeks|months|years|decades|centuries){e}", 3),
         # "the year" is the current (or, after "that", the last mentioned) year; "the fiscal year ended
