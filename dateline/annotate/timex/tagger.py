@@ -693,8 +693,8 @@ def _unit_rel(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     if rel in ("the following", "the previous", "the same", "the next", "that", "that same") and ctx.ref is not None:
         offset = {"the following": 1, "the next": 1, "the previous": -1}.get(rel, 0)
         if unit == "day" and ctx.ref_gran != "day":  # "that day" after "in October 1998": a day of it
-            value = V.ym(ctx.ref.year, ctx.ref.month) + "-XX" if ctx.ref_gran == "month" else f"{ctx.ref.year:04d}-XX-XX"
-            return _Norm("DATE", value, mod, anchor="ref")
+            some_day = V.ym(ctx.ref.year, ctx.ref.month) + "-XX" if ctx.ref_gran == "month" else f"{ctx.ref.year:04d}-XX-XX"
+            return _Norm("DATE", some_day, mod, anchor="ref")
         value = _unit_value(ctx.ref, unit, offset)
         if value is None:
             raise _Reject
@@ -828,7 +828,6 @@ _ENDED = re.compile(r"\s+end(?:ed|ing)\b", re.I)
 
 
 def _the_year(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
-    g = m.groupdict()
     if _ENDED.match(ctx.text, m.end()):
         return _Norm("DURATION", "P1Y")
     if ctx.dct is None:
