@@ -119,7 +119,10 @@ def test_any_text_any_date_gives_valid_values(text: str, dct: dt.date | None) ->
 
 
 WORDS = ["on", "Friday", "May", "19", "2018", "last", "year", "next", "week", "two", "days", "ago", "since", "1992",
-         "the", "1980s", "September", "27", "-", "late", "January", "will", "said", "daily", "Monday", "night"]  # fmt: skip
+         "the", "1980s", "September", "27", "-", "late", "January", "will", "said", "daily", "Monday", "night",
+         "Thanksgiving", "Easter", "Christmas", "that", "day", "quarter", "third-quarter", "year-ago", "a", "current",
+         "5", "p.m.", "EST", "Nov.", "nineteen", "ninety-seven", "mid-November", "until", "payable", "'80s", "fiscal",
+         "ended", "earlier", "period", "1988", "Feb.", "29", "30"]  # fmt: skip
 
 
 @settings(max_examples=300, deadline=None)
@@ -168,3 +171,78 @@ def test_stage_stores_timexes_and_follows_set_date(seeded_copy: Path) -> None:
         assert after["Friday night"].value == "2016-04-01TNI" and "unresolved" not in after["Friday night"].attrs
         assert after["Monday"].value == "2016-04-04"
         assert all(doc.text[s.start : s.end] == s.text for s in after.values())
+
+
+def _values(text: str, dct: dt.date | None) -> dict[str, tuple[str, str]]:
+    return {t.text: (t.type, t.value) for t in find_timexes(text, dct)}
+
+
+def test_year_ago_in_an_earnings_report_is_the_same_quarter() -> None:
+    text = (
+        "Acme Corp. said its third-quarter net income rose to $5 million from $4 million a year ago. "
+        "Sales in the quarter rose 9% from a year earlier. In the year-ago quarter it had a charge, "
+        "and the 1988 second quarter was weak."
+    )
+    found = _values(text, dt.date(1989, 10, 26))
+    assert found["third-quarter"] == ("DATE", "1989-Q3")  # the adjective, without "its"
+    assert found["a year ago"] == ("DATE", "1988-Q3")
+    assert found["a year earlier"] == ("DATE", "1988-Q3")
+    assert found["the year-ago quarter"] == ("DATE", "1988-Q3")
+    assert found["the 1988 second quarter"] == ("DATE", "1988-Q2")
+    # Without a quarter just named it is the year before.
+    assert _values("Profit doubled from a year ago.", dt.date(1989, 10, 26))["a year ago"] == ("DATE", "1988")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "value"),
+    [
+        ("The board declared a dividend payable Jan. 2.", "Jan. 2", "1990-01-02"),  # a payment date lies ahead
+        ("The company extended the offer until Dec. 7.", "Dec. 7", "1989-12-07"),
+        ("The deal was expected in December.", "December", "1989-12"),  # a past-tense report two months ahead
+        ("Prices have fallen since March.", "March", "1989-03"),
+        ("He was shot last Nov. 20 at his home.", "Nov. 20", "1988-11-20"),  # "last": before the DCT, no slack
+        ("Bombs exploded next to the embassies on Friday.", "Friday", "1989-10-27"),  # "next to" is no future
+    ],
+)
+def test_words_before_a_date_decide_its_direction(sentence: str, phrase: str, value: str) -> None:
+    assert _values(sentence, dt.date(1989, 11, 2))[phrase][1] == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "phrase", "value"),
+    [
+        ("The boy was found on Thanksgiving Day.", dt.date(2000, 1, 7), "Thanksgiving Day", "1999-11-25"),
+        ("Stores will open on Christmas Eve.", dt.date(2000, 4, 3), "Christmas Eve", "2000-12-24"),
+        ("Pilgrims gathered for Easter 2016.", None, "Easter 2016", "2016-03-27"),
+        ("The vote is on Election Day.", dt.date(1998, 10, 26), "Election Day", "1998-11-03"),
+        ("They met last Labor Day.", dt.date(2016, 12, 1), "last Labor Day", "2016-09-05"),
+        ("It closed on Good Friday, 2000.", None, "Good Friday, 2000", "2000-04-21"),
+    ],
+)
+def test_holidays(sentence: str, dct: dt.date | None, phrase: str, value: str) -> None:
+    assert _values(sentence, dct)[phrase] == ("DATE", value)
+
+
+def test_the_year_that_day_and_spelt_out_years() -> None:
+    dct = dt.date(1989, 11, 2)
+    assert _values("Revenue for the year ended June 30 rose.", dct)["the year"] == ("DURATION", "P1Y")
+    assert _values("Sales for the full year rose.", dct)["the full year"] == ("DATE", "1989")
+    assert _values("He fled in June 1988 and returned later that year.", dct)["later that year"] == ("DATE", "1988")
+    assert _values("It began in October 1988. That same day he left.", dct)["That same day"] == ("DATE", "1988-10-XX")
+    assert _values("January nineteen ninety-seven.", dct)["January nineteen ninety-seven"] == ("DATE", "1997-01")
+    assert _values("in the winter of nineteen ninety-four", dct)["the winter of nineteen ninety-four"][1] == "1994-WI"
+    assert _values("Prices rose in the '80s.", dct)["the '80s"] == ("DATE", "198")
+    assert _values("the current crisis", dct)["current"] == ("DATE", "PRESENT_REF")
+
+
+def test_extents_and_rates() -> None:
+    dct = dt.date(1989, 11, 2)
+    assert "a week" in _values("It will be over within a week.", dct)
+    assert "three years" in _values("Sales grew over three years.", dct)
+    assert _values("the eight-year war", dct) == {"eight-year": ("DURATION", "P8Y")}
+    assert _values("over the last twenty four hours", dct) == {"the last twenty four hours": ("DURATION", "PT24H")}
+    assert _values("a minute and a half", dct) == {"a minute and a half": ("DURATION", "PT1M30S")}
+    assert _values("until mid-November", dct) == {"mid-November": ("DATE", "1989-11")}
+    assert _values("It pays $1.76 a year and 700 seats a week.", dct) == {}  # rates, not durations
+    assert _values("The offer expires at 5 p.m. EST Nov. 9.", dct) == {"5 p.m. EST Nov. 9": ("TIME", "1989-11-09T17:00")}
+    assert _values("He was shot at 10 p.m. as he stood there.", dct) == {"10 p.m.": ("TIME", "1989-11-02T22:00")}

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from dateline.annotate.timex import values as V
-from dateline.annotate.timex.grammar import Rule, lexicon, rules
+from dateline.annotate.timex.grammar import Rule, alternation, lexicon, rules
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -24,10 +24,10 @@ if TYPE_CHECKING:
 MAX_INPUT_CHARS = 5_000_000
 # Month names and month-days take their year from a tense cue only this close; else the nearest year.
 LOCAL_CUE_CHARS = 40
-QUARTER_MEMORY_CHARS = 700
+QUARTER_MEMORY_CHARS = 1500
 # A past-tense "Jan. 14" a few days after the DCT is still this year's (reports run ahead of
 # their dates); only beyond this many days does tense move it to another year.
-TENSE_SLACK_DAYS = 30
+TENSE_SLACK_DAYS = 60
 _SENTENCE_END = re.compile(r"[.!?](?:[\"”’)]*)\s+(?=[\"“(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
 _PAST = re.compile(
     r"\b(said|was|were|had|did|took|met|held|began|ended|came|went|told|announced|reported|killed|died|"
@@ -40,6 +40,12 @@ _MEASURE_AFTER_YEAR = re.compile(
     r"dollars|euros|rubles|shares|units|cars|jobs|workers|members|feet|meters|metres|barrels)\b",
     re.I,
 )
+
+
+_RATE_BEFORE = re.compile(
+    r"(?:\b(?:times|once|twice|per)|(?:\d|\b(?:million|billion|thousand|hundred|cents?|dollars|percent)\b)\S*(?:\s+[a-z]+s)?)\s+$"
+)
+_LAST_NEXT = re.compile(r"\b(last|next)\s+$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +112,7 @@ def _int_word(token: str | None) -> float | None:
     m = re.fullmatch(r"(\d+)-(\d+)", token)
     if m:
         return float(m.group(1))  # "two-three" ranges: the lower bound, mod says the rest
-    m = re.fullmatch(r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(\w+)", token)
+    m = re.fullmatch(r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[ -](\w+)", token)
     if m:
         return float(lx.numbers[m.group(1)] + lx.numbers.get(m.group(2), 0))
     try:
@@ -173,11 +179,16 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _tense(ctx: _Ctx, start: int, end: int, *, within: int | None = None) -> int:
+def _tense(ctx: _Ctx, start: int, end: int, *, within: int | None = None, signals: bool = True) -> int:
     """+1 future, -1 past, 0 unknown, for the clause of the expression at ``start``.
 
     ``within``: only a cue at most that many characters away counts (a weaker, local reading).
     """
+    before = ctx.text[max(0, start - 24) : start] if signals else ""
+    if _future_signal_re().search(before):
+        return 1
+    if _past_signal_re().search(before):
+        return -1
     if ctx.doc is not None:
         found = _tense_from_parse(ctx.doc, start)
         if found is not None:
@@ -185,10 +196,13 @@ def _tense(ctx: _Ctx, start: int, end: int, *, within: int | None = None) -> int
     s, e = _sentence(ctx, start)
     sentence = ctx.text[s:e]
     # The tense cue nearest the expression decides: "said Friday that talks will resume Monday".
-    best: tuple[int, int] | None = None
+    best: tuple[float, int] | None = None
     for pattern, tense in ((_future_re(), 1), (_PAST, -1)):
         for m in pattern.finditer(sentence):
-            distance = min(abs(s + m.start() - end), abs(s + m.end() - start))
+            # Between two cues equally near, the one before wins: a time adverbial mostly follows its
+            # verb ("said on Friday it would…").
+            at = s + m.start()
+            distance = abs(s + m.end() - start) if at < start else abs(at - end) + 0.5
             if best is None or distance < best[0]:
                 best = (distance, tense)
     if best is None or (within is not None and best[0] > within):
@@ -200,6 +214,16 @@ def _tense(ctx: _Ctx, start: int, end: int, *, within: int | None = None) -> int
 def _future_re() -> re.Pattern[str]:
     markers = sorted(lexicon().future_markers, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in markers) + r")(?!\w)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _future_signal_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){alternation(lexicon().future_signals)}\s+(?:(?:on|in|at|about|around|the)\s+)?$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _past_signal_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){alternation(lexicon().past_signals)}\s+(?:(?:on|in|at|about|around|the)\s+)?$", re.I)
 
 
 def _tense_from_parse(doc: Doc, start: int) -> int | None:
@@ -227,6 +251,11 @@ def _tense_from_parse(doc: Doc, start: int) -> int | None:
 
 def _closest_year(dct: dt.date, month: int, day: int, tense: int) -> dt.date | None:
     options = [d for y in (dct.year - 1, dct.year, dct.year + 1) if (d := V.safe_date(y, month, day)) is not None]
+    return _closest_of(dct, options, tense)
+
+
+def _closest_of(dct: dt.date, options: list[dt.date], tense: int) -> dt.date | None:
+    """The option nearest ``dct``, on the side the tense points to (within the slack)."""
     if not options:
         return None
     if tense < 0:
@@ -271,7 +300,14 @@ def _month_day(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     if ctx.dct is None:
         end = f"XXXX-{month:02d}-{day2:02d}" if day2 else None
         return _Norm("DATE", f"XXXX-{month:02d}-{day:02d}", mod, unresolved=True, range_end=end)
-    date = _closest_year(ctx.dct, month, day, _tense(ctx, m.start(), m.end(), within=LOCAL_CUE_CHARS))
+    rel = _LAST_NEXT.search(ctx.text, max(0, m.start() - 6), m.start())
+    if rel is not None:  # "last Oct. 23": strictly before the DCT, without the slack
+        options = [d for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1) if (d := V.safe_date(y, month, day))]
+        before = rel.group(1).lower() == "last"
+        options = [d for d in options if (d < ctx.dct if before else d > ctx.dct)]
+        date = (max(options) if before else min(options)) if options else None
+    else:
+        date = _closest_year(ctx.dct, month, day, _tense(ctx, m.start(), m.end(), within=LOCAL_CUE_CHARS))
     if date is None:
         raise _Reject
     end_date = V.safe_date(date.year, month, day2) if day2 else None
@@ -289,7 +325,7 @@ def _month_year(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     g = m.groupdict()
     if not _capitalised(g["month"]):
         raise _Reject
-    month, year = _month(g["month"]), int(g["year"])
+    month, year = _month(g["month"]), _spelled_year(g["year"])
     return _Norm("DATE", V.ym(year, month), _pmod(g.get("pmod")), ref=dt.date(year, month, 1), ref_gran="month")
 
 
@@ -309,11 +345,9 @@ def _month_only(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     if ctx.dct is None:
         return _Norm("DATE", f"XXXX-{month:02d}", mod, unresolved=True)
     tense = _tense(ctx, m.start(), m.end(), within=LOCAL_CUE_CHARS)
-    year = ctx.dct.year
-    if tense < 0 and month > ctx.dct.month:
-        year -= 1
-    elif tense > 0 and month < ctx.dct.month:
-        year += 1
+    # The middle of the month stands for it, so a past-tense "in December" written in late October is
+    # still this year's within the same slack as a month-day.
+    year = ctx.dct.year if tense == 0 else (_closest_year(ctx.dct, month, 15, tense) or ctx.dct).year
     return _Norm("DATE", V.ym(year, month), mod, anchor="dct", ref=dt.date(year, month, 1), ref_gran="month")
 
 
@@ -357,8 +391,12 @@ def _decade(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
         value = g["decade"][:3]
     else:
         short = g["short"]
-        century = "19" if ctx.dct is None or int(short) > ctx.dct.year % 100 else "20"
-        value = century + short[0]
+        # "the '80s" is the nearest such decade that has begun, or begins within ten years.
+        if ctx.dct is None:
+            century = 19
+        else:
+            century = ctx.dct.year // 100 - (1 if int(short) > ctx.dct.year % 100 + 10 else 0)
+        value = f"{century:02d}{short[0]}"
     return _Norm("DATE", value, _pmod(g.get("pmod")))
 
 
@@ -368,15 +406,19 @@ _UNITS_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}  # fmt: skip
 
 
-def _year_words(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
-    """"nineteen ninety-six" → 1996, "two thousand and one" → 2001."""
-    words = [w for w in re.split(r"[\s-]+", m.group("words").lower()) if w not in ("and", "hundred")]
+def _spelled_year(text: str) -> int:
+    """"nineteen ninety-six" → 1996, "two thousand and one" → 2001; digits as they are."""
+    if text.isdigit():
+        return int(text)
+    words = [w for w in re.split(r"[\s-]+", text.lower()) if w not in ("and", "hundred")]
     if words[:2] == ["two", "thousand"]:
-        year = 2000 + sum(_UNITS_WORDS.get(w, 0) for w in words[2:])
-    else:
-        century = _UNITS_WORDS[words[0]]
-        rest = [w for w in words[1:] if w != "o"]
-        year = century * 100 + sum(_UNITS_WORDS.get(w, 0) for w in rest)
+        return 2000 + sum(_UNITS_WORDS.get(w, 0) for w in words[2:])
+    century = _UNITS_WORDS[words[0]]
+    return century * 100 + sum(_UNITS_WORDS.get(w, 0) for w in words[1:] if w != "o")
+
+
+def _year_words(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    year = _spelled_year(m.group("words"))
     return _Norm("DATE", f"{year:04d}", ref=dt.date(year, 1, 1), ref_gran="year")
 
 
@@ -419,6 +461,37 @@ def _quarter(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     return _Norm("DATE", f"{year:04d}-Q{quarter}", anchor="dct")
 
 
+def _year_ago_quarter(ctx: _Ctx, pos: int, year: int | None = None) -> str | None:
+    """The quarter an earnings report compares with: the one just mentioned, a year back (or in ``year``)."""
+    if ctx.last_quarter is None or pos - ctx.last_quarter[0] >= QUARTER_MEMORY_CHARS:
+        return None
+    year_text, quarter = ctx.last_quarter[1].split("-")
+    if not year_text.isdigit():
+        return None
+    return f"{year if year is not None else int(year_text) - 1:04d}-{quarter}"
+
+
+def _quarter_year(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    """"the 1988 second quarter", "the 1988 period", "the year-ago quarter"."""
+    g = m.groupdict()
+    year = int(g["year"]) if g.get("year") else None
+    if g.get("ord"):
+        quarter = lexicon().ordinals[g["ord"].lower()]
+        if year is None:
+            if ctx.dct is None:
+                return _Norm("DATE", f"XXXX-Q{quarter}", unresolved=True)
+            year = ctx.dct.year - 1
+        return _Norm("DATE", f"{year:04d}-Q{quarter}")
+    value = _year_ago_quarter(ctx, m.start(), year)
+    if value is not None:
+        return _Norm("DATE", value, anchor="dct")
+    if year is not None:
+        return _Norm("DATE", f"{year:04d}")
+    if ctx.dct is None:
+        return _Norm("DATE", "XXXX", unresolved=True)
+    return _Norm("DATE", f"{ctx.dct.year - 1:04d}", anchor="dct")
+
+
 def _quarter_rel(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
     if ctx.dct is None:
@@ -447,7 +520,7 @@ def _season(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     if rel in ("early", "late") and not mod:
         mod = _pmod(rel)
     if g.get("year"):
-        return _Norm("DATE", f"{g['year']}-{code}", mod)
+        return _Norm("DATE", f"{_spelled_year(g['year']):04d}-{code}", mod)
     if rel == "the" and g["season"].lower() == "fall":
         raise _Reject  # "the fall" is far more often a collapse than autumn
     if ctx.dct is None:
@@ -521,7 +594,9 @@ def _weekday_expr(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     suffix = f"T{pod}" if pod else ""
     if ctx.dct is None:
         return _Norm(kind, f"XXXX-WXX-{weekday}{suffix}", mod, unresolved=True)
-    date = _resolve_weekday(ctx, weekday, rel, _tense(ctx, m.start(), m.end()))
+    # "by Wednesday", "until Thursday" are as often a deadline just past as one ahead: within a week
+    # only the verb decides.
+    date = _resolve_weekday(ctx, weekday, rel, _tense(ctx, m.start(), m.end(), signals=False))
     assert date is not None
     return _Norm(kind, V.ymd(date) + suffix, mod, anchor="dct", ref=date)
 
@@ -538,6 +613,16 @@ def _clock(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     elif ampm.startswith("a") and hour == 12:
         hour = 0
     mod = "APPROX" if g.get("approx") else ""
+    if g.get("month"):  # "5 p.m. EST Nov. 9": that day, found as a month-day would be
+        month, day = _month(g["month"]), _day(g["day"])
+        if g.get("year"):
+            date = V.safe_date(int(g["year"]), month, day)
+        elif ctx.dct is not None:
+            date = _closest_year(ctx.dct, month, day, _tense(ctx, m.start(), m.end(), within=LOCAL_CUE_CHARS))
+        else:
+            return _Norm("TIME", f"XXXX-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}", mod, unresolved=True)
+        if date is not None:
+            return _Norm("TIME", f"{V.ymd(date)}T{hour:02d}:{minute:02d}", mod, anchor="dct")
     return _timed(ctx, m, g.get("wd"), f"{hour:02d}:{minute:02d}", mod)
 
 
@@ -605,15 +690,18 @@ def _unit_rel(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     unit = g["unit"].lower()
     rel = re.sub(r"\s+", " ", (g.get("rel") or "this").lower())
     mod = _pmod(g.get("pmod"))
-    if rel in ("the following", "the previous", "the same", "the next") and ctx.ref is not None:
-        offset = {"the following": 1, "the next": 1, "the previous": -1, "the same": 0}[rel]
+    if rel in ("the following", "the previous", "the same", "the next", "that", "that same") and ctx.ref is not None:
+        offset = {"the following": 1, "the next": 1, "the previous": -1}.get(rel, 0)
+        if unit == "day" and ctx.ref_gran != "day":  # "that day" after "in October 1998": a day of it
+            some_day = V.ym(ctx.ref.year, ctx.ref.month) + "-XX" if ctx.ref_gran == "month" else f"{ctx.ref.year:04d}-XX-XX"
+            return _Norm("DATE", some_day, mod, anchor="ref")
         value = _unit_value(ctx.ref, unit, offset)
         if value is None:
             raise _Reject
         return _Norm("DATE", value, mod, anchor="ref")
     if rel == "the next":
         rel = "next"
-    if rel in ("the following", "the previous", "the same"):
+    if rel in ("the following", "the previous", "the same", "that", "that same"):
         raise _Reject
     offset = {"last": -1, "the past": -1, "this": 0, "the current": 0, "next": 1, "the coming": 1}.get(rel, 0)
     if ctx.dct is None:
@@ -636,10 +724,9 @@ def _year_earlier(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
         return _Norm("DATE", "XXXX", unresolved=True)
     # "…third-quarter net rose to $5 million from $4 million a year earlier": the comparison is
     # with the same quarter of the year before, when a quarter was just mentioned.
-    if ctx.last_quarter is not None and m.start() - ctx.last_quarter[0] < QUARTER_MEMORY_CHARS:
-        year_text, quarter = ctx.last_quarter[1].split("-")
-        if year_text.isdigit():
-            return _Norm("DATE", f"{int(year_text) - 1:04d}-{quarter}", anchor="dct")
+    quarter = _year_ago_quarter(ctx, m.start())
+    if quarter is not None:
+        return _Norm("DATE", quarter, anchor="dct")
     return _Norm("DATE", f"{base.year - 1:04d}", anchor="dct")
 
 
@@ -651,6 +738,8 @@ def _ago(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     if ctx.dct is None or amount is None:
         return _Norm("DATE", _UNRESOLVED_UNIT.get(unit, "XXXX"), mod, unresolved=ctx.dct is None, anchor="dct")
     whole = int(amount)
+    if unit == "year" and whole == 1 and (quarter := _year_ago_quarter(ctx, m.start())) is not None:
+        return _Norm("DATE", quarter, mod, anchor="dct")
     if unit in ("hour", "minute", "second"):
         return _Norm("DATE", V.ymd(ctx.dct), mod, anchor="dct")
     if unit == "decade":
@@ -671,6 +760,8 @@ def _ref_shift(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     if amount is None or base is None:
         raise _Reject
     sign = 1 if g["dir"].lower() == "later" else -1
+    if unit == "year" and amount == 1 and sign < 0 and (quarter := _year_ago_quarter(ctx, m.start())) is not None:
+        return _Norm("DATE", quarter, anchor="dct")
     gran = ctx.ref_gran if ctx.ref is not None else "day"
     if unit == "day" and gran != "day":
         unit = gran  # "two days later" after "in March 2019" stays in that month
@@ -720,15 +811,85 @@ def _duration(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     token = g["num"].lower()
     if token in ("a", "an") and not (g.get("lead") or g.get("qmod")):
         # "a year" alone is often "per year" or part of an idiom; keep it only where it measures time.
-        before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
-        if re.search(r"\b(times|once|twice|per)\s+$", before):
-            raise _Reject
+        before = ctx.text[max(0, m.start() - 40) : m.start()].lower()
+        if _RATE_BEFORE.search(before):
+            raise _Reject  # a rate: "twice a year", "$1.76 a year", "700 seats a week", "24 hours a day"
+    if g.get("half"):
+        amount += 0.5
     mod = _qmod(g.get("qmod"))
     if g.get("orso"):
         mod = mod or "APPROX"
     if "-" in g["num"] and re.fullmatch(r"\d+-\d+", g["num"]):
         mod = mod or "EQUAL_OR_MORE"
     return _Norm("DURATION", V.duration(amount, letter, time_unit), mod)
+
+
+_ENDED = re.compile(r"\s+end(?:ed|ing)\b", re.I)
+
+
+def _the_year(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    if _ENDED.match(ctx.text, m.end()):
+        return _Norm("DURATION", "P1Y")
+    if ctx.dct is None:
+        return _Norm("DATE", "XXXX", unresolved=True)
+    return _Norm("DATE", f"{ctx.dct.year:04d}", anchor="dct")
+
+
+def _easter(year: int) -> dt.date | None:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    h = (19 * a + b - b // 4 - (b - (b + 8) // 25 + 1) // 3 + 15) % 30
+    weekday = (32 + 2 * (b % 4) + 2 * (c // 4) - h - c % 4) % 7
+    shift = (a + 11 * h + 22 * weekday) // 451
+    month, day = divmod(h + weekday - 7 * shift + 114, 31)
+    return V.safe_date(year, month, day + 1)
+
+
+def _holiday_date(name: str, year: int) -> dt.date | None:
+    rule = lexicon().holidays[name]
+    if isinstance(rule, str):
+        month, day = (int(x) for x in rule.split("-"))
+        return V.safe_date(year, month, day)
+    if isinstance(rule, dict):
+        easter = _easter(year)
+        return V.add_days(easter, int(rule["easter"])) if easter else None
+    month, weekday, nth, from_day = (int(x) for x in rule)
+    if nth > 0:
+        first = V.safe_date(year, month, from_day)
+        return V.add_days(V.weekday_near(first, weekday, +1), 7 * (nth - 1)) if first else None
+    next_month = V.safe_date(*V.shift_months(year, month, 1), 1)
+    last = V.add_days(next_month, -1) if next_month else None
+    return V.weekday_near(last, weekday, -1) if last else None
+
+
+def _holiday(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    g = m.groupdict()
+    if not _capitalised(g["name"]):
+        raise _Reject
+    key = re.sub(r"\s+", " ", g["name"].lower()).replace("’", "'")
+    if key not in lexicon().holidays:
+        key = re.sub(r"(\w)s\b", r"\1's", key, count=1) if "'" not in key else key.replace("'", "")
+    if g.get("year"):
+        date = _holiday_date(key, int(g["year"]))
+        if date is None:
+            raise _Reject
+        return _Norm("DATE", V.ymd(date), ref=date)
+    if ctx.dct is None:
+        rule = lexicon().holidays[key]
+        return _Norm("DATE", f"XXXX-{rule}" if isinstance(rule, str) else "XXXX-XX-XX", unresolved=True)
+    rel = (g.get("rel") or "").lower()
+    tense = {"last": -1, "next": 1}.get(rel) or _tense(ctx, m.start(), m.end(), within=LOCAL_CUE_CHARS)
+    options = [d for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1) if (d := _holiday_date(key, y)) is not None]
+    if rel == "last":
+        options = [d for d in options if d < ctx.dct]
+    elif rel == "next":
+        options = [d for d in options if d > ctx.dct]
+    elif rel == "this":
+        options = [d for d in options if d.year == ctx.dct.year]
+    date = _closest_of(ctx.dct, options, 0 if rel else tense)
+    if date is None:
+        raise _Reject
+    return _Norm("DATE", V.ymd(date), anchor="dct", ref=date)
 
 
 def _set_word(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
@@ -761,12 +922,12 @@ NORMALISERS = {
     "month_rel": _month_rel, "month_this_year": _month_rel, "month": _month_only,
     "year_range": _year_range, "decade": _decade, "year": _year,
     "year_words": _year_words, "century": _century, "decade_words": _decade_words, "unit_edge": _unit_edge,
-    "quarter": _quarter, "quarter_rel": _quarter_rel, "period_rel": _quarter_rel, "half": _half, "season": _season, "season_year": _season,
+    "quarter": _quarter, "quarter_year": _quarter_year, "quarter_rel": _quarter_rel, "period_rel": _quarter_rel, "half": _half, "season": _season, "season_year": _season,
     "relday": _relday, "day_before": _relday, "pod_rel": _pod_rel, "clock": _clock, "clock_word": _clock_word,
-    "weekday": _weekday_expr, "weekend": _weekend, "unit_rel": _unit_rel, "unit_in": _unit_rel,
+    "weekday": _weekday_expr, "weekend": _weekend, "unit_rel": _unit_rel, "unit_in": _unit_rel, "that_unit": _unit_rel,
     "year_end": _year_end, "year_earlier": _year_earlier, "ago": _ago, "ref_shift": _ref_shift,
     "ref_next": _ref_next, "duration": _duration, "duration_vague": _duration, "duration_plural": _duration,
-    "set_word": _set_word, "set_every": _set_every, "reference": _reference,
+    "the_year": _the_year, "holiday": _holiday, "set_word": _set_word, "set_every": _set_every, "reference": _reference,
 }  # fmt: skip
 
 _SIGNAL = re.compile(r"\b(since|until|till|from|to|by|before|after|in|on|at|during|between|and|through|for|of|as of)\s+$", re.I)
@@ -810,7 +971,7 @@ def find_timexes(text: str, dct: dt.date | None, *, doc: Doc | None = None) -> l
             continue
         if (norm.ref is not None and norm.anchor != "dct") or (norm.ref is not None and norm.type == "DATE" and rule.name in ("md", "dm", "weekday_date", "month", "month_rel")):
             ctx.ref, ctx.ref_gran = norm.ref, norm.ref_gran
-        if norm.type == "DATE" and re.fullmatch(r"\d{4}-Q[1-4]", norm.value):
+        if rule.name in ("quarter", "quarter_rel") and re.fullmatch(r"\d{4}-Q[1-4]", norm.value):
             ctx.last_quarter = (end, norm.value)
         signal = _SIGNAL.search(text[max(0, start - 12) : start])
         out.append(
