@@ -144,31 +144,80 @@ def _match_noun(token: Token) -> tuple[_Entry, Token] | None:
     return None
 
 
-def _np_tokens(token: Token) -> list[Token]:
-    tokens = list(token.subtree)
-    for conj in (c for c in token.children if c.dep_ == "conj"):
-        tokens.extend(conj.subtree)
-    return tokens
+# Children that open a clause of their own: what happens there is not the phrase's referent
+# ("a resolution that aims to tighten sanctions against Serbia", "the Red Cross operating in Iraq").
+CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "appos")
+# "pro-Iranian", "Syrian-backed", "Israeli-occupied": the country qualifies the actor, it is not the actor.
+_QUALIFIER_BEFORE = re.compile(r"(?:pro|anti|non)-$", re.I)
+_QUALIFIER_AFTER = re.compile(r"^-(?:backed|sponsored|supported|allied|occupied|controlled|held|funded|armed|owned|based)\b", re.I)
+
+
+def _np_tokens(token: Token, *, clauses: bool = False) -> list[Token]:
+    """The phrase headed by ``token`` with its conjuncts; clauses and appositions inside it are left
+    out unless ``clauses`` (they describe the referent, they are not it)."""
+    out: list[Token] = []
+    stack = [token]
+    while stack:
+        head = stack.pop()
+        out.append(head)
+        stack.extend(c for c in head.children if clauses or c.dep_ not in CLAUSE_DEPS or c is token)
+    return sorted(out, key=lambda t: t.i)
 
 
 def _participants(tokens: list[Token], mentions: list[ActorMention], head: Token | None) -> tuple[Participant, ...]:
     if not tokens:
         return ()
-    start = min(t.idx for t in tokens)
-    end = max(t.idx + len(t.text) for t in tokens)
-    found = [m for m in mentions if start <= m.start and m.end <= end and m.kind != "place"]
+    out = _participants_of(tokens, mentions, head)
+    if not out and head is not None:
+        # An apposition or clause names the referent when its head does not ("the group, Hamas").
+        out = _participants_of(_np_tokens(head, clauses=True), mentions, head)
+    return out
+
+
+def _participants_of(tokens: list[Token], mentions: list[ActorMention], head: Token | None) -> tuple[Participant, ...]:
+    if not tokens:
+        return ()
+    starts = {t.idx for t in tokens}
+    text = tokens[0].doc.text
+    # A mention belongs to the phrase when its first word does: the phrase's extent in characters
+    # would also take in what lies between its head and a detached part of its subtree.
+    firsts = {m.start for m in mentions} & starts
+    found = [m for m in mentions if m.kind != "place" and (m.start in firsts or any(m.start < s < m.end for s in starts) and m.start >= min(starts))]
     # Outer mentions only: "the Russian Foreign Ministry" rather than the "Russian" inside it.
     found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in found)]
-    sector = HEAD_SECTORS.get(head.lower_, "") if head is not None else ""
     found.extend(_knowledge_mentions(tokens, found))
+    found = [m for m in found if not (_QUALIFIER_BEFORE.search(text[max(0, m.start - 5) : m.start])
+                                      or _QUALIFIER_AFTER.match(text[m.end : m.end + 12]))]  # fmt: skip
+    sector, body_start = _head_sector(head) if head is not None else ("", -1)
     out: list[Participant] = []
     seen: set[str] = set()
     for m in found:
         if m.actor_id in seen or not (m.code or m.actor_id.startswith("person:")):
             continue
         seen.add(m.actor_id)
-        out.append(Participant(m.actor_id, m.name, m.code, m.sector or sector, m.text, m.start, m.end))
+        own = m.sector
+        # "Opposition groups in Zimbabwe", "demonstrators in Baghdad": the head says who they are,
+        # the place named after it only where they are from.
+        if sector and body_start >= 0 and m.start > body_start and m.kind in ("country", "pre") and m.via in ("name", "metonym", "place"):
+            own = sector
+        out.append(Participant(m.actor_id, m.name, m.code, own or sector, m.text, m.start, m.end))
     return tuple(out)
+
+
+def _head_sector(head: Token) -> tuple[str, int]:
+    """The sector the head noun of a phrase gives ("opposition groups" OPP, "riot police" COP), and
+    where that head starts; ("", -1) for none."""
+    from dateline.annotate.actors.knowledge import load
+
+    bodies = load().bodies
+    words = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")] + [head]
+    for i in range(len(words)):
+        phrase = " ".join(t.lower_ for t in words[i:])
+        for candidate in (phrase, " ".join([*(t.lower_ for t in words[i:-1]), head.lemma_.lower()])):
+            if candidate in bodies:
+                return bodies[candidate], words[i].idx
+    sector = HEAD_SECTORS.get(head.lower_, "")
+    return sector, (head.idx if sector else -1)
 
 
 def _knowledge_mentions(tokens: list[Token], found: list[ActorMention]) -> list[ActorMention]:
