@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 SPEECH = {"say", "tell", "state", "add", "note", "stress", "announce", "declare", "report", "claim", "write",
           "emphasize", "emphasise", "confirm", "explain", "insist", "recall", "reiterate"}  # fmt: skip
 REPORTING_REQUEST = {"REQUEST", "THREATEN"}
+# Types whose passive subject is the one that acts: "guerrillas have been demobilized" retreat.
+PASSIVE_ACTOR_TYPES = {"RETREAT"}
 COMMITMENT_TYPES = {"CONCEDE", "RETREAT", "SUPPORT", "AID", "CONSULT", "COOPERATE"}
 LIGHT_VERBS = {"hold", "reach", "sign", "impose", "declare", "launch", "stage", "begin", "start", "continue", "resume",
                "provide", "send", "deliver", "conduct", "carry", "announce", "break", "escalate", "erupt", "restart"}  # fmt: skip
@@ -89,6 +92,7 @@ class _Dictionary:
     verbs: dict[str, tuple[_Entry, ...]]
     nouns: dict[str, _Entry]
     contexts: dict[str, tuple[str, ...]]
+    proposals: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -97,7 +101,7 @@ def dictionary() -> _Dictionary:
     verbs: dict[str, list[_Entry]] = {}
     nouns: dict[str, _Entry] = {}
     for event, spec in data.items():
-        if event == "contexts":
+        if event in ("contexts", "proposals"):
             continue
         modes = spec.get("modes") or {}
         for item in spec.get("verbs", []):
@@ -106,7 +110,7 @@ def dictionary() -> _Dictionary:
         for item in spec.get("nouns", []):
             nouns.setdefault(str(item), _Entry(event, "", str(modes.get(item, ""))))
     contexts = {tag: tuple(words) for tag, words in data["contexts"].items()}
-    return _Dictionary({k: tuple(v) for k, v in verbs.items()}, nouns, contexts)
+    return _Dictionary({k: tuple(v) for k, v in verbs.items()}, nouns, contexts, frozenset(map(str, data.get("proposals", []))))
 
 
 def _match_verb(token: Token) -> _Entry | None:
@@ -220,6 +224,14 @@ def _head_sector(head: Token) -> tuple[str, int]:
     return sector, (head.idx if sector else -1)
 
 
+def _merge(groups: Iterable[tuple[Participant, ...]]) -> tuple[Participant, ...]:
+    out: dict[str, Participant] = {}
+    for group in groups:
+        for p in group:
+            out.setdefault(p.actor_id, p)
+    return tuple(sorted(out.values(), key=lambda p: p.start))
+
+
 def _knowledge_mentions(tokens: list[Token], found: list[ActorMention]) -> list[ActorMention]:
     """Countries and demonyms in a phrase that the mention finder left out ("Hungarian and Romanian")."""
     from dateline.annotate.actors.knowledge import load
@@ -269,14 +281,73 @@ def _actor_subject(verb: Token) -> Token | None:
     return subject
 
 
-def _recipients(verb: Token, event: str) -> list[Token]:
+RECIPIENT_PREPS = ("with", "on", "upon", "to", "against", "for", "from", "between")
+# Prepositions that introduce the target of an event noun, by type: "invasion of Lebanon",
+# "withdrawal of forces from Panama", "investigation into", "aid for refugees".
+NOUN_PREPS = {"ASSAULT": ("of",), "COERCE": ("of",), "SANCTION": ("of",), "RETREAT": ("from",), "ACCUSE": ("into",),
+              "AID": ("for",)}  # fmt: skip
+MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
+
+
+def _noun_target(noun: Token, event: str, *, modifiers: bool) -> list[Token]:
+    """The target of an event or proposal noun: whom it is aimed at ("sanctions on the Taliban", "a
+    protest with Albania") and, with ``modifiers``, who made the proposal rejected or accepted ("an
+    Australian ultimatum", "a US offer")."""
     out: list[Token] = []
-    for child in verb.children:
-        if (child.dep_ in ("dobj", "dative") and not dictionary().nouns.get(child.lower_)) or child.dep_ == "nsubjpass":
-            out.append(child)
-        elif child.dep_ == "prep" and child.lower_ in ("with", "on", "upon", "to", "against", "for", "at", "from", "between"):
-            out.extend(g for g in child.children if g.dep_ == "pobj")
+    preps = ("to", "with", "against", "between", "on", *NOUN_PREPS.get(event, ()))
+    for child in noun.children:
+        if child.dep_ in MODIFIER_DEPS and modifiers:
+            out.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ in preps:
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    out.extend(_np_tokens(g))
     return out
+
+
+def _is_event_noun(token: Token) -> bool:
+    d = dictionary()
+    return token.lower_ in d.nouns or token.lemma_.lower() in d.nouns or token.lemma_.lower() in d.proposals
+
+
+def _recipient_phrases(verb: Token, event: str, *, deep: bool = True) -> list[tuple[Token, list[Token]]]:
+    """(head, tokens) of every phrase that may name the recipient of the event ``verb`` triggers."""
+    out: list[tuple[Token, list[Token]]] = []
+    preps = RECIPIENT_PREPS + (("at",) if event == "ASSAULT" else ())  # "at a lunch" is where, "fired at" is whom
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative"):
+            if _is_event_noun(child):
+                # The noun of the event itself ("imposed sanctions on", "held talks with") is not its
+                # recipient; the maker of another's proposal ("rejected a US offer") is.
+                own = dictionary().nouns.get(child.lower_) or dictionary().nouns.get(child.lemma_.lower())
+                out.append((child, _noun_target(child, event, modifiers=own is None or own.event != event)))
+            else:
+                out.append((child, _np_tokens(child)))
+        elif child.dep_ == "nsubjpass" and not (event in PASSIVE_ACTOR_TYPES and not _has_agent(verb)):
+            out.append((child, _np_tokens(child)))
+        elif child.dep_ == "prep" and child.lower_ in preps:
+            out.extend((g, _np_tokens(g)) for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ == "ccomp" and event == "REQUEST":
+            # "demanded that the US cancel the sale": who is asked to act is the recipient.
+            out.extend((g, _np_tokens(g)) for g in child.children if g.dep_ in ("nsubj", "nsubjpass"))
+        elif child.dep_ == "advcl" and event == "THREATEN" and any(m.lower_ in ("if", "unless") for m in child.children):
+            # "... unless Baghdad accepts": the one whose conduct the threat is meant to change.
+            out.extend((g, _np_tokens(g)) for g in child.children if g.dep_ in ("nsubj", "nsubjpass"))
+    if deep and not any(_has_code_words(tokens) for _, tokens in out):
+        # "threatened to break relations with Russia", "agreed to open its borders to peacekeepers":
+        # the act threatened, offered or refused carries the recipient.
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+                out.extend(_recipient_phrases(child, event, deep=False))
+    return out
+
+
+def _has_code_words(tokens: list[Token]) -> bool:
+    return any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or t.pos_ == "PROPN" for t in tokens)
+
+
+def _has_agent(verb: Token) -> bool:
+    return any(c.dep_ == "agent" for c in verb.children)
 
 
 def _modality(verb: Token) -> tuple[bool, bool, bool]:
@@ -419,12 +490,10 @@ def code_events(
                 continue
             subject = _actor_subject(verb)
             actors = _participants(_np_tokens(subject), mentions, subject) if subject is not None else ()
-            heads = _recipients(verb, entry.event)
+            phrases = _recipient_phrases(verb, entry.event)
             if trigger is not verb:  # "aid to Mozambique", "talks with Baku": the noun's own arguments
-                heads += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("to", "with", "against", "between", "on")
-                          for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-            recipient_tokens = [t for r in heads for t in _np_tokens(r)]
-            recipients = _participants(recipient_tokens, mentions, heads[0] if heads else None)
+                phrases.append((trigger, _noun_target(trigger, entry.event, modifiers=False)))
+            recipients = _merge(_participants(tokens, mentions, head) for head, tokens in phrases)
             recipients = tuple(r for r in recipients if r.actor_id not in {a.actor_id for a in actors})
             if not actors and not recipients and not (subject is not None and any(
                     t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in subject.subtree)):
