@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 SPEECH = {"say", "tell", "state", "add", "note", "stress", "announce", "declare", "report", "claim", "write",
           "emphasize", "emphasise", "confirm", "explain", "insist", "recall", "reiterate"}  # fmt: skip
 REPORTING_REQUEST = {"REQUEST", "THREATEN"}
+# Nouns of statements that can carry a verb of their own ("a declaration demanding that ...").
+STATEMENT_NOUNS = {"declaration", "statement", "communique", "letter", "message", "resolution", "appeal", "campaign",
+                   "effort", "bid", "move", "decision", "report", "speech", "announcement", "drive"}  # fmt: skip
 # Types whose passive subject is the one that acts: "guerrillas have been demobilized" retreat.
 PASSIVE_ACTOR_TYPES = {"RETREAT"}
 COMMITMENT_TYPES = {"CONCEDE", "RETREAT", "SUPPORT", "AID", "CONSULT", "COOPERATE"}
@@ -259,18 +262,32 @@ def _speaker_of(verb: Token) -> Token | None:
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
+            if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                return verb.head  # "the group that attacked": the group
             return child
     for child in verb.children:  # passive: the agent is the doer
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head is not verb:
         return _subject(verb.head)
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ != "VBN":
+        noun = verb.head
+        governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if _is_event_noun(noun) or noun.lemma_.lower() in STATEMENT_NOUNS:
+            # "issued a declaration demanding ...", "converged for a rally to protest ...": the one
+            # who issued it or rallied.
+            if noun.dep_ in ("dobj", "pobj") and governor.pos_ in ("VERB", "AUX"):
+                return _subject(governor)
+            return None
+        return noun  # "aid groups delivering food", "militants loyal to ..."
     return None
 
 
-def _actor_subject(verb: Token) -> Token | None:
+def _actor_subject(verb: Token, event: str = "") -> Token | None:
     """The doer, with "it"/"they"/"we" in reported speech read as the speaker ("Syria says it is willing")."""
     subject = _subject(verb)
+    if subject is None and event in PASSIVE_ACTOR_TYPES and not _has_agent(verb):
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subject is not None and subject.lower_ in ("it", "they", "we", "he", "she"):
         head = verb
         while head.dep_ in ("xcomp", "acomp", "conj", "advcl") and head.head is not head:
@@ -488,7 +505,7 @@ def code_events(
                         continue  # the verb codes the event itself
             if entry is None or verb is None or verb.i in used:
                 continue
-            subject = _actor_subject(verb)
+            subject = _actor_subject(verb, entry.event)
             actors = _participants(_np_tokens(subject), mentions, subject) if subject is not None else ()
             phrases = _recipient_phrases(verb, entry.event)
             if trigger is not verb:  # "aid to Mozambique", "talks with Baku": the noun's own arguments
