@@ -36,6 +36,9 @@ STATEMENT_NOUNS = {"declaration", "statement", "communique", "letter", "message"
 # Types whose passive subject is the one that acts: "guerrillas have been demobilized" retreat.
 PASSIVE_ACTOR_TYPES = {"RETREAT"}
 COMMITMENT_TYPES = {"CONCEDE", "RETREAT", "SUPPORT", "AID", "CONSULT", "COOPERATE"}
+# Hostile acts: stating the intent to do one is a threat (PLOVER THREATEN), as stating the intent to
+# do a cooperative one is AGREE.
+HOSTILE_TYPES = {"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"}
 LIGHT_VERBS = {"hold", "reach", "sign", "impose", "declare", "launch", "stage", "begin", "start", "continue", "resume",
                "provide", "send", "deliver", "conduct", "carry", "announce", "break", "escalate", "erupt", "restart"}  # fmt: skip
 HEAD_SECTORS = {"official": "GOV", "officials": "GOV", "minister": "GOV", "ministers": "GOV", "government": "GOV",
@@ -96,6 +99,7 @@ class _Dictionary:
     nouns: dict[str, _Entry]
     contexts: dict[str, tuple[str, ...]]
     proposals: frozenset[str]
+    objects: dict[str, frozenset[str]]  # event type → the only objects its verbs may take
 
 
 @lru_cache(maxsize=1)
@@ -113,7 +117,8 @@ def dictionary() -> _Dictionary:
         for item in spec.get("nouns", []):
             nouns.setdefault(str(item), _Entry(event, "", str(modes.get(item, ""))))
     contexts = {tag: tuple(words) for tag, words in data["contexts"].items()}
-    return _Dictionary({k: tuple(v) for k, v in verbs.items()}, nouns, contexts, frozenset(map(str, data.get("proposals", []))))
+    objects = {event: frozenset(map(str, spec["objects"])) for event, spec in data.items() if isinstance(spec, dict) and spec.get("objects")}
+    return _Dictionary({k: tuple(v) for k, v in verbs.items()}, nouns, contexts, frozenset(map(str, data.get("proposals", []))), objects)
 
 
 def _match_verb(token: Token) -> _Entry | None:
@@ -123,7 +128,11 @@ def _match_verb(token: Token) -> _Entry | None:
     children = list(token.children)
     words = {c.lemma_.lower() for c in children if c.dep_ in ("prt", "prep", "dobj", "attr", "acomp", "xcomp", "oprd")}
     objects = " ".join(" ".join(t.lower_ for t in c.subtree) for c in children if c.dep_ in ("dobj", "attr", "oprd"))
+    allowed = dictionary().objects
+    dobj = next((c for c in children if c.dep_ == "dobj"), None)
     for entry in sorted(entries, key=lambda e: -len(e.second)):
+        if entry.event in allowed and dobj is not None and dobj.lemma_.lower() not in allowed[entry.event] and dobj.lower_ not in allowed[entry.event]:
+            continue
         if not entry.second:
             return entry
         second = entry.second.lower()
@@ -367,38 +376,57 @@ def _has_agent(verb: Token) -> bool:
     return any(c.dep_ == "agent" for c in verb.children)
 
 
+INTENT_VERBS = {"want", "plan", "hope", "try", "seek", "intend", "vow", "swear", "pledge", "promise", "threaten",
+                "prepare", "aim", "offer", "propose"}  # fmt: skip
+REFUSAL_VERBS = {"refuse", "decline", "fail", "reject"}
+
+
+def _governors(verb: Token) -> list[Token]:
+    """The verbs and nouns whose complement ``verb`` is, nearest first ("demanded that they refuse
+    to recognize": refuse, demanded)."""
+    out: list[Token] = []
+    current = verb
+    while current.dep_ in ("xcomp", "ccomp", "acl") and current.head is not current and len(out) < 4:
+        current = current.head
+        out.append(current)
+    return out
+
+
 def _modality(verb: Token) -> tuple[bool, bool, bool]:
     """(negated, hypothetical, future) from the trigger's auxiliaries and clause."""
     kids = list(verb.children)
-    negated = any(c.dep_ == "neg" for c in kids) or (verb.dep_ == "xcomp" and verb.head.lemma_ in ("fail", "refuse"))
+    negated = any(c.dep_ == "neg" for c in kids) or (verb.dep_ == "xcomp" and verb.head.lemma_ in REFUSAL_VERBS)
     aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
     future = bool(aux & {"will", "'ll", "shall", "wo"}) or any(c.lower_ == "scheduled" for c in [verb, *kids])
     hypothetical = bool(aux & {"would", "could", "might", "may", "should"}) or any(
         c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids
     )
-    head = verb.head
-    if verb.dep_ in ("xcomp", "ccomp") and head.pos_ == "VERB":
-        entry = _match_verb(head)
-        if (entry is not None and entry.event in REPORTING_REQUEST) or head.lemma_ in ("want", "plan", "hope", "try", "seek"):
-            hypothetical = True  # "called on them to cease hostilities": asked for, not done
-        if head.lemma_ in ("plan", "schedule", "expect", "intend") or head.lower_ == "scheduled":
-            future = True
+    for head in _governors(verb):
+        if head.pos_ in ("VERB", "AUX"):
+            entry = _match_verb(head)
+            if (entry is not None and entry.event in REPORTING_REQUEST) or head.lemma_ in INTENT_VERBS | REFUSAL_VERBS:
+                hypothetical = True  # "called on them to cease hostilities": asked for, not done
+            if head.lemma_ in ("plan", "schedule", "expect", "intend") or head.lower_ == "scheduled":
+                future = True
+        elif head.pos_ == "NOUN" and (dictionary().nouns.get(head.lower_) or _Entry("", "", "")).event in REPORTING_REQUEST:
+            hypothetical = True  # "its demand that Israel ease restrictions"
     return negated, hypothetical, future
 
 
 def _committed(verb: Token) -> bool:
     """Does the actor commit itself to the act ("offered to hand over", "is willing to withdraw",
-    "X said it will release")? A plain future ("will discuss on Monday") is not a commitment."""
+    "X said it will release", "Finland will give ..., a statement said")? A plain future that
+    nobody states ("will discuss on Monday") is not a commitment."""
     head = verb.head
-    if verb.dep_ == "xcomp" and head.lemma_.lower() in ("offer", "promise", "pledge", "vow", "agree", "commit", "willing", "prepared", "ready"):
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in ("offer", "promise", "pledge", "vow", "swear", "agree", "commit", "willing", "prepared", "ready"):
         return True
-    if not any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "wo") for c in verb.children):
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if not aux & {"will", "'ll", "shall", "wo", "would"}:
         return False
-    speaker = _speaker_of(verb)
-    subject = _subject(verb)
-    return speaker is not None and subject is not None and (
-        subject.lower_ in ("it", "they", "we", "he", "she") or subject.text == speaker.text
-    )
+    reporter = _reporter(verb)
+    if reporter is None:
+        return False
+    return True  # "would" too: in reported speech it is the future of the statement ("said they would")
 
 
 def _attached_timex(verb: Token, timexes: list[Timex]) -> Timex | None:
@@ -540,6 +568,8 @@ def code_events(
             # PLOVER codes a commitment to act ("will release", "will evacuate") as AGREE.
             if not negated and event_type in COMMITMENT_TYPES and _committed(verb):
                 event_type = "AGREE"
+            elif not negated and event_type in HOSTILE_TYPES and _committed(verb):
+                event_type = "THREATEN"  # "vowed to fight", "said they would blockade Paris"
             if negated and event_type == "AGREE":
                 event_type, negated = "REJECT", False  # "will not accept", "failed to reach agreement"
             if any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in verb.children):
