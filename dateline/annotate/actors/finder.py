@@ -21,7 +21,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 MAX_ENTITY_CHARS = 120
-_NAME = r"[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z][\w'’-]+|al-\w+|de|van|von|bin|ibn)){0,3}"
+# A name's words: capitalised, or the particles inside names; never a weekday or month that follows
+# it ("Arafat Wednesday rejected").
+_CALENDAR = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b"
+_NAME = rf"(?!{_CALENDAR})[A-Z][\w'’-]+(?:[ \t]+(?:(?!{_CALENDAR})[A-Z][\w'’-]+|al-\w+|(?:de|van|von|bin|ibn)(?![\w-]))){{0,3}}"
 
 
 def _slug(text: str) -> str:
@@ -42,6 +45,9 @@ class _Patterns:
     title: re.Pattern[str]
     office_of: re.Pattern[str]
     apposition: re.Pattern[str]
+    groups: re.Pattern[str]
+    office: re.Pattern[str]
+    demonym_pattern: str
 
 
 @lru_cache(maxsize=8)
@@ -61,8 +67,18 @@ def _patterns(kb_key: int) -> _Patterns:
             rf"(?:(?:'s|’s)\s+press\s+service)?(?![\w-])"
         ),
         title=re.compile(
-            rf"(?<![\w-])(?=[A-Z])(?:(?P<dem>{demonyms})\s+)?(?P<office>(?:[A-Z][\w-]*\s+){{0,3}}?{offices})\s+(?P<name>{_NAME})"
+            rf"(?<![\w-])(?=[A-Z]|former\s|ex-)(?P<former>[Ff]ormer\s+|[Ee]x-)?(?:(?P<dem>{demonyms})\s+)?"
+            rf"(?P<office>(?:(?:[A-Z][\w-]*|junior|senior|acting|interim|deputy|outgoing|caretaker)\s+){{0,3}}?{offices})\s+(?P<name>{_NAME})"
         ),
+        groups=re.compile(
+            rf"(?<![\w-])(?=[A-Z])(?P<list>(?:{demonyms})(?:(?:\s*,\s*|\s+and\s+|\s+or\s+)(?:{demonyms}))+)\s+"
+            rf"(?P<body>(?:[a-z][\w-]+\s+)?{bodies})(?![\w-])"
+        ),
+        office=re.compile(
+            rf"(?<![\w-])(?=[A-Z]|the\s)(?:the\s+)?(?:(?P<dem>{demonyms})|(?P<country>{countries})(?:'s|’s))\s+"
+            rf"(?P<office>(?:[a-z][\w-]+\s+){{0,2}}?{offices})(?![\w-])(?!\s+[A-Z])"
+        ),
+        demonym_pattern=rf"(?<![\w-])(?:{demonyms})(?![\w-])",
         apposition=re.compile(rf"(?<![\w-])(?P<name>{_NAME}),\s+(?:the\s+)?(?P<office>{offices})\s+of\s+"),
         office_of=re.compile(
             rf"(?<![\w-])(?=[A-Za-z])(?:[Tt]he\s+)?(?P<office>{offices})s?\s+of\s+(?P<c1>{countries})\s+and\s+(?P<c2>{countries}),\s+"
@@ -99,6 +115,12 @@ def _sector_of_office(kb: Knowledge, office: str) -> tuple[str, str]:
     if sector == "LEG" and best == "deputy" and "minister" in lowered:
         sector = "GOV"
     return ("GOV" if sector == "IGO" else sector), office.strip()
+
+
+def _body_key(kb: Knowledge, body: str) -> str:
+    """The longest body word of the knowledge base in ``body`` ("foreign ministry" in "Foreign Ministry")."""
+    lowered = body.lower()
+    return max((b for b in kb.bodies if re.search(rf"\b{re.escape(b)}\b", lowered)), key=len, default=lowered)
 
 
 def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None) -> list[ActorMention]:
@@ -146,6 +168,8 @@ def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None) -> list
         if known is not None and known[0].kind == "person" and not m.group("dem"):
             found.append(_mention(m.start(), m.end(), text, known[0], "role", office=office))
             continue
+        if m.group("former"):
+            sector = "ELI"  # former office holders are elites in PLOVER, no longer the government
         country = kb.demonyms.get(m.group("dem") or "") or sentence_country(m.start("name"))
         entry = Entry(_person_id(name), name, "person", country.code if country else "", sector)
         found.append(_mention(m.start(), m.end(), text, entry, "role", office=office))
@@ -166,7 +190,7 @@ def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None) -> list
         if country is None:
             continue
         body = re.sub(r"\s+", " ", m.group("body"))
-        body_key = max((b for b in kb.bodies if re.search(rf"\b{re.escape(b)}\b", body.lower())), key=len, default=body.lower())
+        body_key = _body_key(kb, body)
         sector = kb.bodies.get(body_key, "GOV")
         if country.kind == "pre":
             sector = "PRE"
@@ -175,6 +199,18 @@ def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None) -> list
         name = name[0].upper() + name[1:]
         entry = Entry(f"{country.code}:{sector}:{_slug(body)}", name, "organization", country.code, sector)
         found.append(_mention(m.start(), m.end(), text, entry, "name"))
+    # 3b. Coordinated demonyms before one body: "Hungarian and Romanian officials", each its own actor.
+    for m in pats.groups.finditer(text):
+        body = re.sub(r"\s+", " ", m.group("body"))
+        sector = kb.bodies.get(_body_key(kb, body), "GOV")
+        for dm in re.finditer(pats.demonym_pattern, m.group("list")):
+            country = kb.demonyms.get(re.sub(r"\s+", " ", dm.group(0)))
+            if country is None:
+                continue
+            start = m.start("list") + dm.start()
+            end = m.end() if m.start("list") + dm.end() == m.end("list") else m.start("list") + dm.end()
+            entry = Entry(f"{country.code}:{sector}:{_slug(body)}", f"{dm.group(0)} {body}", "organization", country.code, sector)
+            found.append(_mention(start, end, text, entry, "name"))
     # 4. Known names: countries, capitals, organisations, partially recognised entities.
     for m in pats.names.finditer(text):
         entry, via = kb.names[m.group(0)]
@@ -202,12 +238,26 @@ def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None) -> list
             found.append(ActorMention(ent.start_char, ent.end_char, ent.text, _person_id(name), name, "person", via="alias"))
     resolved = _select(found)
     resolved.extend(_pronouns_and_nominals(doc, resolved))
+    # Offices without a name ("Montenegro's prime minister", "the Israeli president") that no earlier
+    # actor took: the office of that country, so the coder knows who acts.
+    taken = [(m.start, m.end) for m in resolved if m.via != "demonym" and m.kind not in ("country", "pre")]
+    for m in pats.office.finditer(text):
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        country = kb.demonyms.get(m.group("dem") or "") or (kb.names[m.group("country")][0] if m.group("country") else None)
+        sector, office = _sector_of_office(kb, m.group("office"))
+        if country is None or not sector:
+            continue
+        if country.kind == "pre":
+            sector = "PRE"
+        entry = Entry(f"{country.code}:{sector}:{_slug(office)}", f"{m.group('dem') or country.name} {office}", "organization", country.code, sector)
+        resolved.append(_mention(m.start(), m.end(), text, entry, "office", office=office.title()))
     return _select(resolved)
 
 
 def _select(found: list[ActorMention]) -> list[ActorMention]:
     """Non-overlapping mentions: roles and longer spans first."""
-    rank = {"role": 0, "name": 1, "metonym": 1, "alias": 2, "pronoun": 2, "nominal": 2, "demonym": 3}
+    rank = {"role": 0, "name": 1, "metonym": 1, "alias": 2, "pronoun": 2, "nominal": 2, "office": 1, "demonym": 3}
     chosen: list[ActorMention] = []
     taken: list[tuple[int, int]] = []
     for m in sorted(found, key=lambda m: (rank.get(m.via, 5), -(m.end - m.start), m.start)):
