@@ -33,6 +33,16 @@ REPORTING_REQUEST = {"REQUEST", "THREATEN"}
 # Nouns of statements that can carry a verb of their own ("a declaration demanding that ...").
 STATEMENT_NOUNS = {"declaration", "statement", "communique", "letter", "message", "resolution", "appeal", "campaign",
                    "effort", "bid", "move", "decision", "report", "speech", "announcement", "drive"}  # fmt: skip
+QUANTITY_HEADS = {"hundreds", "thousands", "tens", "dozens", "scores", "millions", "some", "many", "most", "all", "group",
+                  "groups", "members", "number", "crowd", "crowds", "band", "one", "two", "several"}  # fmt: skip
+# Where an event happened: its target when the event acts on a place ("a curfew in Algiers", "fired at
+# targets in Jericho"), and who acted when nothing else says ("people blocked streets in Hong Kong").
+LOCATIVE = ("in", "near", "at", "around", "throughout", "across", "inside", "outside")
+LOCATION_TARGET_TYPES = {"COERCE", "CONCEDE", "ASSAULT", "RETREAT", "AID"}
+# Subjects that are the violence itself ("a roadside bombing killed ..."): PLOVER's unidentified
+# armed force (UAF) of the country where it happened is the actor.
+WEAPON_SUBJECTS = {"bomb", "bombing", "blast", "explosion", "mine", "landmine", "rocket", "missile", "shell", "mortar",
+                   "grenade", "attack", "ambush", "gunfire", "shooting", "minefield", "ied", "car bomb"}  # fmt: skip
 # Types whose passive subject is the one that acts: "guerrillas have been demobilized" retreat.
 PASSIVE_ACTOR_TYPES = {"RETREAT"}
 COMMITMENT_TYPES = {"CONCEDE", "RETREAT", "SUPPORT", "AID", "CONSULT", "COOPERATE"}
@@ -226,6 +236,11 @@ def _head_sector(head: Token) -> tuple[str, int]:
     from dateline.annotate.actors.knowledge import load
 
     bodies = load().bodies
+    if head.lower_ in QUANTITY_HEADS or head.like_num:
+        # "hundreds of thousands of people", "members of the opposition": the group counted.
+        inner = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+        if inner is not None:
+            return _head_sector(inner)
     words = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")] + [head]
     for i in range(len(words)):
         phrase = " ".join(t.lower_ for t in words[i:])
@@ -234,6 +249,54 @@ def _head_sector(head: Token) -> tuple[str, int]:
                 return bodies[candidate], words[i].idx
     sector = HEAD_SECTORS.get(head.lower_, "")
     return sector, (head.idx if sector else -1)
+
+
+def _locative_tokens(anchors: list[Token]) -> list[Token]:
+    heads = list(anchors)
+    for anchor in anchors:
+        heads.extend(c for c in anchor.children if c.dep_ in ("dobj", "xcomp", "nsubjpass"))
+    out: list[Token] = []
+    for head in dict.fromkeys(heads):
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in LOCATIVE):
+            for g in prep.children:
+                if g.dep_ == "pobj":
+                    out.extend(_np_tokens(g))
+    return out
+
+
+def _locations(anchors: list[Token], mentions: list[ActorMention], sector: str = "CVL") -> tuple[Participant, ...]:
+    """Countries of the places where the event of ``anchors`` happened, as the people there
+    (``sector``): known names first, else the cities spaCy tags, geocoded."""
+    from dateline.annotate.actors.places import geocode
+
+    tokens = _locative_tokens(anchors)
+    if not tokens:
+        return ()
+    out: dict[str, Participant] = {}
+    starts = {t.idx for t in tokens}
+    for m in mentions:
+        if m.start in starts and m.kind in ("country", "pre") and m.code:
+            own = sector if m.sector in ("", "GOV") else m.sector
+            out.setdefault(m.code, Participant(m.actor_id, m.name, m.code, own, m.text, m.start, m.end))
+    if not out:
+        for ent in tokens[0].doc.ents:
+            if ent.start_char in starts and ent.label_ in ("GPE", "LOC", "FAC"):
+                place = geocode(ent.text)
+                if place is not None and place.country:
+                    out.setdefault(place.country, Participant(place.country, place.name, place.country, sector, ent.text,
+                                                              ent.start_char, ent.end_char))  # fmt: skip
+    return tuple(out.values())
+
+
+def _actor_by_location(subject: Token, verb: Token, trigger: Token, mentions: list[ActorMention]) -> tuple[Participant, ...]:
+    """An actor known only by what it is and where ("people in Hong Kong", "a bombing near Samarra")."""
+    if subject.lemma_.lower() in WEAPON_SUBJECTS or subject.lower_ in WEAPON_SUBJECTS:
+        sector = "UAF"
+    else:
+        sector, _ = _head_sector(subject)
+    if not sector:
+        return ()
+    return _locations([subject, verb, trigger], mentions, sector)[:1]
 
 
 def _merge(groups: Iterable[tuple[Participant, ...]]) -> tuple[Participant, ...]:
@@ -539,7 +602,11 @@ def code_events(
             if trigger is not verb:  # "aid to Mozambique", "talks with Baku": the noun's own arguments
                 phrases.append((trigger, _noun_target(trigger, entry.event, modifiers=False)))
             recipients = _merge(_participants(tokens, mentions, head) for head, tokens in phrases)
+            if not actors and subject is not None:
+                actors = _actor_by_location(subject, verb, trigger, mentions)
             recipients = tuple(r for r in recipients if r.actor_id not in {a.actor_id for a in actors})
+            if not recipients and entry.event in LOCATION_TARGET_TYPES:
+                recipients = tuple(r for r in _locations([verb, trigger], mentions) if r.code not in {a.code for a in actors})
             if not actors and not recipients and not (subject is not None and any(
                     t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in subject.subtree)):
                 continue
