@@ -35,6 +35,9 @@ STATEMENT_NOUNS = {"declaration", "statement", "communique", "letter", "message"
                    "effort", "bid", "move", "decision", "report", "speech", "announcement", "drive"}  # fmt: skip
 QUANTITY_HEADS = {"hundreds", "thousands", "tens", "dozens", "scores", "millions", "some", "many", "most", "all", "group",
                   "groups", "members", "number", "crowd", "crowds", "band", "one", "two", "several"}  # fmt: skip
+# Generic heads whose noun modifier says who the group is.
+GROUP_HEADS = {"parties", "party", "groups", "group", "officers", "members", "leaders", "supporters", "activists", "units",
+               "officials", "sources", "coalition", "movement", "organization", "organisation", "faction", "factions"}  # fmt: skip
 # Where an event happened: its target when the event acts on a place ("a curfew in Algiers", "fired at
 # targets in Jericho"), and who acted when nothing else says ("people blocked streets in Hong Kong").
 LOCATIVE = ("in", "near", "at", "around", "throughout", "across", "inside", "outside")
@@ -244,7 +247,10 @@ def _head_sector(head: Token) -> tuple[str, int]:
     words = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")] + [head]
     for i in range(len(words)):
         phrase = " ".join(t.lower_ for t in words[i:])
-        for candidate in (phrase, " ".join([*(t.lower_ for t in words[i:-1]), head.lemma_.lower()])):
+        candidates = [phrase, " ".join([*(t.lower_ for t in words[i:-1]), head.lemma_.lower()])]
+        if head.lower_ in GROUP_HEADS and words[i] is not head and words[i].pos_ in ("NOUN", "PROPN"):
+            candidates.append(words[i].lower_)  # a noun naming the group: "opposition parties", "army officers"
+        for candidate in candidates:
             if candidate in bodies:
                 return bodies[candidate], words[i].idx
     sector = HEAD_SECTORS.get(head.lower_, "")
@@ -280,7 +286,7 @@ def _locations(anchors: list[Token], mentions: list[ActorMention], sector: str =
             out.setdefault(m.code, Participant(m.actor_id, m.name, m.code, own, m.text, m.start, m.end))
     if not out:
         for ent in tokens[0].doc.ents:
-            if ent.start_char in starts and ent.label_ in ("GPE", "LOC", "FAC"):
+            if ent.start_char in starts and ent.label_ in ("GPE", "LOC", "FAC", "NORP"):  # NORP: "Samarra" is tagged so
                 place = geocode(ent.text)
                 if place is not None and place.country:
                     out.setdefault(place.country, Participant(place.country, place.name, place.country, sector, ent.text,
