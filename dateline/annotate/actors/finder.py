@@ -10,7 +10,7 @@ diplomat", "the ministry") that are subjects, resolved to the latest compatible 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -117,6 +117,10 @@ def _sector_of_office(kb: Knowledge, office: str) -> tuple[str, str]:
     return ("GOV" if sector == "IGO" else sector), office.strip()
 
 
+def _plural_demonym(text: str) -> bool:
+    return text.endswith("s") and not text.endswith(("ss", "Swiss"))
+
+
 def _body_key(kb: Knowledge, body: str) -> str:
     """The longest body word of the knowledge base in ``body`` ("foreign ministry" in "Foreign Ministry")."""
     lowered = body.lower()
@@ -192,6 +196,8 @@ def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None) -> list
         body = re.sub(r"\s+", " ", m.group("body"))
         body_key = _body_key(kb, body)
         sector = kb.bodies.get(body_key, "GOV")
+        if sector == "JRN" and re.search(r"\b(?:official|state|state-run|state-owned|government|government-run)\s+\S*\s*$", text[max(0, m.start() - 40) : m.start()], re.I):
+            sector = "GOV"  # state media speak for the government (CAMEO and PLOVER code them GOV)
         if country.kind == "pre":
             sector = "PRE"
         adjective = m.group("dem") or country.name
@@ -220,7 +226,8 @@ def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None) -> list
     for ent in doc.ents:
         if len(ent.text) > MAX_ENTITY_CHARS:
             continue
-        if ent.label_ == "PERSON" and ent.text not in kb.names and ent.text not in kb.outlets and ent.text not in kb.demonyms:
+        people = ent.label_ == "PERSON" and ent.text.split()[0] in kb.demonyms and len(ent.text.split()) == 2 and _plural_demonym(ent.text)
+        if ent.label_ == "PERSON" and not people and ent.text not in kb.names and ent.text not in kb.outlets and ent.text not in kb.demonyms:
             name = ent.text.strip()
             if not re.match(r"^[A-Z]", name) or len(name) < 3:
                 continue
@@ -229,8 +236,11 @@ def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None) -> list
         elif ent.label_ == "NORP" and ent.text in kb.demonyms:
             entry = kb.demonyms[ent.text]
             # "Libyans", "Nigerians": the people of a country, civilians unless a body says otherwise.
-            plural = ent.text.endswith("s") and not ent.text.endswith(("ss", "Swiss"))
-            found.append(_mention(ent.start_char, ent.end_char, text, entry, "demonym", sector="CVL" if plural else None))
+            found.append(_mention(ent.start_char, ent.end_char, text, entry, "demonym", sector="CVL" if _plural_demonym(ent.text) else None))
+        elif people:
+            # spaCy reads "Bosnian Serbs" as a person: a people, coded by its first (territorial) word.
+            entry = kb.demonyms[ent.text.split()[0]]
+            found.append(_mention(ent.start_char, ent.end_char, text, entry, "demonym", sector="CVL"))
     # spaCy sometimes tags a known person's last name ORG or GPE ("Zakharova"): trust the name.
     for ent in doc.ents:
         if ent.label_ in ("ORG", "GPE", "NORP") and ent.text in persons and ent.text not in kb.names:
@@ -252,7 +262,26 @@ def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None) -> list
             sector = "PRE"
         entry = Entry(f"{country.code}:{sector}:{_slug(office)}", f"{m.group('dem') or country.name} {office}", "organization", country.code, sector)
         resolved.append(_mention(m.start(), m.end(), text, entry, "office", office=office.title()))
-    return _select(resolved)
+    return [_place_or_government(doc, kb, m) if m.via == "metonym" else m for m in _select(resolved)]
+
+
+_LOCATIVE = {"in", "near", "at", "outside", "inside", "around", "throughout", "across", "into", "of"}
+
+
+def _place_or_government(doc: Doc, kb: Knowledge, m: ActorMention) -> ActorMention:
+    """A capital stands for its government only where it acts or is acted on as one: in "clashes in
+    Baghdad" it is a place, in "Baghdad University" it names the university."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return m
+    root = span.root
+    if root.dep_ == "compound" and root.head.i > root.i:
+        words = doc[span.end : root.head.i + 1].text.lower()
+        key = _body_key(kb, words)
+        return replace(m, sector=kb.bodies.get(key, ""))
+    if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
+        return replace(m, sector="")
+    return m
 
 
 def _select(found: list[ActorMention]) -> list[ActorMention]:
@@ -338,7 +367,9 @@ def actor_for_text(text: str, *, knowledge: Knowledge | None = None) -> ActorMen
     if not text:
         return None
     pats = _patterns(_kb_key(kb))
-    lowered = text.lower()
+    m = pats.names.search(text)
+    # Body words inside a known name are part of it ("Democratic People's Republic of Korea").
+    lowered = (text[: m.start()] + " " + text[m.end() :]).lower() if m else text.lower()
     sector = ""
     body_hits = [b for b in kb.bodies if re.search(rf"\b{re.escape(b)}\b", lowered)]
     office_hits = [o for o in kb.offices if re.search(rf"\b{re.escape(o)}\b", lowered)]
@@ -349,13 +380,14 @@ def actor_for_text(text: str, *, knowledge: Knowledge | None = None) -> ActorMen
         sector = "GOV" if sector == "IGO" else sector
     entry: Entry | None = None
     via = "name"
-    m = pats.names.search(text)
     if m:
         entry, via = kb.names[m.group(0)]
     else:
         for dem, dem_entry in sorted(kb.demonyms.items(), key=lambda kv: -len(kv[0])):
             if re.search(rf"(?<![\w-]){re.escape(dem)}(?![\w-])", text):
                 entry, via = dem_entry, "demonym"
+                if not sector and text == dem and _plural_demonym(dem):
+                    sector = "CVL"  # "Libyans": the people of a country
                 break
     if entry is None:
         # A place named in the phrase ("rebels in Darfur", "terror group based in Trinidad") gives its country.

@@ -248,7 +248,7 @@ def _head_sector(head: Token) -> tuple[str, int]:
     for i in range(len(words)):
         phrase = " ".join(t.lower_ for t in words[i:])
         candidates = [phrase, " ".join([*(t.lower_ for t in words[i:-1]), head.lemma_.lower()])]
-        if head.lower_ in GROUP_HEADS and words[i] is not head and words[i].pos_ in ("NOUN", "PROPN"):
+        if head.lower_ in GROUP_HEADS and words[i] is not head and words[i].pos_ in ("NOUN", "PROPN", "ADJ"):
             candidates.append(words[i].lower_)  # a noun naming the group: "opposition parties", "army officers"
         for candidate in candidates:
             if candidate in bodies:
@@ -610,7 +610,10 @@ def code_events(
             recipients = _merge(_participants(tokens, mentions, head) for head, tokens in phrases)
             if not actors and subject is not None:
                 actors = _actor_by_location(subject, verb, trigger, mentions)
-            recipients = tuple(r for r in recipients if r.actor_id not in {a.actor_id for a in actors})
+            # The same words are never both sides; the same country may be ("Bosnian Serbs demanded a
+            # truce with Moslem forces in Bosnia").
+            recipients = tuple(r for r in recipients if (r.start, r.end) not in {(a.start, a.end) for a in actors}
+                               and not (r.actor_id in {a.actor_id for a in actors} and not r.sector))  # fmt: skip
             if not recipients and entry.event in LOCATION_TARGET_TYPES:
                 recipients = tuple(r for r in _locations([verb, trigger], mentions) if r.code not in {a.code for a in actors})
             if not actors and not recipients and not (subject is not None and any(
