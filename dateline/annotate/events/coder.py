@@ -211,7 +211,7 @@ def _participants_of(tokens: list[Token], mentions: list[ActorMention], head: To
     # A mention belongs to the phrase when its first word does: the phrase's extent in characters
     # would also take in what lies between its head and a detached part of its subtree.
     firsts = {m.start for m in mentions} & starts
-    found = [m for m in mentions if m.kind != "place" and (m.start in firsts or any(m.start < s < m.end for s in starts) and m.start >= min(starts))]
+    found = [m for m in mentions if m.kind != "place" and (m.start in firsts or (any(m.start < s < m.end for s in starts) and m.start >= min(starts)))]
     # Outer mentions only: "the Russian Foreign Ministry" rather than the "Russian" inside it.
     found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in found)]
     found.extend(_knowledge_mentions(tokens, found))
@@ -492,10 +492,8 @@ def _committed(verb: Token) -> bool:
     aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     if not aux & {"will", "'ll", "shall", "wo", "would"}:
         return False
-    reporter = _reporter(verb)
-    if reporter is None:
-        return False
-    return True  # "would" too: in reported speech it is the future of the statement ("said they would")
+    # "would" too: in reported speech it is the future of the statement ("said they would").
+    return _reporter(verb) is not None
 
 
 def _attached_timex(verb: Token, timexes: list[Timex]) -> Timex | None:
