@@ -48,6 +48,9 @@ class _Patterns:
     groups: re.Pattern[str]
     office: re.Pattern[str]
     demonym_pattern: str
+    demonym_any: re.Pattern[str]
+    body_any: re.Pattern[str]  # every body phrase, overlapping, in lowercased text
+    office_any: re.Pattern[str]
 
 
 @lru_cache(maxsize=8)
@@ -79,6 +82,10 @@ def _patterns(kb_key: int) -> _Patterns:
             rf"(?P<office>(?:[a-z][\w-]+\s+){{0,2}}?{offices})(?![\w-])(?!\s+[A-Z])"
         ),
         demonym_pattern=rf"(?<![\w-])(?:{demonyms})(?![\w-])",
+        # One compiled pattern per word list: a pattern per word would overflow re's cache of 512.
+        demonym_any=re.compile(rf"(?<![\w-])(?:{demonyms})(?![\w-])"),
+        body_any=re.compile(rf"(?=\b({_alt([b.lower() for b in kb.bodies])})\b)"),
+        office_any=re.compile(rf"(?=\b({_alt([o.lower() for o in kb.offices])})\b)"),
         apposition=re.compile(rf"(?<![\w-])(?P<name>{_NAME}),\s+(?:the\s+)?(?P<office>{offices})\s+of\s+"),
         office_of=re.compile(
             rf"(?<![\w-])(?=[A-Za-z])(?:[Tt]he\s+)?(?P<office>{offices})s?\s+of\s+(?P<c1>{countries})\s+and\s+(?P<c2>{countries}),\s+"
@@ -108,7 +115,7 @@ def _person_id(name: str) -> str:
 def _sector_of_office(kb: Knowledge, office: str) -> tuple[str, str]:
     """(sector, canonical office) of a title such as 'Foreign Ministry Spokeswoman'."""
     lowered = office.lower()
-    best = max((p for p in kb.offices if re.search(rf"\b{re.escape(p)}\b", lowered)), key=len, default="")
+    best = max(_hits(_patterns(_kb_key(kb)).office_any, lowered), key=len, default="")
     if not best:
         return "", ""
     sector = kb.offices[best]
@@ -124,7 +131,11 @@ def _plural_demonym(text: str) -> bool:
 def _body_key(kb: Knowledge, body: str) -> str:
     """The longest body word of the knowledge base in ``body`` ("foreign ministry" in "Foreign Ministry")."""
     lowered = body.lower()
-    return max((b for b in kb.bodies if re.search(rf"\b{re.escape(b)}\b", lowered)), key=len, default=lowered)
+    return max(_hits(_patterns(_kb_key(kb)).body_any, lowered), key=len, default=lowered)
+
+
+def _hits(pattern: re.Pattern[str], lowered: str) -> set[str]:
+    return {re.sub(r"\s+", " ", m.group(1)) for m in pattern.finditer(lowered)}
 
 
 def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None) -> list[ActorMention]:
@@ -145,9 +156,10 @@ def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None) -> list
             if entry.kind in ("country", "pre"):
                 d = abs(m.start() - pos)
                 best = (d, entry) if best is None or d < best[0] else best
-        for dem, entry in kb.demonyms.items():
-            for m in re.finditer(rf"(?<![\w-]){re.escape(dem)}(?![\w-])", text[sent.start_char : sent.end_char]):
-                d = abs(sent.start_char + m.start() - pos)
+        for m in pats.demonym_any.finditer(text, sent.start_char, sent.end_char):
+            entry = kb.demonyms.get(re.sub(r"\s+", " ", m.group(0)))
+            if entry is not None:
+                d = abs(m.start() - pos)
                 best = (d, entry) if best is None or d < best[0] else best
         return best[1] if best else None
 
@@ -371,8 +383,8 @@ def actor_for_text(text: str, *, knowledge: Knowledge | None = None) -> ActorMen
     # Body words inside a known name are part of it ("Democratic People's Republic of Korea").
     lowered = (text[: m.start()] + " " + text[m.end() :]).lower() if m else text.lower()
     sector = ""
-    body_hits = [b for b in kb.bodies if re.search(rf"\b{re.escape(b)}\b", lowered)]
-    office_hits = [o for o in kb.offices if re.search(rf"\b{re.escape(o)}\b", lowered)]
+    body_hits = _hits(pats.body_any, lowered)
+    office_hits = _hits(pats.office_any, lowered)
     if body_hits:
         sector = kb.bodies[max(body_hits, key=len)]
     elif office_hits:

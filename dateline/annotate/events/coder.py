@@ -207,7 +207,7 @@ def _participants_of(tokens: list[Token], mentions: list[ActorMention], head: To
     if not tokens:
         return ()
     starts = {t.idx for t in tokens}
-    text = tokens[0].doc.text
+    doc = tokens[0].doc
     # A mention belongs to the phrase when its first word does: the phrase's extent in characters
     # would also take in what lies between its head and a detached part of its subtree.
     firsts = {m.start for m in mentions} & starts
@@ -215,8 +215,7 @@ def _participants_of(tokens: list[Token], mentions: list[ActorMention], head: To
     # Outer mentions only: "the Russian Foreign Ministry" rather than the "Russian" inside it.
     found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in found)]
     found.extend(_knowledge_mentions(tokens, found))
-    found = [m for m in found if not (_QUALIFIER_BEFORE.search(text[max(0, m.start - 5) : m.start])
-                                      or _QUALIFIER_AFTER.match(text[m.end : m.end + 12]))]  # fmt: skip
+    found = [m for m in found if not _qualifier(doc, m)]
     sector, body_start = _head_sector(head) if head is not None else ("", -1)
     out: list[Participant] = []
     seen: set[str] = set()
@@ -231,6 +230,16 @@ def _participants_of(tokens: list[Token], mentions: list[ActorMention], head: To
             own = sector
         out.append(Participant(m.actor_id, m.name, m.code, own or sector, m.text, m.start, m.end))
     return tuple(out)
+
+
+def _qualifier(doc: Doc, m: ActorMention) -> bool:
+    """Is the mention a qualifier ("pro-Iranian", "Syrian-backed") rather than an actor?"""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = doc[max(0, span.start - 2) : span.start].text_with_ws if span.start else ""
+    after = doc[span.end : span.end + 2].text if span.end < len(doc) else ""
+    return bool(_QUALIFIER_BEFORE.search(before.rstrip() if before.endswith("- ") else before) or _QUALIFIER_AFTER.match(after))
 
 
 def _head_sector(head: Token) -> tuple[str, int]:
