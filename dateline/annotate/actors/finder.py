@@ -157,10 +157,10 @@ def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None) -> list
                 d = abs(m.start() - pos)
                 best = (d, entry) if best is None or d < best[0] else best
         for m in pats.demonym_any.finditer(text, sent.start_char, sent.end_char):
-            entry = kb.demonyms.get(re.sub(r"\s+", " ", m.group(0)))
-            if entry is not None:
+            people = kb.demonyms.get(re.sub(r"\s+", " ", m.group(0)))
+            if people is not None:
                 d = abs(m.start() - pos)
-                best = (d, entry) if best is None or d < best[0] else best
+                best = (d, people) if best is None or d < best[0] else best
         return best[1] if best else None
 
     # 1. Coordinated offices: "the foreign ministers of Russia and Azerbaijan, Sergey Lavrov and Elmar Mamedyarov".

@@ -10,6 +10,7 @@ the statement that reports it, else the publication date.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -210,8 +211,16 @@ def _participants_of(tokens: list[Token], mentions: list[ActorMention], head: To
     doc = tokens[0].doc
     # A mention belongs to the phrase when its first word does: the phrase's extent in characters
     # would also take in what lies between its head and a detached part of its subtree.
-    firsts = {m.start for m in mentions} & starts
-    found = [m for m in mentions if m.kind != "place" and (m.start in firsts or (any(m.start < s < m.end for s in starts) and m.start >= min(starts)))]
+    ordered = sorted(starts)
+    low, high = ordered[0], max(t.idx + len(t) for t in tokens)
+
+    def inside(m: ActorMention) -> bool:
+        if m.start in starts:
+            return True
+        i = bisect.bisect_right(ordered, m.start)  # a word of the phrase begins within the mention
+        return m.start >= low and i < len(ordered) and ordered[i] < m.end
+
+    found = [m for m in mentions if low <= m.end and m.start <= high and m.kind != "place" and inside(m)]
     # Outer mentions only: "the Russian Foreign Ministry" rather than the "Russian" inside it.
     found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in found)]
     found.extend(_knowledge_mentions(tokens, found))
@@ -576,7 +585,11 @@ def _granularity(value: str) -> str:
 
 
 def _contexts(sentence: Span) -> tuple[str, ...]:
-    text = sentence.text.lower()
+    return _contexts_of(sentence.text.lower())
+
+
+@lru_cache(maxsize=256)
+def _contexts_of(text: str) -> tuple[str, ...]:
     return tuple(sorted(tag for tag, words in dictionary().contexts.items() if any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)))
 
 
