@@ -272,7 +272,8 @@ def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None) -> list
             continue
         if country.kind == "pre":
             sector = "PRE"
-        entry = Entry(f"{country.code}:{sector}:{_slug(office)}", f"{m.group('dem') or country.name} {office}", "organization", country.code, sector)
+        # The office stands for its country as a capital does: one actor with "Russia" and "the Kremlin".
+        entry = Entry(country.actor_id, country.name, country.kind, country.code, sector)
         resolved.append(_mention(m.start(), m.end(), text, entry, "office", office=office.title()))
     return [_place_or_government(doc, kb, m) if m.via == "metonym" else m for m in _select(resolved)]
 
