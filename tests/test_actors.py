@@ -150,3 +150,37 @@ def test_place_index_is_cached_and_rebuilt_when_unreadable(tmp_path: Path, monke
         assert places._index() == built and cached.stat().st_size > 1000
     finally:
         places._index.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code", "sector"),
+    [
+        ("Senior Danish and Swedish officials met in Oslo.", "Danish", "DNK", "GOV"),  # one body, two countries
+        ("Senior Danish and Swedish officials met in Oslo.", "Swedish officials", "SWE", "GOV"),
+        ("Peru's prime minister resigned.", "Peru's prime minister", "PER", "GOV"),  # an office without a name
+        ("Former Peruvian President Alberto Fujimori was arrested.", "Alberto Fujimori", "PER", "ELI"),  # no longer GOV
+        ("Kazakh Foreign Minister Erlan Idrissov Tuesday signed the treaty.", "Erlan Idrissov", "KAZ", "GOV"),
+        ("The state-run Egyptian newspaper criticised Israel.", "Egyptian newspaper", "EGY", "GOV"),  # state media
+        ("Bosnian Serbs demanded a truce.", "Bosnian Serbs", "BIH", "CVL"),  # spaCy says PERSON
+        ("Clashes broke out in Nairobi on Monday.", "Nairobi", "KEN", ""),  # a place, not the government
+        ("Nairobi accused Kampala of arming the rebels.", "Nairobi", "KEN", "GOV"),  # the government
+        ("Baghdad University students marched.", "Baghdad", "IRQ", "EDU"),  # the capital names the university
+    ],
+)  # fmt: skip
+def test_mention_classes(text: str, phrase: str, code: str, sector: str) -> None:
+    nlp = load_model()
+    at = text.index(phrase)
+    found = [m for m in find_actor_mentions(nlp(text)) if m.start <= at < m.end]
+    assert found and (found[0].code, found[0].sector) == (code, sector), [(m.text, m.code, m.sector) for m in found]
+    if phrase.endswith("Idrissov"):
+        assert "Tuesday" not in found[0].text  # a name stops before a weekday
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "sector"),
+    [("Democratic People's Republic of Korea", "PRK", ""), ("Ghanaians", "GHA", "CVL"), ("Polish priests", "POL", "REL"),
+     ("Protestant extremists in Northern Ireland", "GBR", "REB")],
+)  # fmt: skip
+def test_actor_for_text_classes(text: str, code: str, sector: str) -> None:
+    found = actor_for_text(text)
+    assert found is not None and (found.code, found.sector) == (code, sector)

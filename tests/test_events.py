@@ -103,3 +103,63 @@ def test_extract_events_for_the_scorer(tmp_path: Path) -> None:
     assert {a["code"] for a in first["events"][0]["actor"]} == {"RUS"}
     assert {a["code"] for a in first["events"][0]["recipient"]} == {"ARM", "AZE"}
     assert second["events"] == []  # no political event, none coded
+
+
+def _top(text: str) -> tuple[str, set[str], set[str], list[str]]:
+    from dateline.annotate.actors import find_actor_mentions
+    from dateline.annotate.events import code_events
+    from dateline.annotate.model import load_model
+
+    doc = load_model()(text)
+    events = code_events(doc, published=None, mentions=find_actor_mentions(doc))
+    assert events, text
+    top = events[0]
+    return top.event, {a.code for a in top.actors}, {r.code for r in top.recipients}, [f"{a.code}/{a.sector}" for a in top.actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actors", "recipients"),
+    [
+        # Whom a demand is made of: the subject of the clause demanded.
+        ("Canada demanded that Venezuela release the detained journalists.", "REQUEST", {"CAN"}, {"VEN"}),
+        # The maker of a proposal rejected is its recipient.
+        ("Chile rejected a Peruvian proposal to redraw the maritime border.", "REJECT", {"CHL"}, {"PER"}),
+        # Prepositional objects of event nouns: "sanctions on", "talks with".
+        ("The European Union imposed sanctions on Belarus over the disputed election.", "SANCTION", {"IGO"}, {"BLR"}),
+        ("Cuban diplomats held talks with Mexico on Friday.", "CONSULT", {"CUB"}, {"MEX"}),
+        # The act threatened carries the recipient; the threat outranks the act.
+        ("Kenya threatened to cut diplomatic ties with Somalia.", "THREATEN", {"KEN"}, {"SOM"}),
+        # Intent to a hostile act is a threat.
+        ("Congolese rebels vowed to attack the capital.", "THREATEN", {"COD"}, set()),
+        # A refusal outranks what is refused.
+        ("Pakistan refused to send troops to Yemen.", "REJECT", {"PAK"}, {"YEM"}),
+        # Diplomatic cooperation (CAMEO 05) is SUPPORT in PLOVER.
+        ("Ecuador and Colombia restored diplomatic relations on Tuesday.", "SUPPORT", {"ECU", "COL"}, set()),
+        # Forces withdrawn retreat themselves.
+        ("Hundreds of Ugandan soldiers were withdrawn from Somalia.", "RETREAT", {"UGA"}, {"SOM"}),
+        # "pro-Russian" qualifies the separatists; Russia does not attack.
+        ("The pro-Russian separatists attacked a Ukrainian checkpoint.", "ASSAULT", set(), {"UKR"}),
+        # An intransitive or participial clause takes its subject from the noun it hangs on.
+        ("The rebel movement issued a declaration demanding that the Sudanese government free its leader.", "REQUEST", set(), {"SDN"}),
+    ],
+)  # fmt: skip
+def test_event_classes(text: str, event: str, actors: set[str], recipients: set[str]) -> None:
+    got_event, got_actors, got_recipients, _ = _top(text)
+    assert (got_event, got_actors, got_recipients) == (event, actors, recipients)
+
+
+def test_actors_known_by_what_and_where() -> None:
+    # Nobody named: the people of the place, or PLOVER's unidentified armed force for a bomb.
+    assert _top("Hundreds of students blocked roads in Dhaka.")[3] == ["BGD/CVL"]
+    assert _top("A car bomb near the town of Kirkuk killed three Iraqi policemen.")[3] == ["IRQ/UAF"]
+
+
+def test_mobilize_needs_forces() -> None:
+    from dateline.annotate.actors import find_actor_mentions
+    from dateline.annotate.events import code_events
+    from dateline.annotate.model import load_model
+
+    doc = load_model()("Saudi Arabia mobilized pressure groups in the United States.")
+    assert all(e.event != "MOBILIZE" for e in code_events(doc, published=None, mentions=find_actor_mentions(doc)))
+    doc = load_model()("Armenia mobilized its reservists on Sunday.")
+    assert any(e.event == "MOBILIZE" for e in code_events(doc, published=None, mentions=find_actor_mentions(doc)))

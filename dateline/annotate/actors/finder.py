@@ -10,7 +10,7 @@ diplomat", "the ministry") that are subjects, resolved to the latest compatible 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -21,7 +21,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 MAX_ENTITY_CHARS = 120
-_NAME = r"[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z][\w'’-]+|al-\w+|de|van|von|bin|ibn)){0,3}"
+# A name's words: capitalised, or the particles inside names; never a weekday or month that follows
+# it ("Arafat Wednesday rejected").
+_CALENDAR = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b"
+_NAME = rf"(?!{_CALENDAR})[A-Z][\w'’-]+(?:[ \t]+(?:(?!{_CALENDAR})[A-Z][\w'’-]+|al-\w+|(?:de|van|von|bin|ibn)(?![\w-]))){{0,3}}"
 
 
 def _slug(text: str) -> str:
@@ -42,6 +45,12 @@ class _Patterns:
     title: re.Pattern[str]
     office_of: re.Pattern[str]
     apposition: re.Pattern[str]
+    groups: re.Pattern[str]
+    office: re.Pattern[str]
+    demonym_pattern: str
+    demonym_any: re.Pattern[str]
+    body_any: re.Pattern[str]  # every body phrase, overlapping, in lowercased text
+    office_any: re.Pattern[str]
 
 
 @lru_cache(maxsize=8)
@@ -61,8 +70,22 @@ def _patterns(kb_key: int) -> _Patterns:
             rf"(?:(?:'s|’s)\s+press\s+service)?(?![\w-])"
         ),
         title=re.compile(
-            rf"(?<![\w-])(?=[A-Z])(?:(?P<dem>{demonyms})\s+)?(?P<office>(?:[A-Z][\w-]*\s+){{0,3}}?{offices})\s+(?P<name>{_NAME})"
+            rf"(?<![\w-])(?=[A-Z]|former\s|ex-)(?P<former>[Ff]ormer\s+|[Ee]x-)?(?:(?P<dem>{demonyms})\s+)?"
+            rf"(?P<office>(?:(?:[A-Z][\w-]*|junior|senior|acting|interim|deputy|outgoing|caretaker)\s+){{0,3}}?{offices})\s+(?P<name>{_NAME})"
         ),
+        groups=re.compile(
+            rf"(?<![\w-])(?=[A-Z])(?P<list>(?:{demonyms})(?:(?:\s*,\s*|\s+and\s+|\s+or\s+)(?:{demonyms}))+)\s+"
+            rf"(?P<body>(?:[a-z][\w-]+\s+)?{bodies})(?![\w-])"
+        ),
+        office=re.compile(
+            rf"(?<![\w-])(?=[A-Z]|the\s)(?:the\s+)?(?:(?P<dem>{demonyms})|(?P<country>{countries})(?:'s|’s))\s+"
+            rf"(?P<office>(?:[a-z][\w-]+\s+){{0,2}}?{offices})(?![\w-])(?!\s+[A-Z])"
+        ),
+        demonym_pattern=rf"(?<![\w-])(?:{demonyms})(?![\w-])",
+        # One compiled pattern per word list: a pattern per word would overflow re's cache of 512.
+        demonym_any=re.compile(rf"(?<![\w-])(?:{demonyms})(?![\w-])"),
+        body_any=re.compile(rf"(?=\b({_alt([b.lower() for b in kb.bodies])})\b)"),
+        office_any=re.compile(rf"(?=\b({_alt([o.lower() for o in kb.offices])})\b)"),
         apposition=re.compile(rf"(?<![\w-])(?P<name>{_NAME}),\s+(?:the\s+)?(?P<office>{offices})\s+of\s+"),
         office_of=re.compile(
             rf"(?<![\w-])(?=[A-Za-z])(?:[Tt]he\s+)?(?P<office>{offices})s?\s+of\s+(?P<c1>{countries})\s+and\s+(?P<c2>{countries}),\s+"
@@ -92,13 +115,27 @@ def _person_id(name: str) -> str:
 def _sector_of_office(kb: Knowledge, office: str) -> tuple[str, str]:
     """(sector, canonical office) of a title such as 'Foreign Ministry Spokeswoman'."""
     lowered = office.lower()
-    best = max((p for p in kb.offices if re.search(rf"\b{re.escape(p)}\b", lowered)), key=len, default="")
+    best = max(_hits(_patterns(_kb_key(kb)).office_any, lowered), key=len, default="")
     if not best:
         return "", ""
     sector = kb.offices[best]
     if sector == "LEG" and best == "deputy" and "minister" in lowered:
         sector = "GOV"
     return ("GOV" if sector == "IGO" else sector), office.strip()
+
+
+def _plural_demonym(text: str) -> bool:
+    return text.endswith("s") and not text.endswith(("ss", "Swiss"))
+
+
+def _body_key(kb: Knowledge, body: str) -> str:
+    """The longest body word of the knowledge base in ``body`` ("foreign ministry" in "Foreign Ministry")."""
+    lowered = body.lower()
+    return max(_hits(_patterns(_kb_key(kb)).body_any, lowered), key=len, default=lowered)
+
+
+def _hits(pattern: re.Pattern[str], lowered: str) -> set[str]:
+    return {re.sub(r"\s+", " ", m.group(1)) for m in pattern.finditer(lowered)}
 
 
 def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None) -> list[ActorMention]:
@@ -119,10 +156,11 @@ def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None) -> list
             if entry.kind in ("country", "pre"):
                 d = abs(m.start() - pos)
                 best = (d, entry) if best is None or d < best[0] else best
-        for dem, entry in kb.demonyms.items():
-            for m in re.finditer(rf"(?<![\w-]){re.escape(dem)}(?![\w-])", text[sent.start_char : sent.end_char]):
-                d = abs(sent.start_char + m.start() - pos)
-                best = (d, entry) if best is None or d < best[0] else best
+        for m in pats.demonym_any.finditer(text, sent.start_char, sent.end_char):
+            people = kb.demonyms.get(re.sub(r"\s+", " ", m.group(0)))
+            if people is not None:
+                d = abs(m.start() - pos)
+                best = (d, people) if best is None or d < best[0] else best
         return best[1] if best else None
 
     # 1. Coordinated offices: "the foreign ministers of Russia and Azerbaijan, Sergey Lavrov and Elmar Mamedyarov".
@@ -146,6 +184,8 @@ def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None) -> list
         if known is not None and known[0].kind == "person" and not m.group("dem"):
             found.append(_mention(m.start(), m.end(), text, known[0], "role", office=office))
             continue
+        if m.group("former"):
+            sector = "ELI"  # former office holders are elites in PLOVER, no longer the government
         country = kb.demonyms.get(m.group("dem") or "") or sentence_country(m.start("name"))
         entry = Entry(_person_id(name), name, "person", country.code if country else "", sector)
         found.append(_mention(m.start(), m.end(), text, entry, "role", office=office))
@@ -166,8 +206,10 @@ def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None) -> list
         if country is None:
             continue
         body = re.sub(r"\s+", " ", m.group("body"))
-        body_key = max((b for b in kb.bodies if re.search(rf"\b{re.escape(b)}\b", body.lower())), key=len, default=body.lower())
+        body_key = _body_key(kb, body)
         sector = kb.bodies.get(body_key, "GOV")
+        if sector == "JRN" and re.search(r"\b(?:official|state|state-run|state-owned|government|government-run)\s+\S*\s*$", text[max(0, m.start() - 40) : m.start()], re.I):
+            sector = "GOV"  # state media speak for the government (CAMEO and PLOVER code them GOV)
         if country.kind == "pre":
             sector = "PRE"
         adjective = m.group("dem") or country.name
@@ -175,6 +217,18 @@ def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None) -> list
         name = name[0].upper() + name[1:]
         entry = Entry(f"{country.code}:{sector}:{_slug(body)}", name, "organization", country.code, sector)
         found.append(_mention(m.start(), m.end(), text, entry, "name"))
+    # 3b. Coordinated demonyms before one body: "Hungarian and Romanian officials", each its own actor.
+    for m in pats.groups.finditer(text):
+        body = re.sub(r"\s+", " ", m.group("body"))
+        sector = kb.bodies.get(_body_key(kb, body), "GOV")
+        for dm in re.finditer(pats.demonym_pattern, m.group("list")):
+            country = kb.demonyms.get(re.sub(r"\s+", " ", dm.group(0)))
+            if country is None:
+                continue
+            start = m.start("list") + dm.start()
+            end = m.end() if m.start("list") + dm.end() == m.end("list") else m.start("list") + dm.end()
+            entry = Entry(f"{country.code}:{sector}:{_slug(body)}", f"{dm.group(0)} {body}", "organization", country.code, sector)
+            found.append(_mention(start, end, text, entry, "name"))
     # 4. Known names: countries, capitals, organisations, partially recognised entities.
     for m in pats.names.finditer(text):
         entry, via = kb.names[m.group(0)]
@@ -184,7 +238,8 @@ def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None) -> list
     for ent in doc.ents:
         if len(ent.text) > MAX_ENTITY_CHARS:
             continue
-        if ent.label_ == "PERSON" and ent.text not in kb.names and ent.text not in kb.outlets and ent.text not in kb.demonyms:
+        people = ent.label_ == "PERSON" and ent.text.split()[0] in kb.demonyms and len(ent.text.split()) == 2 and _plural_demonym(ent.text)
+        if ent.label_ == "PERSON" and not people and ent.text not in kb.names and ent.text not in kb.outlets and ent.text not in kb.demonyms:
             name = ent.text.strip()
             if not re.match(r"^[A-Z]", name) or len(name) < 3:
                 continue
@@ -193,8 +248,11 @@ def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None) -> list
         elif ent.label_ == "NORP" and ent.text in kb.demonyms:
             entry = kb.demonyms[ent.text]
             # "Libyans", "Nigerians": the people of a country, civilians unless a body says otherwise.
-            plural = ent.text.endswith("s") and not ent.text.endswith(("ss", "Swiss"))
-            found.append(_mention(ent.start_char, ent.end_char, text, entry, "demonym", sector="CVL" if plural else None))
+            found.append(_mention(ent.start_char, ent.end_char, text, entry, "demonym", sector="CVL" if _plural_demonym(ent.text) else None))
+        elif people:
+            # spaCy reads "Bosnian Serbs" as a person: a people, coded by its first (territorial) word.
+            entry = kb.demonyms[ent.text.split()[0]]
+            found.append(_mention(ent.start_char, ent.end_char, text, entry, "demonym", sector="CVL"))
     # spaCy sometimes tags a known person's last name ORG or GPE ("Zakharova"): trust the name.
     for ent in doc.ents:
         if ent.label_ in ("ORG", "GPE", "NORP") and ent.text in persons and ent.text not in kb.names:
@@ -202,12 +260,46 @@ def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None) -> list
             found.append(ActorMention(ent.start_char, ent.end_char, ent.text, _person_id(name), name, "person", via="alias"))
     resolved = _select(found)
     resolved.extend(_pronouns_and_nominals(doc, resolved))
-    return _select(resolved)
+    # Offices without a name ("Montenegro's prime minister", "the Israeli president") that no earlier
+    # actor took: the office of that country, so the coder knows who acts.
+    taken = [(m.start, m.end) for m in resolved if m.via != "demonym" and m.kind not in ("country", "pre")]
+    for m in pats.office.finditer(text):
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        country = kb.demonyms.get(m.group("dem") or "") or (kb.names[m.group("country")][0] if m.group("country") else None)
+        sector, office = _sector_of_office(kb, m.group("office"))
+        if country is None or not sector:
+            continue
+        if country.kind == "pre":
+            sector = "PRE"
+        # The office stands for its country as a capital does: one actor with "Russia" and "the Kremlin".
+        entry = Entry(country.actor_id, country.name, country.kind, country.code, sector)
+        resolved.append(_mention(m.start(), m.end(), text, entry, "office", office=office.title()))
+    return [_place_or_government(doc, kb, m) if m.via == "metonym" else m for m in _select(resolved)]
+
+
+_LOCATIVE = {"in", "near", "at", "outside", "inside", "around", "throughout", "across", "into", "of"}
+
+
+def _place_or_government(doc: Doc, kb: Knowledge, m: ActorMention) -> ActorMention:
+    """A capital stands for its government only where it acts or is acted on as one: in "clashes in
+    Baghdad" it is a place, in "Baghdad University" it names the university."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return m
+    root = span.root
+    if root.dep_ == "compound" and root.head.i > root.i:
+        words = doc[span.end : root.head.i + 1].text.lower()
+        key = _body_key(kb, words)
+        return replace(m, sector=kb.bodies.get(key, ""))
+    if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
+        return replace(m, sector="")
+    return m
 
 
 def _select(found: list[ActorMention]) -> list[ActorMention]:
     """Non-overlapping mentions: roles and longer spans first."""
-    rank = {"role": 0, "name": 1, "metonym": 1, "alias": 2, "pronoun": 2, "nominal": 2, "demonym": 3}
+    rank = {"role": 0, "name": 1, "metonym": 1, "alias": 2, "pronoun": 2, "nominal": 2, "office": 1, "demonym": 3}
     chosen: list[ActorMention] = []
     taken: list[tuple[int, int]] = []
     for m in sorted(found, key=lambda m: (rank.get(m.via, 5), -(m.end - m.start), m.start)):
@@ -288,10 +380,12 @@ def actor_for_text(text: str, *, knowledge: Knowledge | None = None) -> ActorMen
     if not text:
         return None
     pats = _patterns(_kb_key(kb))
-    lowered = text.lower()
+    m = pats.names.search(text)
+    # Body words inside a known name are part of it ("Democratic People's Republic of Korea").
+    lowered = (text[: m.start()] + " " + text[m.end() :]).lower() if m else text.lower()
     sector = ""
-    body_hits = [b for b in kb.bodies if re.search(rf"\b{re.escape(b)}\b", lowered)]
-    office_hits = [o for o in kb.offices if re.search(rf"\b{re.escape(o)}\b", lowered)]
+    body_hits = _hits(pats.body_any, lowered)
+    office_hits = _hits(pats.office_any, lowered)
     if body_hits:
         sector = kb.bodies[max(body_hits, key=len)]
     elif office_hits:
@@ -299,13 +393,14 @@ def actor_for_text(text: str, *, knowledge: Knowledge | None = None) -> ActorMen
         sector = "GOV" if sector == "IGO" else sector
     entry: Entry | None = None
     via = "name"
-    m = pats.names.search(text)
     if m:
         entry, via = kb.names[m.group(0)]
     else:
         for dem, dem_entry in sorted(kb.demonyms.items(), key=lambda kv: -len(kv[0])):
             if re.search(rf"(?<![\w-]){re.escape(dem)}(?![\w-])", text):
                 entry, via = dem_entry, "demonym"
+                if not sector and text == dem and _plural_demonym(dem):
+                    sector = "CVL"  # "Libyans": the people of a country
                 break
     if entry is None:
         # A place named in the phrase ("rebels in Darfur", "terror group based in Trinidad") gives its country.
