@@ -27,7 +27,16 @@ log = logging.getLogger(__name__)
 DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 MIN_TOKENS, MAX_TOKENS = 6, 60
-PUB_WEIGHT = 0.5  # an article published on a day is weaker evidence of that day than a sentence naming it
+OTHER_ONLY = True
+SAME_DAY_WEIGHT = 0.0
+PUB_NEXT_WEIGHT = 0.0
+END_PUNCT = False
+INCLUDE_TIME = True
+CENTROID_PUB = 0.3
+KEEP_REDUNDANT = False
+QUOTE_FACTOR = 1.0
+POS_DECAY = 0.0
+PUB_WEIGHT = 0.0  # an article published on a day is weaker evidence of that day than a sentence naming it
 LEAD_SENTENCES = 3  # lead sentences of a day's articles are candidates for that day
 REDUNDANCY = 0.5  # cosine above which a sentence repeats one already chosen
 
@@ -82,7 +91,7 @@ def _sentences(articles: Sequence[Article]) -> list[_Sentence]:
         ends = [s + len(t) for s, t in sents]
         dated: list[set[dt.date]] = [set() for _ in sents]
         for tx in find_timexes(art.text, art.published):
-            day = _day(tx.value) if tx.type == "DATE" else None
+            day = _day(tx.value) if tx.type == "DATE" else (_day(tx.value[:10]) if INCLUDE_TIME and tx.type == "TIME" else None)
             if day is None:
                 continue
             for si, (s, _t) in enumerate(sents):
@@ -123,11 +132,16 @@ def rank_dates(articles: Sequence[Article], sentences: Sequence[_Sentence]) -> l
     score: dict[dt.date, float] = defaultdict(float)
     # Distinct articles, not sentences: one long piece dwelling on a day counts once.
     seen = {(s.article, d) for s in sentences for d in s.dates}
-    for _a, d in sorted(seen):
-        if lo <= d <= hi:  # later dates are plans and forecasts, not events
+    for a, d in sorted(seen):
+        if not lo <= d <= hi:  # later dates are plans and forecasts, not events
+            continue
+        if OTHER_ONLY and articles[a].published == d:
+            score[d] += SAME_DAY_WEIGHT
+        else:
             score[d] += 1.0
     for p in pubs:
         score[p] += PUB_WEIGHT
+        score[p - dt.timedelta(days=1)] += PUB_NEXT_WEIGHT
     return sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
@@ -138,7 +152,10 @@ def summarize(articles: Sequence[Article], n_dates: int, n_sentences: int) -> li
     toks = [_tokens(s.text) for s in sentences]
     tfidf = _Tfidf(toks)
     by_date: dict[dt.date, list[int]] = defaultdict(list)
+    by_pub: dict[dt.date, list[int]] = defaultdict(list)
     for i, s in enumerate(sentences):
+        if articles[s.article].published:
+            by_pub[articles[s.article].published].append(i)
         for d in s.dates:
             by_date[d].append(i)
         pub = articles[s.article].published
@@ -150,14 +167,29 @@ def summarize(articles: Sequence[Article], n_dates: int, n_sentences: int) -> li
     for day, _score in rank_dates(articles, sentences):
         if len(timeline) >= n_dates:
             break
-        cands = sorted({i for i in by_date.get(day, []) if MIN_TOKENS <= len(sentences[i].text.split()) <= MAX_TOKENS})
+        cands = sorted({i for i in by_date.get(day, []) if MIN_TOKENS <= len(sentences[i].text.split()) <= MAX_TOKENS
+                        and (not END_PUNCT or re.search(r"[.!?]\s*(''|\")?\s*$", sentences[i].text))})
         if not cands:
             continue
         vecs = {i: tfidf.vector(toks[i]) for i in cands}
         centroid: Counter[str] = Counter()
         for v in vecs.values():
             centroid.update(v)
-        ranked = sorted(cands, key=lambda i: (-_cos(vecs[i], dict(centroid)), i))
+        if CENTROID_PUB > 0:
+            for j in by_pub.get(day, []) + by_pub.get(day + dt.timedelta(days=1), []):
+                for w, x in tfidf.vector(toks[j]).items():
+                    centroid[w] += CENTROID_PUB * x
+        cdict = dict(centroid)
+
+        def _score(i: int) -> float:
+            sc = _cos(vecs[i], cdict)
+            t = sentences[i].text
+            if "``" in t or '"' in t:
+                sc *= QUOTE_FACTOR
+            sc *= 1.0 / (1.0 + POS_DECAY * sentences[i].index)
+            return sc
+
+        ranked = sorted(cands, key=lambda i: (-_score(i), i))
         picked: list[str] = []
         for i in ranked:
             if len(picked) >= n_sentences:
@@ -166,6 +198,9 @@ def summarize(articles: Sequence[Article], n_dates: int, n_sentences: int) -> li
                 continue
             picked.append(sentences[i].text)
             chosen_vecs.append(vecs[i])
+        if not picked and KEEP_REDUNDANT and ranked:
+            picked.append(sentences[ranked[0]].text)
+            chosen_vecs.append(vecs[ranked[0]])
         if picked:
             timeline.append((day, picked))
     log.info("summarised %d articles, %d sentences into %d dates", len(articles), len(sentences), len(timeline))
