@@ -34,7 +34,7 @@ TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 COMMENT_HEADER = re.compile(r"^[ \t]*At\s+[^,\n]{0,40}\d[^,\n]{0,40},\s*\S{1,40}\s+wrote\s*:", re.M)
 MIN_TOKENS, MAX_TOKENS = 6, 60
 LEAD_SENTENCES = 3  # lead sentences of a day's articles are candidates for that day
-DAY_NEWS_WEIGHT = 0.3  # weight in a date's centroid of each sentence of that day's articles (a candidate: 1)
+DAY_NEWS_WEIGHT = 0.1  # weight in a date's centroid of each sentence of that day's articles (a candidate: 1)
 REDUNDANCY = 0.5  # cosine above which a sentence repeats one already chosen
 
 
