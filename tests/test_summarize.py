@@ -4,9 +4,10 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
-from dateline.summarize import Article, summarize
+from dateline.summarize import Article, summarize, tls
 from dateline.summarize.articles import read_articles_jsonl
 
 ARTICLES = [
@@ -59,3 +60,54 @@ def test_cli_on_seeded_db(seeded_db: Path) -> None:
     assert res.exit_code == 0, res.output
     out = json.loads(res.output)
     assert 1 <= len(out) <= 3
+
+
+def test_a_day_others_look_back_on_beats_a_busy_news_day() -> None:
+    # Three reports on March 10 each say "on Tuesday" (their own day); two later pieces name March 9.
+    busy = [Article(f"busy{n}", dt.date(2020, 3, 10), f"Protesters marched in the capital on Tuesday , report {n} said .\n"
+                    "The police watched the march from the square .\nNobody was hurt in the crowd .\n")
+            for n in range(3)]  # fmt: skip
+    later = [Article(f"later{n}", dt.date(2020, 3, 12 + n), "The parliament dissolved itself on March 9 , 2020 after the vote .\n"
+                     "New elections are expected in the spring .\nThe president has not commented .\n")
+             for n in range(2)]  # fmt: skip
+    tl = summarize(busy + later, n_dates=1, n_sentences=1)
+    assert [d for d, _ in tl] == ["2020-03-09"]
+
+
+def test_a_time_of_day_names_its_day() -> None:
+    arts = [Article(f"a{n}", dt.date(2020, 3, 4 + n), "The talks in Vienna collapsed on Monday night after a long session .\n"
+                    "Delegates left the hotel without a statement .\nA new round is not planned .\n")
+            for n in range(2)]  # fmt: skip
+    arts.append(Article("b", dt.date(2020, 3, 6), "Farmers blocked the main road on March 3 , 2020 for several hours .\n"
+                        "Traffic was diverted through the villages .\nThe blockade ended peacefully .\n"))  # fmt: skip
+    tl = summarize(arts, n_dates=1, n_sentences=1)
+    assert [d for d, _ in tl] == ["2020-03-02"]  # Monday before 4 and 5 March 2020
+    assert "collapsed" in tl[0][1][0]
+
+
+def test_reader_comments_are_not_news() -> None:
+    body = ("The central bank raised its main interest rate on Monday to fight inflation .\n"
+            "Analysts had expected the decision after weeks of rising prices .\nThe currency gained .\n")  # fmt: skip
+    comments = ("At 21:31 12th Mar 2020 , reader{n} wrote : The rate rise on March 11 , 2020 will ruin small savers everywhere .\n"
+                "I have said so for years and nobody listens to people like me .\n")  # fmt: skip
+    arts = [Article(f"a{n}", dt.date(2020, 3, 10 + n), body + comments.format(n=n)) for n in range(4)]
+    tl = summarize(arts, n_dates=3, n_sentences=2)
+    assert tl and "2020-03-11" not in [d for d, _ in tl]
+    sents = [s for _, ss in tl for s in ss]
+    assert not any("wrote" in s or "savers" in s for s in sents)
+
+
+def test_the_days_own_news_decides_between_candidates(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A retrospective names March 2 twice, for a cup final and for the ceasefire; the articles of
+    # March 2 and 3 are about the ceasefire, so that is the sentence the date gets.
+    day_news = Article("d", dt.date(2020, 3, 3), "Shops stayed open in the city on Tuesday .\nBuses ran on Tuesday as usual .\n"
+                       "Schools opened on Tuesday morning .\n"
+                       "The ministers signed the ceasefire agreement in Geneva after long talks .\n"
+                       "The ceasefire agreement ends the fighting along the border .\n"
+                       "Diplomats praised the ministers who signed the ceasefire in Geneva .\n")  # fmt: skip
+    retro = Article("r", dt.date(2020, 3, 20), "On March 2 , 2020 the football club won the cup final in Madrid .\n"
+                    "On March 2 , 2020 the ministers signed a ceasefire agreement in Geneva .\n")  # fmt: skip
+    tl = summarize([day_news, retro], n_dates=1, n_sentences=1)
+    assert tl == [("2020-03-02", ["On March 2 , 2020 the ministers signed a ceasefire agreement in Geneva ."])]
+    monkeypatch.setattr(tls, "DAY_NEWS_WEIGHT", 0.0)  # without the day's news the two tie
+    assert summarize([day_news, retro], n_dates=1, n_sentences=1)[0][1] != tl[0][1]

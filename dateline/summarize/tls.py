@@ -1,11 +1,15 @@
 """Date-wise timeline summarisation (after DATEWISE, Gholipour Ghalandari & Ifrim 2020, unsupervised).
 
-Dates are ranked by how often the collection's sentences refer to them at day precision, with a
-smaller credit for articles published on them: journalists' timelines keep the days the news keeps
-coming back to. For each chosen date the candidate sentences are those that name the date, plus
-the lead sentences of articles published that day or the next (reports of "yesterday" often carry
-no explicit date); the K sentences closest to the TF-IDF centroid of that candidate set are kept,
-skipping near-duplicates of sentences already chosen anywhere in the timeline.
+Dates are ranked by the number of articles published on *another* day that refer to them at day
+precision (a date or a time of day): a day the later news keeps coming back to is a day the story
+turned on, while an article's references to its own publication day are mostly the routine "on
+Tuesday" of any report. For each chosen date the candidate sentences are those that name the date,
+plus the lead sentences of articles published that day or the next (reports of "yesterday" often
+carry no explicit date); the K sentences closest to the date's TF-IDF centroid are kept, skipping
+near-duplicates of sentences already chosen anywhere in the timeline. The centroid is the
+candidates' plus, at a lower weight, all the sentences of that day's and the next day's articles,
+so that the choice leans to what the day's news was about rather than to the background a single
+later mention gives. Reader comments below an article are cut before anything is counted.
 """
 
 from __future__ import annotations
@@ -24,11 +28,13 @@ from dateline.annotate.timex import find_timexes
 
 log = logging.getLogger(__name__)
 
-DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+# "At 21:31 21st Jun 2010, NAME wrote:" opens a page's reader comments.
+COMMENT_HEADER = re.compile(r"^[ \t]*At\s+[^,\n]{0,40}\d[^,\n]{0,40},\s*\S{1,40}\s+wrote\s*:", re.M)
 MIN_TOKENS, MAX_TOKENS = 6, 60
-PUB_WEIGHT = 0.5  # an article published on a day is weaker evidence of that day than a sentence naming it
 LEAD_SENTENCES = 3  # lead sentences of a day's articles are candidates for that day
+DAY_NEWS_WEIGHT = 0.1  # weight in a date's centroid of each sentence of that day's articles (a candidate: 1)
 REDUNDANCY = 0.5  # cosine above which a sentence repeats one already chosen
 
 
@@ -75,14 +81,23 @@ def _tokens(text: str) -> list[str]:
     return [t for t in TOKEN.findall(text.lower()) if t not in STOP_WORDS and not t.isdigit()]
 
 
+def _news_body(text: str) -> str:
+    """The text before the page's reader comments: a timestamped "NAME wrote:" header opens a comment
+    thread, and what follows is readers' opinion, often dated to the day they wrote, not news."""
+    m = COMMENT_HEADER.search(text)
+    return text[: m.start()] if m else text
+
+
 def _sentences(articles: Sequence[Article]) -> list[_Sentence]:
     out: list[_Sentence] = []
     for ai, art in enumerate(articles):
-        sents = _split_sentences(art.text)
+        body = _news_body(art.text)
+        sents = _split_sentences(body)
         ends = [s + len(t) for s, t in sents]
         dated: list[set[dt.date]] = [set() for _ in sents]
-        for tx in find_timexes(art.text, art.published):
-            day = _day(tx.value) if tx.type == "DATE" else None
+        for tx in find_timexes(body, art.published):
+            # A time of day ("Tuesday night", "8.30 pm") names its day as precisely as a date does.
+            day = _day(tx.value) if tx.type in ("DATE", "TIME") else None
             if day is None:
                 continue
             for si, (s, _t) in enumerate(sents):
@@ -116,19 +131,19 @@ def _cos(a: dict[str, float], b: dict[str, float]) -> float:
 
 
 def rank_dates(articles: Sequence[Article], sentences: Sequence[_Sentence]) -> list[tuple[dt.date, float]]:
-    """Candidate dates, best first, with their scores."""
+    """Candidate dates, best first, with their scores: the number of articles published on another
+    day that name the date."""
     pubs = [a.published for a in articles if a.published]
     lo = min(pubs) - dt.timedelta(days=31) if pubs else dt.date.min
     hi = max(pubs) if pubs else dt.date.max
-    score: dict[dt.date, float] = defaultdict(float)
-    # Distinct articles, not sentences: one long piece dwelling on a day counts once.
-    seen = {(s.article, d) for s in sentences for d in s.dates}
-    for _a, d in sorted(seen):
-        if lo <= d <= hi:  # later dates are plans and forecasts, not events
-            score[d] += 1.0
-    for p in pubs:
-        score[p] += PUB_WEIGHT
-    return sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
+    score: Counter[dt.date] = Counter()
+    # Distinct articles, not sentences: one long piece dwelling on a day counts once. An article's
+    # own publication day is left out; crediting it (or publication counts) ranked worse on every
+    # weight tried (docs/QUALITY.md).
+    for a, d in {(s.article, d) for s in sentences for d in s.dates}:
+        if lo <= d <= hi and d != articles[a].published:  # later dates are plans and forecasts, not events
+            score[d] += 1
+    return sorted(((d, float(n)) for d, n in score.items()), key=lambda kv: (-kv[1], kv[0]))
 
 
 def summarize(articles: Sequence[Article], n_dates: int, n_sentences: int) -> list[tuple[str, list[str]]]:
@@ -138,11 +153,15 @@ def summarize(articles: Sequence[Article], n_dates: int, n_sentences: int) -> li
     toks = [_tokens(s.text) for s in sentences]
     tfidf = _Tfidf(toks)
     by_date: dict[dt.date, list[int]] = defaultdict(list)
+    by_pub: dict[dt.date, list[int]] = defaultdict(list)
     for i, s in enumerate(sentences):
         for d in s.dates:
             by_date[d].append(i)
         pub = articles[s.article].published
-        if pub and s.index < LEAD_SENTENCES and not s.dates:
+        if pub is None:
+            continue
+        by_pub[pub].append(i)
+        if s.index < LEAD_SENTENCES and not s.dates:
             by_date[pub].append(i)
             by_date[pub - dt.timedelta(days=1)].append(i)
     chosen_vecs: list[dict[str, float]] = []
@@ -154,10 +173,14 @@ def summarize(articles: Sequence[Article], n_dates: int, n_sentences: int) -> li
         if not cands:
             continue
         vecs = {i: tfidf.vector(toks[i]) for i in cands}
-        centroid: Counter[str] = Counter()
+        centroid: dict[str, float] = defaultdict(float)
         for v in vecs.values():
-            centroid.update(v)
-        ranked = sorted(cands, key=lambda i: (-_cos(vecs[i], dict(centroid)), i))
+            for w, x in v.items():
+                centroid[w] += x
+        for j in by_pub.get(day, []) + by_pub.get(day + dt.timedelta(days=1), []):
+            for w, x in tfidf.vector(toks[j]).items():
+                centroid[w] += DAY_NEWS_WEIGHT * x
+        ranked = sorted(cands, key=lambda i: (-_cos(vecs[i], centroid), i))
         picked: list[str] = []
         for i in ranked:
             if len(picked) >= n_sentences:
