@@ -143,22 +143,20 @@ class Reader:
 
     def years(self) -> list[str]:
         """The years (plain-date prefixes) that fine sources give, in order."""
-        plain_e, plain_f = _PLAIN.format(t="e"), _PLAIN.format(t="f")
-        rows = self.conn.execute(
-            f"SELECT DISTINCT substr({plain_e}, 1, 4) FROM events e WHERE e.negated = 0 AND e.hypothetical = 0 "
-            f"AND {_DATED} AND NOT {_COARSE_EVENT} UNION "
-            f"SELECT DISTINCT substr({plain_f}, 1, 4) FROM facts f WHERE f.kind != 'duration' AND NOT {_COARSE_FACT}"
-        )
-        return sorted(r[0] for r in rows)
+        return self._prefixes(4, coarse=False)
 
     def decades(self) -> list[str]:
         """The decades (or shorter prefixes) that coarse sources give, in order."""
+        return self._prefixes(3, coarse=True)
+
+    def _prefixes(self, length: int, *, coarse: bool) -> list[str]:
         plain_e, plain_f = _PLAIN.format(t="e"), _PLAIN.format(t="f")
+        is_ = "" if coarse else "NOT "
         rows = self.conn.execute(
-            f"SELECT DISTINCT substr({plain_e}, 1, 3) FROM events e WHERE e.negated = 0 AND e.hypothetical = 0 "
-            f"AND {_DATED} AND {_COARSE_EVENT} UNION "
-            f"SELECT DISTINCT substr({plain_f}, 1, 3) FROM facts f WHERE f.kind != 'duration' AND {_COARSE_FACT}"
-        )
+            f"SELECT DISTINCT substr({plain_e}, 1, {length}) FROM events e WHERE e.negated = 0 AND e.hypothetical = 0 "
+            f"AND {_DATED} AND {is_}{_COARSE_EVENT} UNION SELECT DISTINCT substr({plain_f}, 1, {length}) FROM facts f "
+            f"WHERE f.kind != 'duration' AND {is_}{_COARSE_FACT}"
+        )  # fmt: skip
         return sorted(r[0] for r in rows)
 
     def fine(self, year: str) -> Iterator[_Source]:
