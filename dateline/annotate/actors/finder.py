@@ -53,6 +53,7 @@ class _Patterns:
     demonym_any: re.Pattern[str]
     body_any: re.Pattern[str]  # every body phrase, overlapping, in lowercased text
     office_any: re.Pattern[str]
+    ngo: re.Pattern[str] | None
 
 
 @lru_cache(maxsize=8)
@@ -88,6 +89,7 @@ def _patterns(kb_key: int) -> _Patterns:
         demonym_any=re.compile(rf"(?<![\w-])(?:{demonyms})(?![\w-])"),
         body_any=re.compile(rf"(?=\b({_alt([b.lower() for b in kb.bodies])})\b)"),
         office_any=re.compile(rf"(?=\b({_alt([o.lower() for o in kb.offices])})\b)"),
+        ngo=re.compile(rf"(?<![\w-]){_alt(list(kb.ngo_heads))}(?![\w-])") if kb.ngo_heads else None,
         apposition=re.compile(rf"(?<![\w-])(?P<name>{_NAME}),\s+(?:the\s+)?(?P<office>{offices})\s+of\s+"),
         office_of=re.compile(
             rf"(?<![\w-])(?=[A-Za-z])(?:[Tt]he\s+)?(?P<office>{offices})s?\s+of\s+(?P<c1>{countries})\s+and\s+(?P<c2>{countries}),\s+"
@@ -400,6 +402,10 @@ def _pronouns_and_nominals(doc: Doc, mentions: list[ActorMention]) -> list[Actor
     return out
 
 
+def _has_own_sector(kb: Knowledge, name: str) -> bool:
+    return bool(kb.names[name][0].sector) if name in kb.names else False
+
+
 def actor_for_text(text: str, *, knowledge: Knowledge | None = None) -> ActorMention | None:
     """The actor a bare noun phrase names ("Azerbaijani Foreign Ministry", "Baku", "Turkish police")."""
     kb = knowledge or load()
@@ -409,7 +415,11 @@ def actor_for_text(text: str, *, knowledge: Knowledge | None = None) -> ActorMen
     pats = _patterns(_kb_key(kb))
     m = pats.names.search(text)
     # Body words inside a known name are part of it ("Democratic People's Republic of Korea").
-    lowered = (text[: m.start()] + " " + text[m.end() :]).lower() if m else text.lower()
+    rest = text[m.end() :] if m else ""
+    if m and _has_own_sector(kb, m.group(0)):
+        # "Hizbollah (Party of God)": a gloss after a known name translates it, it adds no body.
+        rest = re.sub(r"^\s*\([^)]*\)", " ", rest)
+    lowered = (text[: m.start()] + " " + rest).lower() if m else text.lower()
     sector = ""
     body_hits = _hits(pats.body_any, lowered)
     office_hits = _hits(pats.office_any, lowered)
@@ -438,6 +448,8 @@ def actor_for_text(text: str, *, knowledge: Knowledge | None = None) -> ActorMen
             if place is not None and place.country in kb.countries:
                 entry, via = kb.countries[place.country], "place"
                 break
+    if entry is None and pats.ngo is not None and pats.ngo.search(text):
+        return ActorMention(0, len(text), text, f"NGO:{_slug(text)}", text, "organization", "NGO", sector, via="name")
     if entry is None:
         if not sector:
             return None
