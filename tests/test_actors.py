@@ -165,6 +165,12 @@ def test_place_index_is_cached_and_rebuilt_when_unreadable(tmp_path: Path, monke
         ("Clashes broke out in Nairobi on Monday.", "Nairobi", "KEN", ""),  # a place, not the government
         ("Nairobi accused Kampala of arming the rebels.", "Nairobi", "KEN", "GOV"),  # the government
         ("Baghdad University students marched.", "Baghdad", "IRQ", "EDU"),  # the capital names the university
+        # An ethnic group is coded by the state it lives in; without "ethnic" the demonym is the state.
+        ("Ethnic Hungarians in Slovakia demanded schools in their language.", "Hungarians", "SVK", "CVL"),
+        ("Ethnic Serb militants attacked a police post in Croatia.", "Serb militants", "HRV", "REB"),
+        ("Hungarians in Slovakia demanded schools in their language.", "Hungarians", "HUN", "CVL"),
+        ("France deployed army engineers to the border.", "France", "FRA", ""),  # a clause, not "France ... army"
+        ("Kenyan detainees went on hunger strike.", "Kenyan detainees", "KEN", "CVL"),
     ],
 )  # fmt: skip
 def test_mention_classes(text: str, phrase: str, code: str, sector: str) -> None:
@@ -179,8 +185,17 @@ def test_mention_classes(text: str, phrase: str, code: str, sector: str) -> None
 @pytest.mark.parametrize(
     ("text", "code", "sector"),
     [("Democratic People's Republic of Korea", "PRK", ""), ("Ghanaians", "GHA", "CVL"), ("Polish priests", "POL", "REL"),
-     ("Protestant extremists in Northern Ireland", "GBR", "REB")],
+     ("Protestant extremists in Northern Ireland", "GBR", "REB"), ("U.N. refugee agency", "IGO", "REF"),
+     ("Colombian drug traffickers", "COL", "CRM"), ("the Association of Asian Journalists", "NGO", "JRN"),
+     ("Global Forum on Clean Air", "NGO", ""), ("Hamas (Islamic Resistance Party)", "PSE", "REB")],
 )  # fmt: skip
 def test_actor_for_text_classes(text: str, code: str, sector: str) -> None:
     found = actor_for_text(text)
     assert found is not None and (found.code, found.sector) == (code, sector)
+
+
+def test_nongovernmental_section_must_be_a_list_of_words(tmp_path: Path) -> None:
+    bad = tmp_path / "ngo.yaml"
+    bad.write_text("nongovernmental: {Forum: NGO}\n")
+    with pytest.raises(ConfigError, match="'nongovernmental' must be a list of words"):
+        load((str(bad),))

