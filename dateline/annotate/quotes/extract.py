@@ -554,6 +554,9 @@ def _nominal(doc: Doc, spoken: list[tuple[int, int]], inside: list[tuple[int, in
         if c_end - c_start < MIN_REPORTED_CHARS or any(s <= c_start and c_end <= e for s, e in inside):
             continue
         speaker = _span_of(holder)
+        if holder.i < token.i <= holder.right_edge.i:
+            # "Jan Brewer, an early supporter of Trump": the person, without the description.
+            speaker = _strip(doc.text, speaker[0], min(speaker[1], token.left_edge.idx))
         sent = token.sent
         out.append(Quote(c_start, c_end, token.idx, token.idx + len(token.text), lemma, speaker[0], speaker[1], False,
                          sent.start_char, sent.end_char))  # fmt: skip
