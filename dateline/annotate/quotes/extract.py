@@ -57,6 +57,7 @@ class _Cues:
     nouns: dict[str, frozenset[str]]
     agent_nouns: dict[str, frozenset[str]]
     adjectives: dict[str, frozenset[str]]
+    viewpoint_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +66,8 @@ def cues() -> _Cues:
     return _Cues(frozenset(data["verbs"]), frozenset(data["needs_clause"]), frozenset(data["object_content"]),
                  frozenset(data["infinitive"]), {k: frozenset(v) for k, v in data["prepositions"].items()},
                  tuple(data["phrases"]), frozenset(data["not_sources"]), frozenset(data["not_cues"]),
-                 *({k: frozenset(v) for k, v in data[group].items()} for group in ("nouns", "agent_nouns", "adjectives")))  # fmt: skip
+                 *({k: frozenset(v) for k, v in data[group].items()} for group in ("nouns", "agent_nouns", "adjectives")),
+                 frozenset(data["viewpoint_nouns"]))  # fmt: skip
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
@@ -537,7 +539,9 @@ def _nominal(doc: Doc, spoken: list[tuple[int, int]], inside: list[tuple[int, in
     out: list[Quote] = []
     for token in doc:
         lemma = token.lemma_.lower()
-        if token.pos_ == "NOUN" and lemma in c.nouns:
+        if token.pos_ == "NOUN" and lemma in c.viewpoint_nouns and token.dep_ == "pobj" and token.head.lower_ == "in":
+            complements, holder = frozenset(), _possessor(token)
+        elif token.pos_ == "NOUN" and lemma in c.nouns:
             complements, holder = c.nouns[lemma], _possessor(token)
         elif token.pos_ == "NOUN" and lemma in c.agent_nouns:
             complements, holder = c.agent_nouns[lemma], _described(token)
@@ -547,7 +551,7 @@ def _nominal(doc: Doc, spoken: list[tuple[int, int]], inside: list[tuple[int, in
             continue
         if holder is None or holder.lower_ == "it" or any(s <= token.idx < e for s, e in spoken):
             continue
-        content = _nominal_content(token, complements)
+        content = _framed_clause(token.head) if not complements else _nominal_content(token, complements)
         if content is None:
             continue
         c_start, c_end = _strip(doc.text, *content)
@@ -569,9 +573,24 @@ def _possessor(noun: Token) -> Token | None:
         if child.dep_ == "poss":
             return child
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "by":
+        if child.dep_ == "prep" and child.lower_ in ("by", "from") and child.i > noun.i:
             return next((g for g in child.children if g.dep_ == "pobj"), None)
+    # "the DOJ demand that ...": a named organisation or person before the noun.
+    for child in noun.children:
+        if child.dep_ == "compound" and child.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"):
+            return child
     return None
+
+
+def _framed_clause(prep: Token) -> tuple[int, int] | None:
+    """The clause an "in X's view" phrase frames: all of it but the phrase."""
+    if prep.head is prep or prep.dep_ != "prep":
+        return None
+    own = {t.i for t in prep.subtree}
+    tokens = [t for t in prep.head.subtree if t.i not in own and not t.is_punct and not t.is_space]
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
 def _described(word: Token) -> Token | None:
