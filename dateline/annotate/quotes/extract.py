@@ -63,10 +63,14 @@ class _Cues:
 @lru_cache(maxsize=1)
 def cues() -> _Cues:
     data = yaml.safe_load((resources.files("dateline.annotate.quotes") / "cues.yaml").read_text(encoding="utf-8"))
+
+    def groups(name: str) -> dict[str, frozenset[str]]:
+        return {k: frozenset(v) for k, v in data[name].items()}
+
     return _Cues(frozenset(data["verbs"]), frozenset(data["needs_clause"]), frozenset(data["object_content"]),
                  frozenset(data["infinitive"]), {k: frozenset(v) for k, v in data["prepositions"].items()},
                  tuple(data["phrases"]), frozenset(data["not_sources"]), frozenset(data["not_cues"]),
-                 *({k: frozenset(v) for k, v in data[group].items()} for group in ("nouns", "agent_nouns", "adjectives")),
+                 groups("nouns"), groups("agent_nouns"), groups("adjectives"),
                  frozenset(data["viewpoint_nouns"]))  # fmt: skip
 
 
@@ -540,7 +544,7 @@ def _nominal(doc: Doc, spoken: list[tuple[int, int]], inside: list[tuple[int, in
     for token in doc:
         lemma = token.lemma_.lower()
         if token.pos_ == "NOUN" and lemma in c.viewpoint_nouns and token.dep_ == "pobj" and token.head.lower_ == "in":
-            complements, holder = frozenset(), _possessor(token)
+            complements, holder = frozenset[str](), _possessor(token)
         elif token.pos_ == "NOUN" and lemma in c.nouns:
             complements, holder = c.nouns[lemma], _possessor(token)
         elif token.pos_ == "NOUN" and lemma in c.agent_nouns:
