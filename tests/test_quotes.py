@@ -194,6 +194,7 @@ def test_any_verb_governing_a_partial_quote_attributes_it() -> None:
         ("Sanders was eager to debate Clinton.", "eager", "to debate Clinton", "Sanders"),
         ("The senator was critical of the budget.", "critical", "the budget", "The senator"),
         ("Voters reluctant to back the tax stayed home.", "reluctant", "to back the tax", "Voters"),
+        ("The governor made clear that he would veto the bill.", "clear", "that he would veto the bill", "The governor"),
         ("The tax, in Professor Knittel's view, would cut emissions.", "view", "The tax, in Professor Knittel's view, would cut emissions", "Professor Knittel's"),
     ],
 )

@@ -604,6 +604,9 @@ def _described(word: Token) -> Token | None:
     head = word.head
     if word.dep_ in ("acomp", "attr") and head.lemma_ in ("be", "become", "remain", "seem", "appear", "sound", "grow"):
         return next((c for c in head.children if c.dep_ == "nsubj"), None)
+    # "the governor made (it) clear that ...": the adjective predicates the speaker's stance.
+    if word.pos_ == "ADJ" and head.lemma_ == "make" and word.dep_ in ("ccomp", "oprd", "acomp", "xcomp"):
+        return _subject(head)
     if word.dep_ == "appos" and head.pos_ in ("PROPN", "NOUN", "PRON"):
         return head
     if word.pos_ == "ADJ" and word.dep_ == "amod" and head.i < word.i and head.pos_ in ("PROPN", "NOUN"):
@@ -615,7 +618,7 @@ def _nominal_content(word: Token, complements: frozenset[str]) -> tuple[int, int
     """The complement of a noun or adjective the lexicon lists: a "that" clause, a to-infinitive,
     or the object of a preposition. An adjective's clause may hang from its copula instead."""
     children = list(word.children)
-    if word.dep_ == "acomp":
+    if word.dep_ == "acomp" or word.head.lemma_ == "make":
         children += [c for c in word.head.children if c.i > word.i and c.dep_ in ("ccomp", "xcomp")]
     for child in children:
         if child.i < word.i:
