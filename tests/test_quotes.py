@@ -179,3 +179,40 @@ def test_any_verb_governing_a_partial_quote_attributes_it() -> None:
     (quote,) = extract_quotes(load_model()(text))
     assert quote.cue_lemma == "herald" and text[quote.speaker_start : quote.speaker_end] == "The chancellor"  # type: ignore[misc]
     assert text[quote.start : quote.end].startswith("the agreement with Turkey as")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        ("Trump's promise to build a wall was popular.", "promise", "to build a wall", "Trump's"),
+        ("His call for a ban on imports drew criticism.", "call", "a ban on imports", "His"),
+        ("Her insistence that she did nothing wrong was not enough.", "insistence", "that she did nothing wrong", "Her"),
+        ("The agency rejected a demand by the governor that the law be repealed.", "demand", "that the law be repealed", "the governor"),
+        ("Gillibrand, a supporter of Clinton, spoke on Friday.", "supporter", "Clinton", "Gillibrand"),
+        ("The mayor is an outspoken critic of the stadium deal.", "critic", "the stadium deal", "The mayor"),
+        ("Cruz is skeptical that the deal will hold.", "skeptical", "that the deal will hold", "Cruz"),
+        ("Sanders was eager to debate Clinton.", "eager", "to debate Clinton", "Sanders"),
+        ("The senator was critical of the budget.", "critical", "the budget", "The senator"),
+        ("Voters reluctant to back the tax stayed home.", "reluctant", "to back the tax", "Voters"),
+        ("The governor made clear that he would veto the bill.", "clear", "that he would veto the bill", "The governor"),
+        ("The tax, in Professor Knittel's view, would cut emissions.", "view", "The tax, in Professor Knittel's view, would cut emissions", "Professor Knittel's"),
+    ],
+)
+def test_nouns_and_adjectives_of_stance_attribute_their_complement(text: str, cue: str, content: str, speaker: str) -> None:
+    quotes = [q for q in extract_quotes(load_model()(text)) if q.cue_lemma == cue]
+    assert len(quotes) == 1, [(text[q.start : q.end], q.cue_lemma) for q in extract_quotes(load_model()(text))]
+    (quote,) = quotes
+    assert text[quote.start : quote.end] == content
+    assert text[quote.speaker_start : quote.speaker_end] == speaker  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The claim that the election was rigged spread online.",  # no holder: no speaker to attribute it to
+        "It is clear that the budget will pass.",  # an expletive subject holds no view
+        "The committee reviewed the proposal on Monday.",  # no complement: nothing attributed
+    ],
+)
+def test_nouns_and_adjectives_without_holder_or_complement_attribute_nothing(text: str) -> None:
+    assert not [q for q in extract_quotes(load_model()(text)) if q.cue_lemma in ("claim", "clear", "proposal")]

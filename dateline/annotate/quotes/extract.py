@@ -54,14 +54,24 @@ class _Cues:
     phrases: tuple[str, ...]
     not_sources: frozenset[str]
     not_cues: frozenset[str]
+    nouns: dict[str, frozenset[str]]
+    agent_nouns: dict[str, frozenset[str]]
+    adjectives: dict[str, frozenset[str]]
+    viewpoint_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def cues() -> _Cues:
     data = yaml.safe_load((resources.files("dateline.annotate.quotes") / "cues.yaml").read_text(encoding="utf-8"))
+
+    def groups(name: str) -> dict[str, frozenset[str]]:
+        return {k: frozenset(v) for k, v in data[name].items()}
+
     return _Cues(frozenset(data["verbs"]), frozenset(data["needs_clause"]), frozenset(data["object_content"]),
                  frozenset(data["infinitive"]), {k: frozenset(v) for k, v in data["prepositions"].items()},
-                 tuple(data["phrases"]), frozenset(data["not_sources"]), frozenset(data["not_cues"]))  # fmt: skip
+                 tuple(data["phrases"]), frozenset(data["not_sources"]), frozenset(data["not_cues"]),
+                 groups("nouns"), groups("agent_nouns"), groups("adjectives"),
+                 frozenset(data["viewpoint_nouns"]))  # fmt: skip
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
@@ -227,6 +237,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         out.append(Quote(c_start, c_end, token.idx, token.idx + len(token.text), token.lemma_.lower(),
                          speaker[0], speaker[1], False, sent.start_char, sent.end_char))  # fmt: skip
     out.extend(_according_to(doc, inside))
+    out.extend(_nominal(doc, spoken, inside))
     return sorted(out, key=lambda q: (q.start, q.end))
 
 
@@ -521,3 +532,108 @@ def _according_to(doc: Doc, inside: list[tuple[int, int]]) -> list[Quote]:
         out.append(Quote(c_start, c_end, phrase_start, phrase_start + len("according to"), "according to",
                          s_start, s_end, False, sent.start_char, sent.end_char))  # fmt: skip
     return out
+
+
+def _nominal(doc: Doc, spoken: list[tuple[int, int]], inside: list[tuple[int, int]]) -> list[Quote]:
+    """Attributions made by a noun or an adjective of speech or stance ("Trump's promise to build a
+    wall", "a supporter of Clinton", "Cruz is skeptical that ..."): the lexicon says which
+    complements carry what is attributed; the speaker is the noun's possessor or agent, the person
+    an agent noun describes, or the adjective's subject. Without a speaker nothing is emitted."""
+    c = cues()
+    out: list[Quote] = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and lemma in c.viewpoint_nouns and token.dep_ == "pobj" and token.head.lower_ == "in":
+            complements, holder = frozenset[str](), _possessor(token)
+        elif token.pos_ == "NOUN" and lemma in c.nouns:
+            complements, holder = c.nouns[lemma], _possessor(token)
+        elif token.pos_ == "NOUN" and lemma in c.agent_nouns:
+            complements, holder = c.agent_nouns[lemma], _described(token)
+        elif token.pos_ == "ADJ" and lemma in c.adjectives:
+            complements, holder = c.adjectives[lemma], _described(token)
+        else:
+            continue
+        if holder is None or holder.lower_ == "it" or any(s <= token.idx < e for s, e in spoken):
+            continue
+        content = _framed_clause(token.head) if not complements else _nominal_content(token, complements)
+        if content is None:
+            continue
+        c_start, c_end = _strip(doc.text, *content)
+        if c_end - c_start < MIN_REPORTED_CHARS or any(s <= c_start and c_end <= e for s, e in inside):
+            continue
+        speaker = _span_of(holder)
+        if holder.i < token.i <= holder.right_edge.i:
+            # "Jan Brewer, an early supporter of Trump": the person, without the description.
+            speaker = _strip(doc.text, speaker[0], min(speaker[1], token.left_edge.idx))
+        sent = token.sent
+        out.append(Quote(c_start, c_end, token.idx, token.idx + len(token.text), lemma, speaker[0], speaker[1], False,
+                         sent.start_char, sent.end_char))  # fmt: skip
+    return out
+
+
+def _possessor(noun: Token) -> Token | None:
+    """Who holds a nominal stance: "Trump's promise", "his call", "a demand by Pelosi"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from") and child.i > noun.i:
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    # "the DOJ demand that ...": a named organisation or person before the noun.
+    for child in noun.children:
+        if child.dep_ == "compound" and child.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"):
+            return child
+    return None
+
+
+def _framed_clause(prep: Token) -> tuple[int, int] | None:
+    """The clause an "in X's view" phrase frames: all of it but the phrase."""
+    if prep.head is prep or prep.dep_ != "prep":
+        return None
+    own = {t.i for t in prep.subtree}
+    tokens = [t for t in prep.head.subtree if t.i not in own and not t.is_punct and not t.is_space]
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _described(word: Token) -> Token | None:
+    """Whom a predicate noun or adjective describes: the subject of its copula ("Cruz is
+    skeptical", "Clinton is a critic"), the noun it stands in apposition to ("Gillibrand, a
+    supporter of Clinton") or follows ("voters reluctant to give up")."""
+    head = word.head
+    if word.dep_ in ("acomp", "attr") and head.lemma_ in ("be", "become", "remain", "seem", "appear", "sound", "grow"):
+        return next((c for c in head.children if c.dep_ == "nsubj"), None)
+    # "the governor made (it) clear that ...": the adjective predicates the speaker's stance.
+    if word.pos_ == "ADJ" and head.lemma_ == "make" and word.dep_ in ("ccomp", "oprd", "acomp", "xcomp"):
+        return _subject(head)
+    if word.dep_ == "appos" and head.pos_ in ("PROPN", "NOUN", "PRON"):
+        return head
+    if word.pos_ == "ADJ" and word.dep_ == "amod" and head.i < word.i and head.pos_ in ("PROPN", "NOUN"):
+        return head
+    return None
+
+
+def _nominal_content(word: Token, complements: frozenset[str]) -> tuple[int, int] | None:
+    """The complement of a noun or adjective the lexicon lists: a "that" clause, a to-infinitive,
+    or the object of a preposition. An adjective's clause may hang from its copula instead."""
+    children = list(word.children)
+    if word.dep_ == "acomp" or word.head.lemma_ == "make":
+        children += [c for c in word.head.children if c.i > word.i and c.dep_ in ("ccomp", "xcomp")]
+    for child in children:
+        if child.i < word.i:
+            continue
+        if child.dep_ in ("acl", "ccomp", "xcomp", "advcl"):
+            to = any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
+            that = any(a.dep_ == "mark" and a.lower_ == "that" for a in child.children)
+            # An adjective's clause often comes without "that" ("confident he will win").
+            bare = word.pos_ == "ADJ" and child.dep_ == "ccomp" and not any(a.dep_ == "mark" for a in child.children)
+            if ("to" in complements and to) or ("that" in complements and (that or bare)):
+                return _clause_span(child)
+        elif child.dep_ == "prep" and child.lower_ in complements:
+            objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            if objects:
+                tokens = [t for g in objects for t in g.subtree]
+                first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+                return first.idx, last.idx + len(last.text)
+    return None
