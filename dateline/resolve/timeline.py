@@ -40,6 +40,7 @@ from dateline.resolve.timeline_model import (
     settle,
     timeline_order,
 )
+from dateline.resolve.timeline_model import whats as what_keys
 from dateline.resolve.timeline_sources import Reader, context, documents
 
 __all__ = ["_Source", "build_entries", "compatible", "duration_years", "granularity_of", "resolve_timeline"]
@@ -137,8 +138,7 @@ class _Writer:
 def _may_join(entry: _Entry, whats: set[str], whos: set[str]) -> bool:
     """Whether a coarse source of the decade could join this entry: it would share with it what
     happened and who (the index's keys), which joining other entries cannot change."""
-    mine = {f"e:{entry.event}", *(f"c:{c}" for c in entry.concepts)}
-    return bool(mine & whats) and bool((entry.actor_ids | entry.actor_codes | entry.recipient_ids | entry.context) & whos)
+    return bool(set(what_keys(entry.event, entry.concepts)) & whats) and bool((entry.actor_ids | entry.actor_codes | entry.recipient_ids | entry.context) & whos)
 
 
 @resolver("timeline")
@@ -171,7 +171,7 @@ def resolve_timeline(conn: sqlite3.Connection) -> int:
         years = reader.years()
         for decade in sorted({y[:3] for y in years} | set(reader.decades())):
             coarse = reader.coarse(decade)
-            whats = {w for s in coarse for w in (f"e:{s.event}", *(f"c:{c}" for c in s.concepts))}
+            whats = {w for s in coarse for w in what_keys(s.event, s.concepts)}
             whos = {w for s in coarse for w in (*s.actors, *s.codes, *s.recipients, *ctx.get(s.doc_id, ()))}
             kept: list[_Entry] = []
             for year in (y for y in years if y[:3] == decade):

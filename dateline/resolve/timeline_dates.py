@@ -24,6 +24,7 @@ from dateline.resolve.timeline_model import (
     duration_years,
     entry_date,
     granularity_of,
+    whats,
 )
 from dateline.resolve.timeline_sources import Doc
 
@@ -38,10 +39,6 @@ class Proposal:
     their: _Source  # a dated article's source of the entry
 
 
-def _whats(event: str, concepts: Iterable[str]) -> set[str]:
-    return {f"e:{event}", *(f"c:{c}" for c in concepts)}
-
-
 class Proposer:
     """Sees every entry once, as the timeline is built, and keeps the best for each undated
     article: nothing of the timeline needs to stay in memory for it."""
@@ -50,12 +47,12 @@ class Proposer:
         self.docs, self.news = docs, news
         self.by_what: dict[str, list[int]] = {}
         for doc_id, own in sorted(news.items()):
-            for what in sorted({w for s in own for w in _whats(s.event, s.concepts)}):
+            for what in sorted({w for s in own for w in whats(s.event, s.concepts)}):
                 self.by_what.setdefault(what, []).append(doc_id)
         self.best: dict[int, Proposal] = {}
 
     def consider(self, entry: _Entry, order: tuple[Any, ...]) -> None:
-        candidates = sorted({d for w in _whats(entry.event, entry.concepts) for d in self.by_what.get(w, ())})
+        candidates = sorted({d for w in whats(entry.event, entry.concepts) for d in self.by_what.get(w, ())})
         if not candidates:
             return
         date = entry_date(entry)

@@ -236,16 +236,17 @@ def _same_actors(source: _Source, entry: _Entry, context: set[str]) -> bool:
     return (source.fact_id is not None or entry.has_facts) and bool((set(source.actors) | context) & entry.context)
 
 
+def whats(event: str, concepts: Iterable[str]) -> list[str]:
+    """What a source or entry says happened, as index keys: its type and each of its concepts."""
+    return [f"e:{event}", *(f"c:{c}" for c in concepts)]
+
+
 class _Index:
     """Entries by year, by what happened and by who: a source is compared only with entries that
     could match it, so building the timeline grows with the corpus, not with its square."""
 
     def __init__(self) -> None:
         self.buckets: dict[str, dict[tuple[str, str], list[int]]] = {}
-
-    @staticmethod
-    def _whats(event: str, concepts: Iterable[str]) -> list[str]:
-        return [f"e:{event}", *(f"c:{c}" for c in concepts)]
 
     def add(self, index: int, entry: _Entry, source: _Source) -> None:
         self._add(index, entry, _plain(source.date)[:4])
@@ -258,7 +259,7 @@ class _Index:
     def _add(self, index: int, entry: _Entry, year: str) -> None:
         bucket = self.buckets.setdefault(year, {})
         whos = entry.actor_ids | entry.actor_codes | entry.recipient_ids | entry.context
-        for what in self._whats(entry.event, entry.concepts):
+        for what in whats(entry.event, entry.concepts):
             for who in whos:
                 ids = bucket.setdefault((what, who), [])
                 if not ids or ids[-1] != index:
@@ -270,7 +271,7 @@ class _Index:
         found: set[int] = set()
         for y in years:
             bucket = self.buckets.get(y, {})
-            for what in self._whats(source.event, source.concepts):
+            for what in whats(source.event, source.concepts):
                 for who in whos:
                     found.update(bucket.get((what, who), ()))
         return sorted(found)

@@ -122,8 +122,7 @@ class Reader:
                 while pending is not None and (pending["doc_id"], pending["start"]) < sentence:
                     pending = next(events, None)
                 while pending is not None and (pending["doc_id"], pending["start"]) == sentence:
-                    own = frozenset(c for c in concepts_of_lemma(pending["trigger_lemma"], self.concepts)
-                                    if self.concepts[c].event == pending["event"])  # fmt: skip
+                    own = frozenset(self._own(pending))
                     said.append((pending["date"], pending["event"], own))
                     pending = next(events, None)
             if f["kind"] == "duration":
@@ -188,8 +187,12 @@ class Reader:
             previous = key
             yield source
 
+    def _own(self, r: sqlite3.Row) -> tuple[str, ...]:
+        """The concepts an event's trigger names that agree with its type."""
+        return tuple(c for c in concepts_of_lemma(r["trigger_lemma"], self.concepts) if self.concepts[c].event == r["event"])
+
     def _event(self, r: sqlite3.Row, share: _Shared) -> _Source:
-        own = share(tuple(c for c in concepts_of_lemma(r["trigger_lemma"], self.concepts) if self.concepts[c].event == r["event"]))
+        own = share(self._own(r))
         return _Source(r["id"], None, r["doc_id"], share(r["event"]), "event", share(r["date"]), None,
                        share(r["date_granularity"]), bool(r["historical"]), r["start"], r["end"], share(r["claim"]), own,
                        share.participants(r["actors"]), share.participants(r["recipients"]), mode=share(r["mode"]))  # fmt: skip
