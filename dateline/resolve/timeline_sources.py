@@ -8,6 +8,7 @@ per decade after its years (:func:`dateline.resolve.timeline_model.is_coarse`).
 from __future__ import annotations
 
 import heapq
+import itertools
 import json
 import sqlite3
 from collections import Counter
@@ -49,7 +50,7 @@ _RANK_FACT = f"CASE length({_PLAIN.format(t='f')}) " + " ".join(
 @dataclass(slots=True)
 class Doc:
     published: str | None
-    candidates: list[str]
+    candidates: tuple[str, ...]
     latest_year: int | None  # the latest year the article names: it was written no earlier
 
 
@@ -57,9 +58,9 @@ def documents(conn: sqlite3.Connection) -> dict[int, Doc]:
     docs: dict[int, Doc] = {}
     dates: dict[str, str] = {}  # one string per distinct date: a corpus has far fewer dates than articles
     for r in conn.execute("SELECT id, published, date_candidates FROM documents"):
-        candidates = sorted(c["date"] for c in json.loads(r["date_candidates"] or "[]") if c.get("date"))
         published = r["published"] if r["published"] is None else dates.setdefault(r["published"], r["published"])
-        docs[r["id"]] = Doc(published, candidates if not published else [], None)
+        candidates = () if published else tuple(sorted(c["date"] for c in json.loads(r["date_candidates"] or "[]") if c.get("date")))
+        docs[r["id"]] = Doc(published, candidates, None)
     for r in conn.execute(
         "SELECT doc_id, MAX(CAST(substr(value, 1, 4) AS INTEGER)) AS y FROM spans WHERE kind = 'timex' "
         "AND value GLOB '[0-9][0-9][0-9][0-9]*' GROUP BY doc_id"
@@ -71,7 +72,8 @@ def documents(conn: sqlite3.Connection) -> dict[int, Doc]:
 
 def context(conn: sqlite3.Connection) -> dict[int, frozenset[str]]:
     """Each article's most-mentioned actors (places aside): what its unattributed history is about."""
-    names: dict[str, str] = {}
+    # Many articles share their main actors: one frozenset for each distinct trio, not one per article.
+    shared: dict[frozenset[str], frozenset[str]] = {}
     out: dict[int, frozenset[str]] = {}
     doc: int | None = None
     counts: Counter[str] = Counter()
@@ -79,11 +81,12 @@ def context(conn: sqlite3.Connection) -> dict[int, frozenset[str]]:
         "SELECT doc_id, value, COUNT(*) AS n FROM spans WHERE kind = 'actor_mention' AND value IS NOT NULL "
         "AND COALESCE(json_extract(attrs, '$.kind'), '') != 'place' GROUP BY doc_id, value ORDER BY doc_id"
     )
-    for r in [*rows, None]:
+    for r in itertools.chain(rows, [None]):  # streamed: a list of every row was the resolution's peak
         if r is None or r["doc_id"] != doc:
             if doc is not None:
                 top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:CONTEXT_ACTORS]
-                out[doc] = frozenset(names.setdefault(a, a) for a, _ in top)
+                actors = frozenset(a for a, _ in top)
+                out[doc] = shared.setdefault(actors, actors)
             if r is None:
                 break
             doc, counts = r["doc_id"], Counter()
