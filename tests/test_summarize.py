@@ -111,3 +111,15 @@ def test_the_days_own_news_decides_between_candidates(monkeypatch: pytest.Monkey
     assert tl == [("2020-03-02", ["On March 2 , 2020 the ministers signed a ceasefire agreement in Geneva ."])]
     monkeypatch.setattr(tls, "DAY_NEWS_WEIGHT", 0.0)  # without the day's news the two tie
     assert summarize([day_news, retro], n_dates=1, n_sentences=1)[0][1] != tl[0][1]
+
+
+def test_a_holiday_is_no_event_date() -> None:
+    # Three later reports look back on "Christmas" as a season; two name the day the bridge fell.
+    season = [Article(f"s{n}", dt.date(2021, 1, 5 + n), "Shops in the town were busy over Christmas despite the closed bridge .\n"
+                      "Traders said the detour cost them customers .\nThe council promised help .\n")
+              for n in range(3)]  # fmt: skip
+    event = [Article(f"e{n}", dt.date(2021, 1, 12 + n), "The old bridge over the river collapsed on December 20 , 2020 after the storm .\n"
+                     "Engineers are still studying the piers .\nA ferry now carries the traffic .\n")
+             for n in range(2)]  # fmt: skip
+    tl = summarize(season + event, n_dates=1, n_sentences=1)
+    assert [d for d, _ in tl] == ["2020-12-20"]

@@ -97,7 +97,9 @@ def _sentences(articles: Sequence[Article]) -> list[_Sentence]:
         dated: list[set[dt.date]] = [set() for _ in sents]
         for tx in find_timexes(body, art.published):
             # A time of day ("Tuesday night", "8.30 pm") names its day as precisely as a date does.
-            day = _day(tx.value) if tx.type in ("DATE", "TIME") else None
+            # A holiday named in the news is mostly a season or a deadline ("by Christmas", "over
+            # Easter"), not the day something happened.
+            day = _day(tx.value) if tx.type in ("DATE", "TIME") and tx.rule != "holiday" else None
             if day is None:
                 continue
             for si, (s, _t) in enumerate(sents):
