@@ -46,9 +46,13 @@ def synthesise(n: int, path: Path, *, seed: int = 20261123, start: int = 0) -> i
     return words
 
 
-def ingest(inputs: list[Path], db: Path, *extra: str) -> dict[str, float]:
+def ingest(inputs: list[Path], db: Path, *extra: str, trace: Path | None = None) -> dict[str, float]:
     """One ``dateline ingest`` run: wall seconds, the peak RSS of its largest process and the peak
-    of the whole process tree (parent, workers, cluster processes), sampled every 0.1 s (psutil)."""
+    of the whole process tree (parent, workers, cluster processes), sampled every 0.1 s (psutil).
+    With ``trace``, a JSON line a minute goes there: the articles stored so far and the peaks so
+    far, so that a long run shows how memory moves as the corpus grows, even if it is cut short."""
+    import sqlite3
+
     import psutil
 
     start = time.perf_counter()
@@ -57,12 +61,24 @@ def ingest(inputs: list[Path], db: Path, *extra: str) -> dict[str, float]:
                             stdout=subprocess.DEVNULL, stderr=log, text=True)  # fmt: skip
     largest = tree = 0
     root = psutil.Process(proc.pid)
+    next_trace = start + 60
     while proc.poll() is None:
         try:
             sizes = [p.memory_info().rss for p in [root, *root.children(recursive=True)]]
         except psutil.Error:
             sizes = []
         largest, tree = max(largest, max(sizes, default=0)), max(tree, sum(sizes))
+        if trace is not None and time.perf_counter() >= next_trace:
+            next_trace += 60
+            try:
+                with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
+                    stored = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+            except sqlite3.Error:
+                stored = None
+            with trace.open("a", encoding="utf-8") as fh:
+                fh.write(json.dumps({"seconds": round(time.perf_counter() - start), "stored": stored,
+                                     "peak_rss_mb": round(largest / 2**20), "peak_tree_mb": round(tree / 2**20),
+                                     "now_rss_mb": round(sizes[0] / 2**20) if sizes else None}) + "\n")  # fmt: skip
         time.sleep(0.1)
     seconds = time.perf_counter() - start
     log.seek(0)
@@ -98,7 +114,7 @@ def growth(args: argparse.Namespace) -> None:
             corpus = Path(tmp) / f"corpus-{size}.jsonl"
             words = synthesise(size, corpus)
             extra = ["--jobs", str(args.jobs)] + (["--stages", args.stages] if args.stages else [])
-            run = ingest([corpus], Path(tmp) / f"growth-{size}.db", *extra)
+            run = ingest([corpus], Path(tmp) / f"growth-{size}.db", *extra, trace=args.trace)
             db_mb = round((Path(tmp) / f"growth-{size}.db").stat().st_size / 1e6)
             print(json.dumps({"docs": size, "words": words, "jobs": args.jobs, "stages": args.stages or "all", **run,
                               "words_per_second": round(words / run["seconds"]), "db_mb": db_mb}), flush=True)  # fmt: skip
@@ -194,6 +210,7 @@ def main() -> None:
     p.add_argument("--sizes", default="1000,10000")
     p.add_argument("--jobs", type=int, default=2)
     p.add_argument("--stages", default=None)
+    p.add_argument("--trace", type=Path, default=None, help="a JSON line a minute: articles stored, peaks so far")
     p = sub.add_parser("incremental")
     p.add_argument("--docs", type=int, default=1000)
     p.add_argument("--jobs", type=int, default=2)
