@@ -23,7 +23,7 @@ from dateline.annotate.registry import all_stages, resolve_order
 from dateline.annotate.runner import Result, Task
 from dateline.engines import run as run_engine
 from dateline.errors import DateError, InputError, NotFoundError, QuerySyntaxError
-from dateline.ingest.dedup import DEFAULT_THRESHOLD, NearDuplicateIndex, from_blob, minhash, to_blob
+from dateline.ingest.dedup import DEFAULT_THRESHOLD, NearDuplicateIndex, minhash, to_blob
 from dateline.ingest.prepare import Prepared, date_columns, prepare
 from dateline.ingest.pubdate import Candidate, DateDecision, parse_date, today
 from dateline.ingest.readers import DEFAULT_MAX_BYTES, Skipped, read_inputs
@@ -381,11 +381,7 @@ class _IngestState:
     def index(self) -> NearDuplicateIndex:
         # Built on the first new article: re-ingesting an unchanged corpus never pays for it.
         if self._index is None:
-            self._index = NearDuplicateIndex(self.threshold)
-            for row in self.conn.execute(
-                "SELECT id, minhash FROM documents WHERE duplicate_kind IS NOT 'exact' AND minhash IS NOT NULL ORDER BY id"
-            ):
-                self._index.add(row[0], from_blob(row[1]))
+            self._index = NearDuplicateIndex(self.conn, self.threshold)
         return self._index
 
     def store(self, prep: Prepared, selected: list[str], report: IngestReport) -> Task | None:
@@ -414,7 +410,9 @@ class _IngestState:
                 return Task(doc_id, values["text"], published, prep.decision.source, int(values["body_start"]), stale) if stale else None
             # Same input, new content: replace it and everything derived from it.
             report.updated += 1
-            values["minhash"] = to_blob(minhash(values["text"]))
+            signature = minhash(values["text"])
+            values["minhash"] = to_blob(signature)
+            self.index.replace(doc_id, signature, indexed=existing["duplicate_kind"] != "exact")
             if existing["date_source"] == "user" and prep.decision.source != "user":
                 for column in ("published", "date_source", "date_confidence", "date_candidates", "date_evidence"):
                     values.pop(column)

@@ -143,6 +143,31 @@ def test_exact_and_near_duplicates_are_linked(corpus: Corpus, tmp_path: Path) ->
     assert len(docs) == 4  # reported and linked, never dropped
 
 
+def test_near_duplicate_index_lives_in_the_store(corpus: Corpus, tmp_path: Path) -> None:
+    """Later runs find near duplicates of earlier ones through the stored band keys; an article
+    whose text changes is indexed under its new text; another threshold refills the bands."""
+    first, second = (f.read_text(encoding="utf-8") for f in SEED_FILES[:2])
+    (tmp_path / "a.txt").write_text(first, encoding="utf-8")
+    corpus.ingest([str(tmp_path / "a.txt")], stages=[])
+    (tmp_path / "b.txt").write_text(second, encoding="utf-8")
+    corpus.ingest([str(tmp_path / "b.txt")], stages=[])  # a new article: the index is filled
+    conn = corpus.connect()
+    bands = conn.execute("SELECT doc_id, COUNT(*) FROM minhash_bands GROUP BY doc_id ORDER BY doc_id").fetchall()
+    assert [tuple(r) for r in bands] == [(1, bands[0][1]), (2, bands[0][1])] and bands[0][1] > 1
+    banding = conn.execute("SELECT value FROM corpus_state WHERE key = 'lsh_bands'").fetchone()[0]
+    # a.txt now holds the second article's text (trimmed): its bands follow the new text.
+    (tmp_path / "a.txt").write_text(second.replace("\n\n", "\n\nIn brief.\n\n", 1), encoding="utf-8")
+    corpus.ingest([str(tmp_path / "a.txt")], stages=[])
+    (tmp_path / "c.txt").write_text(first.replace("Moscow", "MOSCOW", 1) + "\n\nUpdated.", encoding="utf-8")
+    report = corpus.ingest([str(tmp_path / "c.txt")], stages=[])
+    assert report.near_duplicates == []  # the text it copies is no longer stored
+    (tmp_path / "d.txt").write_text(second + "\n\nUpdated.", encoding="utf-8")
+    report = corpus.ingest([str(tmp_path / "d.txt")], stages=[], near_threshold=0.5)
+    assert [o for _, o, _ in report.near_duplicates] == [2]  # the closer of the two stored copies
+    assert conn.execute("SELECT value FROM corpus_state WHERE key = 'lsh_bands'").fetchone()[0] != banding
+    assert conn.execute("SELECT COUNT(DISTINCT doc_id) FROM minhash_bands").fetchone()[0] == 4
+
+
 def test_json_jsonl_html_and_stdin(corpus: Corpus, tmp_path: Path) -> None:
     records = [
         {"id": "r1", "title": "Talks", "text": "Lavrov met Mamedyarov in Moscow.", "published": "2015-05-25", "source": "TASS"},
