@@ -155,6 +155,24 @@ def _subject(verb: Token) -> Token | None:
             for child in head.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     return child
+    return _misparsed_subject(verb)
+
+
+def _misparsed_subject(verb: Token) -> Token | None:
+    """The subject of a finite verb the parser left without one: a name it made a compound of the
+    verb ("Trump barked" read as a noun compound), or a person named right before it that it hung
+    elsewhere ("..., former president Bill Clinton said his wife ...")."""
+    # A past participle heading its sentence without an auxiliary is a past tense mis-tagged.
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and verb.dep_ == "ROOT" and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children))  # fmt: skip
+    if not finite or verb.i == 0:
+        return None
+    for child in verb.children:
+        if child.dep_ == "compound" and child.i < verb.i and child.pos_ in ("PROPN", "PRON"):
+            return child
+    before = verb.doc[verb.i - 1]
+    if before.ent_type_ == "PERSON" and before.head.i != verb.i and before.dep_ in ("appos", "conj", "pobj", "compound"):
+        return before
     return None
 
 
@@ -261,6 +279,10 @@ def _direct_runs(doc: Doc, quoted: list[tuple[int, int]]) -> tuple[list[_Run], l
                                                    max(s.end for s in sentences.values()))  # fmt: skip
         short = q_end - q_start < MIN_QUOTE_CHARS or len(text[q_start:q_end].split()) < MIN_QUOTE_WORDS
         best = _direct_cue(doc, q_start, q_end, scope_start, scope_end) if not short or _cue_adjacent(doc, q_start, q_end) else None
+        if best is not None and short and _reports_elsewhere(best, q_start, q_end):
+            # A title or scare quote beside a cue that reports something else ("on “Hannity,”
+            # Gingrich said if ..."): the cue belongs to its own reported clause.
+            best = None
         if best is None:
             # No speech verb: a verb of any kind whose complement holds the quotation ("heralded
             # the deal as a “breakthrough”") attributes the words to its subject.
@@ -376,7 +398,7 @@ def _speech_tag(doc: Doc, q_start: int, q_end: int, scope_start: int, scope_end:
     if not words or len(words) > MAX_TAG_WORDS:
         return None
     for t in words:
-        if t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children):
+        if t.pos_ == "VERB" and (any(c.dep_ == "nsubj" for c in t.children) or _misparsed_subject(t) is not None):
             return t
     return None
 
@@ -391,6 +413,12 @@ def _speaker_of(cue: Token, q_start: int, q_end: int) -> tuple[int, int] | None:
     if subject is not None and not (q_start <= subject.idx < q_end):
         return _span_of(subject)
     return None
+
+
+def _reports_elsewhere(cue: Token, q_start: int, q_end: int) -> bool:
+    """Whether ``cue`` has a complement of its own that does not hold the quotation."""
+    content = _reported_content(cue)
+    return content is not None and not (content[0] <= q_start and q_end <= content[1] + 1)
 
 
 def _is_partial(doc: Doc, cue: Token, q_start: int, q_end: int) -> bool:
