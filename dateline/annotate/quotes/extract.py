@@ -147,9 +147,13 @@ def _subject(verb: Token) -> Token | None:
     # "she said, adding ...", "Fiorina backed Cruz, saying ...": a participle or a conjoined verb
     # shares the subject of the verb it hangs from; a clause further up ("the minister reiterated
     # ..., declaring ...") lends the subject of the nearest speech verb.
-    head, steps = verb, 0
+    # "It goes on to fault Clinton's use ..., saying ...": through a chain of participles, infinitives
+    # and conjoined verbs the subject is still shared.
+    if _trailing_cue(verb) and verb.head.dep_ == "ccomp" and _cue_token(verb.head.head):
+        return _subject(verb.head.head)
+    head, steps, shares = verb, 0, True
     while head.dep_ in ("advcl", "xcomp", "conj", "ccomp", "parataxis") and head.head is not head and steps < 4:
-        shares = head.dep_ in ("advcl", "xcomp", "conj") and steps == 0
+        shares = shares and head.dep_ in ("advcl", "xcomp", "conj")
         head, steps = head.head, steps + 1
         if shares or _cue_token(head):
             for child in head.children:
@@ -277,6 +281,7 @@ def _direct_runs(doc: Doc, quoted: list[tuple[int, int]]) -> tuple[list[_Run], l
         sentences = {s.start: s for t in sent for s in [t.sent]}
         scope_start, scope_end = _within_paragraph(doc, q_start, q_end, min(s.start for s in sentences.values()),
                                                    max(s.end for s in sentences.values()))  # fmt: skip
+        scope_end = _tag_after(doc, q_end, scope_end)
         short = q_end - q_start < MIN_QUOTE_CHARS or len(text[q_start:q_end].split()) < MIN_QUOTE_WORDS
         best = _direct_cue(doc, q_start, q_end, scope_start, scope_end) if not short or _cue_adjacent(doc, q_start, q_end) else None
         if best is not None and short and _reports_elsewhere(best, q_start, q_end):
@@ -367,11 +372,41 @@ def _within_paragraph(doc: Doc, q_start: int, q_end: int, start: int, end: int) 
     return start, end
 
 
+def _tag_after(doc: Doc, q_end: int, scope_end: int) -> int:
+    """``scope_end`` widened over the next sentence when it is the quote's speech tag that the parser
+    split off after a question or exclamation ("“Too forced?” he tweeted.")."""
+    text = doc.text
+    if scope_end >= len(doc) or text[:q_end].rstrip()[-1:] not in ("?", "!"):
+        return scope_end
+    nxt = doc[scope_end]
+    between = text[q_end : nxt.idx]
+    if "\n" in between or any(ch.isalnum() for ch in between) or nxt.sent.start != scope_end:
+        return scope_end
+    words = [t for t in nxt.sent if not t.is_punct and not t.is_space][:MAX_TAG_WORDS]
+    for t in words:
+        if t.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.i < t.i for c in t.children):
+            return _within_paragraph(doc, q_end, q_end, scope_end, nxt.sent.end)[1]
+    return scope_end
+
+
+def _token_before(doc: Doc, char: int) -> Token | None:
+    """The last word token ending before character ``char``."""
+    span = doc.char_span(max(0, char - 40), char, alignment_mode="contract") if char > 0 else None
+    if span is None:
+        return None
+    return next((t for t in reversed(span) if not t.is_punct and not t.is_space), None)
+
+
 def _direct_cue(doc: Doc, q_start: int, q_end: int, scope_start: int, scope_end: int) -> Token | None:
     """The cue outside the quote in its sentences, nearest the quote; else a colon introduction
     ending the sentence before ("The ministry said: …")."""
     best: Token | None = None
     best_key = (True, 0)
+    # "…,” Trump said before adding: “…”": a cue that the colon joins to the quote introduces it.
+    before = _token_before(doc, q_start)
+    if (before is not None and before.i >= scope_start and _cue_token(before)
+            and "".join(doc.text[before.idx + len(before.text) : q_start].split()) in (':"', ":“")):  # fmt: skip
+        return before
     for token in doc[scope_start:scope_end]:
         if q_start <= token.idx < q_end or not _cue_token(token):
             continue
@@ -485,8 +520,9 @@ def _reported_content(verb: Token) -> tuple[int, int] | None:
 def _clause_span(head: Token) -> tuple[int, int]:
     """The clause of ``head`` without a further clause joined to it with its own subject ("said the
     extremist is Clinton, and he railed against ..."): that one is the reporter's again."""
-    cut = min((c.i for c in head.children if c.dep_ == "conj" and c.i > head.i
-               and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), default=None)  # fmt: skip
+    cut = min((c.left_edge.i for c in head.children if c.i > head.i and (
+        (c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)) or _trailing_cue(c))),
+        default=None)  # fmt: skip
     # A dash after the clause opens the reporter's aside ("said he was encouraged — a modest boost").
     dash = next((t.i for t in head.subtree if t.i > head.i and t.text in DASHES), None)
     cut = dash if cut is None or (dash is not None and dash < cut) else cut
@@ -494,6 +530,15 @@ def _clause_span(head: Token) -> tuple[int, int]:
     while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].dep_ == "cc" or tokens[-1].is_space):
         tokens.pop()
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _trailing_cue(verb: Token) -> bool:
+    """A participle of speech after a comma closing a reported clause ("said that is a
+    “distortion,” describing the team as ..."): the parser hangs it inside the clause, but it is
+    the speaker's next statement."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i == 0 or not _cue_token(verb):
+        return False
+    return any(t.text == "," for t in verb.doc[max(0, verb.left_edge.i - 2) : verb.left_edge.i])
 
 
 def _complement(verb: Token) -> tuple[int, int] | None:
