@@ -58,6 +58,7 @@ class _Cues:
     agent_nouns: dict[str, frozenset[str]]
     adjectives: dict[str, frozenset[str]]
     viewpoint_nouns: frozenset[str]
+    hedges: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +72,7 @@ def cues() -> _Cues:
                  frozenset(data["infinitive"]), {k: frozenset(v) for k, v in data["prepositions"].items()},
                  tuple(data["phrases"]), frozenset(data["not_sources"]), frozenset(data["not_cues"]),
                  groups("nouns"), groups("agent_nouns"), groups("adjectives"),
-                 frozenset(data["viewpoint_nouns"]))  # fmt: skip
+                 frozenset(data["viewpoint_nouns"]), frozenset(data["hedges"]))  # fmt: skip
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
@@ -218,6 +219,8 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     quoted = quotation_spans(text)
     runs, governed = _direct_runs(doc, quoted)
     out.extend(governed)
+    # A cue that took a quotation beside it may still report a clause of its own ("proposed we “wake
+    # up” and said Ryan should resign").
     used_cues = {r.cue.i for r in runs if r.cue is not None}
     for r in runs:
         cue = r.cue
@@ -260,6 +263,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
                          speaker[0], speaker[1], False, sent.start_char, sent.end_char))  # fmt: skip
     out.extend(_according_to(doc, inside))
     out.extend(_nominal(doc, spoken, inside))
+    out.extend(_hedged(doc, spoken))
     return sorted(out, key=lambda q: (q.start, q.end))
 
 
@@ -509,7 +513,9 @@ def _reported_content(verb: Token) -> tuple[int, int] | None:
         return complement
     # "Russia will help, Lavrov said" / "But, he said, officials should be vigilant": the cue is a
     # parenthetical; the content is the clause around it.
-    if verb.dep_ in ("parataxis", "ccomp") and verb.head is not verb:
+    # "As Crane said, the two have become ...": the same with "as".
+    as_clause = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    if (verb.dep_ in ("parataxis", "ccomp") or as_clause) and verb.head is not verb:
         own = {t.i for t in verb.subtree}
         tokens = [t for t in verb.head.subtree if t.i not in own and not t.is_punct]
         if tokens:
@@ -710,3 +716,32 @@ def _nominal_content(word: Token, complements: frozenset[str]) -> tuple[int, int
                 first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
                 return first.idx, last.idx + len(last.text)
     return None
+
+
+def _hedged(doc: Doc, spoken: list[tuple[int, int]]) -> list[Quote]:
+    """The writer's hedged judgements ("Sanders seemed to be of two minds", "it appears the deal is
+    off"): what seems is the subject with the verb's complement; there is no speaker to name."""
+    out: list[Quote] = []
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in cues().hedges or any(s <= verb.idx < e for s, e in spoken):
+            continue
+        complement = [c for c in verb.children if c.dep_ in ("xcomp", "acomp", "attr", "oprd", "ccomp") and c.i > verb.i]
+        complement += [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and any(
+            m.lower_ in ("if", "like", "though") for m in c.children if m.dep_ in ("mark", "advmod"))]  # fmt: skip
+        if not complement:
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # A relative clause ("a fight that seemed endless") describes rather than judges; with no
+        # subject of its own the verb's content would lack what it is said of.
+        if subject is None or verb.dep_ == "relcl" or subject.tag_ in ("WDT", "WP"):
+            continue
+        # "It seems (that) the campaign will go on": an expletive subject is no part of the content.
+        start = verb.idx + len(verb.text) if subject.lower_ == "it" else subject.left_edge.idx
+        end_token = max((t for c in complement for t in c.subtree), key=lambda t: t.i)
+        c_start, c_end = _strip(doc.text, start, end_token.idx + len(end_token.text))
+        if c_end - c_start < MIN_REPORTED_CHARS:
+            continue
+        sent = verb.sent
+        out.append(Quote(c_start, c_end, verb.idx, verb.idx + len(verb.text), verb.lemma_.lower(), None, None, False,
+                         sent.start_char, sent.end_char))  # fmt: skip
+    return out
