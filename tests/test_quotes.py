@@ -188,7 +188,7 @@ def test_any_verb_governing_a_partial_quote_attributes_it() -> None:
         ("Trump's promise to build a wall was popular.", "promise", "to build a wall", "Trump's"),
         ("His call for a ban on imports drew criticism.", "call", "a ban on imports", "His"),
         ("Her insistence that she did nothing wrong was not enough.", "insistence", "that she did nothing wrong", "Her"),
-        ("The agency rejected a demand by the governor that the law be repealed.", "demand", "that the law be repealed", "the governor"),
+        ("A demand by the governor that the law be repealed went unanswered.", "demand", "that the law be repealed", "the governor"),
         ("Gillibrand, a supporter of Clinton, spoke on Friday.", "supporter", "Clinton", "Gillibrand"),
         ("The mayor is an outspoken critic of the stadium deal.", "critic", "the stadium deal", "The mayor"),
         ("Cruz is skeptical that the deal will hold.", "skeptical", "that the deal will hold", "Cruz"),
@@ -289,3 +289,29 @@ def test_participle_under_an_infinitive_shares_the_subject() -> None:
                   tags=["DT", "NN", "VBZ", "RP", "TO", "VB", "DT", "NN", ",", "VBG", "PRP", "VBD", "JJ", "."])  # fmt: skip
     (quote,) = [q for q in extract_quotes(doc) if q.cue_lemma == "say"]
     assert doc.text[quote.speaker_start : quote.speaker_end] == "The suit"  # type: ignore[misc]
+
+
+def test_stance_reported_inside_another_statement_is_not_a_statement_of_its_own() -> None:
+    # "want" is the senator's claim about voters, not something the voters said.
+    assert [(c, q) for c, q, _, _ in _found("The senator said voters want a change in Washington.")] == [
+        ("voters want a change in Washington", "say")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The new governor seemed ready to compromise on the budget.", "The new governor seemed ready to compromise on the budget"),
+        ("It appears the deal is off after the vote.", "the deal is off after the vote"),
+    ],
+)  # fmt: skip
+def test_hedged_judgement_is_the_writers_without_a_speaker(text: str, content: str) -> None:
+    assert [(c, s) for c, _, s, _ in _found(text)] == [(content, None)]
+
+
+@pytest.mark.parametrize("text", ["The show appeared on cable last year.", "Republicans who seem worried about turnout held a meeting."])
+def test_appearing_somewhere_or_in_a_relative_clause_is_no_judgement(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_as_clause_frames_the_statement() -> None:
+    assert ("the city has never been safer", "say", "the mayor", False) in _found("As the mayor said, the city has never been safer.")

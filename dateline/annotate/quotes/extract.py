@@ -264,7 +264,18 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     out.extend(_according_to(doc, inside))
     out.extend(_nominal(doc, spoken, inside))
     out.extend(_hedged(doc, spoken))
-    return sorted(out, key=lambda q: (q.start, q.end))
+    return sorted(_outermost(out), key=lambda q: (q.start, q.end))
+
+
+def _outermost(quotes: list[Quote]) -> list[Quote]:
+    """Without the attributions reported inside another's content ("Trump said Clinton wants to
+    abolish ..."): the inner stance is the outer speaker's claim, not a statement of its own."""
+
+    def within(cue: int | None, q: Quote) -> bool:
+        return cue is not None and q.start <= cue < q.end
+
+    return [q for q in quotes if q.direct or not any(
+        o is not q and within(q.cue_start, o) and not within(o.cue_start, q) for o in quotes)]  # fmt: skip
 
 
 def _direct_runs(doc: Doc, quoted: list[tuple[int, int]]) -> tuple[list[_Run], list[Quote]]:
