@@ -315,3 +315,26 @@ def test_appearing_somewhere_or_in_a_relative_clause_is_no_judgement(text: str) 
 
 def test_as_clause_frames_the_statement() -> None:
     assert ("the city has never been safer", "say", "the mayor", False) in _found("As the mayor said, the city has never been safer.")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # The name after the quote, which the parser hangs inside the quoted clause.
+        ("“Yes, I back the governor,” Mark Delaney III, founder of the Civic Trust, tells the Daily Ledger.",
+         "Yes, I back the governor,", "Mark Delaney III, founder of the Civic Trust"),
+        ("“We have had better weeks than this,” delegate Jim Porter, wearing a straw hat, said calmly.",
+         "We have had better weeks than this,", "delegate Jim Porter"),
+        # An inverted tag after a long statement.
+        ("The plan to “fix the roads” and “cut the fees” appeals to older voters who remember when the town was smaller, "
+         "said Anne Miller, a historian at the state university.",
+         "The plan to “fix the roads” and “cut the fees” appeals to older voters who remember when the town was smaller",
+         "Anne Miller, a historian at the state university"),
+        # A relative clause between the speaker and the cue.
+        ("Sanders, meanwhile, who sits at zero such endorsements, said that fact speaks volumes about the race.",
+         "that fact speaks volumes about the race", "Sanders"),
+    ],
+)  # fmt: skip
+def test_speaker_of_a_tag_the_parser_misreads(text: str, content: str, speaker: str) -> None:
+    found = _found(text)
+    assert any(c == content and s == speaker for c, _, s, _ in found), found

@@ -136,6 +136,9 @@ def _cue_token(token: Token) -> bool:
 
 
 def _subject(verb: Token) -> Token | None:
+    inverted = _inverted_subject(verb)
+    if inverted is not None:
+        return inverted
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child
@@ -163,6 +166,16 @@ def _subject(verb: Token) -> Token | None:
     return _misparsed_subject(verb)
 
 
+def _inverted_subject(verb: Token) -> Token | None:
+    """The speaker after an inverted tag ("…, said Alan Abramowitz, a demographer"), when the parser
+    also made the statement's head a subject of the verb."""
+    if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    after = [c for c in subjects if c.i > verb.i]
+    return after[0] if after and len(subjects) > 1 else None
+
+
 def _misparsed_subject(verb: Token) -> Token | None:
     """The subject of a finite verb the parser left without one: a name it made a compound of the
     verb ("Trump barked" read as a noun compound), or a person named right before it that it hung
@@ -175,6 +188,13 @@ def _misparsed_subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "compound" and child.i < verb.i and child.pos_ in ("PROPN", "PRON"):
             return child
+    # "Sanders, who has no endorsements, said ...": the parser made the relative clause's verb a
+    # clause reported by "said", with the speaker as its subject.
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.i < verb.i and verb.doc[verb.i - 1].text == ",":
+            for subj in (c for c in child.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("who", "which")):
+                if any(t.lower_ == "who" for t in verb.doc[subj.i + 1 : subj.i + 5]):
+                    return subj
     before = verb.doc[verb.i - 1]
     if before.ent_type_ == "PERSON" and before.head.i != verb.i and before.dep_ in ("appos", "conj", "pobj", "compound"):
         return before
@@ -187,6 +207,8 @@ def _span_of(token: Token) -> tuple[int, int]:
     tokens = [t for t in token.subtree if cut is None or t.i < cut]
     while len(tokens) > 1 and tokens[-1].is_punct:
         tokens.pop()
+    while len(tokens) > 1 and tokens[0].is_punct:
+        tokens.pop(0)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
@@ -461,7 +483,21 @@ def _quote_only(doc: Doc, q_start: int, q_end: int, scope_start: int, scope_end:
 def _speaker_of(cue: Token, q_start: int, q_end: int) -> tuple[int, int] | None:
     subject = _subject(cue)
     if subject is not None and not (q_start <= subject.idx < q_end):
-        return _span_of(subject)
+        start, end = _span_of(subject)
+        if start < q_end <= subject.idx:
+            # A speaker after the quote whose phrase the parser grew over the quotation.
+            start = _strip(cue.doc.text, q_end, end)[0]
+        return start, end
+    if cue.idx >= q_end:
+        # "“…,” Brent Bozell III, founder of the Center, tells ...": the parser hung the name in the
+        # quote's clause; between the quote and its cue it can only be the speaker.
+        first = cue.i
+        while first > 0 and cue.doc[first - 1].idx >= q_end:
+            first -= 1
+        between = [t for t in cue.doc[first : cue.i] if not t.is_punct and not t.is_space]
+        if len(between) <= MAX_TAG_WORDS * 2 and any(t.pos_ in ("PROPN", "PRON", "NOUN") for t in between):
+            comma = next((t for t in cue.doc[between[0].i : cue.i] if t.text == ","), cue)
+            return _strip(cue.doc.text, between[0].idx, comma.idx)
     return None
 
 
@@ -477,8 +513,12 @@ def _is_partial(doc: Doc, cue: Token, q_start: int, q_end: int) -> bool:
     content = _reported_content(cue)
     if content is None or not (content[0] <= q_start and q_end <= content[1] + 1):
         return False
+    # Words between the quotation and a cue after it are its speech tag, which the parser may have
+    # hung in the quote's clause ("“…,” Bill Eastland, wearing a hat, said").
+    tag = cue.idx >= q_end and len(doc.text[q_end : cue.idx].split()) <= MAX_TAG_WORDS * 2
     outside = [t for t in doc.char_span(content[0], content[1], alignment_mode="expand") or []
-               if t.is_alpha and not q_start <= t.idx < q_end and t.lower_ != "that"]  # fmt: skip
+               if t.is_alpha and not q_start <= t.idx < q_end and t.lower_ != "that"
+               and not (tag and q_end <= t.idx < cue.idx)]  # fmt: skip
     return len(outside) >= 2
 
 
@@ -518,7 +558,14 @@ def _reported_content(verb: Token) -> tuple[int, int] | None:
         # A clause after the cue is what it reports; one before it only when none follows ("Russia
         # will help, Lavrov said"), since a clause both sides is mostly the parser joining two.
         clause = next((c for c in clauses if c.i > verb.i), clauses[-1])
-        return _clause_span(clause)
+        # All that stands before a tag ("A, and B, Hoover said") is the statement.
+        return _clause_span(clause, cut_conj=clause.i > verb.i)
+    inverted = _inverted_subject(verb)
+    if inverted is not None:
+        # "The promise ... appeals to whites, said Abramowitz": the parser's other subject heads the
+        # statement.
+        head = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i)
+        return _clause_span(head, cut_conj=False)
     complement = _complement(verb)
     if complement is not None:
         return complement
@@ -534,11 +581,11 @@ def _reported_content(verb: Token) -> tuple[int, int] | None:
     return None
 
 
-def _clause_span(head: Token) -> tuple[int, int]:
+def _clause_span(head: Token, cut_conj: bool = True) -> tuple[int, int]:
     """The clause of ``head`` without a further clause joined to it with its own subject ("said the
     extremist is Clinton, and he railed against ..."): that one is the reporter's again."""
     cut = min((c.left_edge.i for c in head.children if c.i > head.i and (
-        (c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)) or _trailing_cue(c))),
+        (cut_conj and c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)) or _trailing_cue(c))),
         default=None)  # fmt: skip
     # A dash after the clause opens the reporter's aside ("said he was encouraged — a modest boost").
     dash = next((t.i for t in head.subtree if t.i > head.i and t.text in DASHES), None)
