@@ -276,13 +276,14 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             continue
         subject = _subject(token)
         speaker = _span_of(subject) if subject is not None else None
-        if speaker is None:
+        if speaker is None and token.tag_ != "VBN":
             continue
         sent = token.sent
         # Reported even with a partial quote inside ("said the plan was “a disaster”"): the words
         # around the quote are the reporter's.
         out.append(Quote(c_start, c_end, token.idx, token.idx + len(token.text), token.lemma_.lower(),
-                         speaker[0], speaker[1], False, sent.start_char, sent.end_char))  # fmt: skip
+                         speaker[0] if speaker else None, speaker[1] if speaker else None, False,
+                         sent.start_char, sent.end_char))  # fmt: skip
     out.extend(_according_to(doc, inside))
     out.extend(_nominal(doc, spoken, inside))
     out.extend(_hedged(doc, spoken))
