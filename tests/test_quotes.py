@@ -210,13 +210,17 @@ def test_nouns_and_adjectives_of_stance_attribute_their_complement(text: str, cu
 @pytest.mark.parametrize(
     "text",
     [
-        "The claim that the election was rigged spread online.",  # no holder: no speaker to attribute it to
+        "The call for a ban on imports angered farmers.",  # no holder and no clause: nothing said
         "It is clear that the budget will pass.",  # an expletive subject holds no view
         "The committee reviewed the proposal on Monday.",  # no complement: nothing attributed
     ],
 )
 def test_nouns_and_adjectives_without_holder_or_complement_attribute_nothing(text: str) -> None:
-    assert not [q for q in extract_quotes(load_model()(text)) if q.cue_lemma in ("claim", "clear", "proposal")]
+    assert not [q for q in extract_quotes(load_model()(text)) if q.cue_lemma in ("call", "clear", "proposal")]
+
+
+def test_noun_of_speech_with_a_clause_attributes_it_without_a_holder() -> None:
+    assert _found("Fears that the plant would close grew.") == [("that the plant would close", "fear", None, False)]
 
 
 def _found(text: str) -> list[tuple[str, str, str | None, bool]]:

@@ -676,7 +676,8 @@ def _nominal(doc: Doc, spoken: list[tuple[int, int]], inside: list[tuple[int, in
     """Attributions made by a noun or an adjective of speech or stance ("Trump's promise to build a
     wall", "a supporter of Clinton", "Cruz is skeptical that ..."): the lexicon says which
     complements carry what is attributed; the speaker is the noun's possessor or agent, the person
-    an agent noun describes, or the adjective's subject. Without a speaker nothing is emitted."""
+    an agent noun describes, or the adjective's subject. Without one, only a noun's "that" clause is
+    attributed (to nobody named)."""
     c = cues()
     out: list[Quote] = []
     for token in doc:
@@ -691,21 +692,24 @@ def _nominal(doc: Doc, spoken: list[tuple[int, int]], inside: list[tuple[int, in
             complements, holder = c.adjectives[lemma], _described(token)
         else:
             continue
-        if holder is None or holder.lower_ == "it" or any(s <= token.idx < e for s, e in spoken):
+        # A noun of speech with a "that" clause attributes it even without a holder ("the claim
+        # that the vote was rigged"): someone made the claim, unnamed.
+        unnamed = holder is None and lemma in c.nouns
+        if (holder is None and not unnamed) or (holder is not None and holder.lower_ == "it") or any(s <= token.idx < e for s, e in spoken):
             continue
-        content = _framed_clause(token.head) if not complements else _nominal_content(token, complements)
+        content = _framed_clause(token.head) if not complements else _nominal_content(token, complements, clause_only=unnamed)
         if content is None:
             continue
         c_start, c_end = _strip(doc.text, *content)
         if c_end - c_start < MIN_REPORTED_CHARS or any(s <= c_start and c_end <= e for s, e in inside):
             continue
-        speaker = _span_of(holder)
-        if holder.i < token.i <= holder.right_edge.i:
+        speaker = _span_of(holder) if holder is not None else None
+        if holder is not None and speaker is not None and holder.i < token.i <= holder.right_edge.i:
             # "Jan Brewer, an early supporter of Trump": the person, without the description.
             speaker = _strip(doc.text, speaker[0], min(speaker[1], token.left_edge.idx))
         sent = token.sent
-        out.append(Quote(c_start, c_end, token.idx, token.idx + len(token.text), lemma, speaker[0], speaker[1], False,
-                         sent.start_char, sent.end_char))  # fmt: skip
+        out.append(Quote(c_start, c_end, token.idx, token.idx + len(token.text), lemma, speaker[0] if speaker else None,
+                         speaker[1] if speaker else None, False, sent.start_char, sent.end_char))  # fmt: skip
     return out
 
 
@@ -752,7 +756,7 @@ def _described(word: Token) -> Token | None:
     return None
 
 
-def _nominal_content(word: Token, complements: frozenset[str]) -> tuple[int, int] | None:
+def _nominal_content(word: Token, complements: frozenset[str], clause_only: bool = False) -> tuple[int, int] | None:
     """The complement of a noun or adjective the lexicon lists: a "that" clause, a to-infinitive,
     or the object of a preposition. An adjective's clause may hang from its copula instead."""
     children = list(word.children)
@@ -766,9 +770,9 @@ def _nominal_content(word: Token, complements: frozenset[str]) -> tuple[int, int
             that = any(a.dep_ == "mark" and a.lower_ == "that" for a in child.children)
             # An adjective's clause often comes without "that" ("confident he will win").
             bare = word.pos_ == "ADJ" and child.dep_ == "ccomp" and not any(a.dep_ == "mark" for a in child.children)
-            if ("to" in complements and to) or ("that" in complements and (that or bare)):
+            if ("to" in complements and to and not clause_only) or ("that" in complements and (that or bare)):
                 return _clause_span(child)
-        elif child.dep_ == "prep" and child.lower_ in complements:
+        elif child.dep_ == "prep" and child.lower_ in complements and not clause_only:
             objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
             if objects:
                 tokens = [t for g in objects for t in g.subtree]
