@@ -317,9 +317,9 @@ def _direct_runs(doc: Doc, quoted: list[tuple[int, int]]) -> tuple[list[_Run], l
         if sent is None:
             continue
         sentences = {s.start: s for t in sent for s in [t.sent]}
-        scope_start, scope_end = _within_paragraph(doc, q_start, q_end, min(s.start for s in sentences.values()),
+        scope_start, scope_end = _within_paragraph(doc, text, q_start, q_end, min(s.start for s in sentences.values()),
                                                    max(s.end for s in sentences.values()))  # fmt: skip
-        scope_end = _tag_after(doc, q_end, scope_end)
+        scope_end = _tag_after(doc, text, q_end, scope_end)
         short = q_end - q_start < MIN_QUOTE_CHARS or len(text[q_start:q_end].split()) < MIN_QUOTE_WORDS
         best = _direct_cue(doc, q_start, q_end, scope_start, scope_end) if not short or _cue_adjacent(doc, q_start, q_end) else None
         if best is not None and short and _reports_elsewhere(best, q_start, q_end):
@@ -397,10 +397,9 @@ def _governed(doc: Doc, q_start: int, q_end: int, scope_start: int, scope_end: i
     return None
 
 
-def _within_paragraph(doc: Doc, q_start: int, q_end: int, start: int, end: int) -> tuple[int, int]:
+def _within_paragraph(doc: Doc, text: str, q_start: int, q_end: int, start: int, end: int) -> tuple[int, int]:
     """Token bounds [start, end) narrowed to the quotation's paragraph: a sentence the parser runs
     over a line break holds no cue of this quote."""
-    text = doc.text
     p_start, p_end = text.rfind("\n", 0, q_start) + 1, text.find("\n", q_end)
     p_end = len(text) if p_end < 0 else p_end
     while start < end - 1 and doc[start].idx < p_start:
@@ -410,11 +409,10 @@ def _within_paragraph(doc: Doc, q_start: int, q_end: int, start: int, end: int) 
     return start, end
 
 
-def _tag_after(doc: Doc, q_end: int, scope_end: int) -> int:
+def _tag_after(doc: Doc, text: str, q_end: int, scope_end: int) -> int:
     """``scope_end`` widened over the next sentence when it is the quote's speech tag that the parser
     split off after a question or exclamation ("“Too forced?” he tweeted.")."""
-    text = doc.text
-    if scope_end >= len(doc) or text[:q_end].rstrip()[-1:] not in ("?", "!"):
+    if scope_end >= len(doc) or text[max(0, q_end - 8) : q_end].rstrip()[-1:] not in ("?", "!"):
         return scope_end
     nxt = doc[scope_end]
     between = text[q_end : nxt.idx]
@@ -423,7 +421,7 @@ def _tag_after(doc: Doc, q_end: int, scope_end: int) -> int:
     words = [t for t in nxt.sent if not t.is_punct and not t.is_space][:MAX_TAG_WORDS]
     for t in words:
         if t.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.i < t.i for c in t.children):
-            return _within_paragraph(doc, q_end, q_end, scope_end, nxt.sent.end)[1]
+            return _within_paragraph(doc, text, q_end, q_end, scope_end, nxt.sent.end)[1]
     return scope_end
 
 
@@ -516,7 +514,8 @@ def _is_partial(doc: Doc, cue: Token, q_start: int, q_end: int) -> bool:
         return False
     # Words between the quotation and a cue after it are its speech tag, which the parser may have
     # hung in the quote's clause ("“…,” Bill Eastland, wearing a hat, said").
-    tag = cue.idx >= q_end and len(doc.text[q_end : cue.idx].split()) <= MAX_TAG_WORDS * 2
+    tag = cue.idx >= q_end and sum(1 for t in doc[max(0, cue.i - 4 * MAX_TAG_WORDS) : cue.i] if t.idx >= q_end and not t.is_punct
+                                   and not t.is_space) <= MAX_TAG_WORDS * 2  # fmt: skip
     outside = [t for t in doc.char_span(content[0], content[1], alignment_mode="expand") or []
                if t.is_alpha and not q_start <= t.idx < q_end and t.lower_ != "that"
                and not (tag and q_end <= t.idx < cue.idx)]  # fmt: skip
