@@ -58,6 +58,7 @@ class _Cues:
     agent_nouns: dict[str, frozenset[str]]
     adjectives: dict[str, frozenset[str]]
     viewpoint_nouns: frozenset[str]
+    hedges: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +72,7 @@ def cues() -> _Cues:
                  frozenset(data["infinitive"]), {k: frozenset(v) for k, v in data["prepositions"].items()},
                  tuple(data["phrases"]), frozenset(data["not_sources"]), frozenset(data["not_cues"]),
                  groups("nouns"), groups("agent_nouns"), groups("adjectives"),
-                 frozenset(data["viewpoint_nouns"]))  # fmt: skip
+                 frozenset(data["viewpoint_nouns"]), frozenset(data["hedges"]))  # fmt: skip
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
@@ -135,6 +136,9 @@ def _cue_token(token: Token) -> bool:
 
 
 def _subject(verb: Token) -> Token | None:
+    inverted = _inverted_subject(verb)
+    if inverted is not None:
+        return inverted
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child
@@ -147,14 +151,53 @@ def _subject(verb: Token) -> Token | None:
     # "she said, adding ...", "Fiorina backed Cruz, saying ...": a participle or a conjoined verb
     # shares the subject of the verb it hangs from; a clause further up ("the minister reiterated
     # ..., declaring ...") lends the subject of the nearest speech verb.
-    head, steps = verb, 0
+    # "It goes on to fault Clinton's use ..., saying ...": through a chain of participles, infinitives
+    # and conjoined verbs the subject is still shared.
+    if _trailing_cue(verb) and verb.head.dep_ == "ccomp" and _cue_token(verb.head.head):
+        return _subject(verb.head.head)
+    head, steps, shares = verb, 0, True
     while head.dep_ in ("advcl", "xcomp", "conj", "ccomp", "parataxis") and head.head is not head and steps < 4:
-        shares = head.dep_ in ("advcl", "xcomp", "conj") and steps == 0
+        shares = shares and head.dep_ in ("advcl", "xcomp", "conj")
         head, steps = head.head, steps + 1
         if shares or _cue_token(head):
             for child in head.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     return child
+    return _misparsed_subject(verb)
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """The speaker after an inverted tag ("…, said Alan Abramowitz, a demographer"), when the parser
+    also made the statement's head a subject of the verb."""
+    if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    after = [c for c in subjects if c.i > verb.i]
+    return after[0] if after and len(subjects) > 1 else None
+
+
+def _misparsed_subject(verb: Token) -> Token | None:
+    """The subject of a finite verb the parser left without one: a name it made a compound of the
+    verb ("Trump barked" read as a noun compound), or a person named right before it that it hung
+    elsewhere ("..., former president Bill Clinton said his wife ...")."""
+    # A past participle heading its sentence without an auxiliary is a past tense mis-tagged.
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and verb.dep_ == "ROOT" and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children))  # fmt: skip
+    if not finite or verb.i == 0:
+        return None
+    for child in verb.children:
+        if child.dep_ == "compound" and child.i < verb.i and child.pos_ in ("PROPN", "PRON"):
+            return child
+    # "Sanders, who has no endorsements, said ...": the parser made the relative clause's verb a
+    # clause reported by "said", with the speaker as its subject.
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.i < verb.i and verb.doc[verb.i - 1].text == ",":
+            for subj in (c for c in child.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("who", "which")):
+                if any(t.lower_ == "who" for t in verb.doc[subj.i + 1 : subj.i + 5]):
+                    return subj
+    before = verb.doc[verb.i - 1]
+    if before.ent_type_ == "PERSON" and before.head.i != verb.i and before.dep_ in ("appos", "conj", "pobj", "compound"):
+        return before
     return None
 
 
@@ -164,6 +207,8 @@ def _span_of(token: Token) -> tuple[int, int]:
     tokens = [t for t in token.subtree if cut is None or t.i < cut]
     while len(tokens) > 1 and tokens[-1].is_punct:
         tokens.pop()
+    while len(tokens) > 1 and tokens[0].is_punct:
+        tokens.pop(0)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
@@ -196,6 +241,8 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     quoted = quotation_spans(text)
     runs, governed = _direct_runs(doc, quoted)
     out.extend(governed)
+    # A cue that took a quotation beside it may still report a clause of its own ("proposed we “wake
+    # up” and said Ryan should resign").
     used_cues = {r.cue.i for r in runs if r.cue is not None}
     for r in runs:
         cue = r.cue
@@ -229,16 +276,29 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             continue
         subject = _subject(token)
         speaker = _span_of(subject) if subject is not None else None
-        if speaker is None:
+        if speaker is None and token.tag_ != "VBN":
             continue
         sent = token.sent
         # Reported even with a partial quote inside ("said the plan was “a disaster”"): the words
         # around the quote are the reporter's.
         out.append(Quote(c_start, c_end, token.idx, token.idx + len(token.text), token.lemma_.lower(),
-                         speaker[0], speaker[1], False, sent.start_char, sent.end_char))  # fmt: skip
+                         speaker[0] if speaker else None, speaker[1] if speaker else None, False,
+                         sent.start_char, sent.end_char))  # fmt: skip
     out.extend(_according_to(doc, inside))
     out.extend(_nominal(doc, spoken, inside))
-    return sorted(out, key=lambda q: (q.start, q.end))
+    out.extend(_hedged(doc, spoken))
+    return sorted(_outermost(out), key=lambda q: (q.start, q.end))
+
+
+def _outermost(quotes: list[Quote]) -> list[Quote]:
+    """Without the attributions reported inside another's content ("Trump said Clinton wants to
+    abolish ..."): the inner stance is the outer speaker's claim, not a statement of its own."""
+
+    def within(cue: int | None, q: Quote) -> bool:
+        return cue is not None and q.start <= cue < q.end
+
+    return [q for q in quotes if q.direct or not any(
+        o is not q and within(q.cue_start, o) and not within(o.cue_start, q) for o in quotes)]  # fmt: skip
 
 
 def _direct_runs(doc: Doc, quoted: list[tuple[int, int]]) -> tuple[list[_Run], list[Quote]]:
@@ -257,10 +317,15 @@ def _direct_runs(doc: Doc, quoted: list[tuple[int, int]]) -> tuple[list[_Run], l
         if sent is None:
             continue
         sentences = {s.start: s for t in sent for s in [t.sent]}
-        scope_start, scope_end = _within_paragraph(doc, q_start, q_end, min(s.start for s in sentences.values()),
+        scope_start, scope_end = _within_paragraph(doc, text, q_start, q_end, min(s.start for s in sentences.values()),
                                                    max(s.end for s in sentences.values()))  # fmt: skip
+        scope_end = _tag_after(doc, text, q_end, scope_end)
         short = q_end - q_start < MIN_QUOTE_CHARS or len(text[q_start:q_end].split()) < MIN_QUOTE_WORDS
         best = _direct_cue(doc, q_start, q_end, scope_start, scope_end) if not short or _cue_adjacent(doc, q_start, q_end) else None
+        if best is not None and short and _reports_elsewhere(best, q_start, q_end):
+            # A title or scare quote beside a cue that reports something else ("on “Hannity,”
+            # Gingrich said if ..."): the cue belongs to its own reported clause.
+            best = None
         if best is None:
             # No speech verb: a verb of any kind whose complement holds the quotation ("heralded
             # the deal as a “breakthrough”") attributes the words to its subject.
@@ -332,10 +397,9 @@ def _governed(doc: Doc, q_start: int, q_end: int, scope_start: int, scope_end: i
     return None
 
 
-def _within_paragraph(doc: Doc, q_start: int, q_end: int, start: int, end: int) -> tuple[int, int]:
+def _within_paragraph(doc: Doc, text: str, q_start: int, q_end: int, start: int, end: int) -> tuple[int, int]:
     """Token bounds [start, end) narrowed to the quotation's paragraph: a sentence the parser runs
     over a line break holds no cue of this quote."""
-    text = doc.text
     p_start, p_end = text.rfind("\n", 0, q_start) + 1, text.find("\n", q_end)
     p_end = len(text) if p_end < 0 else p_end
     while start < end - 1 and doc[start].idx < p_start:
@@ -345,11 +409,40 @@ def _within_paragraph(doc: Doc, q_start: int, q_end: int, start: int, end: int) 
     return start, end
 
 
+def _tag_after(doc: Doc, text: str, q_end: int, scope_end: int) -> int:
+    """``scope_end`` widened over the next sentence when it is the quote's speech tag that the parser
+    split off after a question or exclamation ("“Too forced?” he tweeted.")."""
+    if scope_end >= len(doc) or text[max(0, q_end - 8) : q_end].rstrip()[-1:] not in ("?", "!"):
+        return scope_end
+    nxt = doc[scope_end]
+    between = text[q_end : nxt.idx]
+    if "\n" in between or any(ch.isalnum() for ch in between) or nxt.sent.start != scope_end:
+        return scope_end
+    words = [t for t in nxt.sent if not t.is_punct and not t.is_space][:MAX_TAG_WORDS]
+    for t in words:
+        if t.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.i < t.i for c in t.children):
+            return _within_paragraph(doc, text, q_end, q_end, scope_end, nxt.sent.end)[1]
+    return scope_end
+
+
+def _token_before(doc: Doc, char: int) -> Token | None:
+    """The last word token ending before character ``char``."""
+    span = doc.char_span(max(0, char - 40), char, alignment_mode="contract") if char > 0 else None
+    if span is None:
+        return None
+    return next((t for t in reversed(span) if not t.is_punct and not t.is_space), None)
+
+
 def _direct_cue(doc: Doc, q_start: int, q_end: int, scope_start: int, scope_end: int) -> Token | None:
     """The cue outside the quote in its sentences, nearest the quote; else a colon introduction
     ending the sentence before ("The ministry said: …")."""
     best: Token | None = None
     best_key = (True, 0)
+    # "…,” Trump said before adding: “…”": a cue that the colon joins to the quote introduces it.
+    before = _token_before(doc, q_start)
+    if (before is not None and before.i >= scope_start and _cue_token(before)
+            and "".join(doc.text[before.idx + len(before.text) : q_start].split()) in (':"', ":“")):  # fmt: skip
+        return before
     for token in doc[scope_start:scope_end]:
         if q_start <= token.idx < q_end or not _cue_token(token):
             continue
@@ -376,7 +469,7 @@ def _speech_tag(doc: Doc, q_start: int, q_end: int, scope_start: int, scope_end:
     if not words or len(words) > MAX_TAG_WORDS:
         return None
     for t in words:
-        if t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children):
+        if t.pos_ == "VERB" and (any(c.dep_ == "nsubj" for c in t.children) or _misparsed_subject(t) is not None):
             return t
     return None
 
@@ -389,8 +482,28 @@ def _quote_only(doc: Doc, q_start: int, q_end: int, scope_start: int, scope_end:
 def _speaker_of(cue: Token, q_start: int, q_end: int) -> tuple[int, int] | None:
     subject = _subject(cue)
     if subject is not None and not (q_start <= subject.idx < q_end):
-        return _span_of(subject)
+        start, end = _span_of(subject)
+        if start < q_end <= subject.idx:
+            # A speaker after the quote whose phrase the parser grew over the quotation.
+            start = _strip(cue.doc.text, q_end, end)[0]
+        return start, end
+    if cue.idx >= q_end:
+        # "“…,” Brent Bozell III, founder of the Center, tells ...": the parser hung the name in the
+        # quote's clause; between the quote and its cue it can only be the speaker.
+        first = cue.i
+        while first > 0 and cue.doc[first - 1].idx >= q_end:
+            first -= 1
+        between = [t for t in cue.doc[first : cue.i] if not t.is_punct and not t.is_space]
+        if len(between) <= MAX_TAG_WORDS * 2 and any(t.pos_ in ("PROPN", "PRON", "NOUN") for t in between):
+            comma = next((t for t in cue.doc[between[0].i : cue.i] if t.text == ","), cue)
+            return _strip(cue.doc.text, between[0].idx, comma.idx)
     return None
+
+
+def _reports_elsewhere(cue: Token, q_start: int, q_end: int) -> bool:
+    """Whether ``cue`` has a complement of its own that does not hold the quotation."""
+    content = _reported_content(cue)
+    return content is not None and not (content[0] <= q_start and q_end <= content[1] + 1)
 
 
 def _is_partial(doc: Doc, cue: Token, q_start: int, q_end: int) -> bool:
@@ -399,8 +512,13 @@ def _is_partial(doc: Doc, cue: Token, q_start: int, q_end: int) -> bool:
     content = _reported_content(cue)
     if content is None or not (content[0] <= q_start and q_end <= content[1] + 1):
         return False
+    # Words between the quotation and a cue after it are its speech tag, which the parser may have
+    # hung in the quote's clause ("“…,” Bill Eastland, wearing a hat, said").
+    tag = cue.idx >= q_end and sum(1 for t in doc[max(0, cue.i - 4 * MAX_TAG_WORDS) : cue.i] if t.idx >= q_end and not t.is_punct
+                                   and not t.is_space) <= MAX_TAG_WORDS * 2  # fmt: skip
     outside = [t for t in doc.char_span(content[0], content[1], alignment_mode="expand") or []
-               if t.is_alpha and not q_start <= t.idx < q_end and t.lower_ != "that"]  # fmt: skip
+               if t.is_alpha and not q_start <= t.idx < q_end and t.lower_ != "that"
+               and not (tag and q_end <= t.idx < cue.idx)]  # fmt: skip
     return len(outside) >= 2
 
 
@@ -440,13 +558,22 @@ def _reported_content(verb: Token) -> tuple[int, int] | None:
         # A clause after the cue is what it reports; one before it only when none follows ("Russia
         # will help, Lavrov said"), since a clause both sides is mostly the parser joining two.
         clause = next((c for c in clauses if c.i > verb.i), clauses[-1])
-        return _clause_span(clause)
+        # All that stands before a tag ("A, and B, Hoover said") is the statement.
+        return _clause_span(clause, cut_conj=clause.i > verb.i)
+    inverted = _inverted_subject(verb)
+    if inverted is not None:
+        # "The promise ... appeals to whites, said Abramowitz": the parser's other subject heads the
+        # statement.
+        head = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i)
+        return _clause_span(head, cut_conj=False)
     complement = _complement(verb)
     if complement is not None:
         return complement
     # "Russia will help, Lavrov said" / "But, he said, officials should be vigilant": the cue is a
     # parenthetical; the content is the clause around it.
-    if verb.dep_ in ("parataxis", "ccomp") and verb.head is not verb:
+    # "As Crane said, the two have become ...": the same with "as".
+    as_clause = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    if (verb.dep_ in ("parataxis", "ccomp") or as_clause) and verb.head is not verb:
         own = {t.i for t in verb.subtree}
         tokens = [t for t in verb.head.subtree if t.i not in own and not t.is_punct]
         if tokens:
@@ -454,11 +581,12 @@ def _reported_content(verb: Token) -> tuple[int, int] | None:
     return None
 
 
-def _clause_span(head: Token) -> tuple[int, int]:
+def _clause_span(head: Token, cut_conj: bool = True) -> tuple[int, int]:
     """The clause of ``head`` without a further clause joined to it with its own subject ("said the
     extremist is Clinton, and he railed against ..."): that one is the reporter's again."""
-    cut = min((c.i for c in head.children if c.dep_ == "conj" and c.i > head.i
-               and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), default=None)  # fmt: skip
+    cut = min((c.left_edge.i for c in head.children if c.i > head.i and (
+        (cut_conj and c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)) or _trailing_cue(c))),
+        default=None)  # fmt: skip
     # A dash after the clause opens the reporter's aside ("said he was encouraged — a modest boost").
     dash = next((t.i for t in head.subtree if t.i > head.i and t.text in DASHES), None)
     cut = dash if cut is None or (dash is not None and dash < cut) else cut
@@ -466,6 +594,15 @@ def _clause_span(head: Token) -> tuple[int, int]:
     while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].dep_ == "cc" or tokens[-1].is_space):
         tokens.pop()
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _trailing_cue(verb: Token) -> bool:
+    """A participle of speech after a comma closing a reported clause ("said that is a
+    “distortion,” describing the team as ..."): the parser hangs it inside the clause, but it is
+    the speaker's next statement."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i == 0 or not _cue_token(verb):
+        return False
+    return any(t.text == "," for t in verb.doc[max(0, verb.left_edge.i - 2) : verb.left_edge.i])
 
 
 def _complement(verb: Token) -> tuple[int, int] | None:
@@ -538,7 +675,8 @@ def _nominal(doc: Doc, spoken: list[tuple[int, int]], inside: list[tuple[int, in
     """Attributions made by a noun or an adjective of speech or stance ("Trump's promise to build a
     wall", "a supporter of Clinton", "Cruz is skeptical that ..."): the lexicon says which
     complements carry what is attributed; the speaker is the noun's possessor or agent, the person
-    an agent noun describes, or the adjective's subject. Without a speaker nothing is emitted."""
+    an agent noun describes, or the adjective's subject. Without one, only a noun's "that" clause is
+    attributed (to nobody named)."""
     c = cues()
     out: list[Quote] = []
     for token in doc:
@@ -553,21 +691,24 @@ def _nominal(doc: Doc, spoken: list[tuple[int, int]], inside: list[tuple[int, in
             complements, holder = c.adjectives[lemma], _described(token)
         else:
             continue
-        if holder is None or holder.lower_ == "it" or any(s <= token.idx < e for s, e in spoken):
+        # A noun of speech with a "that" clause attributes it even without a holder ("the claim
+        # that the vote was rigged"): someone made the claim, unnamed.
+        unnamed = holder is None and lemma in c.nouns
+        if (holder is None and not unnamed) or (holder is not None and holder.lower_ == "it") or any(s <= token.idx < e for s, e in spoken):
             continue
-        content = _framed_clause(token.head) if not complements else _nominal_content(token, complements)
+        content = _framed_clause(token.head) if not complements else _nominal_content(token, complements, clause_only=unnamed)
         if content is None:
             continue
         c_start, c_end = _strip(doc.text, *content)
         if c_end - c_start < MIN_REPORTED_CHARS or any(s <= c_start and c_end <= e for s, e in inside):
             continue
-        speaker = _span_of(holder)
-        if holder.i < token.i <= holder.right_edge.i:
+        speaker = _span_of(holder) if holder is not None else None
+        if holder is not None and speaker is not None and holder.i < token.i <= holder.right_edge.i:
             # "Jan Brewer, an early supporter of Trump": the person, without the description.
             speaker = _strip(doc.text, speaker[0], min(speaker[1], token.left_edge.idx))
         sent = token.sent
-        out.append(Quote(c_start, c_end, token.idx, token.idx + len(token.text), lemma, speaker[0], speaker[1], False,
-                         sent.start_char, sent.end_char))  # fmt: skip
+        out.append(Quote(c_start, c_end, token.idx, token.idx + len(token.text), lemma, speaker[0] if speaker else None,
+                         speaker[1] if speaker else None, False, sent.start_char, sent.end_char))  # fmt: skip
     return out
 
 
@@ -614,7 +755,7 @@ def _described(word: Token) -> Token | None:
     return None
 
 
-def _nominal_content(word: Token, complements: frozenset[str]) -> tuple[int, int] | None:
+def _nominal_content(word: Token, complements: frozenset[str], clause_only: bool = False) -> tuple[int, int] | None:
     """The complement of a noun or adjective the lexicon lists: a "that" clause, a to-infinitive,
     or the object of a preposition. An adjective's clause may hang from its copula instead."""
     children = list(word.children)
@@ -628,12 +769,41 @@ def _nominal_content(word: Token, complements: frozenset[str]) -> tuple[int, int
             that = any(a.dep_ == "mark" and a.lower_ == "that" for a in child.children)
             # An adjective's clause often comes without "that" ("confident he will win").
             bare = word.pos_ == "ADJ" and child.dep_ == "ccomp" and not any(a.dep_ == "mark" for a in child.children)
-            if ("to" in complements and to) or ("that" in complements and (that or bare)):
+            if ("to" in complements and to and not clause_only) or ("that" in complements and (that or bare)):
                 return _clause_span(child)
-        elif child.dep_ == "prep" and child.lower_ in complements:
+        elif child.dep_ == "prep" and child.lower_ in complements and not clause_only:
             objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
             if objects:
                 tokens = [t for g in objects for t in g.subtree]
                 first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
                 return first.idx, last.idx + len(last.text)
     return None
+
+
+def _hedged(doc: Doc, spoken: list[tuple[int, int]]) -> list[Quote]:
+    """The writer's hedged judgements ("Sanders seemed to be of two minds", "it appears the deal is
+    off"): what seems is the subject with the verb's complement; there is no speaker to name."""
+    out: list[Quote] = []
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in cues().hedges or any(s <= verb.idx < e for s, e in spoken):
+            continue
+        complement = [c for c in verb.children if c.dep_ in ("xcomp", "acomp", "attr", "oprd", "ccomp") and c.i > verb.i]
+        complement += [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and any(
+            m.lower_ in ("if", "like", "though") for m in c.children if m.dep_ in ("mark", "advmod"))]  # fmt: skip
+        if not complement:
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # A relative clause ("a fight that seemed endless") describes rather than judges; with no
+        # subject of its own the verb's content would lack what it is said of.
+        if subject is None or verb.dep_ == "relcl" or subject.tag_ in ("WDT", "WP"):
+            continue
+        # "It seems (that) the campaign will go on": an expletive subject is no part of the content.
+        start = verb.idx + len(verb.text) if subject.lower_ == "it" else subject.left_edge.idx
+        end_token = max((t for c in complement for t in c.subtree), key=lambda t: t.i)
+        c_start, c_end = _strip(doc.text, start, end_token.idx + len(end_token.text))
+        if c_end - c_start < MIN_REPORTED_CHARS:
+            continue
+        sent = verb.sent
+        out.append(Quote(c_start, c_end, verb.idx, verb.idx + len(verb.text), verb.lemma_.lower(), None, None, False,
+                         sent.start_char, sent.end_char))  # fmt: skip
+    return out
