@@ -246,3 +246,21 @@ def test_extents_and_rates() -> None:
     assert _values("It pays $1.76 a year and 700 seats a week.", dct) == {}  # rates, not durations
     assert _values("The offer expires at 5 p.m. EST Nov. 9.", dct) == {"5 p.m. EST Nov. 9": ("TIME", "1989-11-09T17:00")}
     assert _values("He was shot at 10 p.m. as he stood there.", dct) == {"10 p.m.": ("TIME", "1989-11-02T22:00")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "phrase", "value"),
+    [
+        # No tense cue at all: the nearest such month, whichever side of the DCT.
+        ("The merger needs approval in January.", dt.date(1989, 11, 2), "January", "1990-01"),
+        ("Traffic police cited him in December.", dt.date(1998, 4, 18), "December", "1997-12"),
+        # A passive "be held" is no past tense; a distant "said" reports, it does not date the event.
+        ("The official said the delegates of all the member states would be held at the summit on April 24.",
+         dt.date(1999, 2, 10), "April 24", "1999-04-24"),
+        # A past verb of the clause still counts when it is farther than the local window.
+        ("Investigators have been looking for the suspect ever since the morning after the Oct. 23 shooting.",
+         dt.date(1999, 5, 6), "Oct. 23", "1998-10-23"),
+    ],
+)
+def test_month_direction_without_a_close_cue(sentence: str, dct: dt.date, phrase: str, value: str) -> None:
+    assert _values(sentence, dct)[phrase] == ("DATE", value)

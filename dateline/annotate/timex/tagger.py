@@ -30,11 +30,12 @@ QUARTER_MEMORY_CHARS = 1500
 TENSE_SLACK_DAYS = 60
 _SENTENCE_END = re.compile(r"[.!?](?:[\"”’)]*)\s+(?=[\"“(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
 _PAST = re.compile(
-    r"\b(said|was|were|had|did|took|met|held|began|ended|came|went|told|announced|reported|killed|died|"
+    r"(?<!\bbe\s)(?<!\bbeing\s)\b(said|was|were|had|did|took|met|held|began|ended|came|went|told|announced|reported|killed|died|"
     r"fell|rose|left|made|gave|won|lost|saw|found|became|sent|got|put|broke|hit|ago|earlier|last|"
     r"(?:has|have)\s+(?:been|\w+ed)|\w{3,}ed(?!\s+(?:to|for)\b))\b",
     re.I,
 )
+_REPORTING = frozenset({"said", "told", "announced", "reported"})
 _MEASURE_AFTER_YEAR = re.compile(
     r"\s+(people|persons|troops|soldiers|men|women|children|km|kilometers|kilometres|miles|tons|tonnes|"
     r"dollars|euros|rubles|shares|units|cars|jobs|workers|members|feet|meters|metres|barrels)\b",
@@ -179,10 +180,14 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _tense(ctx: _Ctx, start: int, end: int, *, within: int | None = None, signals: bool = True) -> int:
+def _tense(
+    ctx: _Ctx, start: int, end: int, *, within: int | None = None, signals: bool = True, reporting: bool = True
+) -> int:
     """+1 future, -1 past, 0 unknown, for the clause of the expression at ``start``.
 
     ``within``: only a cue at most that many characters away counts (a weaker, local reading).
+    ``reporting=False``: a reporting verb ("said") is no cue; far from the expression it is mostly the
+    tense of the report, not of what is reported.
     """
     before = ctx.text[max(0, start - 24) : start] if signals else ""
     if _future_signal_re().search(before):
@@ -199,6 +204,8 @@ def _tense(ctx: _Ctx, start: int, end: int, *, within: int | None = None, signal
     best: tuple[float, int] | None = None
     for pattern, tense in ((_future_re(), 1), (_PAST, -1)):
         for m in pattern.finditer(sentence):
+            if not reporting and m.group(0).lower() in _REPORTING:
+                continue
             # Between two cues equally near, the one before wins: a time adverbial mostly follows its
             # verb ("said on Friday it would…").
             at = s + m.start()
@@ -208,6 +215,11 @@ def _tense(ctx: _Ctx, start: int, end: int, *, within: int | None = None, signal
     if best is None or (within is not None and best[0] > within):
         return 0
     return best[1]
+
+
+def _date_tense(ctx: _Ctx, m: re.Match[str]) -> int:
+    """The direction of a month or month-day: a cue close by, else the clause's own verbs."""
+    return _tense(ctx, m.start(), m.end(), within=LOCAL_CUE_CHARS) or _tense(ctx, m.start(), m.end(), reporting=False)
 
 
 @lru_cache(maxsize=1)
@@ -307,7 +319,7 @@ def _month_day(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
         options = [d for d in options if (d < ctx.dct if before else d > ctx.dct)]
         date = (max(options) if before else min(options)) if options else None
     else:
-        date = _closest_year(ctx.dct, month, day, _tense(ctx, m.start(), m.end(), within=LOCAL_CUE_CHARS))
+        date = _closest_year(ctx.dct, month, day, _date_tense(ctx, m))
     if date is None:
         raise _Reject
     end_date = V.safe_date(date.year, month, day2) if day2 else None
@@ -344,10 +356,10 @@ def _month_only(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     mod = _pmod(g.get("pmod"))
     if ctx.dct is None:
         return _Norm("DATE", f"XXXX-{month:02d}", mod, unresolved=True)
-    tense = _tense(ctx, m.start(), m.end(), within=LOCAL_CUE_CHARS)
+    tense = _date_tense(ctx, m)
     # The middle of the month stands for it, so a past-tense "in December" written in late October is
-    # still this year's within the same slack as a month-day.
-    year = ctx.dct.year if tense == 0 else (_closest_year(ctx.dct, month, 15, tense) or ctx.dct).year
+    # still this year's within the same slack as a month-day; with no cue, the nearest such month.
+    year = (_closest_year(ctx.dct, month, 15, tense) or ctx.dct).year
     return _Norm("DATE", V.ym(year, month), mod, anchor="dct", ref=dt.date(year, month, 1), ref_gran="month")
 
 
