@@ -264,3 +264,10 @@ def test_extents_and_rates() -> None:
 )
 def test_month_direction_without_a_close_cue(sentence: str, dct: dt.date, phrase: str, value: str) -> None:
     assert _values(sentence, dct)[phrase] == ("DATE", value)
+
+
+def test_plans_in_the_past_tense_still_point_ahead() -> None:
+    # "were planning to", "was expected to": a past auxiliary before a prospective verb is no past cue.
+    dct = dt.date(2000, 1, 7)  # a Friday
+    values = _values("Fans planned a parade downtown on Saturday and were planning to march to the stadium on Monday.", dct)
+    assert values["Saturday"] == ("DATE", "2000-01-08") and values["Monday"] == ("DATE", "2000-01-10")

@@ -30,7 +30,7 @@ QUARTER_MEMORY_CHARS = 1500
 TENSE_SLACK_DAYS = 60
 _SENTENCE_END = re.compile(r"[.!?](?:[\"”’)]*)\s+(?=[\"“(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
 _PAST = re.compile(
-    r"(?<!\bbe\s)(?<!\bbeing\s)\b(said|was|were|had|did|took|met|held|began|ended|came|went|told|announced|reported|killed|died|"
+    r"(?<!\bbe\s)(?<!\bbeing\s)\b(said|(?:was|were)(?!\s+(?:planning|going|expected|scheduled|due|set|about)\s+to\b)|had|did|took|met|held|began|ended|came|went|told|announced|reported|killed|died|"
     r"fell|rose|left|made|gave|won|lost|saw|found|became|sent|got|put|broke|hit|ago|earlier|last|"
     r"(?:has|have)\s+(?:been|\w+ed)|\w{3,}ed(?!\s+(?:to|for)\b))\b",
     re.I,
