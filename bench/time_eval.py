@@ -6,6 +6,11 @@
 For each set: tags every gold file's text with its DCT (dateline extract time --format timeml),
 runs `scorers/score_timeml.py GOLD SYSTEM --json`, and prints one JSON object per set plus the
 tagging speed in words/second (tagging only, no file I/O).
+
+The scorer pairs a system file with a gold file by the name up to its first dot, which several
+documents share ("APW20000107.0088", "APW20000107.0318"); both gold and system files are therefore
+handed to it under names whose first dot is the extension's, so each document is scored against
+its own output.
 """
 
 from __future__ import annotations
@@ -25,6 +30,19 @@ from dateline.annotate.timex import find_timexes  # noqa: E402
 from dateline.annotate.timex.timeml import parse_timeml, to_timeml  # noqa: E402
 
 
+def scorer_name(name: str) -> str:
+    """``APW20000107.0318.tml`` → ``APW20000107_0318.tml``: unique up to the first dot."""
+    stem, _, ext = name.rpartition(".")
+    return stem.replace(".", "_") + "." + ext
+
+
+def link_gold(files: list[Path], into: Path) -> Path:
+    into.mkdir()
+    for f in files:
+        (into / scorer_name(f.name)).symlink_to(f.resolve())
+    return into
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--eval", default=str(ROOT.parent / "shared" / "eval"))
@@ -40,11 +58,14 @@ def main() -> None:
         start = time.perf_counter()
         tagged = [(f, d, find_timexes(d.text, d.dct)) for f, d in docs]
         seconds = time.perf_counter() - start
-        with tempfile.TemporaryDirectory() as out:
+        with tempfile.TemporaryDirectory() as tmp:
+            gold_links = link_gold([f for f, _ in docs], Path(tmp) / "gold")
+            out = Path(tmp) / "system"
+            out.mkdir()
             for f, d, timexes in tagged:
-                (Path(out) / f.name).write_text(to_timeml(d, timexes), encoding="utf-8")
+                (out / scorer_name(f.name)).write_text(to_timeml(d, timexes), encoding="utf-8")
             score = subprocess.run(
-                [sys.executable, scorer, str(gold), out, "--json"], capture_output=True, text=True, check=True
+                [sys.executable, scorer, str(gold_links), str(out), "--json"], capture_output=True, text=True, check=True
             )
         result = json.loads(score.stdout)
         result.update(documents=len(docs), words=words, words_per_second=round(words / seconds))
