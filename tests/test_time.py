@@ -53,7 +53,7 @@ def test_seed_004_night_and_duration() -> None:
     assert (t["Friday night"].type, t["Friday night"].value) == ("TIME", "2016-04-01TNI")
     assert t["Monday"].value == "2016-04-04"
     decade = t["almost a decade"]
-    assert (decade.type, decade.value, decade.mod) == ("DURATION", "P1DE", "APPROX")
+    assert (decade.type, decade.value, decade.mod) == ("DURATION", "P10Y", "APPROX")
     assert "the first minutes" not in t
 
 
@@ -271,3 +271,11 @@ def test_plans_in_the_past_tense_still_point_ahead() -> None:
     dct = dt.date(2000, 1, 7)  # a Friday
     values = _values("Fans planned a parade downtown on Saturday and were planning to march to the stadium on Monday.", dct)
     assert values["Saturday"] == ("DATE", "2000-01-08") and values["Monday"] == ("DATE", "2000-01-10")
+
+
+def test_vague_and_decade_quantities() -> None:
+    dct = dt.date(1998, 2, 13)
+    assert _values("The rule changed several years ago.", dct)["several years ago"] == ("DATE", "PAST_REF")
+    assert _values("Prices are the lowest in two decades.", dct)["two decades"] == ("DURATION", "P20Y")
+    assert _values("Troops could arrive within weeks.", dct)["weeks"] == ("DURATION", "PXW")
+    assert _values("Over the next couple of years sales will grow.", dct)["the next couple of years"] == ("DURATION", "P2Y")

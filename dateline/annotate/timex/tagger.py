@@ -747,8 +747,10 @@ def _ago(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     amount = _int_word(g["num"])
     _, _, unit = _unit(g["unit"])
     mod = _qmod(g.get("qmod"))
-    if ctx.dct is None or amount is None:
-        return _Norm("DATE", _UNRESOLVED_UNIT.get(unit, "XXXX"), mod, unresolved=ctx.dct is None, anchor="dct")
+    if amount is None:  # "several years ago": some time in the past, no more
+        return _Norm("DATE", "PAST_REF", mod)
+    if ctx.dct is None:
+        return _Norm("DATE", _UNRESOLVED_UNIT.get(unit, "XXXX"), mod, unresolved=True, anchor="dct")
     whole = int(amount)
     if unit == "year" and whole == 1 and (quarter := _year_ago_quarter(ctx, m.start())) is not None:
         return _Norm("DATE", quarter, mod, anchor="dct")
