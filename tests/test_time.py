@@ -279,3 +279,12 @@ def test_vague_and_decade_quantities() -> None:
     assert _values("Prices are the lowest in two decades.", dct)["two decades"] == ("DURATION", "P20Y")
     assert _values("Troops could arrive within weeks.", dct)["weeks"] == ("DURATION", "PXW")
     assert _values("Over the next couple of years sales will grow.", dct)["the next couple of years"] == ("DURATION", "P2Y")
+
+
+def test_weekday_and_weekend_direction_cues() -> None:
+    dct = dt.date(2000, 4, 5)  # a Wednesday
+    sentence = "She announced that the minister would be flying to the United Kingdom Thursday with his staff."
+    assert _values(sentence, dct)["Thursday"] == ("DATE", "2000-04-06")  # "United" is no past tense
+    monday = dt.date(1989, 10, 30)
+    assert _values("Over the weekend, the bidder continued to call for an auction.", monday)["the weekend"] == (
+        "DATE", "1989-W43-WE")  # fmt: skip

@@ -29,10 +29,11 @@ QUARTER_MEMORY_CHARS = 1500
 # their dates); only beyond this many days does tense move it to another year.
 TENSE_SLACK_DAYS = 60
 _SENTENCE_END = re.compile(r"[.!?](?:[\"”’)]*)\s+(?=[\"“(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
+# A capitalised "-ed" word is a name ("United", "Reed"), not a past tense.
 _PAST = re.compile(
     r"(?<!\bbe\s)(?<!\bbeing\s)\b(said|(?:was|were)(?!\s+(?:planning|going|expected|scheduled|due|set|about)\s+to\b)|had|did|took|met|held|began|ended|came|went|told|announced|reported|killed|died|"
     r"fell|rose|left|made|gave|won|lost|saw|found|became|sent|got|put|broke|hit|ago|earlier|last|"
-    r"(?:has|have)\s+(?:been|\w+ed)|\w{3,}ed(?!\s+(?:to|for)\b))\b",
+    r"(?:has|have)\s+(?:been|\w+ed)|(?-i:[a-z])\w{2,}ed(?!\s+(?:to|for)\b))\b",
     re.I,
 )
 _REPORTING = frozenset({"said", "told", "announced", "reported"})
@@ -225,7 +226,11 @@ def _date_tense(ctx: _Ctx, m: re.Match[str]) -> int:
 @lru_cache(maxsize=1)
 def _future_re() -> re.Pattern[str]:
     markers = sorted(lexicon().future_markers, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in markers) + r")(?!\w)", re.I)
+    # "would be travelling": a future seen from the past, unlike a conditional "would".
+    prospective = r"|would\s+be\s+\w+ing"
+    return re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in markers) + prospective + r")(?!\w)", re.I
+    )
 
 
 @lru_cache(maxsize=1)
@@ -665,7 +670,8 @@ def _weekend(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
         return _Norm("DATE", "XXXX-WXX-WE", unresolved=True)
     tense = _tense(ctx, m.start(), m.end())
     base = ctx.dct
-    if rel in ("last", "the past") or (rel == "the" and tense < 0 and ctx.dct.isoweekday() < 6):
+    # With no tense cue, early in the week "the weekend" is the one just gone, a day or two back.
+    if rel in ("last", "the past") or (rel == "the" and (tense < 0 or (tense == 0 and ctx.dct.isoweekday() <= 2)) and ctx.dct.isoweekday() < 6):
         base = ctx.dct - dt.timedelta(days=7)
     elif rel in ("next", "the coming") or (rel == "the" and tense > 0 and ctx.dct.isoweekday() >= 6):
         base = ctx.dct + dt.timedelta(days=7)
