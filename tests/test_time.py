@@ -288,3 +288,13 @@ def test_weekday_and_weekend_direction_cues() -> None:
     monday = dt.date(1989, 10, 30)
     assert _values("Over the weekend, the bidder continued to call for an auction.", monday)["the weekend"] == (
         "DATE", "1989-W43-WE")  # fmt: skip
+
+
+def test_sentence_ends_and_reporting_verbs() -> None:
+    dct = dt.date(1998, 10, 25)
+    # "vs." does not end the sentence, so "exploded" still dates "January" to the past.
+    sentence = "In January, a week after the anniversary of Roe vs. Wade, a bomb exploded at a clinic."
+    assert _values(sentence, dct)["January"] == ("DATE", "1998-01")
+    # "added" reports; the event itself is ahead.
+    sentence = "He added that the ceremony for all of the new members would still be held at the summit on April 24."
+    assert _values(sentence, dt.date(1999, 2, 10))["April 24"] == ("DATE", "1999-04-24")

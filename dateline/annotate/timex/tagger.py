@@ -28,7 +28,10 @@ QUARTER_MEMORY_CHARS = 1500
 # A past-tense "Jan. 14" a few days after the DCT is still this year's (reports run ahead of
 # their dates); only beyond this many days does tense move it to another year.
 TENSE_SLACK_DAYS = 60
-_SENTENCE_END = re.compile(r"[.!?](?:[\"”’)]*)\s+(?=[\"“(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
+# Not after a title or a month abbreviation: "Roe vs. Wade", "Dr. Slepian", "Oct. 23".
+_ABBREVIATIONS = ("vs", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt", "Jr", "Prof",
+                  "Rev", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")  # fmt: skip
+_SENTENCE_END = re.compile("".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"[.!?](?:[\"”’)]*)\s+(?=[\"“(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
 # A capitalised "-ed" word is a name ("United", "Reed"), not a past tense.
 _PAST = re.compile(
     r"(?<!\bbe\s)(?<!\bbeing\s)\b(said|(?:was|were)(?!\s+(?:planning|going|expected|scheduled|due|set|about)\s+to\b)|had|did|took|met|held|began|ended|came|went|told|announced|reported|killed|died|"
@@ -36,7 +39,8 @@ _PAST = re.compile(
     r"(?:has|have)\s+(?:been|\w+ed)|(?-i:[a-z])\w{2,}ed(?!\s+(?:to|for)\b))\b",
     re.I,
 )
-_REPORTING = frozenset({"said", "told", "announced", "reported"})
+_REPORTING = frozenset({"said", "told", "announced", "reported", "added", "stated", "noted", "explained", "claimed",
+                        "insisted", "confirmed", "disclosed", "revealed", "warned", "indicated"})  # fmt: skip
 _MEASURE_AFTER_YEAR = re.compile(
     r"\s+(people|persons|troops|soldiers|men|women|children|km|kilometers|kilometres|miles|tons|tonnes|"
     r"dollars|euros|rubles|shares|units|cars|jobs|workers|members|feet|meters|metres|barrels)\b",
