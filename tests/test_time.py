@@ -298,3 +298,11 @@ def test_sentence_ends_and_reporting_verbs() -> None:
     # "added" reports; the event itself is ahead.
     sentence = "He added that the ceremony for all of the new members would still be held at the summit on April 24."
     assert _values(sentence, dt.date(1999, 2, 10))["April 24"] == ("DATE", "1999-04-24")
+
+
+def test_previous_and_following_weekday_from_the_last_date() -> None:
+    dct = dt.date(1989, 10, 30)  # a Monday
+    values = _values("Stocks fell Friday, down 4% from the previous Friday. The next day was calm.", dct)
+    assert values["Friday"] == ("DATE", "1989-10-27")
+    assert values["the previous Friday"] == ("DATE", "1989-10-20")
+    assert _values("It met on Oct. 2 and again the following Monday.", dct)["the following Monday"] == ("DATE", "1989-10-09")

@@ -136,7 +136,7 @@ def rules() -> tuple[Rule, ...]:
         ("pod_rel", rf"{b}(?P<rel>this|last|yesterday|tomorrow)\s+(?P<pod>{pod}){e}", 1),
         ("clock", rf"{b}(?:(?P<approx>around|about|approximately)\s+)?(?P<h>[01]?\d)(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am|pm)(?:\s+(?P<tz>(?-i:[A-Z]{{2,4}})))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{weekday})|(?P<month>{month})\s+(?P<day>{day})(?:,\s+(?P<year>{year4}))?))?{e}", 1),
         ("clock_word", rf"{b}(?P<word>noon|midnight|midday)(?:\s+(?:on\s+)?(?P<wd>{weekday}|yesterday|today|tomorrow))?{e}", 2),
-        ("weekday", rf"{b}(?:(?P<pmod>early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{weekday})(?:\s+(?P<pod>{pod}))?{e}", 2),
+        ("weekday", rf"{b}(?:(?P<pmod>early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this|coming|past|the\s+(?:previous|preceding|following))\s+)?(?P<wd>{weekday})(?:\s+(?P<pod>{pod}))?{e}", 2),
         ("weekend", rf"{b}(?:(?P<rel>last|next|this|the|the\s+past|the\s+coming)\s+)weekend{e}", 2),
         ("unit_rel", rf"{b}(?:(?P<pmod>{pmods})(?:\s+|-))?(?P<rel>last|this|next|the\s+past|the\s+coming|the\s+current|the\s+previous|the\s+following|the\s+same|the\s+next)\s+(?P<unit>week|month|year|decade|century){e}", 2),
         ("unit_in", rf"{b}(?P<pmod>earlier|later|early|late)\s+in\s+the\s+(?P<unit>week|month|year){e}", 2),

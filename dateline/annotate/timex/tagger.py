@@ -593,6 +593,11 @@ def _resolve_weekday(ctx: _Ctx, weekday: int, rel: str, tense: int) -> dt.date |
     if ctx.dct is None:
         return None
     dct = ctx.dct
+    if rel.startswith("the "):  # "the previous Friday": the one before the date the text is at
+        base = ctx.ref or dct
+        if rel.endswith("following"):
+            return V.weekday_near(base + dt.timedelta(days=1), weekday, +1)
+        return V.weekday_near(base - dt.timedelta(days=1), weekday, -1)
     if rel == "last" or rel == "past":
         return V.weekday_near(dct - dt.timedelta(days=1), weekday, -1)
     if rel in ("next", "coming"):
@@ -993,7 +998,7 @@ def find_timexes(text: str, dct: dt.date | None, *, doc: Doc | None = None) -> l
             continue
         if not V.is_valid(norm.value) or (norm.range_end is not None and not V.is_valid(norm.range_end)):
             continue
-        if (norm.ref is not None and norm.anchor != "dct") or (norm.ref is not None and norm.type == "DATE" and rule.name in ("md", "dm", "weekday_date", "month", "month_rel")):
+        if (norm.ref is not None and norm.anchor != "dct") or (norm.ref is not None and norm.type == "DATE" and rule.name in ("md", "dm", "weekday_date", "month", "month_rel", "weekday")):
             ctx.ref, ctx.ref_gran = norm.ref, norm.ref_gran
         if rule.name in ("quarter", "quarter_rel") and re.fullmatch(r"\d{4}-Q[1-4]", norm.value):
             ctx.last_quarter = (end, norm.value)
