@@ -306,3 +306,9 @@ def test_previous_and_following_weekday_from_the_last_date() -> None:
     assert values["Friday"] == ("DATE", "1989-10-27")
     assert values["the previous Friday"] == ("DATE", "1989-10-20")
     assert _values("It met on Oct. 2 and again the following Monday.", dct)["the following Monday"] == ("DATE", "1989-10-09")
+
+
+def test_clock_time_before_an_aside_and_a_weekday() -> None:
+    dct = dt.date(1998, 8, 8)  # a Saturday
+    values = _values("The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.", dct)
+    assert values["about 10:35 a.m."] == ("TIME", "1998-08-07T10:35") and values["Friday"] == ("DATE", "1998-08-07")

@@ -228,6 +228,11 @@ def _date_tense(ctx: _Ctx, m: re.Match[str]) -> int:
 
 
 @lru_cache(maxsize=1)
+def _weekday_after_aside() -> re.Pattern[str]:
+    return re.compile(rf"\s*\([^()]{{1,24}}\),?\s+(?:on\s+)?({alternation(list(lexicon().weekdays))})\b", re.I)
+
+
+@lru_cache(maxsize=1)
 def _future_re() -> re.Pattern[str]:
     markers = sorted(lexicon().future_markers, key=len, reverse=True)
     # "would be travelling": a future seen from the past, unlike a conditional "would".
@@ -649,7 +654,10 @@ def _clock(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
             return _Norm("TIME", f"XXXX-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}", mod, unresolved=True)
         if date is not None:
             return _Norm("TIME", f"{V.ymd(date)}T{hour:02d}:{minute:02d}", mod, anchor="dct")
-    return _timed(ctx, m, g.get("wd"), f"{hour:02d}:{minute:02d}", mod)
+    day_word = g.get("wd")
+    if not day_word and (after := _weekday_after_aside().match(ctx.text, m.end())):
+        day_word = after.group(1)  # "10:35 a.m. (0735 GMT) Friday": that Friday's time, tagged apart
+    return _timed(ctx, m, day_word, f"{hour:02d}:{minute:02d}", mod)
 
 
 def _clock_word(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
