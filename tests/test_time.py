@@ -312,3 +312,9 @@ def test_clock_time_before_an_aside_and_a_weekday() -> None:
     dct = dt.date(1998, 8, 8)  # a Saturday
     values = _values("The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.", dct)
     assert values["about 10:35 a.m."] == ("TIME", "1998-08-07T10:35") and values["Friday"] == ("DATE", "1998-08-07")
+
+
+def test_the_quarter_a_year_ago() -> None:
+    dct = dt.date(1989, 10, 26)
+    text = "Third-quarter net rose to $5 million. For the quarter a year ago, the bank earned $4 million."
+    assert _values(text, dct)["the quarter a year ago"] == ("DATE", "1988-Q3")

@@ -126,7 +126,7 @@ def rules() -> tuple[Rule, ...]:
         # A determiner belongs to "the third quarter" but not to the adjective in "a third-quarter loss".
         ("quarter", rf"{b}(?:(?P<det>the|this\s+year's|last\s+year's|next\s+year's|a)\s+(?!(?:(?:fiscal|calendar)\s+)?{ordinal}-))?(?:(?:fiscal|calendar)\s+)?(?P<ord>{ordinal})[\s-]+(?:fiscal\s+)?quarter(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<year>{year4})|\s+(?P<year2>{year4}))?{e}", 1),
         ("quarter_year", rf"{b}the\s+(?:(?P<year>{year4})|(?P<ago>(?:comparable\s+|same\s+)?year[\s-](?:ago|earlier)))\s+(?:(?P<ord>{ordinal})[\s-]+)?(?:fiscal\s+)?(?P<what>quarter|period){e}", 1),
-        ("quarter_rel", rf"{b}(?P<rel>the\s+latest|the\s+last|the\s+past|the\s+previous|the\s+current|the\s+same|the\s+latest\s+fiscal|this|last|next|the\s+fiscal|the\s+recent|the)\s+quarter{e}", 2),
+        ("quarter_rel", rf"{b}(?P<rel>the\s+latest|the\s+last|the\s+past|the\s+previous|the\s+current|the\s+same|the\s+latest\s+fiscal|this|last|next|the\s+fiscal|the\s+recent|the)\s+quarter(?P<ago>\s+a\s+year\s+(?:ago|earlier))?{e}", 2),
         ("period_rel", rf"{b}(?P<rel>the\s+latest|the\s+last|the\s+same)\s+period{e}", 2),
         ("half", rf"{b}(?:the\s+)?(?P<ord>first|second)\s+half(?:\s+of\s+(?P<year>{year4}|(?P<rel>this|last|next)\s+year))?{e}", 1),
         ("season", rf"{b}(?:(?P<pmod>early|late|mid-?)\s+)?(?P<rel>last|this|next|the|early|late)\s+(?:(?P<pmod2>early|late)\s+)?(?P<season>{season})(?:\s+(?:of\s+)?(?P<year>{any_year}))?(?!\s+of\s+(?!{any_year}))(?!\w)", 2),

@@ -522,6 +522,8 @@ def _quarter_rel(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
     if ctx.dct is None:
         return _Norm("DATE", "XXXX-QX", unresolved=True)
+    if m.groupdict().get("ago") and (quarter := _year_ago_quarter(ctx, m.start())) is not None:
+        return _Norm("DATE", quarter, anchor="dct")  # "the quarter a year ago"
     offset = {"next": 1, "this": 0, "the current": 0}.get(rel, -1)
     year, month = V.shift_months(ctx.dct.year, ctx.dct.month, 3 * offset)
     return _Norm("DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", anchor="dct")
