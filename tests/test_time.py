@@ -318,3 +318,10 @@ def test_the_quarter_a_year_ago() -> None:
     dct = dt.date(1989, 10, 26)
     text = "Third-quarter net rose to $5 million. For the quarter a year ago, the bank earned $4 million."
     assert _values(text, dct)["the quarter a year ago"] == ("DATE", "1988-Q3")
+
+
+def test_capitalised_units_are_titles() -> None:
+    dct = dt.date(1990, 8, 13)
+    assert _values('The senator said on ABC\'s "This Week" that talks will resume.', dct) == {}
+    assert _values("He told CBS's 60 Minutes about it.", dct) == {}
+    assert _values("This week the talks resume.", dct) == {"This week": ("DATE", "1990-W33")}

@@ -724,6 +724,8 @@ _UNRESOLVED_UNIT = {"week": "XXXX-WXX", "month": "XXXX-XX", "day": "XXXX-XX-XX",
 
 def _unit_rel(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     g = m.groupdict()
+    if _capitalised(g["unit"]):
+        raise _Reject  # "ABC's \"This Week\"": a title, as a capitalised unit always is in running text
     unit = g["unit"].lower()
     rel = re.sub(r"\s+", " ", (g.get("rel") or "this").lower())
     mod = _pmod(g.get("pmod"))
@@ -833,6 +835,8 @@ def _ref_next(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
 
 def _duration(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     g = m.groupdict()
+    if _capitalised(g["unit"]):
+        raise _Reject  # "CBS's \"60 Minutes\"": a title
     letter, time_unit, unit = _unit(g["unit"])
     if name == "duration_plural":
         return _Norm("DURATION", V.duration(None, letter, time_unit))
