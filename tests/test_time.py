@@ -325,3 +325,9 @@ def test_capitalised_units_are_titles() -> None:
     assert _values('The senator said on ABC\'s "This Week" that talks will resume.', dct) == {}
     assert _values("He told CBS's 60 Minutes about it.", dct) == {}
     assert _values("This week the talks resume.", dct) == {"This week": ("DATE", "1990-W33")}
+
+
+def test_irregular_past_tenses() -> None:
+    dct = dt.date(1989, 10, 27)
+    assert _values("In January, the company brought in a new chief.", dct)["January"] == ("DATE", "1989-01")
+    assert _values("The rebels fled Tuesday.", dct)["Tuesday"] == ("DATE", "1989-10-24")

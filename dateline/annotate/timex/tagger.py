@@ -36,6 +36,8 @@ _SENTENCE_END = re.compile("".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"[
 _PAST = re.compile(
     r"(?<!\bbe\s)(?<!\bbeing\s)\b(said|(?:was|were)(?!\s+(?:planning|going|expected|scheduled|due|set|about)\s+to\b)|had|did|took|met|held|began|ended|came|went|told|announced|reported|killed|died|"
     r"fell|rose|left|made|gave|won|lost|saw|found|became|sent|got|put|broke|hit|ago|earlier|last|"
+    r"brought|bought|sought|thought|fought|caught|taught|sold|paid|led|fled|wrote|spoke|chose|drove|struck|"
+    r"stood|ran|grew|knew|threw|flew|drew|built|spent|felt|kept|heard|shot|forgot|swore|withdrew|"
     r"(?:has|have)\s+(?:been|\w+ed)|(?-i:[a-z])\w{2,}ed(?!\s+(?:to|for)\b))\b",
     re.I,
 )
