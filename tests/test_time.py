@@ -331,3 +331,11 @@ def test_irregular_past_tenses() -> None:
     dct = dt.date(1989, 10, 27)
     assert _values("In January, the company brought in a new chief.", dct)["January"] == ("DATE", "1989-01")
     assert _values("The rebels fled Tuesday.", dct)["Tuesday"] == ("DATE", "1989-10-24")
+
+
+def test_words_that_only_look_temporal() -> None:
+    dct = dt.date(1999, 3, 12)
+    assert _values("He was arrested at this march in the capital.", dct) == {}
+    assert _values("For the people, high noon has come.", dct) == {}
+    assert _values("It would be a second betrayal, and a second group agreed.", dct) == {}
+    assert _values("It lasted a second or two.", dct) == {"a second": ("DURATION", "PT1S")}

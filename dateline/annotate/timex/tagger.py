@@ -381,6 +381,8 @@ def _month_only(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
 
 def _month_rel(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     g = m.groupdict()
+    if not _capitalised(g["month"]):
+        raise _Reject  # "at this march": a demonstration
     month = _month(g["month"])
     rel = re.sub(r"\s+", " ", g["rel"].lower())
     if ctx.dct is None:
@@ -666,6 +668,8 @@ def _clock(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
 
 def _clock_word(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     g = m.groupdict()
+    if re.search(r"\bhigh\s+$", ctx.text[max(0, m.start() - 6) : m.start()], re.I):
+        raise _Reject  # "high noon": a showdown, not a time
     time = lexicon().parts_of_day[g["word"].lower()]
     return _timed(ctx, m, g.get("wd"), time, "")
 
@@ -854,6 +858,8 @@ def _duration(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     if unit == "quarter" and re.search(r"-\s*quarters\b", m.group(0), re.I):
         raise _Reject  # "three-quarters": a fraction
     token = g["num"].lower()
+    if unit == "second" and token in ("a", "one") and _ORDINAL_SECOND.match(ctx.text, m.end()):
+        raise _Reject  # "a second group", "a second betrayal": the ordinal
     if token in ("a", "an") and not (g.get("lead") or g.get("qmod")):
         # "a year" alone is often "per year" or part of an idiom; keep it only where it measures time.
         before = ctx.text[max(0, m.start() - 40) : m.start()].lower()
@@ -869,6 +875,10 @@ def _duration(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     return _Norm("DURATION", V.duration(amount, letter, time_unit), mod)
 
 
+# After "a second", a word that is no function word makes it the ordinal.
+_ORDINAL_SECOND = re.compile(
+    r"\s+(?!(?:or|and|of|to|in|on|at|for|per|each|later|ago|earlier|before|after|longer|apart|too|is|was|the)\b)[a-z]"
+)
 _ENDED = re.compile(r"\s+end(?:ed|ing)\b", re.I)
 
 
