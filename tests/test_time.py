@@ -339,3 +339,11 @@ def test_words_that_only_look_temporal() -> None:
     assert _values("For the people, high noon has come.", dct) == {}
     assert _values("It would be a second betrayal, and a second group agreed.", dct) == {}
     assert _values("It lasted a second or two.", dct) == {"a second": ("DURATION", "PT1S")}
+
+
+def test_titles_and_fractions() -> None:
+    dct = dt.date(1998, 3, 31)
+    assert _values("He told USA Today about the plan.", dct) == {}
+    assert _values("Today, the plan starts.", dct) == {"Today": ("DATE", "1998-03-31")}
+    assert _values("Funds hold more than a quarter of the market.", dct) == {}
+    assert "the first two quarters" in _values("Sales fell in the first two quarters of 1990.", dct)

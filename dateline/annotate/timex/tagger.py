@@ -569,6 +569,8 @@ def _season(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
 def _relday(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     g = m.groupdict()
     word = g["word"].lower()
+    if g["word"] == "Today" and re.search(r"(?-i:[A-Z])\w*\s+$", ctx.text[max(0, m.start() - 20) : m.start()]):
+        raise _Reject  # "USA Today", "VOA Today": a title after a name
     if name == "day_before":
         offset = (-1 if word == "yesterday" else 1) + (-1 if g["dir"].lower() == "before" else 1)
     else:
@@ -857,6 +859,8 @@ def _duration(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
         raise _Reject  # "a 6-year-old", "52 years old": an age, not a stretch of time
     if unit == "quarter" and re.search(r"-\s*quarters\b", m.group(0), re.I):
         raise _Reject  # "three-quarters": a fraction
+    if unit == "quarter" and re.match(_QUARTER_OF_NON_TIME, ctx.text[m.end() :]):
+        raise _Reject  # "more than a quarter of the market": a fraction
     token = g["num"].lower()
     if unit == "second" and token in ("a", "one") and _ORDINAL_SECOND.match(ctx.text, m.end()):
         raise _Reject  # "a second group", "a second betrayal": the ordinal
@@ -875,6 +879,10 @@ def _duration(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     return _Norm("DURATION", V.duration(amount, letter, time_unit), mod)
 
 
+# "a quarter of the market" is a fraction; "a quarter of an hour", "two quarters of 1990" are times.
+_QUARTER_OF_NON_TIME = re.compile(
+    r"\s+of\s+(?!(?:a|an)\s+(?:century|hour)\b|(?:fiscal\s+)?\d{4}\b|(?:the|this|next|last)\s+(?:fiscal\s+)?year\b)"
+)
 # After "a second", a word that is no function word makes it the ordinal.
 _ORDINAL_SECOND = re.compile(
     r"\s+(?!(?:or|and|of|to|in|on|at|for|per|each|later|ago|earlier|before|after|longer|apart|too|is|was|the)\b)[a-z]"
