@@ -347,3 +347,8 @@ def test_titles_and_fractions() -> None:
     assert _values("Today, the plan starts.", dct) == {"Today": ("DATE", "1998-03-31")}
     assert _values("Funds hold more than a quarter of the market.", dct) == {}
     assert "the first two quarters" in _values("Sales fell in the first two quarters of 1990.", dct)
+
+
+def test_this_past_season() -> None:
+    dct = dt.date(1989, 10, 30)
+    assert _values("It closed the unit this past spring.", dct)["this past spring"] == ("DATE", "1989-SP")

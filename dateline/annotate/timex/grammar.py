@@ -129,7 +129,7 @@ def rules() -> tuple[Rule, ...]:
         ("quarter_rel", rf"{b}(?P<rel>the\s+latest|the\s+last|the\s+past|the\s+previous|the\s+current|the\s+same|the\s+latest\s+fiscal|this|last|next|the\s+fiscal|the\s+recent|the)\s+quarter(?P<ago>\s+a\s+year\s+(?:ago|earlier))?{e}", 2),
         ("period_rel", rf"{b}(?P<rel>the\s+latest|the\s+last|the\s+same)\s+period{e}", 2),
         ("half", rf"{b}(?:the\s+)?(?P<ord>first|second)\s+half(?:\s+of\s+(?P<year>{year4}|(?P<rel>this|last|next)\s+year))?{e}", 1),
-        ("season", rf"{b}(?:(?P<pmod>early|late|mid-?)\s+)?(?P<rel>last|this|next|the|early|late)\s+(?:(?P<pmod2>early|late)\s+)?(?P<season>{season})(?:\s+(?:of\s+)?(?P<year>{any_year}))?(?!\s+of\s+(?!{any_year}))(?!\w)", 2),
+        ("season", rf"{b}(?:(?P<pmod>early|late|mid-?)\s+)?(?P<rel>this\s+past|last|this|next|the|early|late)\s+(?:(?P<pmod2>early|late)\s+)?(?P<season>{season})(?:\s+(?:of\s+)?(?P<year>{any_year}))?(?!\s+of\s+(?!{any_year}))(?!\w)", 2),
         ("season_year", rf"{b}(?P<season>{season})\s+(?:of\s+)?(?P<year>{any_year}){e}", 1),
         ("relday", rf"{b}(?:(?P<pmod>early|late|earlier|later)\s+)?(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<pod>{pod}))?{e}", 1),
         ("day_before", rf"{b}the\s+day\s+(?P<dir>before|after)\s+(?P<word>yesterday|tomorrow){e}", 0),

@@ -548,7 +548,7 @@ def _season(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     g = m.groupdict()
     code = lexicon().seasons[g["season"].lower()]
     mod = _pmod(g.get("pmod") or g.get("pmod2"))
-    rel = (g.get("rel") or "").lower()
+    rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower()).replace("this past", "last")
     if rel in ("early", "late") and not mod:
         mod = _pmod(rel)
     if g.get("year"):
