@@ -1,11 +1,17 @@
 #!/usr/bin/env python3
 """Temporal tagging quality on TimeML gold (TempEval-3 style) with the shared scorer.
 
-    python bench/time_eval.py [--eval ../shared/eval] [--sets TimeBank AQUAINT] [--scorer PATH]
+    python bench/time_eval.py [--eval ../shared/eval] [--sets TimeBank AQUAINT] [--scorer PATH] [--old-pairing]
 
 For each set: tags every gold file's text with its DCT (dateline extract time --format timeml),
 runs `scorers/score_timeml.py GOLD SYSTEM --json`, and prints one JSON object per set plus the
 tagging speed in words/second (tagging only, no file I/O).
+
+The scorer pairs a system file with a gold file by the name up to its first dot, which several
+documents share ("APW20000107.0088", "APW20000107.0318"); both gold and system files are therefore
+handed to it under names whose first dot is the extension's, so each document is scored against
+its own output. ``--old-pairing`` hands them over under their own names, as the bench did before
+2026-11-23, to reproduce the figures published then.
 """
 
 from __future__ import annotations
@@ -25,11 +31,27 @@ from dateline.annotate.timex import find_timexes  # noqa: E402
 from dateline.annotate.timex.timeml import parse_timeml, to_timeml  # noqa: E402
 
 
+def scorer_name(name: str, *, old_pairing: bool = False) -> str:
+    """``APW20000107.0318.tml`` → ``APW20000107_0318.tml``: unique up to the first dot."""
+    if old_pairing:
+        return name
+    stem, _, ext = name.rpartition(".")
+    return stem.replace(".", "_") + "." + ext
+
+
+def link_gold(files: list[Path], into: Path, *, old_pairing: bool = False) -> Path:
+    into.mkdir()
+    for f in files:
+        (into / scorer_name(f.name, old_pairing=old_pairing)).symlink_to(f.resolve())
+    return into
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--eval", default=str(ROOT.parent / "shared" / "eval"))
     parser.add_argument("--sets", nargs="+", default=["TimeBank", "AQUAINT"])
     parser.add_argument("--scorer", default=None)
+    parser.add_argument("--old-pairing", action="store_true", help="documents sharing a name prefix are mis-paired")
     args = parser.parse_args()
     scorer = args.scorer or str(Path(args.eval) / "scorers" / "score_timeml.py")
     results = {}
@@ -40,11 +62,14 @@ def main() -> None:
         start = time.perf_counter()
         tagged = [(f, d, find_timexes(d.text, d.dct)) for f, d in docs]
         seconds = time.perf_counter() - start
-        with tempfile.TemporaryDirectory() as out:
+        with tempfile.TemporaryDirectory() as tmp:
+            gold_links = link_gold([f for f, _ in docs], Path(tmp) / "gold", old_pairing=args.old_pairing)
+            out = Path(tmp) / "system"
+            out.mkdir()
             for f, d, timexes in tagged:
-                (Path(out) / f.name).write_text(to_timeml(d, timexes), encoding="utf-8")
+                (out / scorer_name(f.name, old_pairing=args.old_pairing)).write_text(to_timeml(d, timexes), encoding="utf-8")
             score = subprocess.run(
-                [sys.executable, scorer, str(gold), out, "--json"], capture_output=True, text=True, check=True
+                [sys.executable, scorer, str(gold_links), str(out), "--json"], capture_output=True, text=True, check=True
             )
         result = json.loads(score.stdout)
         result.update(documents=len(docs), words=words, words_per_second=round(words / seconds))

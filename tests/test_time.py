@@ -53,7 +53,7 @@ def test_seed_004_night_and_duration() -> None:
     assert (t["Friday night"].type, t["Friday night"].value) == ("TIME", "2016-04-01TNI")
     assert t["Monday"].value == "2016-04-04"
     decade = t["almost a decade"]
-    assert (decade.type, decade.value, decade.mod) == ("DURATION", "P1DE", "APPROX")
+    assert (decade.type, decade.value, decade.mod) == ("DURATION", "P10Y", "APPROX")
     assert "the first minutes" not in t
 
 
@@ -246,3 +246,109 @@ def test_extents_and_rates() -> None:
     assert _values("It pays $1.76 a year and 700 seats a week.", dct) == {}  # rates, not durations
     assert _values("The offer expires at 5 p.m. EST Nov. 9.", dct) == {"5 p.m. EST Nov. 9": ("TIME", "1989-11-09T17:00")}
     assert _values("He was shot at 10 p.m. as he stood there.", dct) == {"10 p.m.": ("TIME", "1989-11-02T22:00")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "phrase", "value"),
+    [
+        # No tense cue at all: the nearest such month, whichever side of the DCT.
+        ("The merger needs approval in January.", dt.date(1989, 11, 2), "January", "1990-01"),
+        ("Traffic police cited him in December.", dt.date(1998, 4, 18), "December", "1997-12"),
+        # A passive "be held" is no past tense; a distant "said" reports, it does not date the event.
+        ("The official said the delegates of all the member states would be held at the summit on April 24.",
+         dt.date(1999, 2, 10), "April 24", "1999-04-24"),
+        # A past verb of the clause still counts when it is farther than the local window.
+        ("Investigators have been looking for the suspect ever since the morning after the Oct. 23 shooting.",
+         dt.date(1999, 5, 6), "Oct. 23", "1998-10-23"),
+    ],
+)
+def test_month_direction_without_a_close_cue(sentence: str, dct: dt.date, phrase: str, value: str) -> None:
+    assert _values(sentence, dct)[phrase] == ("DATE", value)
+
+
+def test_plans_in_the_past_tense_still_point_ahead() -> None:
+    # "were planning to", "was expected to": a past auxiliary before a prospective verb is no past cue.
+    dct = dt.date(2000, 1, 7)  # a Friday
+    values = _values("Fans planned a parade downtown on Saturday and were planning to march to the stadium on Monday.", dct)
+    assert values["Saturday"] == ("DATE", "2000-01-08") and values["Monday"] == ("DATE", "2000-01-10")
+
+
+def test_vague_and_decade_quantities() -> None:
+    dct = dt.date(1998, 2, 13)
+    assert _values("The rule changed several years ago.", dct)["several years ago"] == ("DATE", "PAST_REF")
+    assert _values("Prices are the lowest in two decades.", dct)["two decades"] == ("DURATION", "P20Y")
+    assert _values("Troops could arrive within weeks.", dct)["weeks"] == ("DURATION", "PXW")
+    assert _values("Over the next couple of years sales will grow.", dct)["the next couple of years"] == ("DURATION", "P2Y")
+
+
+def test_weekday_and_weekend_direction_cues() -> None:
+    dct = dt.date(2000, 4, 5)  # a Wednesday
+    sentence = "She announced that the minister would be flying to the United Kingdom Thursday with his staff."
+    assert _values(sentence, dct)["Thursday"] == ("DATE", "2000-04-06")  # "United" is no past tense
+    monday = dt.date(1989, 10, 30)
+    assert _values("Over the weekend, the bidder continued to call for an auction.", monday)["the weekend"] == (
+        "DATE", "1989-W43-WE")  # fmt: skip
+
+
+def test_sentence_ends_and_reporting_verbs() -> None:
+    dct = dt.date(1998, 10, 25)
+    # "vs." does not end the sentence, so "exploded" still dates "January" to the past.
+    sentence = "In January, a week after the anniversary of Roe vs. Wade, a bomb exploded at a clinic."
+    assert _values(sentence, dct)["January"] == ("DATE", "1998-01")
+    # "added" reports; the event itself is ahead.
+    sentence = "He added that the ceremony for all of the new members would still be held at the summit on April 24."
+    assert _values(sentence, dt.date(1999, 2, 10))["April 24"] == ("DATE", "1999-04-24")
+
+
+def test_previous_and_following_weekday_from_the_last_date() -> None:
+    dct = dt.date(1989, 10, 30)  # a Monday
+    values = _values("Stocks fell Friday, down 4% from the previous Friday. The next day was calm.", dct)
+    assert values["Friday"] == ("DATE", "1989-10-27")
+    assert values["the previous Friday"] == ("DATE", "1989-10-20")
+    assert _values("It met on Oct. 2 and again the following Monday.", dct)["the following Monday"] == ("DATE", "1989-10-09")
+
+
+def test_clock_time_before_an_aside_and_a_weekday() -> None:
+    dct = dt.date(1998, 8, 8)  # a Saturday
+    values = _values("The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.", dct)
+    assert values["about 10:35 a.m."] == ("TIME", "1998-08-07T10:35") and values["Friday"] == ("DATE", "1998-08-07")
+
+
+def test_the_quarter_a_year_ago() -> None:
+    dct = dt.date(1989, 10, 26)
+    text = "Third-quarter net rose to $5 million. For the quarter a year ago, the bank earned $4 million."
+    assert _values(text, dct)["the quarter a year ago"] == ("DATE", "1988-Q3")
+
+
+def test_capitalised_units_are_titles() -> None:
+    dct = dt.date(1990, 8, 13)
+    assert _values('The senator said on ABC\'s "This Week" that talks will resume.', dct) == {}
+    assert _values("He told CBS's 60 Minutes about it.", dct) == {}
+    assert _values("This week the talks resume.", dct) == {"This week": ("DATE", "1990-W33")}
+
+
+def test_irregular_past_tenses() -> None:
+    dct = dt.date(1989, 10, 27)
+    assert _values("In January, the company brought in a new chief.", dct)["January"] == ("DATE", "1989-01")
+    assert _values("The rebels fled Tuesday.", dct)["Tuesday"] == ("DATE", "1989-10-24")
+
+
+def test_words_that_only_look_temporal() -> None:
+    dct = dt.date(1999, 3, 12)
+    assert _values("He was arrested at this march in the capital.", dct) == {}
+    assert _values("For the people, high noon has come.", dct) == {}
+    assert _values("It would be a second betrayal, and a second group agreed.", dct) == {}
+    assert _values("It lasted a second or two.", dct) == {"a second": ("DURATION", "PT1S")}
+
+
+def test_titles_and_fractions() -> None:
+    dct = dt.date(1998, 3, 31)
+    assert _values("He told USA Today about the plan.", dct) == {}
+    assert _values("Today, the plan starts.", dct) == {"Today": ("DATE", "1998-03-31")}
+    assert _values("Funds hold more than a quarter of the market.", dct) == {}
+    assert "the first two quarters" in _values("Sales fell in the first two quarters of 1990.", dct)
+
+
+def test_this_past_season() -> None:
+    dct = dt.date(1989, 10, 30)
+    assert _values("It closed the unit this past spring.", dct)["this past spring"] == ("DATE", "1989-SP")

@@ -28,13 +28,21 @@ QUARTER_MEMORY_CHARS = 1500
 # A past-tense "Jan. 14" a few days after the DCT is still this year's (reports run ahead of
 # their dates); only beyond this many days does tense move it to another year.
 TENSE_SLACK_DAYS = 60
-_SENTENCE_END = re.compile(r"[.!?](?:[\"”’)]*)\s+(?=[\"“(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
+# Not after a title or a month abbreviation: "Roe vs. Wade", "Dr. Slepian", "Oct. 23".
+_ABBREVIATIONS = ("vs", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt", "Jr", "Prof",
+                  "Rev", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")  # fmt: skip
+_SENTENCE_END = re.compile("".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"[.!?](?:[\"”’)]*)\s+(?=[\"“(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
+# A capitalised "-ed" word is a name ("United", "Reed"), not a past tense.
 _PAST = re.compile(
-    r"\b(said|was|were|had|did|took|met|held|began|ended|came|went|told|announced|reported|killed|died|"
+    r"(?<!\bbe\s)(?<!\bbeing\s)\b(said|(?:was|were)(?!\s+(?:planning|going|expected|scheduled|due|set|about)\s+to\b)|had|did|took|met|held|began|ended|came|went|told|announced|reported|killed|died|"
     r"fell|rose|left|made|gave|won|lost|saw|found|became|sent|got|put|broke|hit|ago|earlier|last|"
-    r"(?:has|have)\s+(?:been|\w+ed)|\w{3,}ed(?!\s+(?:to|for)\b))\b",
+    r"brought|bought|sought|thought|fought|caught|taught|sold|paid|led|fled|wrote|spoke|chose|drove|struck|"
+    r"stood|ran|grew|knew|threw|flew|drew|built|spent|felt|kept|heard|shot|forgot|swore|withdrew|"
+    r"(?:has|have)\s+(?:been|\w+ed)|(?-i:[a-z])\w{2,}ed(?!\s+(?:to|for)\b))\b",
     re.I,
 )
+_REPORTING = frozenset({"said", "told", "announced", "reported", "added", "stated", "noted", "explained", "claimed",
+                        "insisted", "confirmed", "disclosed", "revealed", "warned", "indicated"})  # fmt: skip
 _MEASURE_AFTER_YEAR = re.compile(
     r"\s+(people|persons|troops|soldiers|men|women|children|km|kilometers|kilometres|miles|tons|tonnes|"
     r"dollars|euros|rubles|shares|units|cars|jobs|workers|members|feet|meters|metres|barrels)\b",
@@ -179,10 +187,14 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _tense(ctx: _Ctx, start: int, end: int, *, within: int | None = None, signals: bool = True) -> int:
+def _tense(
+    ctx: _Ctx, start: int, end: int, *, within: int | None = None, signals: bool = True, reporting: bool = True
+) -> int:
     """+1 future, -1 past, 0 unknown, for the clause of the expression at ``start``.
 
     ``within``: only a cue at most that many characters away counts (a weaker, local reading).
+    ``reporting=False``: a reporting verb ("said") is no cue; far from the expression it is mostly the
+    tense of the report, not of what is reported.
     """
     before = ctx.text[max(0, start - 24) : start] if signals else ""
     if _future_signal_re().search(before):
@@ -199,6 +211,8 @@ def _tense(ctx: _Ctx, start: int, end: int, *, within: int | None = None, signal
     best: tuple[float, int] | None = None
     for pattern, tense in ((_future_re(), 1), (_PAST, -1)):
         for m in pattern.finditer(sentence):
+            if not reporting and m.group(0).lower() in _REPORTING:
+                continue
             # Between two cues equally near, the one before wins: a time adverbial mostly follows its
             # verb ("said on Friday it would…").
             at = s + m.start()
@@ -210,10 +224,24 @@ def _tense(ctx: _Ctx, start: int, end: int, *, within: int | None = None, signal
     return best[1]
 
 
+def _date_tense(ctx: _Ctx, m: re.Match[str]) -> int:
+    """The direction of a month or month-day: a cue close by, else the clause's own verbs."""
+    return _tense(ctx, m.start(), m.end(), within=LOCAL_CUE_CHARS) or _tense(ctx, m.start(), m.end(), reporting=False)
+
+
+@lru_cache(maxsize=1)
+def _weekday_after_aside() -> re.Pattern[str]:
+    return re.compile(rf"\s*\([^()]{{1,24}}\),?\s+(?:on\s+)?({alternation(list(lexicon().weekdays))})\b", re.I)
+
+
 @lru_cache(maxsize=1)
 def _future_re() -> re.Pattern[str]:
     markers = sorted(lexicon().future_markers, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in markers) + r")(?!\w)", re.I)
+    # "would be travelling": a future seen from the past, unlike a conditional "would".
+    prospective = r"|would\s+be\s+\w+ing"
+    return re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in markers) + prospective + r")(?!\w)", re.I
+    )
 
 
 @lru_cache(maxsize=1)
@@ -307,7 +335,7 @@ def _month_day(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
         options = [d for d in options if (d < ctx.dct if before else d > ctx.dct)]
         date = (max(options) if before else min(options)) if options else None
     else:
-        date = _closest_year(ctx.dct, month, day, _tense(ctx, m.start(), m.end(), within=LOCAL_CUE_CHARS))
+        date = _closest_year(ctx.dct, month, day, _date_tense(ctx, m))
     if date is None:
         raise _Reject
     end_date = V.safe_date(date.year, month, day2) if day2 else None
@@ -344,15 +372,17 @@ def _month_only(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     mod = _pmod(g.get("pmod"))
     if ctx.dct is None:
         return _Norm("DATE", f"XXXX-{month:02d}", mod, unresolved=True)
-    tense = _tense(ctx, m.start(), m.end(), within=LOCAL_CUE_CHARS)
+    tense = _date_tense(ctx, m)
     # The middle of the month stands for it, so a past-tense "in December" written in late October is
-    # still this year's within the same slack as a month-day.
-    year = ctx.dct.year if tense == 0 else (_closest_year(ctx.dct, month, 15, tense) or ctx.dct).year
+    # still this year's within the same slack as a month-day; with no cue, the nearest such month.
+    year = (_closest_year(ctx.dct, month, 15, tense) or ctx.dct).year
     return _Norm("DATE", V.ym(year, month), mod, anchor="dct", ref=dt.date(year, month, 1), ref_gran="month")
 
 
 def _month_rel(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     g = m.groupdict()
+    if not _capitalised(g["month"]):
+        raise _Reject  # "at this march": a demonstration
     month = _month(g["month"])
     rel = re.sub(r"\s+", " ", g["rel"].lower())
     if ctx.dct is None:
@@ -496,6 +526,8 @@ def _quarter_rel(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
     if ctx.dct is None:
         return _Norm("DATE", "XXXX-QX", unresolved=True)
+    if m.groupdict().get("ago") and (quarter := _year_ago_quarter(ctx, m.start())) is not None:
+        return _Norm("DATE", quarter, anchor="dct")  # "the quarter a year ago"
     offset = {"next": 1, "this": 0, "the current": 0}.get(rel, -1)
     year, month = V.shift_months(ctx.dct.year, ctx.dct.month, 3 * offset)
     return _Norm("DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", anchor="dct")
@@ -516,7 +548,7 @@ def _season(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     g = m.groupdict()
     code = lexicon().seasons[g["season"].lower()]
     mod = _pmod(g.get("pmod") or g.get("pmod2"))
-    rel = (g.get("rel") or "").lower()
+    rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower()).replace("this past", "last")
     if rel in ("early", "late") and not mod:
         mod = _pmod(rel)
     if g.get("year"):
@@ -537,6 +569,8 @@ def _season(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
 def _relday(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     g = m.groupdict()
     word = g["word"].lower()
+    if g["word"] == "Today" and re.search(r"(?-i:[A-Z])\w*\s+$", ctx.text[max(0, m.start() - 20) : m.start()]):
+        raise _Reject  # "USA Today", "VOA Today": a title after a name
     if name == "day_before":
         offset = (-1 if word == "yesterday" else 1) + (-1 if g["dir"].lower() == "before" else 1)
     else:
@@ -572,6 +606,11 @@ def _resolve_weekday(ctx: _Ctx, weekday: int, rel: str, tense: int) -> dt.date |
     if ctx.dct is None:
         return None
     dct = ctx.dct
+    if rel.startswith("the "):  # "the previous Friday": the one before the date the text is at
+        base = ctx.ref or dct
+        if rel.endswith("following"):
+            return V.weekday_near(base + dt.timedelta(days=1), weekday, +1)
+        return V.weekday_near(base - dt.timedelta(days=1), weekday, -1)
     if rel == "last" or rel == "past":
         return V.weekday_near(dct - dt.timedelta(days=1), weekday, -1)
     if rel in ("next", "coming"):
@@ -623,11 +662,16 @@ def _clock(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
             return _Norm("TIME", f"XXXX-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}", mod, unresolved=True)
         if date is not None:
             return _Norm("TIME", f"{V.ymd(date)}T{hour:02d}:{minute:02d}", mod, anchor="dct")
-    return _timed(ctx, m, g.get("wd"), f"{hour:02d}:{minute:02d}", mod)
+    day_word = g.get("wd")
+    if not day_word and (after := _weekday_after_aside().match(ctx.text, m.end())):
+        day_word = after.group(1)  # "10:35 a.m. (0735 GMT) Friday": that Friday's time, tagged apart
+    return _timed(ctx, m, day_word, f"{hour:02d}:{minute:02d}", mod)
 
 
 def _clock_word(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     g = m.groupdict()
+    if re.search(r"\bhigh\s+$", ctx.text[max(0, m.start() - 6) : m.start()], re.I):
+        raise _Reject  # "high noon": a showdown, not a time
     time = lexicon().parts_of_day[g["word"].lower()]
     return _timed(ctx, m, g.get("wd"), time, "")
 
@@ -653,7 +697,8 @@ def _weekend(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
         return _Norm("DATE", "XXXX-WXX-WE", unresolved=True)
     tense = _tense(ctx, m.start(), m.end())
     base = ctx.dct
-    if rel in ("last", "the past") or (rel == "the" and tense < 0 and ctx.dct.isoweekday() < 6):
+    # With no tense cue, early in the week "the weekend" is the one just gone, a day or two back.
+    if rel in ("last", "the past") or (rel == "the" and (tense < 0 or (tense == 0 and ctx.dct.isoweekday() <= 2)) and ctx.dct.isoweekday() < 6):
         base = ctx.dct - dt.timedelta(days=7)
     elif rel in ("next", "the coming") or (rel == "the" and tense > 0 and ctx.dct.isoweekday() >= 6):
         base = ctx.dct + dt.timedelta(days=7)
@@ -687,6 +732,8 @@ _UNRESOLVED_UNIT = {"week": "XXXX-WXX", "month": "XXXX-XX", "day": "XXXX-XX-XX",
 
 def _unit_rel(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     g = m.groupdict()
+    if _capitalised(g["unit"]):
+        raise _Reject  # "ABC's \"This Week\"": a title, as a capitalised unit always is in running text
     unit = g["unit"].lower()
     rel = re.sub(r"\s+", " ", (g.get("rel") or "this").lower())
     mod = _pmod(g.get("pmod"))
@@ -735,8 +782,10 @@ def _ago(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     amount = _int_word(g["num"])
     _, _, unit = _unit(g["unit"])
     mod = _qmod(g.get("qmod"))
-    if ctx.dct is None or amount is None:
-        return _Norm("DATE", _UNRESOLVED_UNIT.get(unit, "XXXX"), mod, unresolved=ctx.dct is None, anchor="dct")
+    if amount is None:  # "several years ago": some time in the past, no more
+        return _Norm("DATE", "PAST_REF", mod)
+    if ctx.dct is None:
+        return _Norm("DATE", _UNRESOLVED_UNIT.get(unit, "XXXX"), mod, unresolved=True, anchor="dct")
     whole = int(amount)
     if unit == "year" and whole == 1 and (quarter := _year_ago_quarter(ctx, m.start())) is not None:
         return _Norm("DATE", quarter, mod, anchor="dct")
@@ -794,6 +843,8 @@ def _ref_next(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
 
 def _duration(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     g = m.groupdict()
+    if _capitalised(g["unit"]):
+        raise _Reject  # "CBS's \"60 Minutes\"": a title
     letter, time_unit, unit = _unit(g["unit"])
     if name == "duration_plural":
         return _Norm("DURATION", V.duration(None, letter, time_unit))
@@ -808,7 +859,11 @@ def _duration(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
         raise _Reject  # "a 6-year-old", "52 years old": an age, not a stretch of time
     if unit == "quarter" and re.search(r"-\s*quarters\b", m.group(0), re.I):
         raise _Reject  # "three-quarters": a fraction
+    if unit == "quarter" and re.match(_QUARTER_OF_NON_TIME, ctx.text[m.end() :]):
+        raise _Reject  # "more than a quarter of the market": a fraction
     token = g["num"].lower()
+    if unit == "second" and token in ("a", "one") and _ORDINAL_SECOND.match(ctx.text, m.end()):
+        raise _Reject  # "a second group", "a second betrayal": the ordinal
     if token in ("a", "an") and not (g.get("lead") or g.get("qmod")):
         # "a year" alone is often "per year" or part of an idiom; keep it only where it measures time.
         before = ctx.text[max(0, m.start() - 40) : m.start()].lower()
@@ -824,6 +879,14 @@ def _duration(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     return _Norm("DURATION", V.duration(amount, letter, time_unit), mod)
 
 
+# "a quarter of the market" is a fraction; "a quarter of an hour", "two quarters of 1990" are times.
+_QUARTER_OF_NON_TIME = re.compile(
+    r"\s+of\s+(?!(?:a|an)\s+(?:century|hour)\b|(?:fiscal\s+)?\d{4}\b|(?:the|this|next|last)\s+(?:fiscal\s+)?year\b)"
+)
+# After "a second", a word that is no function word makes it the ordinal.
+_ORDINAL_SECOND = re.compile(
+    r"\s+(?!(?:or|and|of|to|in|on|at|for|per|each|later|ago|earlier|before|after|longer|apart|too|is|was|the)\b)[a-z]"
+)
 _ENDED = re.compile(r"\s+end(?:ed|ing)\b", re.I)
 
 
@@ -969,7 +1032,7 @@ def find_timexes(text: str, dct: dt.date | None, *, doc: Doc | None = None) -> l
             continue
         if not V.is_valid(norm.value) or (norm.range_end is not None and not V.is_valid(norm.range_end)):
             continue
-        if (norm.ref is not None and norm.anchor != "dct") or (norm.ref is not None and norm.type == "DATE" and rule.name in ("md", "dm", "weekday_date", "month", "month_rel")):
+        if (norm.ref is not None and norm.anchor != "dct") or (norm.ref is not None and norm.type == "DATE" and rule.name in ("md", "dm", "weekday_date", "month", "month_rel", "weekday")):
             ctx.ref, ctx.ref_gran = norm.ref, norm.ref_gran
         if rule.name in ("quarter", "quarter_rel") and re.fullmatch(r"\d{4}-Q[1-4]", norm.value):
             ctx.last_quarter = (end, norm.value)
