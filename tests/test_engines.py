@@ -83,3 +83,45 @@ def test_worker_pool_equals_in_process() -> None:
     assert pooled == here and all(r.rows["time"] for r in here)
     # Less than one batch of work runs here rather than paying for worker start-up; same rows.
     assert list(run(tasks[:3], jobs=2, batch_size=16)) == here[:3]
+
+
+def test_workers_leave_when_the_ingesting_process_is_killed(tmp_path: Path) -> None:
+    """A killed ``dateline ingest`` leaves no worker annotating for nobody."""
+    import json
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    corpus = tmp_path / "many.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"a{i}", "text": f"Report {i}.\n\n{text}"}) + "\n" for i in range(400)))
+    dateline = str(Path(sys.executable).with_name("dateline"))
+    proc = subprocess.Popen([dateline, "-q", "ingest", str(corpus), "--db", str(tmp_path / "k.db"), "--jobs", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    parent = psutil.Process(proc.pid)
+    deadline = time.monotonic() + 120
+    workers: list[psutil.Process] = []
+    while len(workers) < 2 and time.monotonic() < deadline:  # both of the pool's workers (not its resource tracker)
+        time.sleep(0.2)
+        workers = [c for c in parent.children() if "spawn_main" in " ".join(c.cmdline())]
+    assert len(workers) == 2, "the ingest started no worker pool"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    _, alive = psutil.wait_procs(workers, timeout=30)
+    alive = [p for p in alive if _still_running(p)]
+    for p in alive:
+        p.kill()
+    assert not alive
+
+
+def _still_running(process: object) -> bool:
+    import psutil
+
+    assert isinstance(process, psutil.Process)
+    try:
+        return process.status() != psutil.STATUS_ZOMBIE  # a zombie has exited; only its new parent has not reaped it
+    except psutil.NoSuchProcess:
+        return False

@@ -11,6 +11,9 @@ import datetime as dt
 import itertools
 import logging
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -126,8 +129,21 @@ def batches(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
         yield batch
 
 
-def _worker_init(model: str | None) -> None:
+def _worker_init(model: str | None, parent: int) -> None:
+    _exit_with_parent(parent)
     load_model(model)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose ingesting process was killed (not stopped: then the pool shuts it down) is
+    adopted by another process; it then leaves rather than annotate for nobody."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="dateline-parent-watch", daemon=True).start()
 
 
 def run(tasks: Iterable[Task], *, jobs: int = 1, batch_size: int = 16, model: str | None = None) -> Iterator[Result]:
@@ -145,7 +161,7 @@ def run(tasks: Iterable[Task], *, jobs: int = 1, batch_size: int = 16, model: st
             yield from annotate(batch, model=model)
         return
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init, initargs=(model,)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init, initargs=(model, os.getpid())) as pool:
         window: deque[Future[list[Result]]] = deque()
         for batch in itertools.chain([first], pending):
             window.append(pool.submit(annotate, batch, model=model))
