@@ -50,7 +50,7 @@ def main() -> None:
                 quotes = []
             quote_seconds += time.perf_counter() - start
             record = {"id": path.stem, "quotes": [
-                {"content_span": [q.start, q.end], "speaker_span": [q.speaker_start, q.speaker_end] if q.speaker_start is not None else None,
+                {"content_spans": [list(span) for span in q.spans], "speaker_span": [q.speaker_start, q.speaker_end] if q.speaker_start is not None else None,
                  "cue_span": [q.cue_start, q.cue_end] if q.cue_start is not None else None, "direct": q.direct}
                 for q in quotes
             ]}  # fmt: skip

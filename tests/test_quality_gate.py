@@ -16,7 +16,7 @@ from .conftest import ROOT
 
 EVAL = ROOT.parent / "shared" / "eval"
 FLOORS = {"time_value_f1": {"TimeBank": 0.83, "AQUAINT": 0.77}, "actor_code": 0.92, "actor_code_sector": 0.80,
-          "quotes_content_f1": 0.78, "quotes_source": 0.86, "quotes_direct_recall": 0.92,
+          "quotes_content_f1": 0.78, "quotes_source": 0.86, "quotes_direct_recall": 0.92, "quotes_exact_f1": 0.51,
           "events_top1": 0.87, "events_actor_f1": 0.87, "events_recipient_f1": 0.82}
 
 needs_eval = pytest.mark.skipif(not (EVAL / "scorers").is_dir(), reason="../shared/eval not present")
@@ -53,6 +53,7 @@ def test_quote_attribution_floor() -> None:
     assert result["content_overlap_prf"][2] >= FLOORS["quotes_content_f1"]
     assert result["source_accuracy_on_matched"] >= FLOORS["quotes_source"]
     assert result["direct_recall"] >= FLOORS["quotes_direct_recall"]
+    assert result["content_exact_prf"][2] >= FLOORS["quotes_exact_f1"]
 
 
 @needs_eval

@@ -41,6 +41,8 @@ def test_press_service_statement_and_reported_ministry(dated_db: Path) -> None:
     assert not noted["direct"] and noted["speaker"] == "Russian Foreign Ministry"
     said = next(q for q in quotes if q["cue"] == "say")
     assert said["date"] == "2018-05-19" and said["date_source"] == "text"  # "said on Saturday"
+    # The store keeps the covering span and the content's pieces inside it.
+    assert all(q["pieces"] and all(q["start"] <= s < e <= q["end"] for s, e in q["pieces"]) for q in quotes)
 
 
 def test_rudenko_quotes(dated_db: Path) -> None:
@@ -103,8 +105,8 @@ def test_extract_quotes_cli_matches_scorer_format(tmp_path: Path) -> None:
     text = SEED_FILES[2].read_text(encoding="utf-8")
     assert record["id"] == SEED_FILES[2].stem
     for q in record["quotes"]:
-        s, e = q["content_span"]
-        assert 0 <= s < e <= len(text) and isinstance(q["direct"], bool)
+        assert q["content_spans"] and isinstance(q["direct"], bool)
+        assert all(0 <= s < e <= len(text) for s, e in q["content_spans"])
     assert any(q["speaker"] == "Maria Zakharova" and q["direct"] for q in record["quotes"])
 
 
@@ -126,6 +128,8 @@ def test_quote_split_by_its_speech_tag_is_one_statement() -> None:
     assert text[quote.start : quote.end].startswith("We will win this state")
     assert text[quote.start : quote.end].endswith("in November.")
     assert text[quote.speaker_start : quote.speaker_end] == "the senator"  # type: ignore[misc]
+    # The speech tag between the pieces is the reporter's words, not the senator's.
+    assert [text[s:e] for s, e in quote.spans] == ["We will win this state,", "and we will win it by a wide margin in November."]
 
 
 def test_quote_running_on_without_a_new_cue_is_one_statement() -> None:

@@ -34,7 +34,8 @@ def quotes_cmd(db: str, fmt: str, columns: str | None, speaker: str | None, code
 @click.command("quotes")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def extract_quotes_cmd(inputs: tuple[Path, ...]) -> None:
-    """Quotes of text files or JSONL ({"id","text"}) as JSONL for scorers/score_polnear.py."""
+    """Quotes of text files or JSONL ({"id","text"}) as JSONL for scorers/score_polnear.py
+    (content_spans: the content's pieces, [[start, end], ...])."""
     from dateline.annotate.actors import find_actor_mentions
     from dateline.annotate.model import load_model
     from dateline.annotate.quotes import extract_quotes
@@ -50,7 +51,9 @@ def extract_quotes_cmd(inputs: tuple[Path, ...]) -> None:
             for q in extract_quotes(doc):
                 speaker = _speaker(q, mentions)
                 quotes.append({
-                    "content_span": [q.start, q.end],
+                    # PolNeAR's content is discontinuous too: the narrative between a quote's pieces
+                    # ("“A,” she said, “B.”") is not what the speaker said.
+                    "content_spans": [list(span) for span in q.spans],
                     "speaker_span": [q.speaker_start, q.speaker_end] if q.speaker_start is not None else None,
                     "cue_span": [q.cue_start, q.cue_end] if q.cue_start is not None else None,
                     "speaker": speaker.name if speaker else (text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else None),

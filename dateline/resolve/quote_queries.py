@@ -4,6 +4,7 @@ the corpus) and the document's outlet and publication date."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from typing import Any
 
@@ -57,5 +58,6 @@ def list_quotes(
             "sector": r["actor_sector"] or r["sector"], "outlet": r["outlet"], "published": r["published"],
             "direct": bool(r["direct"]), "cue": r["cue_lemma"], "quote": r["quote"],
             "start": r["start"], "end": r["end"], "speaker_span": [r["speaker_start"], r["speaker_end"]],
+            "pieces": json.loads(r["pieces"]),
         })  # fmt: skip
     return out

@@ -10,7 +10,7 @@ degrade one stretch of text and never fail an article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -42,6 +42,14 @@ class Quote:
     direct: bool
     sentence_start: int
     sentence_end: int
+    # A direct quote run's quoted pieces when there are several ("“A,” she said, “B.”"): the
+    # narrative between them is the reporter's, not the speaker's content.
+    pieces: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """The content as the speaker's words only: the quoted pieces, else the one content span."""
+        return self.pieces or ((self.start, self.end),)
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +240,7 @@ class _Run:
     first_sent: int  # token index where the run's first sentence starts
     last_sent: int  # token index where its last sentence ends
     bare: bool = False  # only quotation so far, no cue: the speech tag may still follow
+    pieces: list[tuple[int, int]] = field(default_factory=list)
 
 
 def extract_quotes(doc: Doc) -> list[Quote]:
@@ -250,7 +259,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         out.append(Quote(r.start, r.end, cue.idx if cue is not None else None,
                          cue.idx + len(cue.text) if cue is not None else None, cue.lemma_.lower() if cue is not None else "",
                          r.speaker[0] if r.speaker else None, r.speaker[1] if r.speaker else None, True,
-                         span_sent.start_char, span_sent.end_char))  # fmt: skip
+                         span_sent.start_char, span_sent.end_char, tuple(r.pieces) if len(r.pieces) > 1 else ()))  # fmt: skip
     inside = [(r.start, r.end) for r in runs]
     for q in governed:
         cue_span = doc.char_span(q.cue_start or 0, q.cue_end or 0, alignment_mode="expand")
@@ -345,6 +354,7 @@ def _direct_runs(doc: Doc, quoted: list[tuple[int, int]]) -> tuple[list[_Run], l
         if prev is not None and contiguous and ((best is not None and prev.cue is not None and best.i == prev.cue.i) or (best is None and _quote_only(doc, q_start, q_end, scope_start, scope_end))
                                                 or (prev.bare and best is not None)):
             prev.end, prev.last_sent = max(prev.end, q_end), max(prev.last_sent, scope_end)
+            prev.pieces.append((q_start, q_end))
             prev.bare = prev.bare and best is None
             if prev.cue is None and best is not None:
                 prev.cue = best
@@ -360,7 +370,7 @@ def _direct_runs(doc: Doc, quoted: list[tuple[int, int]]) -> tuple[list[_Run], l
         if speaker is not None:
             last_speaker, last_end = speaker, q_end
         bare = best is None and _quote_only(doc, q_start, q_end, scope_start, scope_end)
-        runs.append(_Run(q_start, q_end, best, speaker, scope_start, scope_end, bare))
+        runs.append(_Run(q_start, q_end, best, speaker, scope_start, scope_end, bare, [(q_start, q_end)]))
     return runs, governed
 
 

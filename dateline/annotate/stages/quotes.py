@@ -3,6 +3,7 @@ statement dated ("said on Saturday" → that day, else the publication date)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
 from dateline.annotate.actors import find_actor_mentions
@@ -79,7 +80,7 @@ def prior_timexes(item: StageInput) -> list[Timex]:
 
 # Runs after "actors" and "time" so it can reuse their results from the same run instead of
 # computing mentions and time expressions a second time.
-@stage("quotes", version="3", requires=("nlp", "actors", "time"), produces=("quotes",), needs_spacy=True,
+@stage("quotes", version="4", requires=("nlp", "actors", "time"), produces=("quotes",), needs_spacy=True,
        depends_on_date=True)  # fmt: skip
 def quotes_stage(batch: Sequence[StageInput]) -> list[Row]:
     """Direct and reported quotes with speaker actor, cue and date."""
@@ -103,5 +104,6 @@ def quotes_stage(batch: Sequence[StageInput]) -> list[Row]:
                 "office": speaker.office if speaker else "", "direct": q.direct, "date": date,
                 "date_source": "text" if own else ("published" if date else "unknown"),
                 "sentence_start": q.sentence_start, "sentence_end": q.sentence_end,
+                "pieces": json.dumps([list(span) for span in q.spans]),
             }))  # fmt: skip
     return rows
