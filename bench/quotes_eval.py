@@ -49,11 +49,7 @@ def main() -> None:
                 failures += 1
                 quotes = []
             quote_seconds += time.perf_counter() - start
-            record = {"id": path.stem, "quotes": [
-                {"content_spans": [list(span) for span in q.spans], "speaker_span": [q.speaker_start, q.speaker_end] if q.speaker_start is not None else None,
-                 "cue_span": [q.cue_start, q.cue_end] if q.cue_start is not None else None, "direct": q.direct}
-                for q in quotes
-            ]}  # fmt: skip
+            record = {"id": path.stem, "quotes": [q.spans_record() for q in quotes]}
             out.write(json.dumps(record) + "\n")
     scorer = Path(args.eval) / "scorers" / "score_polnear.py"
     run = subprocess.run([sys.executable, str(scorer), str(base / "text"), str(base / "attributions"), out.name, "--json"],

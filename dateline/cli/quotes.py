@@ -51,13 +51,9 @@ def extract_quotes_cmd(inputs: tuple[Path, ...]) -> None:
             for q in extract_quotes(doc):
                 speaker = _speaker(q, mentions)
                 quotes.append({
-                    # PolNeAR's content is discontinuous too: the narrative between a quote's pieces
-                    # ("“A,” she said, “B.”") is not what the speaker said.
-                    "content_spans": [list(span) for span in q.spans],
-                    "speaker_span": [q.speaker_start, q.speaker_end] if q.speaker_start is not None else None,
-                    "cue_span": [q.cue_start, q.cue_end] if q.cue_start is not None else None,
+                    **q.spans_record(),
                     "speaker": speaker.name if speaker else (text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else None),
-                    "direct": q.direct, "cue": q.cue_lemma,
+                    "cue": q.cue_lemma,
                 })  # fmt: skip
             sys.stdout.write(json.dumps({"id": doc_id, "quotes": quotes}, ensure_ascii=False) + "\n")
 

@@ -113,19 +113,14 @@ class NearDuplicateIndex:
     def query(self, m: MinHash) -> NearMatch | None:
         values = _hashvalues(m)
         keys = self._keys(values)
-        candidates = [r[0] for r in self.conn.execute(
-            f"SELECT DISTINCT doc_id FROM minhash_bands WHERE key IN ({', '.join('?' * len(keys))}) ORDER BY doc_id", keys)]  # fmt: skip
         best: NearMatch | None = None
-        for start in range(0, len(candidates), 500):
-            chunk = candidates[start : start + 500]
-            for doc_id, blob in self.conn.execute(
-                f"SELECT id, minhash FROM documents WHERE id IN ({', '.join('?' * len(chunk))}) ORDER BY id", chunk
-            ):
-                sim = float(np.count_nonzero(values == _values(blob))) / len(values)  # MinHash.jaccard
-                if sim >= self.threshold and (
-                    best is None or sim > best.similarity or (sim == best.similarity and doc_id < best.doc_id)
-                ):
-                    best = NearMatch(int(doc_id), sim)
+        for doc_id, blob in self.conn.execute(
+            "SELECT id, minhash FROM documents WHERE id IN (SELECT doc_id FROM minhash_bands WHERE key IN "
+            f"({', '.join('?' * len(keys))})) ORDER BY id", keys,
+        ):  # fmt: skip
+            sim = float(np.count_nonzero(values == _values(blob))) / len(values)  # MinHash.jaccard
+            if sim >= self.threshold and (best is None or sim > best.similarity):  # of equals, the earliest
+                best = NearMatch(int(doc_id), sim)
         return best
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -50,6 +50,12 @@ class Quote:
     def spans(self) -> tuple[tuple[int, int], ...]:
         """The content as the speaker's words only: the quoted pieces, else the one content span."""
         return self.pieces or ((self.start, self.end),)
+
+    def spans_record(self) -> dict[str, Any]:
+        """Its offsets as ``scorers/score_polnear.py`` reads them (``dateline extract quotes``)."""
+        return {"content_spans": [list(span) for span in self.spans],
+                "speaker_span": [self.speaker_start, self.speaker_end] if self.speaker_start is not None else None,
+                "cue_span": [self.cue_start, self.cue_end] if self.cue_start is not None else None, "direct": self.direct}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
