@@ -352,3 +352,11 @@ def test_titles_and_fractions() -> None:
 def test_this_past_season() -> None:
     dct = dt.date(1989, 10, 30)
     assert _values("It closed the unit this past spring.", dct)["this past spring"] == ("DATE", "1989-SP")
+
+
+def test_a_planned_thing_is_no_future_cue() -> None:
+    dct = dt.date(1998, 8, 17)  # a Monday
+    # "the hastily planned trip": an adjective, so the past "set aside" dates Friday; "planned to" still looks ahead.
+    values = _values("On Friday, when the minister set aside the hastily planned trip, the warning was lifted.", dct)
+    assert values["Friday"] == ("DATE", "1998-08-14")
+    assert _values("The team planned to leave the capital on Thursday.", dct)["Thursday"] == ("DATE", "1998-08-20")
