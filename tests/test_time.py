@@ -360,3 +360,17 @@ def test_a_planned_thing_is_no_future_cue() -> None:
     values = _values("On Friday, when the minister set aside the hastily planned trip, the warning was lifted.", dct)
     assert values["Friday"] == ("DATE", "1998-08-14")
     assert _values("The team planned to leave the capital on Thursday.", dct)["Thursday"] == ("DATE", "1998-08-20")
+
+
+def test_the_last_half_of_a_year() -> None:
+    dct = dt.date(1989, 10, 26)
+    assert _values("Earnings will be lower for the last half of 1989.", dct)["the last half of 1989"] == ("DATE", "1989-H2")
+    assert "the last half" not in _values("Sales grew through the last half of the decade.", dct)  # not a year's half
+
+
+def test_plural_weekdays_recur() -> None:
+    dct = dt.date(1998, 2, 13)
+    values = _values("Two flights will leave on Monday and Tuesday nights, and the shop shuts on Sundays.", dct)
+    assert values["Monday"] == ("SET", "XXXX-WXX-1TNI") and values["Tuesday nights"] == ("SET", "XXXX-WXX-2TNI")
+    assert values["Sundays"] == ("SET", "XXXX-WXX-7")
+    assert _values("They meet on Monday and Tuesday.", dct)["Monday"] == ("DATE", "1998-02-09")

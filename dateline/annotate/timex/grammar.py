@@ -128,7 +128,7 @@ def rules() -> tuple[Rule, ...]:
         ("quarter_year", rf"{b}the\s+(?:(?P<year>{year4})|(?P<ago>(?:comparable\s+|same\s+)?year[\s-](?:ago|earlier)))\s+(?:(?P<ord>{ordinal})[\s-]+)?(?:fiscal\s+)?(?P<what>quarter|period){e}", 1),
         ("quarter_rel", rf"{b}(?P<rel>the\s+latest|the\s+last|the\s+past|the\s+previous|the\s+current|the\s+same|the\s+latest\s+fiscal|this|last|next|the\s+fiscal|the\s+recent|the)\s+quarter(?P<ago>\s+a\s+year\s+(?:ago|earlier))?{e}", 2),
         ("period_rel", rf"{b}(?P<rel>the\s+latest|the\s+last|the\s+same)\s+period{e}", 2),
-        ("half", rf"{b}(?:the\s+)?(?P<ord>first|second)\s+half(?:\s+of\s+(?P<year>{year4}|(?P<rel>this|last|next)\s+year))?{e}", 1),
+        ("half", rf"{b}(?:the\s+)?(?P<ord>first|second|last|latter)\s+half(?:\s+of\s+(?P<year>{year4}|(?P<rel>this|last|next)\s+year))?(?!\s+of\s){e}", 1),
         ("season", rf"{b}(?:(?P<pmod>early|late|mid-?)\s+)?(?P<rel>this\s+past|last|this|next|the|early|late)\s+(?:(?P<pmod2>early|late)\s+)?(?P<season>{season})(?:\s+(?:of\s+)?(?P<year>{any_year}))?(?!\s+of\s+(?!{any_year}))(?!\w)", 2),
         ("season_year", rf"{b}(?P<season>{season})\s+(?:of\s+)?(?P<year>{any_year}){e}", 1),
         ("relday", rf"{b}(?:(?P<pmod>early|late|earlier|later)\s+)?(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<pod>{pod}))?{e}", 1),
@@ -137,6 +137,9 @@ def rules() -> tuple[Rule, ...]:
         ("clock", rf"{b}(?:(?P<approx>around|about|approximately)\s+)?(?P<h>[01]?\d)(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am|pm)(?:\s+(?P<tz>(?-i:[A-Z]{{2,4}})))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{weekday})|(?P<month>{month})\s+(?P<day>{day})(?:,\s+(?P<year>{year4}))?))?{e}", 1),
         ("clock_word", rf"{b}(?P<word>noon|midnight|midday)(?:\s+(?:on\s+)?(?P<wd>{weekday}|yesterday|today|tomorrow))?{e}", 2),
         ("weekday", rf"{b}(?:(?P<pmod>early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this|coming|past|the\s+(?:previous|preceding|following))\s+)?(?P<wd>{weekday})(?:\s+(?P<pod>{pod}))?{e}", 2),
+        # A plural weekday recurs: "on Mondays", "Tuesday nights"; so does a weekday coordinated with one.
+        ("weekday_set", rf"{b}(?P<wd>{weekday})(?:s|\s+(?P<pod>{pod})s){e}", 1),
+        ("weekday_pair", rf"{b}(?P<wd>{weekday})(?=\s+(?:and|or)\s+{weekday}(?:s|\s+(?P<pod>{pod})s){e})", 1),
         ("weekend", rf"{b}(?:(?P<rel>last|next|this|the|the\s+past|the\s+coming)\s+)weekend{e}", 2),
         ("unit_rel", rf"{b}(?:(?P<pmod>{pmods})(?:\s+|-))?(?P<rel>last|this|next|the\s+past|the\s+coming|the\s+current|the\s+previous|the\s+following|the\s+same|the\s+next)\s+(?P<unit>week|month|year|decade|century){e}", 2),
         ("unit_in", rf"{b}(?P<pmod>earlier|later|early|late)\s+in\s+the\s+(?P<unit>week|month|year){e}", 2),

@@ -535,7 +535,7 @@ def _quarter_rel(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
 
 def _half(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     g = m.groupdict()
-    half = 1 if g["ord"].lower() == "first" else 2
+    half = 1 if g["ord"].lower() == "first" else 2  # "the last half", "the latter half": the second
     if g.get("year") and g["year"].isdigit():
         return _Norm("DATE", f"{g['year']}-H{half}")
     if ctx.dct is None:
@@ -638,6 +638,14 @@ def _weekday_expr(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     date = _resolve_weekday(ctx, weekday, rel, _tense(ctx, m.start(), m.end(), signals=False))
     assert date is not None
     return _Norm(kind, V.ymd(date) + suffix, mod, anchor="dct", ref=date)
+
+
+def _weekday_set(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    g = m.groupdict()
+    if not _capitalised(g["wd"]):
+        raise _Reject
+    code = lexicon().parts_of_day.get((g.get("pod") or "").lower(), "")
+    return _Norm("SET", f"XXXX-WXX-{_weekday(g['wd'])}" + (f"T{code}" if code else ""))
 
 
 def _clock(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
@@ -987,7 +995,7 @@ NORMALISERS = {
     "year_words": _year_words, "century": _century, "decade_words": _decade_words, "unit_edge": _unit_edge,
     "quarter": _quarter, "quarter_year": _quarter_year, "quarter_rel": _quarter_rel, "period_rel": _quarter_rel, "half": _half, "season": _season, "season_year": _season,
     "relday": _relday, "day_before": _relday, "pod_rel": _pod_rel, "clock": _clock, "clock_word": _clock_word,
-    "weekday": _weekday_expr, "weekend": _weekend, "unit_rel": _unit_rel, "unit_in": _unit_rel, "that_unit": _unit_rel,
+    "weekday": _weekday_expr, "weekday_set": _weekday_set, "weekday_pair": _weekday_set, "weekend": _weekend, "unit_rel": _unit_rel, "unit_in": _unit_rel, "that_unit": _unit_rel,
     "year_end": _year_end, "year_earlier": _year_earlier, "ago": _ago, "ref_shift": _ref_shift,
     "ref_next": _ref_next, "duration": _duration, "duration_vague": _duration, "duration_plural": _duration,
     "the_year": _the_year, "holiday": _holiday, "set_word": _set_word, "set_every": _set_every, "reference": _reference,
