@@ -374,3 +374,13 @@ def test_plural_weekdays_recur() -> None:
     assert values["Monday"] == ("SET", "XXXX-WXX-1TNI") and values["Tuesday nights"] == ("SET", "XXXX-WXX-2TNI")
     assert values["Sundays"] == ("SET", "XXXX-WXX-7")
     assert _values("They meet on Monday and Tuesday.", dct)["Monday"] == ("DATE", "1998-02-09")
+
+
+def test_phrases_that_are_not_the_date_they_look_like() -> None:
+    dct = dt.date(1998, 4, 24)
+    assert "the past" not in _values("Riots have followed parades for the past three summers.", dct)
+    assert "two thousand" not in _values("The families kept the secret for two thousand years.", dct)
+    assert _values("Teenagers in today's world read less.", dct) == {}
+    assert _values("Today's meeting was short.", dct) == {"Today": ("DATE", "1998-04-24")}
+    assert _values("Solar power will one day be cheap.", dct) == {"one day": ("DATE", "FUTURE_REF")}
+    assert _values("The strike lasted one day.", dct) == {"one day": ("DURATION", "P1D")}

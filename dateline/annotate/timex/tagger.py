@@ -448,6 +448,8 @@ def _spelled_year(text: str) -> int:
 
 
 def _year_words(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    if re.match(r"[\s-]+(?:years?|people|dollars|men|troops)\b", ctx.text[m.end() :], re.I):
+        raise _Reject  # "two thousand years": a count
     year = _spelled_year(m.group("words"))
     return _Norm("DATE", f"{year:04d}", ref=dt.date(year, 1, 1), ref_gran="year")
 
@@ -569,6 +571,8 @@ def _season(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
 def _relday(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     g = m.groupdict()
     word = g["word"].lower()
+    if word == "today" and _GENERIC_AFTER_TODAY.match(ctx.text, m.end()):
+        raise _Reject
     if g["word"] == "Today" and re.search(r"(?-i:[A-Z])\w*\s+$", ctx.text[max(0, m.start() - 20) : m.start()]):
         raise _Reject  # "USA Today", "VOA Today": a title after a name
     if name == "day_before":
@@ -870,6 +874,8 @@ def _duration(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     if unit == "quarter" and re.match(_QUARTER_OF_NON_TIME, ctx.text[m.end() :]):
         raise _Reject  # "more than a quarter of the market": a fraction
     token = g["num"].lower()
+    if token == "one" and unit == "day" and not g.get("lead") and _MODAL_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
+        return _Norm("DATE", "FUTURE_REF")
     if unit == "second" and token in ("a", "one") and _ORDINAL_SECOND.match(ctx.text, m.end()):
         raise _Reject  # "a second group", "a second betrayal": the ordinal
     if token in ("a", "an") and not (g.get("lead") or g.get("qmod")):
@@ -982,8 +988,20 @@ def _set_every(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     return _Norm("SET", V.duration(amount, letter, time_unit))
 
 
+# "the past three summers", "the future five years": a quantity follows, the phrase is not the past itself.
+_QUANTITY_AFTER = re.compile(r"\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|several|few|many)\b)", re.I)
+# "in today's world", "today's youth": the present in general, not the day of the report.
+_GENERIC_AFTER_TODAY = re.compile(
+    r"['’]s\s+(?:world|society|youth|generation|young|children|kids|teenagers|students|families|economy|culture)\b", re.I
+)
+# "Islam will one day be ...": some time ahead, not a stretch of one day.
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|must)\s+$", re.I)
+
+
 def _reference(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     key = re.sub(r"\s+", " ", m.group("word").lower())
+    if key in ("the past", "the future") and _QUANTITY_AFTER.match(ctx.text, m.end()):
+        raise _Reject
     return _Norm("DATE", lexicon().references[key])
 
 
