@@ -384,3 +384,9 @@ def test_phrases_that_are_not_the_date_they_look_like() -> None:
     assert _values("Today's meeting was short.", dct) == {"Today": ("DATE", "1998-04-24")}
     assert _values("Solar power will one day be cheap.", dct) == {"one day": ("DATE", "FUTURE_REF")}
     assert _values("The strike lasted one day.", dct) == {"one day": ("DURATION", "P1D")}
+
+
+def test_the_week_of_a_date() -> None:
+    dct = dt.date(2000, 2, 24)
+    assert _values("The case may be heard the week of March 6.", dct) == {"the week of March 6": ("DATE", "2000-W10")}
+    assert _values("It shipped the week of Jan. 4, 1999.", dct) == {"the week of Jan. 4, 1999": ("DATE", "1999-W01")}

@@ -140,6 +140,7 @@ def rules() -> tuple[Rule, ...]:
         # A plural weekday recurs: "on Mondays", "Tuesday nights"; so does a weekday coordinated with one.
         ("weekday_set", rf"{b}(?P<wd>{weekday})(?:s|\s+(?P<pod>{pod})s){e}", 1),
         ("weekday_pair", rf"{b}(?P<wd>{weekday})(?=\s+(?:and|or)\s+{weekday}(?:s|\s+(?P<pod>{pod})s){e})", 1),
+        ("week_of", rf"{b}the\s+week\s+of\s+(?P<month>{month})\s+(?P<day>{day})(?:,?\s+(?P<year>{year4}))?{e}", 0),
         ("weekend", rf"{b}(?:(?P<rel>last|next|this|the|the\s+past|the\s+coming)\s+)weekend{e}", 2),
         ("unit_rel", rf"{b}(?:(?P<pmod>{pmods})(?:\s+|-))?(?P<rel>last|this|next|the\s+past|the\s+coming|the\s+current|the\s+previous|the\s+following|the\s+same|the\s+next)\s+(?P<unit>week|month|year|decade|century){e}", 2),
         ("unit_in", rf"{b}(?P<pmod>earlier|later|early|late)\s+in\s+the\s+(?P<unit>week|month|year){e}", 2),

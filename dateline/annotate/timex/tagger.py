@@ -652,6 +652,20 @@ def _weekday_set(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     return _Norm("SET", f"XXXX-WXX-{_weekday(g['wd'])}" + (f"T{code}" if code else ""))
 
 
+def _week_of(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    """"the week of March 6": the calendar week that day falls in."""
+    month, day = _month(m.group("month")), _day(m.group("day"))
+    if m.group("year"):
+        date = V.safe_date(int(m.group("year")), month, day)
+    elif ctx.dct is not None:
+        date = _closest_year(ctx.dct, month, day, _date_tense(ctx, m))
+    else:
+        return _Norm("DATE", "XXXX-WXX", unresolved=True)
+    if date is None:
+        raise _Reject
+    return _Norm("DATE", V.week(date), anchor="dct" if not m.group("year") else "none")
+
+
 def _clock(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     g = m.groupdict()
     hour = int(g["h"])
@@ -1013,7 +1027,7 @@ NORMALISERS = {
     "year_words": _year_words, "century": _century, "decade_words": _decade_words, "unit_edge": _unit_edge,
     "quarter": _quarter, "quarter_year": _quarter_year, "quarter_rel": _quarter_rel, "period_rel": _quarter_rel, "half": _half, "season": _season, "season_year": _season,
     "relday": _relday, "day_before": _relday, "pod_rel": _pod_rel, "clock": _clock, "clock_word": _clock_word,
-    "weekday": _weekday_expr, "weekday_set": _weekday_set, "weekday_pair": _weekday_set, "weekend": _weekend, "unit_rel": _unit_rel, "unit_in": _unit_rel, "that_unit": _unit_rel,
+    "weekday": _weekday_expr, "weekday_set": _weekday_set, "weekday_pair": _weekday_set, "week_of": _week_of, "weekend": _weekend, "unit_rel": _unit_rel, "unit_in": _unit_rel, "that_unit": _unit_rel,
     "year_end": _year_end, "year_earlier": _year_earlier, "ago": _ago, "ref_shift": _ref_shift,
     "ref_next": _ref_next, "duration": _duration, "duration_vague": _duration, "duration_plural": _duration,
     "the_year": _the_year, "holiday": _holiday, "set_word": _set_word, "set_every": _set_every, "reference": _reference,
