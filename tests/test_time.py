@@ -390,3 +390,9 @@ def test_the_week_of_a_date() -> None:
     dct = dt.date(2000, 2, 24)
     assert _values("The case may be heard the week of March 6.", dct) == {"the week of March 6": ("DATE", "2000-W10")}
     assert _values("It shipped the week of Jan. 4, 1999.", dct) == {"the week of Jan. 4, 1999": ("DATE", "1999-W01")}
+
+
+def test_a_quarter_named_by_its_last_day() -> None:
+    dct = dt.date(1989, 10, 30)
+    assert _values("In the quarter ended July 31, sales rose.", dct)["the quarter"] == ("DATE", "1989-Q2")
+    assert _values("For the quarter ended Sept. 30, net rose.", dct)["the quarter"] == ("DATE", "1989-Q3")

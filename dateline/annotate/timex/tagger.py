@@ -524,12 +524,23 @@ def _quarter_year(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     return _Norm("DATE", f"{ctx.dct.year - 1:04d}", anchor="dct")
 
 
+@lru_cache(maxsize=1)
+def _ended_on() -> re.Pattern[str]:
+    months = alternation(list(lexicon().months), dot=True)
+    return re.compile(rf"\s+end(?:ed|ing)\s+({months})\s+(\d{{1,2}})\b(?!,?\s*\d{{4}})", re.I)
+
+
 def _quarter_rel(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
     if ctx.dct is None:
         return _Norm("DATE", "XXXX-QX", unresolved=True)
     if m.groupdict().get("ago") and (quarter := _year_ago_quarter(ctx, m.start())) is not None:
         return _Norm("DATE", quarter, anchor="dct")  # "the quarter a year ago"
+    ended = _ended_on().match(ctx.text, m.end())
+    if ended is not None and (end := _closest_year(ctx.dct, _month(ended.group(1)), _day(ended.group(2)), -1)):
+        # "the quarter ended July 31" (May to July): the calendar quarter most of those months are in.
+        middle = end - dt.timedelta(days=45)
+        return _Norm("DATE", f"{middle.year:04d}-Q{V.quarter_of(middle)}", anchor="dct")
     offset = {"next": 1, "this": 0, "the current": 0}.get(rel, -1)
     year, month = V.shift_months(ctx.dct.year, ctx.dct.month, 3 * offset)
     return _Norm("DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", anchor="dct")
