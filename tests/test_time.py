@@ -396,3 +396,9 @@ def test_a_quarter_named_by_its_last_day() -> None:
     dct = dt.date(1989, 10, 30)
     assert _values("In the quarter ended July 31, sales rose.", dct)["the quarter"] == ("DATE", "1989-Q2")
     assert _values("For the quarter ended Sept. 30, net rose.", dct)["the quarter"] == ("DATE", "1989-Q3")
+
+
+def test_a_plan_in_the_past_perfect_is_past() -> None:
+    dct = dt.date(1989, 11, 2)  # a Thursday
+    assert _values("The offer was extended. It had been due to expire Friday.", dct)["Friday"] == ("DATE", "1989-10-27")
+    assert _values("The offer is due to expire Friday.", dct)["Friday"] == ("DATE", "1989-11-03")

@@ -239,8 +239,9 @@ def _future_re() -> re.Pattern[str]:
     markers = sorted(lexicon().future_markers, key=len, reverse=True)
     # "would be travelling": a future seen from the past, unlike a conditional "would".
     prospective = r"|would\s+be\s+\w+ing"
+    # "had been due to expire Friday": a plan of the past, overtaken; the past perfect decides.
     return re.compile(
-        r"(?<!\w)(?:" + "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in markers) + prospective + r")(?!\w)", re.I
+        r"(?<!\w)(?<!had\sbeen\s)(?:" + "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in markers) + prospective + r")(?!\w)", re.I
     )
 
 
