@@ -402,3 +402,12 @@ def test_a_plan_in_the_past_perfect_is_past() -> None:
     dct = dt.date(1989, 11, 2)  # a Thursday
     assert _values("The offer was extended. It had been due to expire Friday.", dct)["Friday"] == ("DATE", "1989-10-27")
     assert _values("The offer is due to expire Friday.", dct)["Friday"] == ("DATE", "1989-11-03")
+
+
+def test_the_corresponding_period_last_year() -> None:
+    dct = dt.date(1989, 11, 1)
+    text = ("Third-quarter net fell to $1 million from $1.8 million for the corresponding period last year. "
+            "Exports for last year's quarter were $3 million.")  # fmt: skip
+    values = _values(text, dct)
+    assert values["the corresponding period last year"] == ("DATE", "1988-Q3")
+    assert values["last year's quarter"] == ("DATE", "1988-Q3")

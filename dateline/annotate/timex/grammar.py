@@ -126,6 +126,8 @@ def rules() -> tuple[Rule, ...]:
         # A determiner belongs to "the third quarter" but not to the adjective in "a third-quarter loss".
         ("quarter", rf"{b}(?:(?P<det>the|this\s+year's|last\s+year's|next\s+year's|a)\s+(?!(?:(?:fiscal|calendar)\s+)?{ordinal}-))?(?:(?:fiscal|calendar)\s+)?(?P<ord>{ordinal})[\s-]+(?:fiscal\s+)?quarter(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<year>{year4})|\s+(?P<year2>{year4}))?{e}", 1),
         ("quarter_year", rf"{b}the\s+(?:(?P<year>{year4})|(?P<ago>(?:comparable\s+|same\s+)?year[\s-](?:ago|earlier)))\s+(?:(?P<ord>{ordinal})[\s-]+)?(?:fiscal\s+)?(?P<what>quarter|period){e}", 1),
+        # The period an earnings report compares with: "the corresponding period last year", "last year's quarter".
+        ("quarter_ago", rf"{b}(?:the\s+(?:corresponding|comparable|same)\s+(?:period|quarter)\s+(?:of\s+)?(?P<ago>last\s+year|a\s+year\s+(?:ago|earlier))|(?P<ago2>last\s+year's)\s+(?:quarter|period)){e}", 1),
         ("quarter_rel", rf"{b}(?P<rel>the\s+latest|the\s+last|the\s+past|the\s+previous|the\s+current|the\s+same|the\s+latest\s+fiscal|this|last|next|the\s+fiscal|the\s+recent|the)\s+quarter(?P<ago>\s+a\s+year\s+(?:ago|earlier))?{e}", 2),
         ("period_rel", rf"{b}(?P<rel>the\s+latest|the\s+last|the\s+same)\s+period{e}", 2),
         ("half", rf"{b}(?:the\s+)?(?P<ord>first|second|last|latter)\s+half(?:\s+of\s+(?P<year>{year4}|(?P<rel>this|last|next)\s+year))?(?!\s+of\s){e}", 1),
