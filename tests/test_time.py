@@ -411,3 +411,11 @@ def test_the_corresponding_period_last_year() -> None:
     values = _values(text, dct)
     assert values["the corresponding period last year"] == ("DATE", "1988-Q3")
     assert values["last year's quarter"] == ("DATE", "1988-Q3")
+
+
+def test_parts_of_the_day_with_a_modifier() -> None:
+    dct = dt.date(1989, 11, 2)
+    assert _values("In London at mid-afternoon yesterday, shares rose.", dct)["mid-afternoon yesterday"] == ("TIME", "1989-11-01TAF")
+    by_then = _values("By late morning, the troops had left.", dct)["late morning"]
+    assert by_then == ("TIME", "1989-11-02TMO")
+    assert _values("They meet later this afternoon.", dct)["later this afternoon"] == ("TIME", "1989-11-02TAF")

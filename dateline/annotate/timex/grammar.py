@@ -135,7 +135,9 @@ def rules() -> tuple[Rule, ...]:
         ("season_year", rf"{b}(?P<season>{season})\s+(?:of\s+)?(?P<year>{any_year}){e}", 1),
         ("relday", rf"{b}(?:(?P<pmod>early|late|earlier|later)\s+)?(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<pod>{pod}))?{e}", 1),
         ("day_before", rf"{b}the\s+day\s+(?P<dir>before|after)\s+(?P<word>yesterday|tomorrow){e}", 0),
-        ("pod_rel", rf"{b}(?P<rel>this|last|yesterday|tomorrow)\s+(?P<pod>{pod}){e}", 1),
+        ("pod_rel", rf"{b}(?:(?P<pmod>early|late|earlier|later)\s+)?(?P<rel>this|last|yesterday|tomorrow)\s+(?P<pod>{pod}){e}", 1),
+        # "by mid-afternoon", "late morning yesterday": a part of the day the report is about.
+        ("pod_mod", rf"{b}(?P<pmod>early|late|mid-?)[\s-]*(?P<pod>morning|afternoon|evening)(?:\s+(?P<rel>yesterday|today|tomorrow))?{e}", 2),
         ("clock", rf"{b}(?:(?P<approx>around|about|approximately)\s+)?(?P<h>[01]?\d)(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am|pm)(?:\s+(?P<tz>(?-i:[A-Z]{{2,4}})))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{weekday})|(?P<month>{month})\s+(?P<day>{day})(?:,\s+(?P<year>{year4}))?))?{e}", 1),
         ("clock_word", rf"{b}(?P<word>noon|midnight|midday)(?:\s+(?:on\s+)?(?P<wd>{weekday}|yesterday|today|tomorrow))?{e}", 2),
         ("weekday", rf"{b}(?:(?P<pmod>early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this|coming|past|the\s+(?:previous|preceding|following))\s+)?(?P<wd>{weekday})(?:\s+(?P<pod>{pod}))?{e}", 2),

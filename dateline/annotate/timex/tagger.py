@@ -607,15 +607,16 @@ def _relday(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
 
 
 def _pod_rel(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
-    rel = m.group("rel").lower()
+    rel = (m.group("rel") or "today").lower()
     pod = lexicon().parts_of_day[m.group("pod").lower()]
+    mod = _pmod(m.group("pmod"))
     if ctx.dct is None:
-        return _Norm("TIME", f"XXXX-XX-XXT{pod}", unresolved=True)
-    offset = {"this": 0, "yesterday": -1, "tomorrow": 1, "last": -1 if pod == "NI" else 0}[rel]
+        return _Norm("TIME", f"XXXX-XX-XXT{pod}", mod, unresolved=True)
+    offset = {"this": 0, "today": 0, "yesterday": -1, "tomorrow": 1, "last": -1 if pod == "NI" else 0}[rel]
     date = V.add_days(ctx.dct, offset)
     if date is None:
         raise _Reject
-    return _Norm("TIME", f"{V.ymd(date)}T{pod}", anchor="dct")
+    return _Norm("TIME", f"{V.ymd(date)}T{pod}", mod, anchor="dct")
 
 
 def _resolve_weekday(ctx: _Ctx, weekday: int, rel: str, tense: int) -> dt.date | None:
@@ -1038,7 +1039,7 @@ NORMALISERS = {
     "year_range": _year_range, "decade": _decade, "year": _year,
     "year_words": _year_words, "century": _century, "decade_words": _decade_words, "unit_edge": _unit_edge,
     "quarter": _quarter, "quarter_year": _quarter_year, "quarter_ago": _quarter_year, "quarter_rel": _quarter_rel, "period_rel": _quarter_rel, "half": _half, "season": _season, "season_year": _season,
-    "relday": _relday, "day_before": _relday, "pod_rel": _pod_rel, "clock": _clock, "clock_word": _clock_word,
+    "relday": _relday, "day_before": _relday, "pod_rel": _pod_rel, "pod_mod": _pod_rel, "clock": _clock, "clock_word": _clock_word,
     "weekday": _weekday_expr, "weekday_set": _weekday_set, "weekday_pair": _weekday_set, "week_of": _week_of, "weekend": _weekend, "unit_rel": _unit_rel, "unit_in": _unit_rel, "that_unit": _unit_rel,
     "year_end": _year_end, "year_earlier": _year_earlier, "ago": _ago, "ref_shift": _ref_shift,
     "ref_next": _ref_next, "duration": _duration, "duration_vague": _duration, "duration_plural": _duration,
