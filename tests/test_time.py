@@ -244,6 +244,7 @@ def test_extents_and_rates() -> None:
     assert _values("a minute and a half", dct) == {"a minute and a half": ("DURATION", "PT1M30S")}
     assert _values("until mid-November", dct) == {"mid-November": ("DATE", "1989-11")}
     assert _values("It pays $1.76 a year and 700 seats a week.", dct) == {}  # rates, not durations
+    assert _values("It runs four flights a week.", dct) == {}
     assert _values("The offer expires at 5 p.m. EST Nov. 9.", dct) == {"5 p.m. EST Nov. 9": ("TIME", "1989-11-09T17:00")}
     assert _values("He was shot at 10 p.m. as he stood there.", dct) == {"10 p.m.": ("TIME", "1989-11-02T22:00")}
 

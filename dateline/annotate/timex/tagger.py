@@ -51,7 +51,8 @@ _MEASURE_AFTER_YEAR = re.compile(
 
 
 _RATE_BEFORE = re.compile(
-    r"(?:\b(?:times|once|twice|per)|(?:\d|\b(?:million|billion|thousand|hundred|cents?|dollars|percent)\b)\S*(?:\s+[a-z]+s)?)\s+$"
+    r"(?:\b(?:times|once|twice|per)|(?:\d|\b(?:million|billion|thousand|hundred|cents?|dollars|percent)\b)\S*(?:\s+[a-z]+s)?"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\s+[a-z]+s)\s+$"
 )
 _LAST_NEXT = re.compile(r"\b(last|next)\s+$", re.I)
 
