@@ -420,3 +420,10 @@ def test_parts_of_the_day_with_a_modifier() -> None:
     by_then = _values("By late morning, the troops had left.", dct)["late morning"]
     assert by_then == ("TIME", "1989-11-02TMO")
     assert _values("They meet later this afternoon.", dct)["later this afternoon"] == ("TIME", "1989-11-02TAF")
+
+
+def test_a_year_ago_compares_with_a_quarter_already_over() -> None:
+    dct = dt.date(1989, 10, 26)
+    text = ("Third-quarter profit fell 54%. Analysts expect the slump to last through the third quarter of 1990. "
+            "In the year-ago period, the company earned $101 million.")  # fmt: skip
+    assert _values(text, dct)["the year-ago period"] == ("DATE", "1988-Q3")

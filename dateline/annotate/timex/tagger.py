@@ -85,6 +85,7 @@ class _Ctx:
     ref_gran: str = "day"
     sentences: list[tuple[int, int]] = field(default_factory=list)
     last_quarter: tuple[int, str] | None = None  # (position, "1989-Q3") of the latest quarter mentioned
+    last_reported: tuple[int, str] | None = None  # the same, of the latest one that has ended by the DCT
 
 
 @dataclass(frozen=True, slots=True)
@@ -497,12 +498,24 @@ def _quarter(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
 
 def _year_ago_quarter(ctx: _Ctx, pos: int, year: int | None = None) -> str | None:
     """The quarter an earnings report compares with: the one just mentioned, a year back (or in ``year``)."""
-    if ctx.last_quarter is None or pos - ctx.last_quarter[0] >= QUARTER_MEMORY_CHARS:
+    # A quarter already over is the one results are given for; a forecast's quarter only if there is none.
+    recent = [q for q in (ctx.last_reported, ctx.last_quarter) if q is not None and pos - q[0] < QUARTER_MEMORY_CHARS]
+    if not recent:
         return None
-    year_text, quarter = ctx.last_quarter[1].split("-")
+    year_text, quarter = recent[0][1].split("-")
     if not year_text.isdigit():
         return None
     return f"{year if year is not None else int(year_text) - 1:04d}-{quarter}"
+
+
+def _reported_quarter(value: str, dct: dt.date | None) -> bool:
+    """A quarter that results can be reported for: one that has ended by the DCT, not a forecast's."""
+    m = re.fullmatch(r"(\d{4})-Q([1-4])", value)
+    if m is None:
+        return False
+    if dct is None:
+        return True
+    return (int(m.group(1)), int(m.group(2))) < (dct.year, V.quarter_of(dct))
 
 
 def _quarter_year(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
@@ -1090,6 +1103,9 @@ def find_timexes(text: str, dct: dt.date | None, *, doc: Doc | None = None) -> l
             ctx.ref, ctx.ref_gran = norm.ref, norm.ref_gran
         if rule.name in ("quarter", "quarter_rel") and re.fullmatch(r"\d{4}-Q[1-4]", norm.value):
             ctx.last_quarter = (end, norm.value)
+            # A fiscal quarter "ended Sept. 30" has ended whatever its number.
+            if _reported_quarter(norm.value, None if _ENDED.match(text, end) else dct):
+                ctx.last_reported = (end, norm.value)
         signal = _SIGNAL.search(text[max(0, start - 12) : start])
         out.append(
             Timex(
