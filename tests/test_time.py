@@ -427,3 +427,10 @@ def test_a_year_ago_compares_with_a_quarter_already_over() -> None:
     text = ("Third-quarter profit fell 54%. Analysts expect the slump to last through the third quarter of 1990. "
             "In the year-ago period, the company earned $101 million.")  # fmt: skip
     assert _values(text, dct)["the year-ago period"] == ("DATE", "1988-Q3")
+
+
+def test_lengths_as_adjectives() -> None:
+    dct = dt.date(2000, 4, 3)
+    assert _values("They left their third day-long meeting.", dct) == {"day-long": ("DURATION", "P1D")}
+    assert _values("It is a decades-long feud.", dct) == {"decades-long": ("DURATION", "PXY")}
+    assert _values("It ended an hour-long debate.", dct) == {"hour-long": ("DURATION", "PT1H")}

@@ -154,6 +154,8 @@ def rules() -> tuple[Rule, ...]:
         ("ref_shift", rf"{b}(?P<num>{number})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|earlier){e}", 0),
         ("ref_next", rf"{b}the\s+(?P<rel>next|following|previous|preceding|same)\s+(?P<unit>day|morning|week|month|year){e}", 1),
         ("duration", rf"{b}(?:(?P<lead>the\s+(?:(?:past|last|next|first|coming|previous|following|latest|final|remaining|initial)\s+)?)(?!\S+-{units}))?(?:(?P<qmod>{qmods})\s+)?(?P<num>{number})[\s-]+(?:(?:more|additional|full|straight|consecutive|trading|business|working)\s+)?(?P<unit>{units})s?(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?{e}", 3),
+        # "a day-long meeting", "a decades-long battle": a length as an adjective.
+        ("long_compound", rf"{b}(?P<unit>{units})(?P<plural>s?)-long{e}", 2),
         ("duration_vague", rf"{b}(?:(?:the\s+)?(?:past|last|next|coming|recent)\s+)?(?P<vague>{vague})\s+(?P<unit>{units})s?{e}", 3),
         ("duration_plural", rf"{b}(?P<pre>(?<=for\s)|(?<=within\s)|recent|coming|the\s+coming|the\s+past|the\s+last)\s*(?<=\s)(?P<unit>days|weeks|months|years|decades|centuries){e}", 3),
         # "the year" is the current (or, after "that", the last mentioned) year; "the fiscal year ended

@@ -899,7 +899,9 @@ def _duration(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     if _capitalised(g["unit"]):
         raise _Reject  # "CBS's \"60 Minutes\"": a title
     letter, time_unit, unit = _unit(g["unit"])
-    if name == "duration_plural":
+    if name == "long_compound" and not g["plural"]:
+        return _Norm("DURATION", V.duration(1, letter, time_unit))
+    if name in ("duration_plural", "long_compound"):
         return _Norm("DURATION", V.duration(None, letter, time_unit))
     if name == "duration_vague":
         return _Norm("DURATION", V.duration(None, letter, time_unit), "")
@@ -1056,7 +1058,7 @@ NORMALISERS = {
     "relday": _relday, "day_before": _relday, "pod_rel": _pod_rel, "pod_mod": _pod_rel, "clock": _clock, "clock_word": _clock_word,
     "weekday": _weekday_expr, "weekday_set": _weekday_set, "weekday_pair": _weekday_set, "week_of": _week_of, "weekend": _weekend, "unit_rel": _unit_rel, "unit_in": _unit_rel, "that_unit": _unit_rel,
     "year_end": _year_end, "year_earlier": _year_earlier, "ago": _ago, "ref_shift": _ref_shift,
-    "ref_next": _ref_next, "duration": _duration, "duration_vague": _duration, "duration_plural": _duration,
+    "ref_next": _ref_next, "duration": _duration, "duration_vague": _duration, "duration_plural": _duration, "long_compound": _duration,
     "the_year": _the_year, "holiday": _holiday, "set_word": _set_word, "set_every": _set_every, "reference": _reference,
 }  # fmt: skip
 

@@ -78,8 +78,8 @@ def duration(amount: float | None, letter: str, time_unit: bool) -> str:
     """``P3Y``, ``PT5H``, ``PXW`` (amount ``None``); whole amounts without decimals."""
     if letter == "W2":  # a fortnight
         letter, amount = "W", (amount or 1) * 2 if amount is not None else None
-    if letter == "DE" and amount is not None:  # "two decades" is counted in years: P20Y
-        letter, amount = "Y", amount * 10
+    if letter == "DE":  # "two decades" is counted in years: P20Y; "decades" some number of years
+        letter, amount = "Y", amount * 10 if amount is not None else None
     if amount is not None and not float(amount).is_integer():
         smaller = {("Y", False): ("M", 12, False), ("D", False): ("H", 24, True), ("H", True): ("M", 60, True),
                    ("M", False): ("D", 30, False), ("W", False): ("D", 7, False), ("M", True): ("S", 60, True)}  # fmt: skip
