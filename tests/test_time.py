@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from pathlib import Path
 
@@ -434,3 +435,17 @@ def test_lengths_as_adjectives() -> None:
     assert _values("They left their third day-long meeting.", dct) == {"day-long": ("DURATION", "P1D")}
     assert _values("It is a decades-long feud.", dct) == {"decades-long": ("DURATION", "PXY")}
     assert _values("It ended an hour-long debate.", dct) == {"hour-long": ("DURATION", "PT1H")}
+
+
+def test_the_day_before_a_date() -> None:
+    dct = dt.date(2000, 2, 24)  # a Thursday
+    values = _values("The day before last Tuesday's hearing, he visited his uncle.", dct)
+    assert values == {"The day before last Tuesday": ("DATE", "2000-02-21")}
+    assert _values("They met on the day after Feb. 3.", dct)["the day after Feb. 3"] == ("DATE", "2000-02-04")
+    spans = sorted((t.start, t.end) for t in find_timexes("A day after Tuesday's vote, he left.", dct))
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))  # no span taken twice
+
+
+def test_then_current_is_the_present_of_the_past() -> None:
+    values = _values("Holders may buy shares at half the then current market price.", dt.date(1989, 10, 26))
+    assert values == {"then current": ("DATE", "PAST_REF")}

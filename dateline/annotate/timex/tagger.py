@@ -1065,6 +1065,20 @@ NORMALISERS = {
 _SIGNAL = re.compile(r"\b(since|until|till|from|to|by|before|after|in|on|at|during|between|and|through|for|of|as of)\s+$", re.I)
 
 
+_DAY_BEFORE_AFTER = re.compile(r"\b(?:the\s+)?day\s+(before|after)\s+$", re.I)
+
+
+def _day_before_after(text: str, start: int, norm: _Norm, free_from: int) -> tuple[int, _Norm] | None:
+    """"the day before last Tuesday's hearing": a day on from a date, the phrase taken in."""
+    m = _DAY_BEFORE_AFTER.search(text, max(0, start - 20, free_from), start)
+    if m is None or norm.type != "DATE" or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", norm.value):
+        return None
+    date = V.add_days(dt.date.fromisoformat(norm.value), -1 if m.group(1).lower() == "before" else 1)
+    if date is None:
+        return None
+    return m.start(), _Norm("DATE", V.ymd(date), norm.mod, anchor=norm.anchor, ref=date)
+
+
 def _candidates(text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
     found = []
     for rule in rules():
@@ -1101,6 +1115,8 @@ def find_timexes(text: str, dct: dt.date | None, *, doc: Doc | None = None) -> l
             continue
         if not V.is_valid(norm.value) or (norm.range_end is not None and not V.is_valid(norm.range_end)):
             continue
+        if (shifted := _day_before_after(text, start, norm, out[-1].end if out else 0)) is not None:
+            start, norm = shifted
         if (norm.ref is not None and norm.anchor != "dct") or (norm.ref is not None and norm.type == "DATE" and rule.name in ("md", "dm", "weekday_date", "month", "month_rel", "weekday")):
             ctx.ref, ctx.ref_gran = norm.ref, norm.ref_gran
         if rule.name in ("quarter", "quarter_rel") and re.fullmatch(r"\d{4}-Q[1-4]", norm.value):
