@@ -449,3 +449,12 @@ def test_the_day_before_a_date() -> None:
 def test_then_current_is_the_present_of_the_past() -> None:
     values = _values("Holders may buy shares at half the then current market price.", dt.date(1989, 10, 26))
     assert values == {"then current": ("DATE", "PAST_REF")}
+
+
+def test_stretches_of_unknown_length() -> None:
+    dct = dt.date(1998, 1, 11)
+    assert _values("Many will live without power for a while.", dct) == {"a while": ("DURATION", "PXX")}
+    assert _values("He left a while ago.", dct) == {}
+    assert _values("Over the years, waiting lists grew.", dct) == {"the years": ("DURATION", "PXY")}
+    assert _values("Prices may fall in the weeks ahead.", dct) == {"the weeks ahead": ("DURATION", "PXW")}
+    assert is_valid("PXX") and not is_valid("PXXX")

@@ -157,6 +157,8 @@ def rules() -> tuple[Rule, ...]:
         # "a day-long meeting", "a decades-long battle": a length as an adjective.
         ("long_compound", rf"{b}(?P<unit>{units})(?P<plural>s?)-long{e}", 2),
         ("duration_vague", rf"{b}(?:(?:the\s+)?(?:past|last|next|coming|recent)\s+)?(?P<vague>{vague})\s+(?P<unit>{units})s?{e}", 3),
+        # Stretches of unknown length: "over the years", "in the weeks ahead", "for a while".
+        ("duration_open", rf"{b}(?:(?<=over\s)|(?<=through\s)|(?<=across\s))the\s+(?P<unit>years|decades|centuries){e}|{b}the\s+(?P<unit2>days|weeks|months|years)\s+(?:ahead|to\s+come){e}|{b}(?:(?<=for\s)|(?<=in\s)|(?<=after\s))a\s+while{e}(?!\s+(?:ago|back|longer)\b)", 3),
         ("duration_plural", rf"{b}(?P<pre>(?<=for\s)|(?<=within\s)|recent|coming|the\s+coming|the\s+past|the\s+last)\s*(?<=\s)(?P<unit>days|weeks|months|years|decades|centuries){e}", 3),
         # "the year" is the current (or, after "that", the last mentioned) year; "the fiscal year ended
         # June 30" a stretch of one year. Not "the year 2000" nor the adjective "the year-ago quarter".

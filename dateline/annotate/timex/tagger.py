@@ -894,6 +894,14 @@ def _ref_next(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     return _Norm("DATE", value, anchor="ref" if ctx.ref is not None else "dct", ref=shifted)
 
 
+def _duration_open(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    unit = m.group("unit") or m.group("unit2")
+    if unit is None:  # "for a while": of no stated unit
+        return _Norm("DURATION", "PXX")
+    letter, time_unit, _ = _unit(unit)
+    return _Norm("DURATION", V.duration(None, letter, time_unit))
+
+
 def _duration(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     g = m.groupdict()
     if _capitalised(g["unit"]):
@@ -1058,7 +1066,7 @@ NORMALISERS = {
     "relday": _relday, "day_before": _relday, "pod_rel": _pod_rel, "pod_mod": _pod_rel, "clock": _clock, "clock_word": _clock_word,
     "weekday": _weekday_expr, "weekday_set": _weekday_set, "weekday_pair": _weekday_set, "week_of": _week_of, "weekend": _weekend, "unit_rel": _unit_rel, "unit_in": _unit_rel, "that_unit": _unit_rel,
     "year_end": _year_end, "year_earlier": _year_earlier, "ago": _ago, "ref_shift": _ref_shift,
-    "ref_next": _ref_next, "duration": _duration, "duration_vague": _duration, "duration_plural": _duration, "long_compound": _duration,
+    "ref_next": _ref_next, "duration": _duration, "duration_vague": _duration, "duration_plural": _duration, "duration_open": _duration_open, "long_compound": _duration,
     "the_year": _the_year, "holiday": _holiday, "set_word": _set_word, "set_every": _set_every, "reference": _reference,
 }  # fmt: skip
 

@@ -2,7 +2,7 @@
 
 A value is always one of the TimeML forms: ``YYYY``, ``YYY`` (decade), ``YY`` (century),
 ``YYYY-MM``, ``YYYY-MM-DD``, ``YYYY-Www``, ``YYYY-Www-WE``, ``YYYY-Qn``, ``YYYY-Hn``, ``YYYY-SU``,
-a date followed by ``Thh:mm`` or ``TMO/TAF/TEV/TNI``, a duration ``P…``, ``PRESENT_REF``,
+a date followed by ``Thh:mm`` or ``TMO/TAF/TEV/TNI``, a duration ``P…`` (``PXX`` of no stated unit), ``PRESENT_REF``,
 ``PAST_REF``, ``FUTURE_REF``; with ``X`` for any digit the text leaves open.
 """
 
@@ -15,7 +15,7 @@ MIN_YEAR, MAX_YEAR = 1, 9999
 
 _VALID = re.compile(
     r"^(?:"
-    r"PRESENT_REF|PAST_REF|FUTURE_REF"
+    r"PRESENT_REF|PAST_REF|FUTURE_REF|PXX"  # PXX: a stretch of no stated unit ("for a while")
     r"|P(?:[0-9X]+(?:\.[0-9]+)?(?:Y|M|W|D|Q|DE|CE|ML|L|E))+"
     r"|PT(?:[0-9X]+(?:\.[0-9]+)?[HMS])+"
     r"|[0-9X]{2,4}"
