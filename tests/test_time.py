@@ -458,3 +458,9 @@ def test_stretches_of_unknown_length() -> None:
     assert _values("Over the years, waiting lists grew.", dct) == {"the years": ("DURATION", "PXY")}
     assert _values("Prices may fall in the weeks ahead.", dct) == {"the weeks ahead": ("DURATION", "PXW")}
     assert is_valid("PXX") and not is_valid("PXXX")
+
+
+def test_the_first_hours() -> None:
+    dct = dt.date(1991, 2, 25)
+    assert _values("Prisoners were taken in the first hours of the war.", dct) == {"the first hours": ("DURATION", "PTXH")}
+    assert _values("He was arrested in the early hours of the day.", dct) == {}
