@@ -464,3 +464,10 @@ def test_the_first_hours() -> None:
     dct = dt.date(1991, 2, 25)
     assert _values("Prisoners were taken in the first hours of the war.", dct) == {"the first hours": ("DURATION", "PTXH")}
     assert _values("He was arrested in the early hours of the day.", dct) == {}
+
+
+def test_plural_quarters_recur_unless_a_year_is_named() -> None:
+    dct = dt.date(1989, 10, 26)
+    values = _values("Most sales come in the second and fourth quarters.", dct)
+    assert values == {"second": ("SET", "XXXX-Q2"), "fourth quarters": ("SET", "XXXX-Q4")}
+    assert not any(v[0] == "SET" for v in _values("Sales fell in the third and fourth quarters of 1989.", dct).values())

@@ -125,6 +125,9 @@ def rules() -> tuple[Rule, ...]:
         ("unit_edge", rf"{b}(?P<pmod>the\s+end|the\s+beginning|the\s+middle|the\s+start)\s+of\s+the\s+(?P<unit>week|month|year){e}", 1),
         # A determiner belongs to "the third quarter" but not to the adjective in "a third-quarter loss".
         ("quarter", rf"{b}(?:(?P<det>the|this\s+year's|last\s+year's|next\s+year's|a)\s+(?!(?:(?:fiscal|calendar)\s+)?{ordinal}-))?(?:(?:fiscal|calendar)\s+)?(?P<ord>{ordinal})[\s-]+(?:fiscal\s+)?quarter(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<year>{year4})|\s+(?P<year2>{year4}))?{e}", 1),
+        # Quarters in the plural recur: "conducted in the second and fourth quarters".
+        # Not "the third and fourth quarters of 1989", "this year's third and fourth quarters".
+        ("quarter_set", rf"{b}(?<!'s\s)(?P<ord>{ordinal})(?:[\s-]+quarters{e}(?!\s+of\b)|(?=\s+and\s+{ordinal}[\s-]+quarters{e}(?!\s+of\b)))", 1),
         ("quarter_year", rf"{b}the\s+(?:(?P<year>{year4})|(?P<ago>(?:comparable\s+|same\s+)?year[\s-](?:ago|earlier)))\s+(?:(?P<ord>{ordinal})[\s-]+)?(?:fiscal\s+)?(?P<what>quarter|period){e}", 1),
         # The period an earnings report compares with: "the corresponding period last year", "last year's quarter".
         ("quarter_ago", rf"{b}(?:the\s+(?:corresponding|comparable|same)\s+(?:period|quarter)\s+(?:of\s+)?(?P<ago>last\s+year|a\s+year\s+(?:ago|earlier))|(?P<ago2>last\s+year's)\s+(?:quarter|period)){e}", 1),

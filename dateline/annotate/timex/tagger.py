@@ -508,6 +508,10 @@ def _year_ago_quarter(ctx: _Ctx, pos: int, year: int | None = None) -> str | Non
     return f"{year if year is not None else int(year_text) - 1:04d}-{quarter}"
 
 
+def _quarter_set(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    return _Norm("SET", f"XXXX-Q{lexicon().ordinals[m.group('ord').lower()]}")
+
+
 def _reported_quarter(value: str, dct: dt.date | None) -> bool:
     """A quarter that results can be reported for: one that has ended by the DCT, not a forecast's."""
     m = re.fullmatch(r"(\d{4})-Q([1-4])", value)
@@ -1062,7 +1066,7 @@ NORMALISERS = {
     "month_rel": _month_rel, "month_this_year": _month_rel, "month": _month_only,
     "year_range": _year_range, "decade": _decade, "year": _year,
     "year_words": _year_words, "century": _century, "decade_words": _decade_words, "unit_edge": _unit_edge,
-    "quarter": _quarter, "quarter_year": _quarter_year, "quarter_ago": _quarter_year, "quarter_rel": _quarter_rel, "period_rel": _quarter_rel, "half": _half, "season": _season, "season_year": _season,
+    "quarter": _quarter, "quarter_year": _quarter_year, "quarter_ago": _quarter_year, "quarter_set": _quarter_set, "quarter_rel": _quarter_rel, "period_rel": _quarter_rel, "half": _half, "season": _season, "season_year": _season,
     "relday": _relday, "day_before": _relday, "pod_rel": _pod_rel, "pod_mod": _pod_rel, "clock": _clock, "clock_word": _clock_word,
     "weekday": _weekday_expr, "weekday_set": _weekday_set, "weekday_pair": _weekday_set, "week_of": _week_of, "weekend": _weekend, "unit_rel": _unit_rel, "unit_in": _unit_rel, "that_unit": _unit_rel,
     "year_end": _year_end, "year_earlier": _year_earlier, "ago": _ago, "ref_shift": _ref_shift,
