@@ -471,3 +471,10 @@ def test_plural_quarters_recur_unless_a_year_is_named() -> None:
     values = _values("Most sales come in the second and fourth quarters.", dct)
     assert values == {"second": ("SET", "XXXX-Q2"), "fourth quarters": ("SET", "XXXX-Q4")}
     assert not any(v[0] == "SET" for v in _values("Sales fell in the third and fourth quarters of 1989.", dct).values())
+
+
+def test_vague_future_phrases_and_in_years() -> None:
+    dct = dt.date(1989, 10, 26)
+    assert _values("It will raise the money at a later date.", dct) == {"a later date": ("DATE", "FUTURE_REF")}
+    assert _values("It will sell the unit as soon as possible.", dct) == {"as soon as possible": ("DATE", "FUTURE_REF")}
+    assert _values("Sales grew for the first time in years.", dct) == {"years": ("DURATION", "PXY")}

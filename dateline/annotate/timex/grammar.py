@@ -162,7 +162,7 @@ def rules() -> tuple[Rule, ...]:
         ("duration_vague", rf"{b}(?:(?:the\s+)?(?:past|last|next|coming|recent)\s+)?(?P<vague>{vague})\s+(?P<unit>{units})s?{e}", 3),
         # Stretches of unknown length: "over the years", "in the weeks ahead", "for a while".
         ("duration_open", rf"{b}(?:(?<=over\s)|(?<=through\s)|(?<=across\s))the\s+(?P<unit>years|decades|centuries){e}|{b}the\s+(?P<unit2>days|weeks|months|years)\s+(?:ahead|to\s+come){e}|{b}(?:(?<=for\s)|(?<=in\s)|(?<=after\s))a\s+while{e}(?!\s+(?:ago|back|longer)\b)", 3),
-        ("duration_plural", rf"{b}(?P<pre>(?<=for\s)|(?<=within\s)|recent|coming|the\s+coming|the\s+past|the\s+last|the\s+first|the\s+next|the\s+early|the\s+final)\s*(?<=\s)(?P<unit>hours|days|weeks|months|years|decades|centuries){e}(?<!early\shours)", 3),
+        ("duration_plural", rf"{b}(?P<pre>(?<=for\s)|(?<=within\s)|(?<=in\s)|recent|coming|the\s+coming|the\s+past|the\s+last|the\s+first|the\s+next|the\s+early|the\s+final)\s*(?<=\s)(?P<unit>hours|days|weeks|months|years|decades|centuries){e}(?<!early\shours)", 3),
         # "the year" is the current (or, after "that", the last mentioned) year; "the fiscal year ended
         # June 30" a stretch of one year. Not "the year 2000" nor the adjective "the year-ago quarter".
         ("the_year", rf"{b}(?P<det>the)\s+(?:(?P<kind>full|fiscal|current\s+fiscal|calendar)\s+)?year(?![-\w]|\s+(?:\d|two\s+thousand|nineteen|before|earlier|ago|after|later))", 3),
