@@ -478,3 +478,7 @@ def test_vague_future_phrases_and_in_years() -> None:
     assert _values("It will raise the money at a later date.", dct) == {"a later date": ("DATE", "FUTURE_REF")}
     assert _values("It will sell the unit as soon as possible.", dct) == {"as soon as possible": ("DATE", "FUTURE_REF")}
     assert _values("Sales grew for the first time in years.", dct) == {"years": ("DURATION", "PXY")}
+
+
+def test_vague_lengths_as_adjectives() -> None:
+    assert _values("He followed a several-year tenure as editor.", dt.date(1989, 11, 2)) == {"several-year": ("DURATION", "PXY")}

@@ -159,7 +159,7 @@ def rules() -> tuple[Rule, ...]:
         ("duration", rf"{b}(?:(?P<lead>the\s+(?:(?:past|last|next|first|coming|previous|following|latest|final|remaining|initial)\s+)?)(?!\S+-{units}))?(?:(?P<qmod>{qmods})\s+)?(?P<num>{number})[\s-]+(?:(?:more|additional|full|straight|consecutive|trading|business|working)\s+)?(?P<unit>{units})s?(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?{e}", 3),
         # "a day-long meeting", "a decades-long battle": a length as an adjective.
         ("long_compound", rf"{b}(?P<unit>{units})(?P<plural>s?)-long{e}", 2),
-        ("duration_vague", rf"{b}(?:(?:the\s+)?(?:past|last|next|coming|recent)\s+)?(?P<vague>{vague})\s+(?P<unit>{units})s?{e}", 3),
+        ("duration_vague", rf"{b}(?:(?:the\s+)?(?:past|last|next|coming|recent)\s+)?(?P<vague>{vague})[\s-]+(?P<unit>{units})s?{e}", 3),
         # Stretches of unknown length: "over the years", "in the weeks ahead", "for a while".
         ("duration_open", rf"{b}(?:(?<=over\s)|(?<=through\s)|(?<=across\s))the\s+(?P<unit>years|decades|centuries){e}|{b}the\s+(?P<unit2>days|weeks|months|years)\s+(?:ahead|to\s+come){e}|{b}(?:(?<=for\s)|(?<=in\s)|(?<=after\s))a\s+while{e}(?!\s+(?:ago|back|longer)\b)", 3),
         ("duration_plural", rf"{b}(?P<pre>(?<=for\s)|(?<=within\s)|(?<=in\s)|recent|coming|the\s+coming|the\s+past|the\s+last|the\s+first|the\s+next|the\s+early|the\s+final)\s*(?<=\s)(?P<unit>hours|days|weeks|months|years|decades|centuries){e}(?<!early\shours)", 3),
