@@ -482,3 +482,10 @@ def test_vague_future_phrases_and_in_years() -> None:
 
 def test_vague_lengths_as_adjectives() -> None:
     assert _values("He followed a several-year tenure as editor.", dt.date(1989, 11, 2)) == {"several-year": ("DURATION", "PXY")}
+
+
+def test_the_nth_day_of_something_is_today() -> None:
+    dct = dt.date(1998, 3, 6)
+    assert _values("It's the second day of the strike.", dct) == {"the second day": ("DATE", "1998-03-06")}
+    assert _values("Today is the 12th day of the siege.", dct)["the 12th day"] == ("DATE", "1998-03-06")
+    assert _values("He will act on his first day in office.", dct) == {}

@@ -137,6 +137,8 @@ def rules() -> tuple[Rule, ...]:
         ("season", rf"{b}(?:(?P<pmod>early|late|mid-?)\s+)?(?P<rel>this\s+past|last|this|next|the|early|late)\s+(?:(?P<pmod2>early|late)\s+)?(?P<season>{season})(?:\s+(?:of\s+)?(?P<year>{any_year}))?(?!\s+of\s+(?!{any_year}))(?!\w)", 2),
         ("season_year", rf"{b}(?P<season>{season})\s+(?:of\s+)?(?P<year>{any_year}){e}", 1),
         ("relday", rf"{b}(?:(?P<pmod>early|late|earlier|later)\s+)?(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<pod>{pod}))?{e}", 1),
+        # "Today is the eighth day of the blockade", "It's the second day of an offensive": the day of writing.
+        ("nth_day_now", r"(?<=\b(?:is|'s)\s)(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day(?=\s+of\b)", 1),
         ("day_before", rf"{b}the\s+day\s+(?P<dir>before|after)\s+(?P<word>yesterday|tomorrow){e}", 0),
         ("pod_rel", rf"{b}(?:(?P<pmod>early|late|earlier|later)\s+)?(?P<rel>this|last|yesterday|tomorrow)\s+(?P<pod>{pod}){e}", 1),
         # "by mid-afternoon", "late morning yesterday": a part of the day the report is about.

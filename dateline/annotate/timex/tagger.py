@@ -624,6 +624,12 @@ def _relday(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     return _Norm("DATE", V.ymd(date), mod, anchor="dct")
 
 
+def _nth_day_now(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
+    if ctx.dct is None:
+        return _Norm("DATE", "XXXX-XX-XX", unresolved=True)
+    return _Norm("DATE", V.ymd(ctx.dct), anchor="dct")
+
+
 def _pod_rel(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     rel = (m.group("rel") or "today").lower()
     pod = lexicon().parts_of_day[m.group("pod").lower()]
@@ -1067,7 +1073,7 @@ NORMALISERS = {
     "year_range": _year_range, "decade": _decade, "year": _year,
     "year_words": _year_words, "century": _century, "decade_words": _decade_words, "unit_edge": _unit_edge,
     "quarter": _quarter, "quarter_year": _quarter_year, "quarter_ago": _quarter_year, "quarter_set": _quarter_set, "quarter_rel": _quarter_rel, "period_rel": _quarter_rel, "half": _half, "season": _season, "season_year": _season,
-    "relday": _relday, "day_before": _relday, "pod_rel": _pod_rel, "pod_mod": _pod_rel, "clock": _clock, "clock_word": _clock_word,
+    "relday": _relday, "day_before": _relday, "pod_rel": _pod_rel, "nth_day_now": _nth_day_now, "pod_mod": _pod_rel, "clock": _clock, "clock_word": _clock_word,
     "weekday": _weekday_expr, "weekday_set": _weekday_set, "weekday_pair": _weekday_set, "week_of": _week_of, "weekend": _weekend, "unit_rel": _unit_rel, "unit_in": _unit_rel, "that_unit": _unit_rel,
     "year_end": _year_end, "year_earlier": _year_earlier, "ago": _ago, "ref_shift": _ref_shift,
     "ref_next": _ref_next, "duration": _duration, "duration_vague": _duration, "duration_plural": _duration, "duration_open": _duration_open, "long_compound": _duration,
