@@ -489,3 +489,20 @@ def test_the_nth_day_of_something_is_today() -> None:
     assert _values("It's the second day of the strike.", dct) == {"the second day": ("DATE", "1998-03-06")}
     assert _values("Today is the 12th day of the siege.", dct)["the 12th day"] == ("DATE", "1998-03-06")
     assert _values("He will act on his first day in office.", dct) == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "phrase", "value"),
+    [
+        # A distant future verb does not carry a recent month-day to next year.
+        ("Obama will return to the coast Friday, his third trip since the explosion on April 20.",
+         dt.date(2010, 8, 4), "April 20", "2010-04-20"),
+        # A close cue still does.
+        ("The board will meet on April 20.", dt.date(2010, 8, 4), "April 20", "2011-04-20"),
+        # "ill-timed" is an adjective, not a past tense.
+        ("The concert is an ill-timed event; it takes place in Cardiff on 8 October.",
+         dt.date(2011, 7, 26), "8 October", "2011-10-08"),
+    ],
+)
+def test_distant_cues_do_not_carry_a_day_far_ahead(sentence: str, dct: dt.date, phrase: str, value: str) -> None:
+    assert _values(sentence, dct)[phrase] == ("DATE", value)

@@ -28,17 +28,22 @@ QUARTER_MEMORY_CHARS = 1500
 # A past-tense "Jan. 14" a few days after the DCT is still this year's (reports run ahead of
 # their dates); only beyond this many days does tense move it to another year.
 TENSE_SLACK_DAYS = 60
+# A verb far from a month-day ("Obama will return Friday, his third trip since the explosion on
+# April 20") is weak evidence: it may move the day to the year before, but not more than this many
+# days ahead, where news seldom names a day without its year; there the nearest occurrence stands.
+FAR_AHEAD_DAYS = 183
 # Not after a title or a month abbreviation: "Roe vs. Wade", "Dr. Slepian", "Oct. 23".
 _ABBREVIATIONS = ("vs", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt", "Jr", "Prof",
                   "Rev", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")  # fmt: skip
 _SENTENCE_END = re.compile("".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"[.!?](?:[\"”’)]*)\s+(?=[\"“(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
-# A capitalised "-ed" word is a name ("United", "Reed"), not a past tense.
+# A capitalised "-ed" word is a name ("United", "Reed"), not a past tense; nor is the end of a
+# compound adjective ("an ill-timed event", "the long-awaited report").
 _PAST = re.compile(
     r"(?<!\bbe\s)(?<!\bbeing\s)\b(said|(?:was|were)(?!\s+(?:planning|going|expected|scheduled|due|set|about)\s+to\b)|had|did|took|met|held|began|ended|came|went|told|announced|reported|killed|died|"
     r"fell|rose|left|made|gave|won|lost|saw|found|became|sent|got|put|broke|hit|ago|earlier|last|"
     r"brought|bought|sought|thought|fought|caught|taught|sold|paid|led|fled|wrote|spoke|chose|drove|struck|"
     r"stood|ran|grew|knew|threw|flew|drew|built|spent|felt|kept|heard|shot|forgot|swore|withdrew|"
-    r"(?:has|have)\s+(?:been|\w+ed)|(?-i:[a-z])\w{2,}ed(?!\s+(?:to|for)\b))\b",
+    r"(?:has|have)\s+(?:been|\w+ed)|(?<!-)(?-i:[a-z])\w{2,}ed(?!\s+(?:to|for)\b))\b",
     re.I,
 )
 _REPORTING = frozenset({"said", "told", "announced", "reported", "added", "stated", "noted", "explained", "claimed",
@@ -231,6 +236,18 @@ def _date_tense(ctx: _Ctx, m: re.Match[str]) -> int:
     return _tense(ctx, m.start(), m.end(), within=LOCAL_CUE_CHARS) or _tense(ctx, m.start(), m.end(), reporting=False)
 
 
+def _day_in_year(ctx: _Ctx, m: re.Match[str], dct: dt.date, month: int, day: int) -> dt.date | None:
+    """The occurrence of a month-day the text means. Only a cue close by carries it more than
+    FAR_AHEAD_DAYS ahead (a month alone may go further: "a mission in December")."""
+    local = _tense(ctx, m.start(), m.end(), within=LOCAL_CUE_CHARS)
+    if local:
+        return _closest_year(dct, month, day, local)
+    date = _closest_year(dct, month, day, _tense(ctx, m.start(), m.end(), reporting=False))
+    if date is not None and (date - dct).days > FAR_AHEAD_DAYS:
+        return _closest_year(dct, month, day, 0)
+    return date
+
+
 @lru_cache(maxsize=1)
 def _weekday_after_aside() -> re.Pattern[str]:
     return re.compile(rf"\s*\([^()]{{1,24}}\),?\s+(?:on\s+)?({alternation(list(lexicon().weekdays))})\b", re.I)
@@ -338,7 +355,7 @@ def _month_day(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
         options = [d for d in options if (d < ctx.dct if before else d > ctx.dct)]
         date = (max(options) if before else min(options)) if options else None
     else:
-        date = _closest_year(ctx.dct, month, day, _date_tense(ctx, m))
+        date = _day_in_year(ctx, m, ctx.dct, month, day)
     if date is None:
         raise _Reject
     end_date = V.safe_date(date.year, month, day2) if day2 else None
