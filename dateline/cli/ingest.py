@@ -134,6 +134,10 @@ def ingest(
             if report.failed:
                 raise SystemExit(1)
             return
+        if engine == "local":  # other engines annotate in their own workers
+            from dateline.annotate.runner import warm_up
+
+            warm_up(stages=stages.split(",") if stages else None)
         _watch(list(paths), run, interval=interval, passes=passes)
 
 
