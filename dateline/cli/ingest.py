@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -93,10 +94,14 @@ def summarise(report: IngestReport) -> None:
               help="Where annotation runs: local processes, a Dask cluster or Ray (extras dask, ray).")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Dask scheduler (tcp://host:8786) or Ray cluster (ray://host:10001, auto); default: a local cluster of --jobs workers.")
+@click.option("--watch", is_flag=True,
+              help="Keep running: every --interval seconds, ingest the files under PATHS that are new or changed.")
+@click.option("--interval", default=5.0, show_default=True, type=click.FloatRange(0.0), help="Seconds between watch passes.")
+@click.option("--passes", default=None, type=click.IntRange(1), help="With --watch: stop after this many passes (default: at Ctrl-C).")
 def ingest(
     paths: tuple[str, ...], db: str, published: dt.date | None, dates_file: Path | None, jobs: int,
     stages: str | None, near_threshold: float, max_bytes: int, actor_files: tuple[str, ...], engine: str,
-    scheduler: str | None,
+    scheduler: str | None, watch: bool, interval: float, passes: int | None,
 ) -> None:  # fmt: skip
     """Store, date, deduplicate and annotate articles (files, folders, globs, - for stdin)."""
     import os
@@ -104,22 +109,54 @@ def ingest(
     from dateline.annotate.actors.knowledge import load
     from dateline.annotate.stages.actors import ACTORS_ENV
 
+    if passes is not None and not watch:
+        raise click.UsageError("--passes needs --watch")
     check_engine(engine)  # a missing extra is reported before anything is stored
     dates = read_dates_file(dates_file) if dates_file else None
     if actor_files:
         load(tuple(actor_files))  # validate every file before anything is stored
         os.environ[ACTORS_ENV] = os.pathsep.join(os.path.abspath(p) for p in actor_files)
     with Corpus(db) as corpus:
-        bar = _progress()
-        with bar:
-            task = bar.add_task("annotating", total=None)
-            report = corpus.ingest(
-                list(paths), published=published, dates=dates, jobs=jobs or (os.cpu_count() or 1),
-                stages=stages.split(",") if stages else None, near_threshold=near_threshold,
-                max_bytes=max_bytes, progress=lambda n: bar.advance(task, n), engine=engine, scheduler=scheduler,
-            )  # fmt: skip
-    summarise(report)
-    if report.failed:
+
+        def run(inputs: list[str]) -> IngestReport:
+            bar = _progress()
+            with bar:
+                task = bar.add_task("annotating", total=None)
+                return corpus.ingest(
+                    inputs, published=published, dates=dates, jobs=jobs or (os.cpu_count() or 1),
+                    stages=stages.split(",") if stages else None, near_threshold=near_threshold,
+                    max_bytes=max_bytes, progress=lambda n: bar.advance(task, n), engine=engine, scheduler=scheduler,
+                )  # fmt: skip
+
+        if not watch:
+            report = run(list(paths))
+            summarise(report)
+            if report.failed:
+                raise SystemExit(1)
+            return
+        if engine == "local":  # other engines annotate in their own workers
+            from dateline.annotate.runner import warm_up
+
+            warm_up(stages=stages.split(",") if stages else None)
+        _watch(list(paths), run, interval=interval, passes=passes)
+
+
+def _watch(paths: list[str], run: Callable[[list[str]], IngestReport], *, interval: float, passes: int | None) -> None:
+    from dateline.ingest.watch import Pass, watch
+
+    failed = False
+
+    def heard(done: Pass[IngestReport]) -> None:
+        nonlocal failed
+        failed = failed or bool(done.report.failed)
+        click.echo(f"pass {done.number} ({len(done.inputs)} input(s) new or changed, {done.seconds:.1f} s):", file=sys.stderr)
+        summarise(done.report)
+
+    try:
+        watch(paths, ingest=run, interval=interval, passes=passes, on_pass=heard)
+    except KeyboardInterrupt:
+        click.echo("watch stopped", file=sys.stderr)  # everything ingested so far is committed
+    if failed:
         raise SystemExit(1)
 
 
