@@ -164,7 +164,7 @@ def watch_drop(corpus: Path, extra: Path, db: Path, *, jobs: int) -> float:
                 return float(found.group(1))
         raise SystemExit("the watch ended without a second pass")
     finally:
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(signal.SIGTERM)  # stops a watch as Ctrl-C does, even where SIGINT is ignored
         proc.wait(timeout=120)
 
 

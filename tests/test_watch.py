@@ -76,7 +76,8 @@ def _wait_for(proc: subprocess.Popen[str], text: str, lines: list[str], timeout:
     raise AssertionError(f"{text!r} never appeared in:\n{''.join(lines)}")
 
 
-def test_cli_watch_ingests_a_dropped_article_and_stops_cleanly(tmp_path: Path) -> None:
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_cli_watch_ingests_a_dropped_article_and_stops_cleanly(tmp_path: Path, stop: signal.Signals) -> None:
     feed = tmp_path / "feed"
     feed.mkdir()
     _write(feed, "a.txt", 3, "Georgia's foreign minister met his Armenian counterpart in Tbilisi on Tuesday.")
@@ -84,6 +85,8 @@ def test_cli_watch_ingests_a_dropped_article_and_stops_cleanly(tmp_path: Path) -
     proc = subprocess.Popen(
         [sys.executable, "-m", "dateline.cli.main", "ingest", str(feed), "--watch", "--interval", "0.2", "--db", str(db)],
         stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        # as at a terminal, even when this test runs in a background job that ignores SIGINT
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )  # fmt: skip
     lines: list[str] = []
     try:
@@ -91,8 +94,9 @@ def test_cli_watch_ingests_a_dropped_article_and_stops_cleanly(tmp_path: Path) -
         _write(feed, "b.txt", 4, "Armenia's prime minister said on Wednesday that the border talks would go on.")
         _wait_for(proc, "pass", lines)
         _wait_for(proc, "1 new", lines)
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(stop)
         assert proc.wait(timeout=60) == 0
+        assert proc.stderr is not None and "watch stopped" in proc.stderr.read()
     finally:
         if proc.poll() is None:
             proc.kill()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -152,10 +153,18 @@ def _watch(paths: list[str], run: Callable[[list[str]], IngestReport], *, interv
         click.echo(f"pass {done.number} ({len(done.inputs)} input(s) new or changed, {done.seconds:.1f} s):", file=sys.stderr)
         summarise(done.report)
 
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    # A watch runs as a service as often as at a terminal: a service manager stops it with SIGTERM,
+    # and a job a script starts in the background ignores SIGINT — both must stop it as Ctrl-C does.
+    previous = signal.signal(signal.SIGTERM, stop)
     try:
         watch(paths, ingest=run, interval=interval, passes=passes, on_pass=heard)
     except KeyboardInterrupt:
         click.echo("watch stopped", file=sys.stderr)  # everything ingested so far is committed
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     if failed:
         raise SystemExit(1)
 
