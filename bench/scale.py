@@ -3,7 +3,7 @@
 Articles are synthesised by resampling the example corpus: each one draws paragraphs from the five
 seed articles in a random order, with a numbered headline, so texts are distinct (no exact
 duplicates) while the language is real news. Every run is a separate ``dateline ingest`` process,
-timed on the wall clock, with the peak RSS of its largest process and of its whole process tree.
+timed on the wall clock, with the peak RSS of its largest process and of its whole process tree, and the CPU seconds of the tree and of the ingesting process.
 
     python bench/scale.py engines --docs 200            # local, dask, ray × 1 and 2 workers; start-up
     python bench/scale.py growth --sizes 1000,10000     # time and peak RSS per corpus size
@@ -48,7 +48,9 @@ def synthesise(n: int, path: Path, *, seed: int = 20261123, start: int = 0) -> i
 
 def ingest(inputs: list[Path], db: Path, *extra: str, trace: Path | None = None) -> dict[str, float]:
     """One ``dateline ingest`` run: wall seconds, the peak RSS of its largest process and the peak
-    of the whole process tree (parent, workers, cluster processes), sampled every 0.1 s (psutil).
+    of the whole process tree (parent, workers, cluster processes), sampled every 0.1 s (psutil),
+    and the CPU seconds of the tree and of the parent (the last sample of each process: a process
+    that ends between samples loses at most 0.1 s).
     With ``trace``, a JSON line a minute goes there: the articles stored so far and the peaks so
     far, so that a long run shows how memory moves as the corpus grows, even if it is cut short."""
     import sqlite3
@@ -61,12 +63,18 @@ def ingest(inputs: list[Path], db: Path, *extra: str, trace: Path | None = None)
                             stdout=subprocess.DEVNULL, stderr=log, text=True)  # fmt: skip
     largest = tree = 0
     root = psutil.Process(proc.pid)
+    cpu: dict[int, float] = {}  # per process, the last CPU time seen: where an engine spends the cores
     next_trace = start + 60
     while proc.poll() is None:
+        sizes = []
         try:
-            sizes = [p.memory_info().rss for p in [root, *root.children(recursive=True)]]
+            for p in [root, *root.children(recursive=True)]:
+                with p.oneshot():
+                    sizes.append(p.memory_info().rss)
+                    times = p.cpu_times()
+                cpu[p.pid] = times.user + times.system
         except psutil.Error:
-            sizes = []
+            pass
         largest, tree = max(largest, max(sizes, default=0)), max(tree, sum(sizes))
         if trace is not None and time.perf_counter() >= next_trace:
             next_trace += 60
@@ -86,7 +94,8 @@ def ingest(inputs: list[Path], db: Path, *extra: str, trace: Path | None = None)
     log.close()
     if proc.returncode != 0:
         raise SystemExit(f"ingest failed: {err[-2000:]}")
-    return {"seconds": round(seconds, 2), "peak_rss_mb": round(largest / 2**20), "peak_tree_mb": round(tree / 2**20)}
+    return {"seconds": round(seconds, 2), "peak_rss_mb": round(largest / 2**20), "peak_tree_mb": round(tree / 2**20),
+            "cpu_seconds": round(sum(cpu.values()), 1), "parent_cpu_seconds": round(cpu.get(proc.pid, 0.0), 1)}  # fmt: skip
 
 
 def engines(args: argparse.Namespace) -> None:
