@@ -46,6 +46,9 @@ _PAST = re.compile(
     r"(?:has|have)\s+(?:been|\w+ed)|(?<!-)(?-i:[a-z])\w{2,}ed(?!\s+(?:to|for)\b))\b",
     re.I,
 )
+# A participle right after a determiner is an adjective, no verb: "on a still unspecified date",
+# "the revised plan".
+_ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those)\s+(?:\w+ly\s+|still\s+|not\s+yet\s+)?$", re.I)
 _REPORTING = frozenset({"said", "told", "announced", "reported", "added", "stated", "noted", "explained", "claimed",
                         "insisted", "confirmed", "disclosed", "revealed", "warned", "indicated"})  # fmt: skip
 _MEASURE_AFTER_YEAR = re.compile(
@@ -219,6 +222,8 @@ def _tense(
     for pattern, tense in ((_future_re(), 1), (_PAST, -1)):
         for m in pattern.finditer(sentence):
             if not reporting and m.group(0).lower() in _REPORTING:
+                continue
+            if tense < 0 and _ATTRIBUTIVE.search(sentence, 0, m.start()) and m.group(0).lower().endswith("ed"):
                 continue
             # Between two cues equally near, the one before wins: a time adverbial mostly follows its
             # verb ("said on Friday it would…").
