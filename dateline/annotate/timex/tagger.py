@@ -1029,11 +1029,13 @@ def _holiday(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     key = re.sub(r"\s+", " ", g["name"].lower()).replace("’", "'")
     if key not in lexicon().holidays:
         key = re.sub(r"(\w)s\b", r"\1's", key, count=1) if "'" not in key else key.replace("'", "")
+    # "Easter week", "Christmas week": the (ISO) week the holiday falls in.
+    value = V.week if g.get("week") else V.ymd
     if g.get("year"):
         date = _holiday_date(key, int(g["year"]))
         if date is None:
             raise _Reject
-        return _Norm("DATE", V.ymd(date), ref=date)
+        return _Norm("DATE", value(date), ref=date)
     if ctx.dct is None:
         rule = lexicon().holidays[key]
         return _Norm("DATE", f"XXXX-{rule}" if isinstance(rule, str) else "XXXX-XX-XX", unresolved=True)
@@ -1049,7 +1051,7 @@ def _holiday(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     date = _closest_of(ctx.dct, options, 0 if rel else tense)
     if date is None:
         raise _Reject
-    return _Norm("DATE", V.ymd(date), anchor="dct", ref=date)
+    return _Norm("DATE", value(date), anchor="dct", ref=date)
 
 
 def _set_word(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
