@@ -506,3 +506,21 @@ def test_the_nth_day_of_something_is_today() -> None:
 )
 def test_distant_cues_do_not_carry_a_day_far_ahead(sentence: str, dct: dt.date, phrase: str, value: str) -> None:
     assert _values(sentence, dct)[phrase] == ("DATE", value)
+
+
+def test_a_participle_after_a_determiner_is_no_past_cue() -> None:
+    dct = dt.date(1989, 10, 26)
+    # "a still unspecified date", "the revised schedule": adjectives, so the month keeps its default reading.
+    values = _values("The bonus would be handed out on a still unspecified date in January.", dct)
+    assert values["January"] == ("DATE", "1990-01")
+    values = _values("Under the revised schedule the plant opens in January.", dct)
+    assert values["January"] == ("DATE", "1990-01")
+    # A real past verb still decides.
+    assert _values("The plant opened in January.", dct)["January"] == ("DATE", "1989-01")
+
+
+def test_a_holiday_week_is_the_week_the_holiday_falls_in() -> None:
+    dct = dt.date(2011, 4, 26)
+    assert _values("Shops stayed closed during Easter week.", dct)["Easter week"] == ("DATE", "2011-W16")  # Easter: 24 April
+    assert _values("Traffic was light in Christmas week 2010.", dct)["Christmas week 2010"] == ("DATE", "2010-W51")
+    assert _values("He came home for Easter.", dct)["Easter"] == ("DATE", "2011-04-24")

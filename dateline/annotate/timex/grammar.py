@@ -169,7 +169,7 @@ def rules() -> tuple[Rule, ...]:
         # June 30" a stretch of one year. Not "the year 2000" nor the adjective "the year-ago quarter".
         ("the_year", rf"{b}(?P<det>the)\s+(?:(?P<kind>full|fiscal|current\s+fiscal|calendar)\s+)?year(?![-\w]|\s+(?:\d|two\s+thousand|nineteen|before|earlier|ago|after|later))", 3),
         ("that_unit", rf"{b}(?:(?P<pmod>earlier|later)\s+)?(?P<rel>that|that\s+same|the\s+same)\s+(?P<unit>day|week|month|year){e}(?!-)", 1),
-        ("holiday", rf"{b}(?:(?P<rel>last|this|next)\s+)?(?P<name>{holidays})(?:,?\s+(?P<year>{year4}))?{e}", 1),
+        ("holiday", rf"{b}(?:(?P<rel>last|this|next)\s+)?(?P<name>{holidays})(?P<week>\s+week)?(?:,?\s+(?P<year>{year4}))?{e}", 1),
         ("set_word", rf"{b}(?P<word>{sets}){e}", 2),
         ("set_every", rf"{b}(?:every|each|per)\s+(?:(?P<num>{number})\s+)?(?P<what>{units}s?|{weekday}|{month}|{season}){e}", 1),
         ("reference", rf"{b}(?P<word>{refs}){e}", 4),

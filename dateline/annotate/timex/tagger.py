@@ -46,6 +46,9 @@ _PAST = re.compile(
     r"(?:has|have)\s+(?:been|\w+ed)|(?<!-)(?-i:[a-z])\w{2,}ed(?!\s+(?:to|for)\b))\b",
     re.I,
 )
+# A participle right after a determiner is an adjective, no verb: "on a still unspecified date",
+# "the revised plan".
+_ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those)\s+(?:\w+ly\s+|still\s+|not\s+yet\s+)?$", re.I)
 _REPORTING = frozenset({"said", "told", "announced", "reported", "added", "stated", "noted", "explained", "claimed",
                         "insisted", "confirmed", "disclosed", "revealed", "warned", "indicated"})  # fmt: skip
 _MEASURE_AFTER_YEAR = re.compile(
@@ -219,6 +222,8 @@ def _tense(
     for pattern, tense in ((_future_re(), 1), (_PAST, -1)):
         for m in pattern.finditer(sentence):
             if not reporting and m.group(0).lower() in _REPORTING:
+                continue
+            if tense < 0 and _ATTRIBUTIVE.search(sentence, 0, m.start()) and m.group(0).lower().endswith("ed"):
                 continue
             # Between two cues equally near, the one before wins: a time adverbial mostly follows its
             # verb ("said on Friday it would…").
@@ -1024,11 +1029,13 @@ def _holiday(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     key = re.sub(r"\s+", " ", g["name"].lower()).replace("’", "'")
     if key not in lexicon().holidays:
         key = re.sub(r"(\w)s\b", r"\1's", key, count=1) if "'" not in key else key.replace("'", "")
+    # "Easter week", "Christmas week": the (ISO) week the holiday falls in.
+    value = V.week if g.get("week") else V.ymd
     if g.get("year"):
         date = _holiday_date(key, int(g["year"]))
         if date is None:
             raise _Reject
-        return _Norm("DATE", V.ymd(date), ref=date)
+        return _Norm("DATE", value(date), ref=date)
     if ctx.dct is None:
         rule = lexicon().holidays[key]
         return _Norm("DATE", f"XXXX-{rule}" if isinstance(rule, str) else "XXXX-XX-XX", unresolved=True)
@@ -1044,7 +1051,7 @@ def _holiday(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     date = _closest_of(ctx.dct, options, 0 if rel else tense)
     if date is None:
         raise _Reject
-    return _Norm("DATE", V.ymd(date), anchor="dct", ref=date)
+    return _Norm("DATE", value(date), anchor="dct", ref=date)
 
 
 def _set_word(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
