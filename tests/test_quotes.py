@@ -354,3 +354,26 @@ def test_participle_without_any_subject_reports_without_a_speaker() -> None:
     doc = _parsed(["Widely", "reported", "that", "the", "mayor", "resigned", "."], heads=[1, 1, 5, 4, 5, 1, 1],
                   deps=["advmod", "ROOT", "mark", "det", "nsubj", "ccomp", "punct"], tags=["RB", "VBN", "IN", "DT", "NN", "VBD", "."])  # fmt: skip
     assert [(doc.text[q.start : q.end], q.speaker_start) for q in extract_quotes(doc)] == [("that the mayor resigned", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("The crowd answered with loud chants of “More jobs!” before the speech.", "More jobs!", "The crowd"),
+        ("The union launched an ad titled “Fair Pay Now” on Tuesday.", "Fair Pay Now", "The union"),
+        ("Their chants of “Go home!” were cut short by the rain.", "Go home!", "Their"),
+    ],
+)  # fmt: skip
+def test_quotation_no_cue_attributes_is_still_someones_words(text: str, content: str, speaker: str) -> None:
+    assert (content, "", speaker, True) in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council voted on the “Clean Streets” plan on Monday.",  # a label modifying a noun
+        "He was on “Morning Talk” with the governor on Sunday.",  # a programme after a place preposition
+    ],
+)
+def test_quoted_label_or_programme_is_not_a_quote(text: str) -> None:
+    assert _found(text) == []
