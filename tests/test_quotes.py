@@ -377,3 +377,19 @@ def test_quotation_no_cue_attributes_is_still_someones_words(text: str, content:
 )
 def test_quoted_label_or_programme_is_not_a_quote(text: str) -> None:
     assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("The senator said he found the mayor “very generous” and called the budget “a triumph.”",
+         ("he found the mayor “very generous", "say", "The senator", False), ("the budget “a triumph", "call", "The senator", False)),
+        ("The mayor said the budget was balanced and praised the council for its work.",
+         ("the budget was balanced", "say", "The mayor", False), ("the council for its work", "praise", "The mayor", False)),
+    ],
+)  # fmt: skip
+def test_speech_verb_joined_to_a_reported_clause_is_the_reporters_next_statement(
+    text: str, first: tuple[str, str, str, bool], second: tuple[str, str, str, bool]
+) -> None:
+    found = _found(text)
+    assert first in found and second in found, found
