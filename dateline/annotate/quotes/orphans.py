@@ -1,6 +1,6 @@
 """Quotations no other rule attributed: in news writing words in quotation marks are someone's
-("their chants of “Ted! Ted!”", "a sign that read “Hispanics 4 Trump”", "accused him of a
-“flip-flop”", a quotation the parser tore from its speech tag), so each one that completes a verb or
+("their chants of “Ted! Ted!”", "an ad titled “Scam”", "accused him of a “flip-flop”", a
+quotation the parser tore from its speech tag), so each one that completes a verb or
 a preposition is kept as a direct quote of its own, with the nearest holder the sentence offers as
 its speaker.
 """
