@@ -354,3 +354,42 @@ def test_participle_without_any_subject_reports_without_a_speaker() -> None:
     doc = _parsed(["Widely", "reported", "that", "the", "mayor", "resigned", "."], heads=[1, 1, 5, 4, 5, 1, 1],
                   deps=["advmod", "ROOT", "mark", "det", "nsubj", "ccomp", "punct"], tags=["RB", "VBN", "IN", "DT", "NN", "VBD", "."])  # fmt: skip
     assert [(doc.text[q.start : q.end], q.speaker_start) for q in extract_quotes(doc)] == [("that the mayor resigned", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("The crowd answered with loud chants of “More jobs!” before the speech.", "More jobs!", "The crowd"),
+        ("The union launched an ad titled “Fair Pay Now” on Tuesday.", "Fair Pay Now", "The union"),
+        ("Their chants of “Go home!” were cut short by the rain.", "Go home!", "Their"),
+    ],
+)  # fmt: skip
+def test_quotation_no_cue_attributes_is_still_someones_words(text: str, content: str, speaker: str) -> None:
+    assert (content, "", speaker, True) in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council voted on the “Clean Streets” plan on Monday.",  # a label modifying a noun
+        "He was on “Morning Talk” with the governor on Sunday.",  # a programme after a place preposition
+    ],
+)
+def test_quoted_label_or_programme_is_not_a_quote(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("The senator said he found the mayor “very generous” and called the budget “a triumph.”",
+         ("he found the mayor “very generous", "say", "The senator", False), ("the budget “a triumph", "call", "The senator", False)),
+        ("The mayor said the budget was balanced and praised the council for its work.",
+         ("the budget was balanced", "say", "The mayor", False), ("the council for its work", "praise", "The mayor", False)),
+    ],
+)  # fmt: skip
+def test_speech_verb_joined_to_a_reported_clause_is_the_reporters_next_statement(
+    text: str, first: tuple[str, str, str, bool], second: tuple[str, str, str, bool]
+) -> None:
+    found = _found(text)
+    assert first in found and second in found, found

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dateline.annotate.quotes.speakers import inverted_subject
-from dateline.annotate.quotes.verbs import is_trailing_cue, stance_complement
+from dateline.annotate.quotes.verbs import is_trailing_cue, reporting_verb, stance_complement
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -45,9 +45,11 @@ def reported_content(verb: Token) -> tuple[int, int] | None:
 
 def clause_span(head: Token, cut_conj: bool = True) -> tuple[int, int]:
     """The clause of ``head`` without a further clause joined to it with its own subject ("said the
-    extremist is Clinton, and he railed against ..."): that one is the reporter's again."""
+    extremist is Clinton, and he railed against ...": the reporter's again) or the speaker's next
+    speech act ("said he found him “charming” and called ...")."""
     cut = min((c.left_edge.i for c in head.children if c.i > head.i and (
-        (cut_conj and c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)) or is_trailing_cue(c))),
+        (cut_conj and c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)) or is_trailing_cue(c)
+        or reporting_verb(c) is not None)),
         default=None)  # fmt: skip
     # A dash after the clause opens the reporter's aside ("said he was encouraged — a modest boost").
     dash = next((t.i for t in head.subtree if t.i > head.i and t.text in DASHES), None)

@@ -14,6 +14,7 @@ from dateline.annotate.quotes.headlines import colon_lines
 from dateline.annotate.quotes.hedges import hedged
 from dateline.annotate.quotes.marks import quotation_spans
 from dateline.annotate.quotes.nominal import nominal
+from dateline.annotate.quotes.orphans import orphan_quotes
 from dateline.annotate.quotes.quote import MIN_REPORTED_CHARS, Quote, strip_span
 from dateline.annotate.quotes.speakers import noun_phrase, subject_of
 from dateline.annotate.quotes.verbs import is_cue
@@ -75,7 +76,9 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     out.extend(according_to(doc, inside))
     out.extend(nominal(doc, spoken, inside))
     out.extend(hedged(doc, spoken))
-    return sorted(_outermost(out), key=lambda q: (q.start, q.end))
+    kept = _outermost(out)
+    kept.extend(orphan_quotes(doc, quoted, kept))
+    return sorted(kept, key=lambda q: (q.start, q.end))
 
 
 def _outermost(quotes: list[Quote]) -> list[Quote]:

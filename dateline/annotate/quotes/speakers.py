@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dateline.annotate.quotes.verbs import is_cue, is_trailing_cue
+from dateline.annotate.quotes.verbs import is_cue, is_trailing_cue, reporting_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
 def subject_of(verb: Token) -> Token | None:
+    # "telling CNN that Trump is a “faker” and questioning how ...": the second speech act is the
+    # reporting speaker's, not that of the clause the parser joined it to.
+    outer = reporting_verb(verb)
+    if outer is not None:
+        return subject_of(outer)
     inverted = inverted_subject(verb)
     if inverted is not None:
         return inverted

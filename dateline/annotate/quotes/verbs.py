@@ -30,6 +30,22 @@ def is_trailing_cue(verb: Token) -> bool:
     return any(t.text == "," for t in verb.doc[max(0, verb.left_edge.i - 2) : verb.left_edge.i])
 
 
+def reporting_verb(verb: Token) -> Token | None:
+    """The speech verb whose reported clause ``verb`` is conjoined to, when ``verb`` is the same
+    speaker's next act ("said he found Trump “charming” and called his standing “unheard of”",
+    "telling CNN that Trump is a “faker” and questioning how ..."): a cue of the reporting verb's
+    tense with no subject of its own."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) or not is_cue(verb):
+        return None
+    head = verb.head
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    outer = head.head
+    if head.dep_ != "ccomp" or outer is head or verb.tag_ != outer.tag_ or not is_cue(outer):
+        return None
+    return outer
+
+
 def stance_complement(verb: Token) -> tuple[int, int] | None:
     """What a verb of stance attributes, by the lexicon's groups: its object ("backed Cruz", "called
     them deplorables"), its to-infinitive with any object ("urged voters to turn out"), or the object
