@@ -41,8 +41,8 @@ REDUNDANCY = 0.5  # cosine above which a sentence repeats one already chosen
 # article's reference to that day counts this much instead of 1.
 ENTRY_WEIGHT = 2.0
 # What may follow the heading date of an entry: a year kept apart by a spaced comma (tokenised
-# text), then a dash or a colon.
-ENTRY_AFTER_DATE = re.compile(r"\s*(?:,\s*\d{4}\s*)?(?:-{1,2}|\u2013|\u2014|:)\s")
+# text), then a dash or a colon, but not a clock time ("9th November 2011 - 8:40": a comment's stamp).
+ENTRY_AFTER_DATE = re.compile(r"\s*(?:,\s*\d{4}\s*)?(?:-{1,2}|\u2013|\u2014|:)\s(?!\s*\d{1,2}[:.]\d{2})")
 ENTRY_BEFORE_DATE = 3  # bullets or quotes allowed before the heading date
 
 
@@ -115,7 +115,8 @@ def _sentences(articles: Sequence[Article]) -> list[_Sentence]:
             for si, (s, _t) in enumerate(sents):
                 if s <= tx.start < ends[si]:
                     dated[si].add(day)
-                    if len(body[s : tx.start].strip()) <= ENTRY_BEFORE_DATE and ENTRY_AFTER_DATE.match(body, tx.end):
+                    # A time of day heading a line stamps a live blog's post on its own day, no chronology.
+                    if tx.type == "DATE" and len(body[s : tx.start].strip()) <= ENTRY_BEFORE_DATE and ENTRY_AFTER_DATE.match(body, tx.end):
                         entries[si] = day
                     break
         out.extend(_Sentence(t, ai, si, dated[si], entries[si]) for si, (_s, t) in enumerate(sents))
