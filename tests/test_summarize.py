@@ -147,3 +147,15 @@ def test_which_lines_are_chronology_entries(line: str, entry: bool) -> None:
     art = Article("a", dt.date(2020, 3, 20), f"A look back at the strike .\n{line}\nThe port reopened .\n")
     sent = next(s for s in tls._sentences([art]) if "Dock" in s.text or "dock" in s.text)
     assert (sent.entry == dt.date(2020, 3, 5)) is entry
+
+
+@pytest.mark.parametrize(
+    ("published", "line", "day"),
+    [(dt.date(2020, 12, 15), "April 21 : The rig burns in the gulf .", dt.date(2020, 4, 21)),  # a record, not a plan
+     (dt.date(2021, 1, 11), "April 20 , 2020 - The rig explodes in the gulf .", dt.date(2020, 4, 20)),  # spaced year
+     (dt.date(2020, 6, 15), "July 10 : The rig is towed to the port .", dt.date(2020, 7, 10))],  # page updated later
+)  # fmt: skip
+def test_a_chronology_entry_is_dated_as_a_record(published: dt.date, line: str, day: dt.date) -> None:
+    art = Article("a", published, f"Timeline of the disaster .\n{line}\nThe inquiry goes on .\n")
+    sent = next(s for s in tls._sentences([art]) if "rig" in s.text)
+    assert sent.entry == day and sent.dates == {day}
