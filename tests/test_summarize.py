@@ -123,3 +123,39 @@ def test_a_holiday_is_no_event_date() -> None:
              for n in range(2)]  # fmt: skip
     tl = summarize(season + event, n_dates=1, n_sentences=1)
     assert [d for d, _ in tl] == ["2020-12-20"]
+
+
+def test_a_chronology_entry_outweighs_a_passing_mention(monkeypatch: pytest.MonkeyPatch) -> None:
+    # One later piece names March 2 in passing; another lists March 5 as an entry of its chronology.
+    prose = Article("p", dt.date(2020, 3, 12), "The mayor , who opened the new library on March 2 , 2020 , spoke about taxes .\n"
+                    "She promised lower rates next year .\nThe council will vote in May .\n")  # fmt: skip
+    chrono = Article("c", dt.date(2020, 3, 13), "Key events of the strike :\n"
+                     "March 5 , 2020 - Dock workers walk out over pay and close the port .\n"
+                     "The port remains closed .\n")  # fmt: skip
+    tl = summarize([prose, chrono], n_dates=1, n_sentences=1)
+    assert [d for d, _ in tl] == ["2020-03-05"]
+    monkeypatch.setattr(tls, "ENTRY_WEIGHT", 1.0)  # counted as a plain mention the two tie, the earlier first
+    assert [d for d, _ in summarize([prose, chrono], n_dates=1, n_sentences=1)] == ["2020-03-02"]
+
+
+@pytest.mark.parametrize(
+    ("line", "entry"),
+    [("* March 5 - Dock workers walk out over pay .", True), ("5 March : Dock workers walk out over pay .", True),
+     ("On March 5 dock workers walked out over pay .", False), ("Dock workers walked out on March 5 - a Thursday .", False)],
+)  # fmt: skip
+def test_which_lines_are_chronology_entries(line: str, entry: bool) -> None:
+    art = Article("a", dt.date(2020, 3, 20), f"A look back at the strike .\n{line}\nThe port reopened .\n")
+    sent = next(s for s in tls._sentences([art]) if "Dock" in s.text or "dock" in s.text)
+    assert (sent.entry == dt.date(2020, 3, 5)) is entry
+
+
+@pytest.mark.parametrize(
+    ("published", "line", "day"),
+    [(dt.date(2020, 12, 15), "April 21 : The rig burns in the gulf .", dt.date(2020, 4, 21)),  # a record, not a plan
+     (dt.date(2021, 1, 11), "April 20 , 2020 - The rig explodes in the gulf .", dt.date(2020, 4, 20)),  # spaced year
+     (dt.date(2020, 6, 15), "July 10 : The rig is towed to the port .", dt.date(2020, 7, 10))],  # page updated later
+)  # fmt: skip
+def test_a_chronology_entry_is_dated_as_a_record(published: dt.date, line: str, day: dt.date) -> None:
+    art = Article("a", published, f"Timeline of the disaster .\n{line}\nThe inquiry goes on .\n")
+    sent = next(s for s in tls._sentences([art]) if "rig" in s.text)
+    assert sent.entry == day and sent.dates == {day}

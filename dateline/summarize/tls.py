@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from dateline.annotate.timex import find_timexes
+from dateline.annotate.timex import Timex, find_timexes
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,19 @@ MIN_TOKENS, MAX_TOKENS = 6, 60
 LEAD_SENTENCES = 3  # lead sentences of a day's articles are candidates for that day
 DAY_NEWS_WEIGHT = 0.1  # weight in a date's centroid of each sentence of that day's articles (a candidate: 1)
 REDUNDANCY = 0.5  # cosine above which a sentence repeats one already chosen
+# A line headed by its date ("May 2 - Obama visits the Gulf Coast.", "21 April: The rig sinks.") is
+# an entry of a chronology or a dated caption: an editor's record that the day mattered, so the
+# article's reference to that day counts this much instead of 1.
+ENTRY_WEIGHT = 2.0
+# What may follow the heading date of an entry: a year kept apart by a spaced comma (tokenised
+# text, "April 20 , 2010 -", which the time tagger does not join), then a dash or a colon, but not a
+# clock time ("9th November 2011 - 8:40": a comment's stamp).
+ENTRY_AFTER_DATE = re.compile(r"\s*(?:,\s*(?P<year>\d{4})\s*)?(?:-{1,2}|\u2013|\u2014|:)\s(?!\s*\d{1,2}[:.]\d{2})")
+# A chronology records what has happened: an entry without a year that resolves to more than this
+# many days after its article was published ("April 21 : The rig burns", in a December gallery) is
+# last year's. Pages updated after their stamp run a few weeks ahead, not months.
+ENTRY_AHEAD_DAYS = 60
+ENTRY_BEFORE_DATE = 3  # bullets or quotes allowed before the heading date
 
 
 @dataclass(frozen=True)
@@ -51,6 +64,7 @@ class _Sentence:
     article: int
     index: int
     dates: set[dt.date]
+    entry: dt.date | None = None  # the date heading the line, when it is a chronology entry
 
 
 def _split_sentences(text: str) -> list[tuple[int, str]]:
@@ -88,6 +102,24 @@ def _news_body(text: str) -> str:
     return text[: m.start()] if m else text
 
 
+def _entry_day(body: str, start: int, tx: Timex, day: dt.date, published: dt.date | None) -> dt.date | None:
+    """The day a chronology entry is about, when ``tx`` heads the line starting at ``start``."""
+    # A time of day heading a line stamps a live blog's post on its own day: no chronology.
+    if tx.type != "DATE" or len(body[start : tx.start].strip()) > ENTRY_BEFORE_DATE:
+        return None
+    m = ENTRY_AFTER_DATE.match(body, tx.end)
+    if m is None:
+        return None
+    try:
+        if m["year"]:
+            return day.replace(year=int(m["year"]))
+        if published and (day - published).days > ENTRY_AHEAD_DAYS and not re.search(r"\d{4}", tx.text):
+            return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return None
+    return day
+
+
 def _sentences(articles: Sequence[Article]) -> list[_Sentence]:
     out: list[_Sentence] = []
     for ai, art in enumerate(articles):
@@ -95,6 +127,7 @@ def _sentences(articles: Sequence[Article]) -> list[_Sentence]:
         sents = _split_sentences(body)
         ends = [s + len(t) for s, t in sents]
         dated: list[set[dt.date]] = [set() for _ in sents]
+        entries: list[dt.date | None] = [None for _ in sents]
         for tx in find_timexes(body, art.published):
             # A time of day ("Tuesday night", "8.30 pm") names its day as precisely as a date does.
             # A holiday named in the news is mostly a season or a deadline ("by Christmas", "over
@@ -104,9 +137,12 @@ def _sentences(articles: Sequence[Article]) -> list[_Sentence]:
                 continue
             for si, (s, _t) in enumerate(sents):
                 if s <= tx.start < ends[si]:
+                    entry = None if entries[si] else _entry_day(body, s, tx, day, art.published)
+                    if entry:
+                        entries[si] = day = entry
                     dated[si].add(day)
                     break
-        out.extend(_Sentence(t, ai, si, dated[si]) for si, (_s, t) in enumerate(sents))
+        out.extend(_Sentence(t, ai, si, dated[si], entries[si]) for si, (_s, t) in enumerate(sents))
     return out
 
 
@@ -134,18 +170,23 @@ def _cos(a: dict[str, float], b: dict[str, float]) -> float:
 
 def rank_dates(articles: Sequence[Article], sentences: Sequence[_Sentence]) -> list[tuple[dt.date, float]]:
     """Candidate dates, best first, with their scores: the number of articles published on another
-    day that name the date."""
+    day that name the date, an article whose chronology has an entry for it counting ENTRY_WEIGHT."""
     pubs = [a.published for a in articles if a.published]
     lo = min(pubs) - dt.timedelta(days=31) if pubs else dt.date.min
     hi = max(pubs) if pubs else dt.date.max
-    score: Counter[dt.date] = Counter()
     # Distinct articles, not sentences: one long piece dwelling on a day counts once. An article's
     # own publication day is left out; crediting it (or publication counts) ranked worse on every
     # weight tried (docs/QUALITY.md).
-    for a, d in {(s.article, d) for s in sentences for d in s.dates}:
+    weight: dict[tuple[int, dt.date], float] = {}
+    for s in sentences:
+        for d in s.dates:
+            w = ENTRY_WEIGHT if d == s.entry else 1.0
+            weight[s.article, d] = max(weight.get((s.article, d), 0.0), w)
+    score: defaultdict[dt.date, float] = defaultdict(float)
+    for (a, d), w in weight.items():
         if lo <= d <= hi and d != articles[a].published:  # later dates are plans and forecasts, not events
-            score[d] += 1
-    return sorted(((d, float(n)) for d, n in score.items()), key=lambda kv: (-kv[1], kv[0]))
+            score[d] += w
+    return sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def summarize(articles: Sequence[Article], n_dates: int, n_sentences: int) -> list[tuple[str, list[str]]]:
