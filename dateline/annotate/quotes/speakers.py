@@ -21,10 +21,16 @@ def subject_of(verb: Token) -> Token | None:
         return inverted
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
+            return _quantified(child)
     # "a group backing Bush": an active participle's noun is its subject.
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
+    # "fighting resumed, with Chad and Sudan both blaming each other": in an absolute "with X V-ing"
+    # the noun before the participle is its subject, not the main clause's.
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "with":
+        absolute = [c for c in verb.head.children if c.dep_ == "pobj" and c.i < verb.i]
+        if absolute:
+            return absolute[0]
     # "won by talking about the wall": the verb the preposition hangs from lends its subject.
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head.head)
@@ -44,6 +50,22 @@ def subject_of(verb: Token) -> Token | None:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     return child
     return misparsed_subject(verb)
+
+
+FLOATING_QUANTIFIERS = frozenset({"both", "all", "each"})
+
+
+def _quantified(subject: Token) -> Token:
+    """The nouns a floating quantifier subject stands after ("Peru and Chile both blaming ..."):
+    "both" alone names no one."""
+    if subject.lower_ not in FLOATING_QUANTIFIERS or subject.i == 0 or any(subject.children):
+        return subject
+    before = subject.doc[subject.i - 1]
+    if before.pos_ not in ("NOUN", "PROPN"):
+        return subject
+    while before.dep_ == "conj" and before.head is not before:
+        before = before.head
+    return before
 
 
 def inverted_subject(verb: Token) -> Token | None:
