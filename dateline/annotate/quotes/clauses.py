@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dateline.annotate.quotes.speakers import inverted_subject
+from dateline.annotate.quotes.speakers import inverted_object, inverted_subject
 from dateline.annotate.quotes.verbs import is_cue, is_trailing_cue, reporting_verb, stance_complement
 
 if TYPE_CHECKING:
@@ -28,6 +28,10 @@ def reported_content(verb: Token) -> tuple[int, int] | None:
         # statement.
         head = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i)
         return clause_span(head, cut_conj=False)
+    if inverted_object(verb) is not None:
+        # "A called on B to ..., stated Petrov": the statement is the clause before the tag.
+        tokens = [t for t in verb.head.subtree if t.i < verb.i - 1]
+        return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     complement = stance_complement(verb)
     if complement is not None:
         return complement

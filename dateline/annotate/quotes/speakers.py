@@ -16,7 +16,7 @@ def subject_of(verb: Token) -> Token | None:
     outer = reporting_verb(verb)
     if outer is not None:
         return subject_of(outer)
-    inverted = inverted_subject(verb)
+    inverted = inverted_subject(verb) or inverted_object(verb)
     if inverted is not None:
         return inverted
     for child in verb.children:
@@ -52,6 +52,8 @@ def subject_of(verb: Token) -> Token | None:
     return misparsed_subject(verb)
 
 
+# Verbs whose object is the one spoken to ("…, told Ivan Petrov"), not the speaker.
+LISTENER_VERBS = frozenset({"tell", "ask", "inform", "assure", "warn", "urge", "remind", "brief"})
 FLOATING_QUANTIFIERS = frozenset({"both", "all", "each"})
 
 
@@ -76,6 +78,20 @@ def inverted_subject(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     after = [c for c in subjects if c.i > verb.i]
     return after[0] if after and len(subjects) > 1 else None
+
+
+def inverted_object(verb: Token) -> Token | None:
+    """The speaker of an inverted tag after a long statement ("…, stated Foreign Minister Ivan
+    Petrov during a visit"), which the parser reads as a second verb of the statement with the
+    name as its object."""
+    if verb.i == 0 or verb.doc[verb.i - 1].text != "," or verb.dep_ not in ("conj", "parataxis") or verb.tag_ not in ("VBD", "VBZ"):
+        return None
+    if verb.lemma_.lower() in LISTENER_VERBS or any(c.dep_ in ("nsubj", "nsubjpass", "ccomp") for c in verb.children):
+        return None
+    name = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if name is None or name.ent_type_ != "PERSON" or any(t.pos_ not in ("PROPN", "ADJ", "DET") for t in verb.doc[verb.i + 1 : name.i]):
+        return None
+    return name
 
 
 def misparsed_subject(verb: Token) -> Token | None:
