@@ -123,6 +123,15 @@ def noun_phrase(token: Token) -> tuple[int, int]:
     """The noun phrase of ``token``: its subtree without relative clauses and what follows them."""
     cut = min((c.left_edge.i for c in token.children if c.dep_ in ("relcl", "acl") and c.i > token.i), default=None)
     tokens = [t for t in token.subtree if cut is None or t.i < cut]
+    # A phrase is one stretch of words: a part the parser hung on the noun from beyond its verb
+    # ("Diplomats will discuss X, the key aspects ...") would make the speaker the whole sentence.
+    at = next(n for n, t in enumerate(tokens) if t.i == token.i)
+    lo, hi = at, at
+    while lo > 0 and tokens[lo - 1].i == tokens[lo].i - 1:
+        lo -= 1
+    while hi + 1 < len(tokens) and tokens[hi + 1].i == tokens[hi].i + 1:
+        hi += 1
+    tokens = tokens[lo : hi + 1]
     while len(tokens) > 1 and tokens[-1].is_punct:
         tokens.pop()
     while len(tokens) > 1 and tokens[0].is_punct:
