@@ -9,8 +9,10 @@ from click.testing import CliRunner
 from spacy.tokens import Doc
 
 from dateline import Corpus
+from dateline.annotate.actors import find_actor_mentions
 from dateline.annotate.model import load_model
 from dateline.annotate.quotes import extract_quotes, quotation_spans
+from dateline.annotate.quotes.speakers import noun_phrase
 from dateline.cli.main import cli
 from dateline.resolve.quote_queries import list_quotes
 
@@ -68,6 +70,22 @@ def test_lavrov_statements_and_country_filter(dated_db: Path) -> None:
 def test_ministry_quote_in_003(dated_db: Path) -> None:
     quotes = [q for q in _quotes(dated_db) if q["doc_id"] == 4 and q["direct"]]
     assert any("OSCE Minsk Group may help" in q["quote"] and q["speaker"] == "Russian Foreign Ministry" for q in quotes)
+
+
+def test_example_corpus_speakers_and_contents(dated_db: Path) -> None:
+    quotes = _quotes(dated_db)
+    # The dateline is no one's words and no one's voice; a content is never a lone speech verb.
+    assert not any(q["speaker_text"] and q["speaker_text"].startswith("MOSCOW") for q in quotes)
+    assert not any(q["quote"].startswith(("MOSCOW", "date ")) for q in quotes)
+    assert not any(q["quote"] == "adding" for q in quotes)
+    # Speakers are noun phrases, not sentences.
+    assert all(" will discuss " not in (q["speaker_text"] or "") for q in quotes)
+    in_004 = [q for q in quotes if q["doc_id"] == 5]
+    nominal = [q for q in in_004 if q["speaker_text"] in ("The Russian minister", "The Russian diplomat")]
+    assert nominal and all(q["code"] == "RUS" and "Lavrov" in q["speaker"] for q in nominal)
+    assert any(q["cue"] == "state" and not q["direct"] and q["speaker_text"] == "Russian Foreign Minister Sergei Lavrov"
+               and q["quote"].startswith("Russia's President") for q in in_004)  # fmt: skip
+    assert [q["speaker_text"] for q in in_004 if q["cue"] == "blame"] == ["Armenia and Azerbaijan"]
 
 
 @pytest.mark.parametrize(
@@ -266,9 +284,9 @@ def _parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str]
     """A hand-made parse: the parser's mistakes these rules repair are not reproducible on demand."""
     pos = {"VBD": "VERB", "VBN": "VERB", "VBG": "VERB", "VBZ": "VERB", "VB": "VERB", "NNP": "PROPN", "NN": "NOUN",
            "NNS": "NOUN", "PRP": "PRON", "DT": "DET", "IN": "ADP", "TO": "PART", ".": "PUNCT", ",": "PUNCT", "JJ": "ADJ",
-           "RP": "ADP", "``": "PUNCT", "''": "PUNCT", "RB": "ADV"}  # fmt: skip
+           "RP": "ADP", "``": "PUNCT", "''": "PUNCT", "RB": "ADV", "CC": "CCONJ", "MD": "AUX"}  # fmt: skip
     lemmas = [{"said": "say", "barked": "bark", "goes": "go", "saying": "say", "was": "be", "reported": "report",
-               "resigned": "resign"}.get(w, w.lower()) for w in words]  # fmt: skip
+               "resigned": "resign", "blaming": "blame"}.get(w, w.lower()) for w in words]  # fmt: skip
     return Doc(load_model().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=[pos[t] for t in tags],
                lemmas=lemmas, ents=ents, sent_starts=[i == 0 for i in range(len(words))])  # fmt: skip
 
@@ -393,3 +411,62 @@ def test_speech_verb_joined_to_a_reported_clause_is_the_reporters_next_statement
 ) -> None:
     found = _found(text)
     assert first in found and second in found, found
+
+
+def test_nominal_speaker_agrees_with_its_nationality() -> None:
+    # The latest minister named is Chilean; "the Peruvian minister" can only be the Peruvian one.
+    text = ("The talks were opened by Peruvian Foreign Minister Luis Rojas alongside the Chilean Foreign Minister Ana Soto "
+            "in Lima on Monday. The Peruvian minister said that the border talks would resume in June.")  # fmt: skip
+    doc = load_model()(text)
+    (quote,) = [q for q in extract_quotes(doc) if q.cue_lemma == "say"]
+    mention = next(m for m in find_actor_mentions(doc) if (m.start, m.end) == (quote.speaker_start, quote.speaker_end))
+    assert (mention.name, mention.code) == ("Luis Rojas", "PER")
+
+
+def test_dateline_is_neither_speaker_nor_content() -> None:
+    text = ("LIMA, June 3 (Andina) – Peruvian position on the river dispute has never implied the refusal to take part in "
+            "regional events only because of a chance to meet rebels, the Peruvian Foreign Ministry’s press office said on "
+            "Tuesday, responding to Chile's criticism.")  # fmt: skip
+    quotes = extract_quotes(load_model()(text))
+    assert all(q.speaker_start is None or q.speaker_start > 25 for q in quotes)
+    # "implied" is what the press office reports, not a cue whose content is the reporting clause.
+    assert "imply" not in {q.cue_lemma for q in quotes}
+    said = next(q for q in quotes if q.cue_lemma == "say")
+    assert text[said.start : said.end].startswith("Peruvian position")
+
+
+def test_clause_reported_by_a_participle_of_speech_is_not_its_reporting_clause() -> None:
+    found = _found('The mayor said the budget was balanced, adding that the unions and the owners both confirmed a wish '
+                   'to end the strike, saying "the offers were made."')  # fmt: skip
+    assert all(content != "adding" for content, _, _, _ in found), found
+    assert ("that the unions and the owners both confirmed a wish to end the strike", "add", "The mayor", False) in found
+
+
+def test_subject_of_an_absolute_with_participle() -> None:
+    # "Fighting resumed, with Peru and Chile blaming each other": the parser made the nouns the objects of "with".
+    words = ["Fighting", "resumed", ",", "with", "Peru", "and", "Chile", "blaming", "each", "other", "."]
+    doc = _parsed(words, heads=[1, 1, 1, 1, 3, 4, 4, 3, 9, 7, 1],
+                  deps=["nsubj", "ROOT", "punct", "prep", "pobj", "cc", "conj", "pcomp", "det", "dobj", "punct"],
+                  tags=["NN", "VBD", ",", "IN", "NNP", "CC", "NNP", "VBG", "DT", "JJ", "."])  # fmt: skip
+    (quote,) = [q for q in extract_quotes(doc) if q.cue_lemma == "blame"]
+    assert doc.text[quote.speaker_start : quote.speaker_end] == "Peru and Chile"  # type: ignore[misc]
+    # "with Peru and Chile both blaming ...", the parser taking "both" for the subject.
+    found = _found("The fighting in the valley restarted on Friday night, with Peru and Chile both blaming each other for the violations.")
+    assert [s for _, cue, s, _ in found if cue == "blame"] == ["Peru and Chile"]
+
+
+def test_inverted_tag_after_a_long_reported_clause() -> None:
+    found = _found("Peru's President called on Chile and Bolivia to immediately stop the fighting in the Atacama region, "
+                   "stated Peruvian Foreign Minister Luis Rojas during a press conference in Lima, Monday.")  # fmt: skip
+    assert ("Peru's President called on Chile and Bolivia to immediately stop the fighting in the Atacama region", "state",
+            "Peruvian Foreign Minister Luis Rojas", False) in found  # fmt: skip
+
+
+def test_speaker_is_one_stretch_of_words() -> None:
+    # The parser hung an apposition on the subject from across its verb and object.
+    words = ["Ministers", "will", "discuss", "the", "budget", ",", "the", "main", "points", "of", "the", "agenda"]
+    doc = _parsed(words, heads=[2, 2, 2, 4, 2, 2, 8, 8, 0, 8, 11, 9],
+                  deps=["nsubj", "aux", "ROOT", "det", "dobj", "punct", "det", "amod", "appos", "prep", "det", "pobj"],
+                  tags=["NNS", "MD", "VB", "DT", "NN", ",", "DT", "JJ", "NNS", "IN", "DT", "NN"])  # fmt: skip
+    start, end = noun_phrase(doc[0])
+    assert doc.text[start:end] == "Ministers"

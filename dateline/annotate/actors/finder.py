@@ -263,7 +263,7 @@ def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None) -> list
             name = persons[ent.text]
             found.append(ActorMention(ent.start_char, ent.end_char, ent.text, _person_id(name), name, "person", via="alias"))
     resolved = _select(found)
-    resolved.extend(_pronouns_and_nominals(doc, resolved))
+    resolved.extend(_pronouns_and_nominals(doc, resolved, kb))
     # Offices without a name ("Montenegro's prime minister", "the Israeli president") that no earlier
     # actor took: the office of that country, so the coder knows who acts.
     taken = [(m.start, m.end) for m in resolved if m.via != "demonym" and m.kind not in ("country", "pre")]
@@ -361,7 +361,13 @@ def _fits_nominal(m: ActorMention, head: str, phrase: str) -> bool:
     return head in ("diplomat", "official", "leader") or head in office or phrase in office
 
 
-def _pronouns_and_nominals(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+def _agrees(m: ActorMention, country: Entry | None) -> bool:
+    """A nominal that names a nationality ("the Russian minister") cannot be an actor known to be of
+    another country ("the Moldovan Foreign Minister ...")."""
+    return country is None or not m.code or m.code == country.code
+
+
+def _pronouns_and_nominals(doc: Doc, mentions: list[ActorMention], kb: Knowledge) -> list[ActorMention]:
     """Subjects that are pronouns or nominals, resolved to the latest compatible actor before them;
     an actor that was itself a subject is preferred (it is the one the text is talking about)."""
     out: list[ActorMention] = []
@@ -390,11 +396,12 @@ def _pronouns_and_nominals(doc: Doc, mentions: list[ActorMention]) -> list[Actor
             span = doc[token.left_edge.i : token.i + 1]
             words = span.text.lower()
             via = "nominal"
+            country = next((kb.demonyms[t.text] for t in span if t.text in kb.demonyms), None)
             if lower in ("ministry", "service"):
-                target = latest([m for m in earlier if m.kind == "organization" and m.sector == "GOV"])
+                target = latest([m for m in earlier if m.kind == "organization" and m.sector == "GOV" and _agrees(m, country)])
             else:
                 wanted = words.replace("the ", "")
-                target = latest([m for m in earlier if _fits_nominal(m, lower, wanted)])
+                target = latest([m for m in earlier if _fits_nominal(m, lower, wanted) and _agrees(m, country)])
         if target is None or span is None:
             continue
         out.append(ActorMention(span.start_char, span.end_char, span.text, target.actor_id, target.name, target.kind,

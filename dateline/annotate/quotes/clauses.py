@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dateline.annotate.quotes.speakers import inverted_subject
-from dateline.annotate.quotes.verbs import is_trailing_cue, reporting_verb, stance_complement
+from dateline.annotate.quotes.speakers import inverted_object, inverted_subject
+from dateline.annotate.quotes.verbs import is_cue, is_trailing_cue, reporting_verb, stance_complement
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -28,6 +28,10 @@ def reported_content(verb: Token) -> tuple[int, int] | None:
         # statement.
         head = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i)
         return clause_span(head, cut_conj=False)
+    if inverted_object(verb) is not None:
+        # "A called on B to ..., stated Petrov": the statement is the clause before the tag.
+        tokens = [t for t in verb.head.subtree if t.i < verb.i - 1]
+        return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     complement = stance_complement(verb)
     if complement is not None:
         return complement
@@ -35,7 +39,10 @@ def reported_content(verb: Token) -> tuple[int, int] | None:
     # parenthetical; the content is the clause around it.
     # "As Crane said, the two have become ...": the same with "as".
     as_clause = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
-    if (verb.dep_ in ("parataxis", "ccomp") or as_clause) and verb.head is not verb:
+    # A clause a speech verb reports ("X has never implied ..., the ministry said") is content, and
+    # what stands around it is its reporting clause, not something it says.
+    reported = verb.dep_ == "ccomp" and is_cue(verb.head)
+    if (verb.dep_ in ("parataxis", "ccomp") or as_clause) and verb.head is not verb and not reported:
         own = {t.i for t in verb.subtree}
         tokens = [t for t in verb.head.subtree if t.i not in own and not t.is_punct]
         if tokens:

@@ -5,6 +5,7 @@ before, after or inside, colon introductions, quotes over several paragraphs) an
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dateline.annotate.quotes.according import according_to
@@ -18,6 +19,7 @@ from dateline.annotate.quotes.orphans import orphan_quotes
 from dateline.annotate.quotes.quote import MIN_REPORTED_CHARS, Quote, strip_span
 from dateline.annotate.quotes.speakers import noun_phrase, subject_of
 from dateline.annotate.quotes.verbs import is_cue
+from dateline.ingest.datelines import find_dateline
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -78,7 +80,23 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     out.extend(hedged(doc, spoken))
     kept = _outermost(out)
     kept.extend(orphan_quotes(doc, quoted, kept))
-    return sorted(kept, key=lambda q: (q.start, q.end))
+    return sorted(_past_dateline(doc, kept), key=lambda q: (q.start, q.end))
+
+
+def _past_dateline(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+    """Without the article's dateline ("MOSCOW, May 19 (Sputnik) –"): the parser reads its place
+    as a subject, yet it is the filing's label, never a speaker nor the statement's words."""
+    line = find_dateline(doc.text)
+    if line is None:
+        return quotes
+    out = []
+    for q in quotes:
+        if q.speaker_start is not None and line.start <= q.speaker_start < line.end:
+            continue
+        if line.start <= q.start < line.end < q.end:
+            q = replace(q, start=strip_span(doc.text, line.end, q.end)[0])
+        out.append(q)
+    return out
 
 
 def _outermost(quotes: list[Quote]) -> list[Quote]:
