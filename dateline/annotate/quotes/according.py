@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from dateline.annotate.quotes.quote import MIN_QUOTE_CHARS, Quote, strip_span
+from dateline.annotate.quotes.quote import MIN_QUOTE_CHARS, Quote, doc_text, strip_span
 from dateline.annotate.quotes.speakers import noun_phrase
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ def according_to(doc: Doc, inside: list[tuple[int, int]]) -> list[Quote]:
             c_start, c_end = s_end, sent.end_char
         else:
             c_start, c_end = sent.start_char, phrase_start
-        c_start, c_end = strip_span(doc.text, c_start, c_end)
+        c_start, c_end = strip_span(doc_text(doc), c_start, c_end)
         if c_end - c_start < MIN_QUOTE_CHARS or any(s <= c_start < e for s, e in inside):
             continue
         out.append(Quote(c_start, c_end, phrase_start, phrase_start + len("according to"), "according to",

@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 from dateline.annotate.quotes.clauses import reported_content
 from dateline.annotate.quotes.direct_cues import cue_adjacent, direct_cue, tag_after, within_paragraph
 from dateline.annotate.quotes.lexicon import cues
-from dateline.annotate.quotes.quote import MAX_TAG_WORDS, MIN_QUOTE_CHARS, MIN_QUOTE_WORDS, Quote, strip_span
+from dateline.annotate.quotes.quote import (
+    MAX_TAG_WORDS,
+    MIN_QUOTE_CHARS,
+    MIN_QUOTE_WORDS,
+    Quote,
+    doc_text,
+    strip_span,
+)
 from dateline.annotate.quotes.speakers import noun_phrase, subject_of
 
 if TYPE_CHECKING:
@@ -41,7 +48,7 @@ def direct_runs(doc: Doc, quoted: list[tuple[int, int]]) -> tuple[list[Run], lis
     A quotation inside the clause its cue reports ("said the plan was “a disaster”") is a partial
     quote: it belongs to that reported statement, not to a run of its own.
     """
-    text = doc.text
+    text = doc_text(doc)
     runs: list[Run] = []
     governed: list[Quote] = []
     last_speaker: tuple[int, int] | None = None
@@ -124,7 +131,7 @@ def _governed(doc: Doc, q_start: int, q_end: int, scope_start: int, scope_end: i
             (c.dep_ == "prep" and c.lower_ == "as" and c.i > child.i) or (child.dep_ == "prep" and c.dep_ == "dobj"))]  # fmt: skip
         tokens = [t for part in parts for t in part.subtree]
         first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
-        c_start, c_end = strip_span(doc.text, first.idx, last.idx + len(last.text))
+        c_start, c_end = strip_span(doc_text(doc), first.idx, last.idx + len(last.text))
         speaker = noun_phrase(subject)
         sent = node.sent
         return Quote(min(c_start, q_start), max(c_end, q_end), node.idx, node.idx + len(node.text), node.lemma_.lower(),
@@ -143,7 +150,7 @@ def _speaker_of(cue: Token, q_start: int, q_end: int) -> tuple[int, int] | None:
         start, end = noun_phrase(subject)
         if start < q_end <= subject.idx:
             # A speaker after the quote whose phrase the parser grew over the quotation.
-            start = strip_span(cue.doc.text, q_end, end)[0]
+            start = strip_span(doc_text(cue.doc), q_end, end)[0]
         return start, end
     if cue.idx >= q_end:
         # "“…,” Brent Bozell III, founder of the Center, tells ...": the parser hung the name in the
@@ -154,7 +161,7 @@ def _speaker_of(cue: Token, q_start: int, q_end: int) -> tuple[int, int] | None:
         between = [t for t in cue.doc[first : cue.i] if not t.is_punct and not t.is_space]
         if len(between) <= MAX_TAG_WORDS * 2 and any(t.pos_ in ("PROPN", "PRON", "NOUN") for t in between):
             comma = next((t for t in cue.doc[between[0].i : cue.i] if t.text == ","), cue)
-            return strip_span(cue.doc.text, between[0].idx, comma.idx)
+            return strip_span(doc_text(cue.doc), between[0].idx, comma.idx)
     return None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dateline.annotate.quotes.clauses import reported_content
-from dateline.annotate.quotes.quote import MAX_TAG_WORDS
+from dateline.annotate.quotes.quote import MAX_TAG_WORDS, doc_text
 from dateline.annotate.quotes.speakers import misparsed_subject
 from dateline.annotate.quotes.verbs import is_cue
 
@@ -57,7 +57,7 @@ def direct_cue(doc: Doc, q_start: int, q_end: int, scope_start: int, scope_end: 
     # "…,” Trump said before adding: “…”": a cue that the colon joins to the quote introduces it.
     before = _token_before(doc, q_start)
     if (before is not None and before.i >= scope_start and is_cue(before)
-            and "".join(doc.text[before.idx + len(before.text) : q_start].split()) in (':"', ":“")):  # fmt: skip
+            and "".join(doc_text(doc)[before.idx + len(before.text) : q_start].split()) in (':"', ":“")):  # fmt: skip
         return before
     for token in doc[scope_start:scope_end]:
         if q_start <= token.idx < q_end or not is_cue(token):
@@ -99,7 +99,7 @@ def _gap(token: Token, q_start: int, q_end: int) -> int:
 
 def cue_adjacent(doc: Doc, q_start: int, q_end: int) -> bool:
     """A speech verb right next to a quotation ("“I love you,” he said"; "said: “Yes”")."""
-    after = doc.char_span(q_end, min(len(doc.text), q_end + 40), alignment_mode="expand")
+    after = doc.char_span(q_end, min(len(doc_text(doc)), q_end + 40), alignment_mode="expand")
     before = doc.char_span(max(0, q_start - 30), q_start, alignment_mode="expand")
     near = [t for span in (after, before) if span is not None for t in span]
     return any(is_cue(t) and _gap(t, q_start, q_end) <= 25 for t in near)

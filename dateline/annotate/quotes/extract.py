@@ -16,7 +16,7 @@ from dateline.annotate.quotes.hedges import hedged
 from dateline.annotate.quotes.marks import quotation_spans
 from dateline.annotate.quotes.nominal import nominal
 from dateline.annotate.quotes.orphans import orphan_quotes
-from dateline.annotate.quotes.quote import MIN_REPORTED_CHARS, Quote, strip_span
+from dateline.annotate.quotes.quote import MIN_REPORTED_CHARS, Quote, doc_text, strip_span
 from dateline.annotate.quotes.speakers import noun_phrase, subject_of
 from dateline.annotate.quotes.verbs import is_cue
 from dateline.ingest.datelines import find_dateline
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 def extract_quotes(doc: Doc) -> list[Quote]:
     """Every attribution in ``doc``: direct quotes first found, then reported speech."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[Quote] = []
     quoted = quotation_spans(text)
     runs, governed = direct_runs(doc, quoted)
@@ -86,7 +86,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
 def _past_dateline(doc: Doc, quotes: list[Quote]) -> list[Quote]:
     """Without the article's dateline ("MOSCOW, May 19 (Sputnik) –"): the parser reads its place
     as a subject, yet it is the filing's label, never a speaker nor the statement's words."""
-    line = find_dateline(doc.text)
+    line = find_dateline(doc_text(doc))
     if line is None:
         return quotes
     out = []
@@ -94,7 +94,7 @@ def _past_dateline(doc: Doc, quotes: list[Quote]) -> list[Quote]:
         if q.speaker_start is not None and line.start <= q.speaker_start < line.end:
             continue
         if line.start <= q.start < line.end < q.end:
-            q = replace(q, start=strip_span(doc.text, line.end, q.end)[0])
+            q = replace(q, start=strip_span(doc_text(doc), line.end, q.end)[0])
         out.append(q)
     return out
 

@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from dateline.annotate.quotes.lexicon import cues
-from dateline.annotate.quotes.quote import Quote
+from dateline.annotate.quotes.quote import Quote, doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -19,7 +19,7 @@ def colon_lines(doc: Doc, taken: list[tuple[int, int]]) -> list[Quote]:
     """Headline attributions and transcript turns: "Pence: Trump Was 'Mocking' Clinton Camp" (a
     named source, a colon), "TAPPER: Do you think ..." (a speaker's name in capitals)."""
     out: list[Quote] = []
-    for m in _COLON_LINE.finditer(doc.text):
+    for m in _COLON_LINE.finditer(doc_text(doc)):
         source = doc.char_span(m.start("source"), m.end("source"), alignment_mode="expand")
         if source is None or source.text.lower() in cues().not_sources:
             continue

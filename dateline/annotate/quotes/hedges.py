@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dateline.annotate.quotes.lexicon import cues
-from dateline.annotate.quotes.quote import MIN_REPORTED_CHARS, Quote, strip_span
+from dateline.annotate.quotes.quote import MIN_REPORTED_CHARS, Quote, doc_text, strip_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -31,7 +31,7 @@ def hedged(doc: Doc, spoken: list[tuple[int, int]]) -> list[Quote]:
         # "It seems (that) the campaign will go on": an expletive subject is no part of the content.
         start = verb.idx + len(verb.text) if subject.lower_ == "it" else subject.left_edge.idx
         end_token = max((t for c in complement for t in c.subtree), key=lambda t: t.i)
-        c_start, c_end = strip_span(doc.text, start, end_token.idx + len(end_token.text))
+        c_start, c_end = strip_span(doc_text(doc), start, end_token.idx + len(end_token.text))
         if c_end - c_start < MIN_REPORTED_CHARS:
             continue
         sent = verb.sent

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from dateline.annotate.quotes.clauses import clause_span
 from dateline.annotate.quotes.lexicon import cues
-from dateline.annotate.quotes.quote import MIN_REPORTED_CHARS, Quote, strip_span
+from dateline.annotate.quotes.quote import MIN_REPORTED_CHARS, Quote, doc_text, strip_span
 from dateline.annotate.quotes.speakers import noun_phrase, subject_of
 
 if TYPE_CHECKING:
@@ -41,13 +41,13 @@ def nominal(doc: Doc, spoken: list[tuple[int, int]], inside: list[tuple[int, int
         content = _framed_clause(token.head) if not complements else _nominal_content(token, complements, clause_only=unnamed)
         if content is None:
             continue
-        c_start, c_end = strip_span(doc.text, *content)
+        c_start, c_end = strip_span(doc_text(doc), *content)
         if c_end - c_start < MIN_REPORTED_CHARS or any(s <= c_start and c_end <= e for s, e in inside):
             continue
         speaker = noun_phrase(holder) if holder is not None else None
         if holder is not None and speaker is not None and holder.i < token.i <= holder.right_edge.i:
             # "Jan Brewer, an early supporter of Trump": the person, without the description.
-            speaker = strip_span(doc.text, speaker[0], min(speaker[1], token.left_edge.idx))
+            speaker = strip_span(doc_text(doc), speaker[0], min(speaker[1], token.left_edge.idx))
         sent = token.sent
         out.append(Quote(c_start, c_end, token.idx, token.idx + len(token.text), lemma, speaker[0] if speaker else None,
                          speaker[1] if speaker else None, False, sent.start_char, sent.end_char))  # fmt: skip

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 MIN_QUOTE_CHARS = 12
 MIN_REPORTED_CHARS = 3  # "endorsed Trump", "backed Cruz": a name is what a stance verb attributes
@@ -45,3 +48,15 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " \t\n,\"'“”‘’:":
         end -= 1
     return start, end
+
+
+_TEXT = "dateline.quotes.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per document: spaCy joins every token's text on each access, and
+    the rules ask for it per quotation (on long articles that join was half the stage's time)."""
+    text: str | None = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
