@@ -80,13 +80,13 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     out.extend(hedged(doc, spoken))
     kept = _outermost(out)
     kept.extend(orphan_quotes(doc, quoted, kept))
-    return sorted(_past_dateline(doc, kept), key=lambda q: (q.start, q.end))
+    return sorted(_past_dateline(text, kept), key=lambda q: (q.start, q.end))
 
 
-def _past_dateline(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+def _past_dateline(text: str, quotes: list[Quote]) -> list[Quote]:
     """Without the article's dateline ("MOSCOW, May 19 (Sputnik) –"): the parser reads its place
     as a subject, yet it is the filing's label, never a speaker nor the statement's words."""
-    line = find_dateline(doc_text(doc))
+    line = find_dateline(text)
     if line is None:
         return quotes
     out = []
@@ -94,7 +94,7 @@ def _past_dateline(doc: Doc, quotes: list[Quote]) -> list[Quote]:
         if q.speaker_start is not None and line.start <= q.speaker_start < line.end:
             continue
         if line.start <= q.start < line.end < q.end:
-            q = replace(q, start=strip_span(doc_text(doc), line.end, q.end)[0])
+            q = replace(q, start=strip_span(text, line.end, q.end)[0])
         out.append(q)
     return out
 

@@ -28,10 +28,11 @@ MAX_CLIMB = 6  # ancestors looked at for a holder; further up the verb is the wr
 def orphan_quotes(doc: Doc, quoted: list[tuple[int, int]], found: list[Quote]) -> list[Quote]:
     """A direct quote for every quotation that no attribution in ``found`` covers and that completes
     a verb or preposition; its content is the phrase the quotation heads ("a “witch hunt”")."""
+    text = doc_text(doc)
     covered = [span for q in found for span in q.spans]
     out: list[Quote] = []
     for q_start, q_end in quoted:
-        if not doc_text(doc)[q_start:q_end].strip() or any(s < q_end and q_start < e for s, e in covered):
+        if not text[q_start:q_end].strip() or any(s < q_end and q_start < e for s, e in covered):
             continue
         inner = doc.char_span(q_start, q_end, alignment_mode="expand")
         if inner is None or not len(inner):
@@ -41,7 +42,7 @@ def orphan_quotes(doc: Doc, quoted: list[tuple[int, int]], found: list[Quote]) -
             continue
         speaker = _holder(root, q_start, q_end) or _previous_speaker(found + out, q_start)
         phrase = list(root.subtree)
-        c_start, c_end = strip_span(doc_text(doc), min(q_start, phrase[0].idx), max(q_end, phrase[-1].idx + len(phrase[-1].text)))
+        c_start, c_end = strip_span(text, min(q_start, phrase[0].idx), max(q_end, phrase[-1].idx + len(phrase[-1].text)))
         c_start, c_end = min(c_start, q_start), max(c_end, q_end)
         sent = root.sent
         out.append(Quote(c_start, c_end, None, None, "", speaker[0] if speaker else None, speaker[1] if speaker else None,
