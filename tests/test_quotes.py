@@ -12,6 +12,7 @@ from dateline import Corpus
 from dateline.annotate.actors import find_actor_mentions
 from dateline.annotate.model import load_model
 from dateline.annotate.quotes import extract_quotes, quotation_spans
+from dateline.annotate.quotes.quote import strip_span
 from dateline.annotate.quotes.speakers import noun_phrase
 from dateline.cli.main import cli
 from dateline.resolve.quote_queries import list_quotes
@@ -168,6 +169,30 @@ def test_partial_quote_belongs_to_the_reported_clause() -> None:
     assert text[quotes[0].start : quotes[0].end].startswith("the new plan was")
 
 
+def test_reported_content_keeps_the_marks_of_a_quoted_phrase() -> None:
+    text = "The governor said the audit was a “politically motivated fishing expedition”."
+    (quote,) = _one(text, direct=False)
+    content = text[quote.start : quote.end]
+    assert content.endswith("fishing expedition”") and content.count("“") == content.count("”") == 1
+
+
+@pytest.mark.parametrize(
+    ("marked", "span"),
+    [  # the span given to strip_span lies between the bars
+        ("He called it| a “witch hunt”, |and left.", "a “witch hunt”"),  # the closing mark stays
+        ("|“Fake news” is what she said, |he wrote.", "“Fake news” is what she said"),  # the opening mark stays
+        ('He called it| a "sham" |again', 'a "sham"'),
+        ("|“We will win,” |she said.", "We will win"),  # a whole quotation loses both marks
+        ("He said |“no.” |Then", "no."),
+    ],
+)
+def test_strip_span_keeps_marks_only_around_inner_phrases(marked: str, span: str) -> None:
+    first, last = marked.index("|"), marked.rindex("|") - 1
+    text = marked.replace("|", "")
+    start, end = strip_span(text, first, last)
+    assert text[start:end] == span
+
+
 @pytest.mark.parametrize(
     ("text", "content", "speaker"),
     [
@@ -254,9 +279,9 @@ def _found(text: str) -> list[tuple[str, str, str | None, bool]]:
     ("text", "content", "cue"),
     [
         ("Speaking on “Meet the Press,” Senator Alvarez said the budget would be a “total disaster.”",
-         "the budget would be a “total disaster", "say"),
+         "the budget would be a “total disaster.”", "say"),
         ("The mayor has given a passionate defense of “Chicago values,” saying the city embodied the “grit and warmth of the Midwest.”",
-         "the city embodied the “grit and warmth of the Midwest", "say"),
+         "the city embodied the “grit and warmth of the Midwest.”", "say"),
     ],
 )  # fmt: skip
 def test_title_in_quotes_does_not_take_the_cue_of_a_reported_clause(text: str, content: str, cue: str) -> None:
@@ -276,7 +301,7 @@ def test_cue_before_a_colon_opens_a_new_statement() -> None:
 
 def test_participle_of_speech_after_a_reported_clause_is_a_new_statement() -> None:
     found = _found('She said that is a "fabrication," describing the report as deeply flawed.')
-    assert ('that is a "fabrication', "say", "She", False) in found
+    assert ('that is a "fabrication,"', "say", "She", False) in found
     assert any(q == "describe" and s == "She" for _, q, s, _ in found), found
 
 
@@ -401,7 +426,7 @@ def test_quoted_label_or_programme_is_not_a_quote(text: str) -> None:
     ("text", "first", "second"),
     [
         ("The senator said he found the mayor “very generous” and called the budget “a triumph.”",
-         ("he found the mayor “very generous", "say", "The senator", False), ("the budget “a triumph", "call", "The senator", False)),
+         ("he found the mayor “very generous”", "say", "The senator", False), ("the budget “a triumph.”", "call", "The senator", False)),
         ("The mayor said the budget was balanced and praised the council for its work.",
          ("the budget was balanced", "say", "The mayor", False), ("the council for its work", "praise", "The mayor", False)),
     ],

@@ -42,12 +42,33 @@ class Quote:
                 "cue_span": [self.cue_start, self.cue_end] if self.cue_start is not None else None, "direct": self.direct}  # fmt: skip
 
 
+# Curly pairs and straight double quotes only: "’" is also an apostrophe, so it cannot be counted.
+_PAIRS = (("“", "”"), ('"', '"'))
+
+
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the punctuation and quotation marks around it — except a mark that closes
+    (or opens) a quoted phrase inside it: "called it a “witch hunt”" keeps its closing mark."""
+    first, last = start, end
     while start < end and text[start] in " \t\n,\"'“”‘’:—–-":
         start += 1
     while end > start and text[end - 1] in " \t\n,\"'“”‘’:":
         end -= 1
+    inner = text[start:end]
+    # The parser often hangs a closing mark on the verb, not on the phrase: look on past the end,
+    # over the full stop or comma American style puts inside the marks ("a triumph.”").
+    after = min(last + 2 if text[last : last + 1] in {".", ",", "?", "!"} else last + 1, len(text))
+    for opening, closing in _PAIRS:
+        if _left_open(inner, opening, closing) and (close := text.find(closing, end, after)) >= 0:
+            return start, close + 1
+        if _left_open(inner, closing, opening) and (mark := text.rfind(opening, first, start)) >= 0:
+            return mark, end
     return start, end
+
+
+def _left_open(inner: str, mark: str, other: str) -> bool:
+    """Whether ``inner`` has a ``mark`` its ``other`` does not answer."""
+    return inner.count(mark) % 2 == 1 if mark == other else inner.count(mark) > inner.count(other)
 
 
 _TEXT = "dateline.quotes.text"
