@@ -16,13 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from dateline.annotate.facts import load_concepts, user_concept_files
+from dateline.resolve.headlines import event_headline, join_names
 
-VERBS = {
-    "AGREE": "agrees with", "CONSULT": "meets", "SUPPORT": "supports", "CONCEDE": "concedes to",
-    "COOPERATE": "cooperates with", "AID": "aids", "RETREAT": "withdraws or ceases fire", "REQUEST": "calls on",
-    "REJECT": "rejects", "ACCUSE": "accuses", "THREATEN": "threatens", "PROTEST": "protests against",
-    "SANCTION": "sanctions", "MOBILIZE": "mobilizes", "COERCE": "coerces", "ASSAULT": "fights",
-}  # fmt: skip
 GRANULARITY_RANK = {"day": 4, "week": 3, "month": 3, "season": 2, "year": 1, "decade": 0, "": -1}
 CONTEXT_ACTORS = 3  # how many of an article's most-mentioned actors place its actor-less facts
 _DURATION = re.compile(r"^P(\d+(?:\.\d+)?)(DE|CE|Y|M|W|D)$")
@@ -344,14 +339,12 @@ def _headline(entry: _Entry) -> str:
     concepts = load_concepts(user_concept_files())
     if entry.has_facts and entry.concepts and concepts[_top_concept(entry)].event == entry.event:
         concept = concepts[_top_concept(entry)]
-        who = ", ".join(sorted(n for n, _ in entry.names.most_common(3)))
+        who = join_names(sorted(n for n, _ in entry.names.most_common(3)))
         since = " (since)" if entry.since_docs else ""
         return f"{who}: {concept.label}{since}" if who else f"{concept.label.capitalize()}{since}"
-    actors = ", ".join(sorted({a["name"] for a in entry.actors.values() if a["name"]})) or "Unknown actor"
-    recipients = ", ".join(sorted({a["name"] for a in entry.recipients.values() if a["name"]}))
-    verb = VERBS.get(entry.event, entry.event.lower())
-    text = f"{actors} {verb} {recipients}".strip()
-    return text + (f" ({entry.mode})" if entry.mode else "")
+    actors = sorted({a["name"] for a in entry.actors.values() if a["name"]})
+    recipients = sorted({a["name"] for a in entry.recipients.values() if a["name"]} - set(actors))
+    return event_headline(entry.event, entry.mode, actors, recipients)
 
 
 def _top_concept(entry: _Entry) -> str:

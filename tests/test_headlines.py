@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline import Corpus
+from dateline.resolve.headlines import PHRASES, event_headline, join_names
+from dateline.resolve.timeline_queries import list_timeline
+
+
+@pytest.mark.parametrize(
+    ("event", "mode", "actors", "recipients", "headline"),
+    [
+        ("CONSULT", "", ["Armenia", "Azerbaijan"], [], "Armenia and Azerbaijan hold talks"),
+        ("CONSULT", "", ["Russia"], [], "Russia holds talks"),
+        ("CONSULT", "", ["Russia"], ["Armenia"], "Russia meets with Armenia"),
+        ("CONSULT", "", [], ["Ilham Aliyev", "Nikol Pashinyan"], "Talks between Ilham Aliyev and Nikol Pashinyan"),
+        ("CONSULT", "visit", ["Sergei Lavrov"], ["Armenia"], "Sergei Lavrov visits Armenia"),
+        ("REQUEST", "", ["Russia"], ["Armenia", "Azerbaijan"], "Russia calls on Armenia and Azerbaijan"),
+        ("REQUEST", "", [], ["Abkhazia", "Nagorno-Karabakh"], "Appeal to Abkhazia and Nagorno-Karabakh"),
+        ("ACCUSE", "disapprove", ["France", "Germany"], ["Iran"], "France and Germany criticize Iran"),
+        ("ACCUSE", "", [], [], "Accusations"),
+        ("ASSAULT", "aerial", ["NATO"], [], "NATO launches airstrikes"),
+        ("ASSAULT", "", ["A", "B", "C"], ["D"], "A, B and C attack D"),
+        ("PROTEST", "strike-gen", ["Teamsters Union"], [], "Teamsters Union protests (strike-gen)"),  # a mode without a phrase is shown
+    ],
+)
+def test_headline_agrees_with_its_actors(event: str, mode: str, actors: list[str], recipients: list[str], headline: str) -> None:
+    assert event_headline(event, mode, actors, recipients) == headline
+
+
+def test_every_type_reads_without_actor_or_recipient() -> None:
+    for event in PHRASES:
+        for actors in ([], ["X"], ["X", "Y"]):
+            for recipients in ([], ["Z"]):
+                text = event_headline(event, "", actors, recipients)
+                assert "{" not in text and "  " not in text and text[0].isupper(), (event, text)
+
+
+def test_join_names() -> None:
+    assert [join_names(n) for n in ([], ["A"], ["A", "B"], ["A", "B", "C"])] == ["", "A", "A and B", "A, B and C"]
+
+
+def test_example_corpus_headlines_read_as_sentences(seeded_db: Path) -> None:
+    with Corpus(seeded_db, readonly=True) as corpus:
+        headlines = [e["headline"] for e in list_timeline(corpus.connect(), kind="all")]
+    assert headlines and not any("Unknown actor" in h for h in headlines)
+    assert "Armenia and Azerbaijan hold talks" in headlines  # "the foreign ministers of Armenia and Azerbaijan met"
