@@ -139,6 +139,9 @@ def _top(text: str) -> tuple[str, set[str], set[str], list[str]]:
         ("Hundreds of Ugandan soldiers were withdrawn from Somalia.", "RETREAT", {"UGA"}, {"SOM"}),
         # "pro-Russian" qualifies the separatists; Russia does not attack.
         ("The pro-Russian separatists attacked a Ukrainian checkpoint.", "ASSAULT", set(), {"UKR"}),
+        # A prefix spaCy splits off decides: "de-escalate" is no escalation, a "cease-fire" no firing.
+        ("Turkey de-escalated the conflict with Greece.", "RETREAT", {"TUR"}, {"GRC"}),
+        ("Ethiopian troops declared a cease-fire with Eritrea on Monday.", "RETREAT", {"ETH"}, {"ERI"}),
         # An intransitive or participial clause takes its subject from the noun it hangs on.
         ("The rebel movement issued a declaration demanding that the Sudanese government free its leader.", "REQUEST", set(), {"SDN"}),
     ],

@@ -135,8 +135,28 @@ def dictionary() -> _Dictionary:
     return _Dictionary({k: tuple(v) for k, v in verbs.items()}, nouns, contexts, frozenset(map(str, data.get("proposals", []))), objects)
 
 
+# Prefixes that turn a trigger into its opposite or its absence: "de-escalate" is no escalation.
+REVERSING_PREFIXES = frozenset({"de", "non", "anti", "un", "dis"})
+
+
+def _lookup(token: Token, table: dict[str, Any], *, words: bool = False) -> Any:
+    """``table``'s entry for the token's lemma (``words``: its text first), or for the whole
+    hyphenated word when spaCy split a prefix off it ("de", "-", "escalate"): the word as written
+    decides, and a reversing prefix with no entry of its own means no trigger at all."""
+    keys = (token.lower_, token.lemma_.lower()) if words else (token.lemma_.lower(),)
+    doc, i = token.doc, token.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        prefix = doc[i - 2].lower_
+        for key in keys:
+            if f"{prefix}-{key}" in table:
+                return table[f"{prefix}-{key}"]
+        if prefix in REVERSING_PREFIXES:
+            return None
+    return next((table[key] for key in keys if key in table), None)
+
+
 def _match_verb(token: Token) -> _Entry | None:
-    entries = dictionary().verbs.get(token.lemma_.lower())
+    entries: tuple[_Entry, ...] | None = _lookup(token, dictionary().verbs)
     if not entries:
         return None
     children = list(token.children)
@@ -159,7 +179,7 @@ def _match_noun(token: Token) -> tuple[_Entry, Token] | None:
     nouns = dictionary().nouns
     text = token.lower_
     compound = " ".join(t.lower_ for t in token.lefts if t.dep_ in ("compound", "amod")) + " " + text
-    entry = nouns.get(compound.strip()) or nouns.get(text) or nouns.get(token.lemma_.lower())
+    entry = nouns.get(compound.strip()) or _lookup(token, nouns, words=True)
     if entry is None:
         return None
     head = token.head
