@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from dateline.annotate.timex import values as V
-from dateline.annotate.timex.grammar import Rule, alternation, lexicon, rules
+from dateline.annotate.timex.grammar import MEASURE_NOUNS, Rule, alternation, lexicon, rules
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -51,11 +51,7 @@ _PAST = re.compile(
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those)\s+(?:\w+ly\s+|still\s+|not\s+yet\s+)?$", re.I)
 _REPORTING = frozenset({"said", "told", "announced", "reported", "added", "stated", "noted", "explained", "claimed",
                         "insisted", "confirmed", "disclosed", "revealed", "warned", "indicated"})  # fmt: skip
-_MEASURE_AFTER_YEAR = re.compile(
-    r"\s+(people|persons|troops|soldiers|men|women|children|km|kilometers|kilometres|miles|tons|tonnes|"
-    r"dollars|euros|rubles|shares|units|cars|jobs|workers|members|feet|meters|metres|barrels)\b",
-    re.I,
-)
+_MEASURE_AFTER_YEAR = re.compile(rf"\s+({MEASURE_NOUNS})\b", re.I)
 
 
 _RATE_BEFORE = re.compile(
@@ -63,6 +59,10 @@ _RATE_BEFORE = re.compile(
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\s+[a-z]+s)\s+$"
 )
 _LAST_NEXT = re.compile(r"\b(last|next)\s+$", re.I)
+_UNTIL_BY = re.compile(r"(?:until|till|by)\b", re.I)
+_CLAUSE_BREAK = re.compile(r",|\b(?:and|but|or)\b", re.I)
+# "ahead of Thursday's testimony", "in advance of Tuesday's hearing": a point still to come.
+_AHEAD_OF = re.compile(r"\b(?:ahead|in\s+advance)\s+of\s+$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +207,7 @@ def _tense(
     tense of the report, not of what is reported.
     """
     before = ctx.text[max(0, start - 24) : start] if signals else ""
-    if _future_signal_re().search(before):
+    if (found := _future_signal_re().search(before)) and not _past_until(ctx, max(0, start - 24) + found.start()):
         return 1
     if _past_signal_re().search(before):
         return -1
@@ -234,6 +234,25 @@ def _tense(
     if best is None or (within is not None and best[0] > within):
         return 0
     return best[1]
+
+
+def _past_until(ctx: _Ctx, signal: int) -> bool:
+    """"ran until July 15", "knew by April 20": a simple past verb just before "until" / "by" ends a
+    past stretch, so the signal no longer points ahead. A present perfect ("has halted drilling until
+    Nov. 30") or a future ("will stay until") keeps the deadline ahead."""
+    if not _UNTIL_BY.match(ctx.text, signal):
+        return False
+    s, _e = _sentence(ctx, signal)
+    window = ctx.text[max(s, signal - LOCAL_CUE_CHARS) : signal]
+    window = _CLAUSE_BREAK.split(window)[-1]  # the signal's own clause: not "captured, and by noon Friday could"
+    cues = [(m.start(), -1, m.group(0)) for m in _PAST.finditer(window)
+            if m.group(0).lower() not in ("last", "ago", "earlier")  # verbs only: "in the last years the panel has until …"
+            and not (_ATTRIBUTIVE.search(window, 0, m.start()) and m.group(0).lower().endswith("ed"))]
+    cues += [(m.start(), 1, m.group(0)) for m in _future_re().finditer(window)]
+    if not cues:
+        return False
+    _at, tense, word = max(cues)
+    return tense < 0 and word.split()[0].lower() not in ("has", "have") and word.lower() not in _REPORTING
 
 
 def _date_tense(ctx: _Ctx, m: re.Match[str]) -> int:
@@ -698,7 +717,8 @@ def _weekday_expr(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
         return _Norm(kind, f"XXXX-WXX-{weekday}{suffix}", mod, unresolved=True)
     # "by Wednesday", "until Thursday" are as often a deadline just past as one ahead: within a week
     # only the verb decides.
-    date = _resolve_weekday(ctx, weekday, rel, _tense(ctx, m.start(), m.end(), signals=False))
+    ahead = not rel and _AHEAD_OF.search(ctx.text, max(0, m.start() - 20), m.start()) is not None
+    date = _resolve_weekday(ctx, weekday, rel, 1 if ahead else _tense(ctx, m.start(), m.end(), signals=False))
     assert date is not None
     return _Norm(kind, V.ymd(date) + suffix, mod, anchor="dct", ref=date)
 
