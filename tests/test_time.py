@@ -588,3 +588,13 @@ def test_a_past_verb_of_another_clause_does_not_end_the_stretch() -> None:
     assert found["noon Friday"] == ("TIME", "2012-06-01T12:00")
     found = _values("The panel formed in the last year has until July 15 to report.", dct)
     assert found["July 15"] == ("DATE", "2012-07-15")
+
+
+def test_a_date_heading_a_line_is_a_record_of_the_past() -> None:
+    text = "Key dates of the affair:\nApril 30 - The chief executive says the firm will pay.\n* 16 June: The two men meet officials.\n"
+    found = _values(text, dt.date(2013, 1, 11))
+    assert found["April 30"] == ("DATE", "2012-04-30")
+    assert found["16 June"] == ("DATE", "2012-06-16")
+    # Not a clock time after the dash, nor a date inside the line.
+    found = _values("He said on April 30 - a Monday - that the firm will pay.\nApril 30 - 10:45 GMT\n", dt.date(2013, 1, 11))
+    assert found["April 30"] == ("DATE", "2013-04-30")

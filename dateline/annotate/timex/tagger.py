@@ -59,6 +59,8 @@ _RATE_BEFORE = re.compile(
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\s+[a-z]+s)\s+$"
 )
 _LAST_NEXT = re.compile(r"\b(last|next)\s+$", re.I)
+ENTRY_LEAD_CHARS = 3  # a bullet or a quote before the date heading a line
+_ENTRY_AFTER = re.compile(r"\s*(?:-{1,2}|\u2013|\u2014|:)\s(?!\s*\d{1,2}[:.]\d{2})")
 _UNTIL_BY = re.compile(r"(?:until|till|by)\b", re.I)
 _CLAUSE_BREAK = re.compile(r",|\b(?:and|but|or)\b", re.I)
 # "ahead of Thursday's testimony", "in advance of Tuesday's hearing": a point still to come.
@@ -255,6 +257,13 @@ def _past_until(ctx: _Ctx, signal: int) -> bool:
     return tense < 0 and word.split()[0].lower() not in ("has", "have") and word.lower() not in _REPORTING
 
 
+def _heads_entry(text: str, start: int, end: int) -> bool:
+    """A chronology entry or a dated caption: the date opens its line (after a bullet at most) and a
+    dash or a colon follows it, not a clock time ("May 2 - Obama visits the coast", "* 21 April: …")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return len(text[line_start:start].strip()) <= ENTRY_LEAD_CHARS and _ENTRY_AFTER.match(text, end) is not None
+
+
 def _date_tense(ctx: _Ctx, m: re.Match[str]) -> int:
     """The direction of a month or month-day: a cue close by, else the clause's own verbs."""
     return _tense(ctx, m.start(), m.end(), within=LOCAL_CUE_CHARS) or _tense(ctx, m.start(), m.end(), reporting=False)
@@ -378,6 +387,10 @@ def _month_day(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
         before = rel.group(1).lower() == "last"
         options = [d for d in options if (d < ctx.dct if before else d > ctx.dct)]
         date = (max(options) if before else min(options)) if options else None
+    elif _heads_entry(ctx.text, m.start(), m.end()):
+        # A dated record of what happened, written in the present ("June 16 - The two men meet …"),
+        # long after the day: the present tense does not carry it to next year.
+        date = _closest_year(ctx.dct, month, day, -1)
     else:
         date = _day_in_year(ctx, m, ctx.dct, month, day)
     if date is None:
