@@ -576,6 +576,8 @@ def test_ahead_of_a_weekday_points_ahead(sentence: str, dct: dt.date, phrase: st
         ("The minister has halted drilling until Nov. 30 .", "Nov. 30", "2012-11-30"),
         ("The board will stay in office until July 15.", "July 15", "2013-07-15"),
         ("Victims have until July 15 to file claims.", "July 15", "2013-07-15"),
+        # So does a verb that sets or moves the deadline.
+        ("The minister extended the ban until March 30 .", "March 30", "2013-03-30"),
     ],
 )
 def test_a_past_verb_before_until_ends_a_past_stretch(sentence: str, phrase: str, value: str) -> None:
@@ -598,3 +600,10 @@ def test_a_date_heading_a_line_is_a_record_of_the_past() -> None:
     # Not a clock time after the dash, nor a date inside the line.
     found = _values("He said on April 30 - a Monday - that the firm will pay.\nApril 30 - 10:45 GMT\n", dt.date(2013, 1, 11))
     assert found["April 30"] == ("DATE", "2013-04-30")
+
+
+def test_a_day_naming_an_unplanned_event_is_past() -> None:
+    found = _values("Lawyers will meet victims of the April 20 explosion next week.", dt.date(2012, 11, 2))
+    assert found["April 20"] == ("DATE", "2012-04-20")
+    # A planned event keeps the tense of its clause.
+    assert _values("Voters will go to the polls in the April 20 election.", dt.date(2012, 11, 2))["April 20"] == ("DATE", "2013-04-20")

@@ -51,6 +51,15 @@ _PAST = re.compile(
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those)\s+(?:\w+ly\s+|still\s+|not\s+yet\s+)?$", re.I)
 _REPORTING = frozenset({"said", "told", "announced", "reported", "added", "stated", "noted", "explained", "claimed",
                         "insisted", "confirmed", "disclosed", "revealed", "warned", "indicated"})  # fmt: skip
+# Verbs that set or move a deadline keep "until" pointing ahead: "extended the ban until Nov. 30".
+_DEADLINE_VERBS = frozenset({"extended", "postponed", "delayed", "deferred", "adjourned", "suspended", "halted",
+                             "banned", "closed", "shut", "gave", "granted", "ordered", "set", "pushed", "moved"})  # fmt: skip
+# Events nobody schedules: "the April 20 explosion" has happened, whatever the clause's tense.
+_UNPLANNED_EVENT = re.compile(
+    r"\s*(?:explosion|blast|blowout|attacks?|bombings?|accident|crash|disaster|killings?|murders?|shooting|"
+    r"deaths?|earthquake|quake|tsunami|collapse|massacre|assassination|ambush|spill|sinking)\b",
+    re.I,
+)
 _MEASURE_AFTER_YEAR = re.compile(rf"\s+({MEASURE_NOUNS})\b", re.I)
 
 
@@ -254,7 +263,8 @@ def _past_until(ctx: _Ctx, signal: int) -> bool:
     if not cues:
         return False
     _at, tense, word = max(cues)
-    return tense < 0 and word.split()[0].lower() not in ("has", "have") and word.lower() not in _REPORTING
+    word = word.lower()
+    return tense < 0 and word.split()[0] not in ("has", "have") and word not in _REPORTING and word not in _DEADLINE_VERBS
 
 
 def _heads_entry(text: str, start: int, end: int) -> bool:
@@ -387,7 +397,7 @@ def _month_day(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
         before = rel.group(1).lower() == "last"
         options = [d for d in options if (d < ctx.dct if before else d > ctx.dct)]
         date = (max(options) if before else min(options)) if options else None
-    elif _heads_entry(ctx.text, m.start(), m.end()):
+    elif _heads_entry(ctx.text, m.start(), m.end()) or _UNPLANNED_EVENT.match(ctx.text, m.end()):
         # A dated record of what happened, written in the present ("June 16 - The two men meet …"),
         # long after the day: the present tense does not carry it to next year.
         date = _closest_year(ctx.dct, month, day, -1)
