@@ -218,7 +218,7 @@ def _tense(
     tense of the report, not of what is reported.
     """
     before = ctx.text[max(0, start - 24) : start] if signals else ""
-    if (found := _future_signal_re().search(before)) and not _past_until(ctx, max(0, start - 24) + found.start()):
+    if (signal := _future_signal_re().search(before)) and not _past_until(ctx, max(0, start - 24) + signal.start()):
         return 1
     if _past_signal_re().search(before):
         return -1
