@@ -607,3 +607,17 @@ def test_a_day_naming_an_unplanned_event_is_past() -> None:
     assert found["April 20"] == ("DATE", "2012-04-20")
     # A planned event keeps the tense of its clause.
     assert _values("Voters will go to the polls in the April 20 election.", dt.date(2012, 11, 2))["April 20"] == ("DATE", "2013-04-20")
+
+
+def test_an_unplanned_event_on_a_day_is_past() -> None:
+    dct = dt.date(2012, 11, 21)
+    found = _values("The fund opened 100 days after an explosion on the rig on April 22 .", dct)
+    assert found["April 22"] == ("DATE", "2012-04-22")
+    found = _values("The manager at the time of its explosion , on 20 April , will not testify .", dct)
+    assert found["20 April"] == ("DATE", "2012-04-20")
+
+
+def test_capitals_of_a_page_navigation_are_no_next() -> None:
+    found = _values("BACK 3 of 9 NEXT 26 MAY : TOP KILL OF THE WELL", dt.date(2012, 6, 4))
+    assert found["26 MAY"] == ("DATE", "2012-05-26")
+    assert _values("The vote is set for next May 26.", dt.date(2012, 6, 4))["May 26"] == ("DATE", "2013-05-26")

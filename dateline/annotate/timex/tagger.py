@@ -60,6 +60,12 @@ _UNPLANNED_EVENT = re.compile(
     r"deaths?|earthquake|quake|tsunami|collapse|massacre|assassination|ambush|spill|sinking)\b",
     re.I,
 )
+_UNPLANNED_EVENT_BEFORE = re.compile(
+    r"\b(?:an?|the|its|their)\s+(?:\w+\s+)?(?:explosion|blast|blowout|attack|bombing|accident|crash|disaster|"
+    r"killing|murder|shooting|death|earthquake|quake|tsunami|collapse|massacre|assassination|ambush|spill|sinking)\b",
+    re.I,
+)
+UNPLANNED_EVENT_CHARS = 45  # how far before "on <date>" the event's noun may stand
 _MEASURE_AFTER_YEAR = re.compile(rf"\s+({MEASURE_NOUNS})\b", re.I)
 
 
@@ -67,7 +73,8 @@ _RATE_BEFORE = re.compile(
     r"(?:\b(?:times|once|twice|per)|(?:\d|\b(?:million|billion|thousand|hundred|cents?|dollars|percent)\b)\S*(?:\s+[a-z]+s)?"
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\s+[a-z]+s)\s+$"
 )
-_LAST_NEXT = re.compile(r"\b(last|next)\s+$", re.I)
+# Not the capitals of a page's navigation: "BACK 3 of 9 NEXT 26 MAY : TOP KILL".
+_LAST_NEXT = re.compile(r"\b(?!(?-i:LAST|NEXT)\b)(last|next)\s+$", re.I)
 ENTRY_LEAD_CHARS = 3  # a bullet or a quote before the date heading a line
 _ENTRY_AFTER = re.compile(r"\s*(?:-{1,2}|\u2013|\u2014|:)\s(?!\s*\d{1,2}[:.]\d{2})")
 _UNTIL_BY = re.compile(r"(?:until|till|by)\b", re.I)
@@ -274,6 +281,15 @@ def _heads_entry(text: str, start: int, end: int) -> bool:
     return len(text[line_start:start].strip()) <= ENTRY_LEAD_CHARS and _ENTRY_AFTER.match(text, end) is not None
 
 
+def _names_unplanned_event(ctx: _Ctx, start: int, end: int) -> bool:
+    """"the April 20 explosion", "an explosion on the rig on April 22", "its explosion, on 20 April"."""
+    if _UNPLANNED_EVENT.match(ctx.text, end):
+        return True
+    s, _e = _sentence(ctx, start)
+    before = ctx.text[max(s, start - UNPLANNED_EVENT_CHARS) : start]
+    return bool(re.search(r"\bon\s+(?:the\s+)?$", before)) and _UNPLANNED_EVENT_BEFORE.search(before) is not None
+
+
 def _date_tense(ctx: _Ctx, m: re.Match[str]) -> int:
     """The direction of a month or month-day: a cue close by, else the clause's own verbs."""
     return _tense(ctx, m.start(), m.end(), within=LOCAL_CUE_CHARS) or _tense(ctx, m.start(), m.end(), reporting=False)
@@ -397,7 +413,7 @@ def _month_day(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
         before = rel.group(1).lower() == "last"
         options = [d for d in options if (d < ctx.dct if before else d > ctx.dct)]
         date = (max(options) if before else min(options)) if options else None
-    elif _heads_entry(ctx.text, m.start(), m.end()) or _UNPLANNED_EVENT.match(ctx.text, m.end()):
+    elif _heads_entry(ctx.text, m.start(), m.end()) or _names_unplanned_event(ctx, m.start(), m.end()):
         # A dated record of what happened, written in the present ("June 16 - The two men meet …"),
         # long after the day: the present tense does not carry it to next year.
         date = _closest_year(ctx.dct, month, day, -1)
