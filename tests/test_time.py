@@ -621,3 +621,9 @@ def test_capitals_of_a_page_navigation_are_no_next() -> None:
     found = _values("BACK 3 of 9 NEXT 26 MAY : TOP KILL OF THE WELL", dt.date(2012, 6, 4))
     assert found["26 MAY"] == ("DATE", "2012-05-26")
     assert _values("The vote is set for next May 26.", dt.date(2012, 6, 4))["May 26"] == ("DATE", "2013-05-26")
+
+
+def test_as_scheduled_says_nothing_of_direction() -> None:
+    found = _values("He retired from the navy , as scheduled , on June 30 .", dt.date(2012, 10, 1))
+    assert found["June 30"] == ("DATE", "2012-06-30")
+    assert _values("The plant is scheduled to open on June 30.", dt.date(2012, 10, 1))["June 30"] == ("DATE", "2013-06-30")

@@ -318,8 +318,9 @@ def _future_re() -> re.Pattern[str]:
     # "would be travelling": a future seen from the past, unlike a conditional "would".
     prospective = r"|would\s+be\s+\w+ing"
     # "had been due to expire Friday": a plan of the past, overtaken; the past perfect decides.
+    # "retired, as scheduled, on June 30": whether it went to plan, not when.
     return re.compile(
-        r"(?<!\w)(?<!had\sbeen\s)(?:" + "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in markers) + prospective + r")(?!\w)", re.I
+        r"(?<!\w)(?<!had\sbeen\s)(?<!\bas\s)(?:" + "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in markers) + prospective + r")(?!\w)", re.I
     )
 
 
