@@ -524,3 +524,106 @@ def test_a_holiday_week_is_the_week_the_holiday_falls_in() -> None:
     assert _values("Shops stayed closed during Easter week.", dct)["Easter week"] == ("DATE", "2011-W16")  # Easter: 24 April
     assert _values("Traffic was light in Christmas week 2010.", dct)["Christmas week 2010"] == ("DATE", "2010-W51")
     assert _values("He came home for Easter.", dct)["Easter"] == ("DATE", "2011-04-24")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "value"),
+    [
+        # Tokenised text keeps the comma apart: the year is still the day's.
+        ("The plant closed on March 3 , 1998 after a fire .", "March 3 , 1998", "1998-03-03"),
+        ("The plant closed on 3 March , 1998 after a fire .", "3 March , 1998", "1998-03-03"),
+        ("It closed on Tuesday , March 3 , 1998 .", "Tuesday , March 3 , 1998", "1998-03-03"),
+        ("The plant closed on March 3, 1998, after a fire.", "March 3, 1998", "1998-03-03"),
+    ],
+)
+def test_a_year_after_a_spaced_comma_is_the_days_year(sentence: str, phrase: str, value: str) -> None:
+    assert _values(sentence, dt.date(2010, 6, 1))[phrase] == ("DATE", value)
+
+
+def test_a_count_after_a_month_day_is_no_year() -> None:
+    found = _values("On May 5, 2000 people marched; on May 9 , 1500 troops left.", dt.date(2010, 6, 1))
+    assert found["May 5"] == ("DATE", "2010-05-05")
+    assert found["May 9"] == ("DATE", "2010-05-09")
+    assert not any(v.startswith(("2000", "1500")) for _t, v in found.values())
+
+
+def test_a_clock_after_a_month_day_is_no_year() -> None:
+    found = _values("19 January , 1130 GMT , Bani : the convoy is late .", dt.date(2010, 1, 19))
+    assert found["19 January"] == ("DATE", "2010-01-19")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "phrase", "value"),
+    [
+        # "ahead of" a weekday is a point still to come, whatever the tense of the clause.
+        ("Shares fell ahead of Thursday 's testimony by the chief executive .", dt.date(2012, 3, 6), "Thursday", "2012-03-08"),
+        ("The lawyers filed a memo in advance of Tuesday's hearing.", dt.date(2012, 3, 6), "Tuesday", "2012-03-06"),
+        # "before" alone is not: "before Tuesday's blast" is past.
+        ("Regulators had worked on new rules before Tuesday's blast.", dt.date(2012, 3, 9), "Tuesday", "2012-03-06"),
+    ],
+)
+def test_ahead_of_a_weekday_points_ahead(sentence: str, dct: dt.date, phrase: str, value: str) -> None:
+    assert _values(sentence, dct)[phrase] == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "value"),
+    [
+        # A simple past before "until" / "by" ends a past stretch.
+        ("The leak ran until July 15 , when the well was capped .", "July 15", "2012-07-15"),
+        ("The firms knew by April 20 that the seal had failed.", "April 20", "2012-04-20"),
+        # A present perfect or a future keeps the deadline ahead.
+        ("The minister has halted drilling until Nov. 30 .", "Nov. 30", "2012-11-30"),
+        ("The board will stay in office until July 15.", "July 15", "2013-07-15"),
+        ("Victims have until July 15 to file claims.", "July 15", "2013-07-15"),
+        # So does a verb that sets or moves the deadline.
+        ("The minister extended the ban until March 30 .", "March 30", "2013-03-30"),
+    ],
+)
+def test_a_past_verb_before_until_ends_a_past_stretch(sentence: str, phrase: str, value: str) -> None:
+    assert _values(sentence, dt.date(2012, 11, 2))[phrase] == ("DATE", value)
+
+
+def test_a_past_verb_of_another_clause_does_not_end_the_stretch() -> None:
+    dct = dt.date(2012, 5, 27)
+    found = _values("The oil was captured by the current and by noon Friday could reach the keys.", dct)
+    assert found["noon Friday"] == ("TIME", "2012-06-01T12:00")
+    found = _values("The panel formed in the last year has until July 15 to report.", dct)
+    assert found["July 15"] == ("DATE", "2012-07-15")
+
+
+def test_a_date_heading_a_line_is_a_record_of_the_past() -> None:
+    text = "Key dates of the affair:\nApril 30 - The chief executive says the firm will pay.\n* 16 June: The two men meet officials.\n"
+    found = _values(text, dt.date(2013, 1, 11))
+    assert found["April 30"] == ("DATE", "2012-04-30")
+    assert found["16 June"] == ("DATE", "2012-06-16")
+    # Not a clock time after the dash, nor a date inside the line.
+    found = _values("He said on April 30 - a Monday - that the firm will pay.\nApril 30 - 10:45 GMT\n", dt.date(2013, 1, 11))
+    assert found["April 30"] == ("DATE", "2013-04-30")
+
+
+def test_a_day_naming_an_unplanned_event_is_past() -> None:
+    found = _values("Lawyers will meet victims of the April 20 explosion next week.", dt.date(2012, 11, 2))
+    assert found["April 20"] == ("DATE", "2012-04-20")
+    # A planned event keeps the tense of its clause.
+    assert _values("Voters will go to the polls in the April 20 election.", dt.date(2012, 11, 2))["April 20"] == ("DATE", "2013-04-20")
+
+
+def test_an_unplanned_event_on_a_day_is_past() -> None:
+    dct = dt.date(2012, 11, 21)
+    found = _values("The fund opened 100 days after an explosion on the rig on April 22 .", dct)
+    assert found["April 22"] == ("DATE", "2012-04-22")
+    found = _values("The manager at the time of its explosion , on 20 April , will not testify .", dct)
+    assert found["20 April"] == ("DATE", "2012-04-20")
+
+
+def test_capitals_of_a_page_navigation_are_no_next() -> None:
+    found = _values("BACK 3 of 9 NEXT 26 MAY : TOP KILL OF THE WELL", dt.date(2012, 6, 4))
+    assert found["26 MAY"] == ("DATE", "2012-05-26")
+    assert _values("The vote is set for next May 26.", dt.date(2012, 6, 4))["May 26"] == ("DATE", "2013-05-26")
+
+
+def test_as_scheduled_says_nothing_of_direction() -> None:
+    found = _values("He retired from the navy , as scheduled , on June 30 .", dt.date(2012, 10, 1))
+    assert found["June 30"] == ("DATE", "2012-06-30")
+    assert _values("The plant is scheduled to open on June 30.", dt.date(2012, 10, 1))["June 30"] == ("DATE", "2013-06-30")

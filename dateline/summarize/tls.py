@@ -40,14 +40,10 @@ REDUNDANCY = 0.5  # cosine above which a sentence repeats one already chosen
 # an entry of a chronology or a dated caption: an editor's record that the day mattered, so the
 # article's reference to that day counts this much instead of 1.
 ENTRY_WEIGHT = 2.0
-# What may follow the heading date of an entry: a year kept apart by a spaced comma (tokenised
-# text, "April 20 , 2010 -", which the time tagger does not join), then a dash or a colon, but not a
-# clock time ("9th November 2011 - 8:40": a comment's stamp).
-ENTRY_AFTER_DATE = re.compile(r"\s*(?:,\s*(?P<year>\d{4})\s*)?(?:-{1,2}|\u2013|\u2014|:)\s(?!\s*\d{1,2}[:.]\d{2})")
-# A chronology records what has happened: an entry without a year that resolves to more than this
-# many days after its article was published ("April 21 : The rig burns", in a December gallery) is
-# last year's. Pages updated after their stamp run a few weeks ahead, not months.
-ENTRY_AHEAD_DAYS = 60
+# What may follow the heading date of an entry: a dash or a colon, but not a clock time ("9th
+# November 2011 - 8:40": a comment's stamp). The time tagger joins a year kept apart by a spaced comma
+# ("April 20 , 2010 -") and reads a heading date without a year as past, so an entry's day is its value.
+ENTRY_AFTER_DATE = re.compile(r"\s*(?:-{1,2}|\u2013|\u2014|:)\s(?!\s*\d{1,2}[:.]\d{2})")
 ENTRY_BEFORE_DATE = 3  # bullets or quotes allowed before the heading date
 
 
@@ -102,22 +98,12 @@ def _news_body(text: str) -> str:
     return text[: m.start()] if m else text
 
 
-def _entry_day(body: str, start: int, tx: Timex, day: dt.date, published: dt.date | None) -> dt.date | None:
+def _entry_day(body: str, start: int, tx: Timex, day: dt.date) -> dt.date | None:
     """The day a chronology entry is about, when ``tx`` heads the line starting at ``start``."""
     # A time of day heading a line stamps a live blog's post on its own day: no chronology.
     if tx.type != "DATE" or len(body[start : tx.start].strip()) > ENTRY_BEFORE_DATE:
         return None
-    m = ENTRY_AFTER_DATE.match(body, tx.end)
-    if m is None:
-        return None
-    try:
-        if m["year"]:
-            return day.replace(year=int(m["year"]))
-        if published and (day - published).days > ENTRY_AHEAD_DAYS and not re.search(r"\d{4}", tx.text):
-            return day.replace(year=day.year - 1)
-    except ValueError:  # 29 February
-        return None
-    return day
+    return day if ENTRY_AFTER_DATE.match(body, tx.end) else None
 
 
 def _sentences(articles: Sequence[Article]) -> list[_Sentence]:
@@ -137,7 +123,7 @@ def _sentences(articles: Sequence[Article]) -> list[_Sentence]:
                 continue
             for si, (s, _t) in enumerate(sents):
                 if s <= tx.start < ends[si]:
-                    entry = None if entries[si] else _entry_day(body, s, tx, day, art.published)
+                    entry = None if entries[si] else _entry_day(body, s, tx, day)
                     if entry:
                         entries[si] = day = entry
                     dated[si].add(day)

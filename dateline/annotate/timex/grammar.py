@@ -69,6 +69,16 @@ def alternation(words: list[str] | tuple[str, ...] | set[str] | frozenset[str], 
     return f"(?:{body})" + (r"\.?" if dot else "")
 
 
+# A number these follow is a count, not a year: "2000 troops", "on May 5, 2000 people marched".
+MEASURE_NOUNS = (
+    r"people|persons|troops|soldiers|men|women|children|km|kilometers|kilometres|miles|tons|tonnes|"
+    r"dollars|euros|rubles|shares|units|cars|jobs|workers|members|feet|meters|metres|barrels"
+)
+
+# After four digits these make them a 24-hour clock: "1130 GMT", "2200 hrs".
+CLOCK_ZONES = r"(?-i:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|Z)|hrs|hours|local\s+time"
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     name: str
@@ -103,14 +113,18 @@ def rules() -> tuple[Rule, ...]:
     any_year = f"(?:{year4}|{spelled_year})"
     b = r"(?<![\w$€£])"  # a word start that is not inside a number or an amount
     e = r"(?![\w])"
+    # The year of a month-day: after a comma, a space or a comma kept apart by tokenisation
+    # ("April 20 , 2010"), but not a count ("May 5, 2000 people") nor a clock ("19 January, 1130 GMT").
+    spaced_comma = r"(?:\s*,)?\s+"
+    not_count = rf"(?!\s+(?:{MEASURE_NOUNS}|{CLOCK_ZONES})\b)"
 
     specs: list[tuple[str, str, int]] = [
         ("iso", rf"{b}(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})(?!\d)", 0),
         ("slash", rf"{b}(?P<month>\d{{1,2}})/(?P<day>\d{{1,2}})/(?P<year>\d{{4}}|\d{{2}})(?![\d/])", 1),
-        ("weekday_date", rf"{b}(?P<wd>{weekday}),?\s+(?P<month>{month})\s+(?P<day>{day})(?:,?\s+(?P<year>{year4}))?{e}", 0),
-        ("mdy", rf"{b}(?:(?P<pmod>{pmods})(?:\s+|-))?(?P<month>{month})\s+(?P<day>{day})(?:\s*(?:-|–|to)\s*(?P<day2>{day}))?,?\s+(?P<year>\d{{4}}){e}", 0),
-        ("dmy", rf"{b}(?P<day>{day})(?:\s*(?:-|–)\s*(?P<day2>{day}))?\s+(?:of\s+)?(?P<month>{month}),?\s+(?P<year>\d{{4}}){e}", 0),
-        ("md", rf"{b}(?:(?P<pmod>{pmods})(?:\s+|-))?(?P<month>{month})\s+(?P<day>{day})(?:\s*(?:-|–)\s*(?P<day2>{day}))?(?![\w:]|,?\s*\d{{4}}|\s*-\s*\d{{3}})", 2),
+        ("weekday_date", rf"{b}(?P<wd>{weekday}){spaced_comma}(?P<month>{month})\s+(?P<day>{day})(?:{spaced_comma}(?P<year>{year4}){e}{not_count})?{e}", 0),
+        ("mdy", rf"{b}(?:(?P<pmod>{pmods})(?:\s+|-))?(?P<month>{month})\s+(?P<day>{day})(?:\s*(?:-|–|to)\s*(?P<day2>{day}))?{spaced_comma}(?P<year>\d{{4}}){e}{not_count}", 0),
+        ("dmy", rf"{b}(?P<day>{day})(?:\s*(?:-|–)\s*(?P<day2>{day}))?\s+(?:of\s+)?(?P<month>{month}){spaced_comma}(?P<year>\d{{4}}){e}{not_count}", 0),
+        ("md", rf"{b}(?:(?P<pmod>{pmods})(?:\s+|-))?(?P<month>{month})\s+(?P<day>{day})(?:\s*(?:-|–)\s*(?P<day2>{day}))?(?![\w:]|(?:\s*,)?\s*\d{{4}}{e}{not_count}|\s*-\s*\d{{3}})", 2),
         ("dm", rf"{b}(?P<day>{day})(?:\s*(?:-|–)\s*(?P<day2>{day}))?\s+(?:of\s+)?(?P<month>{month}){e}", 2),
         ("my", rf"{b}(?:(?P<pmod>{pmods})(?:\s+|-))?(?P<month>{month}),?\s+(?:of\s+)?(?P<year>{any_year}){e}", 1),
         ("month_rel", rf"{b}(?:(?P<pmod>{pmods})(?:\s+|-))?(?P<rel>last|next|this|(?:the\s+)?(?:past|coming))\s+(?P<month>{month}){e}(?!\.?\s*\d)", 2),

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from dateline.annotate.timex import values as V
-from dateline.annotate.timex.grammar import Rule, alternation, lexicon, rules
+from dateline.annotate.timex.grammar import MEASURE_NOUNS, Rule, alternation, lexicon, rules
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -51,18 +51,36 @@ _PAST = re.compile(
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those)\s+(?:\w+ly\s+|still\s+|not\s+yet\s+)?$", re.I)
 _REPORTING = frozenset({"said", "told", "announced", "reported", "added", "stated", "noted", "explained", "claimed",
                         "insisted", "confirmed", "disclosed", "revealed", "warned", "indicated"})  # fmt: skip
-_MEASURE_AFTER_YEAR = re.compile(
-    r"\s+(people|persons|troops|soldiers|men|women|children|km|kilometers|kilometres|miles|tons|tonnes|"
-    r"dollars|euros|rubles|shares|units|cars|jobs|workers|members|feet|meters|metres|barrels)\b",
+# Verbs that set or move a deadline keep "until" pointing ahead: "extended the ban until Nov. 30".
+_DEADLINE_VERBS = frozenset({"extended", "postponed", "delayed", "deferred", "adjourned", "suspended", "halted",
+                             "banned", "closed", "shut", "gave", "granted", "ordered", "set", "pushed", "moved"})  # fmt: skip
+# Events nobody schedules: "the April 20 explosion" has happened, whatever the clause's tense.
+_UNPLANNED_EVENT = re.compile(
+    r"\s*(?:explosion|blast|blowout|attacks?|bombings?|accident|crash|disaster|killings?|murders?|shooting|"
+    r"deaths?|earthquake|quake|tsunami|collapse|massacre|assassination|ambush|spill|sinking)\b",
     re.I,
 )
+_UNPLANNED_EVENT_BEFORE = re.compile(
+    r"\b(?:an?|the|its|their)\s+(?:\w+\s+)?(?:explosion|blast|blowout|attack|bombing|accident|crash|disaster|"
+    r"killing|murder|shooting|death|earthquake|quake|tsunami|collapse|massacre|assassination|ambush|spill|sinking)\b",
+    re.I,
+)
+UNPLANNED_EVENT_CHARS = 45  # how far before "on <date>" the event's noun may stand
+_MEASURE_AFTER_YEAR = re.compile(rf"\s+({MEASURE_NOUNS})\b", re.I)
 
 
 _RATE_BEFORE = re.compile(
     r"(?:\b(?:times|once|twice|per)|(?:\d|\b(?:million|billion|thousand|hundred|cents?|dollars|percent)\b)\S*(?:\s+[a-z]+s)?"
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\s+[a-z]+s)\s+$"
 )
-_LAST_NEXT = re.compile(r"\b(last|next)\s+$", re.I)
+# Not the capitals of a page's navigation: "BACK 3 of 9 NEXT 26 MAY : TOP KILL".
+_LAST_NEXT = re.compile(r"\b(?!(?-i:LAST|NEXT)\b)(last|next)\s+$", re.I)
+ENTRY_LEAD_CHARS = 3  # a bullet or a quote before the date heading a line
+_ENTRY_AFTER = re.compile(r"\s*(?:-{1,2}|\u2013|\u2014|:)\s(?!\s*\d{1,2}[:.]\d{2})")
+_UNTIL_BY = re.compile(r"(?:until|till|by)\b", re.I)
+_CLAUSE_BREAK = re.compile(r",|\b(?:and|but|or)\b", re.I)
+# "ahead of Thursday's testimony", "in advance of Tuesday's hearing": a point still to come.
+_AHEAD_OF = re.compile(r"\b(?:ahead|in\s+advance)\s+of\s+$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +225,7 @@ def _tense(
     tense of the report, not of what is reported.
     """
     before = ctx.text[max(0, start - 24) : start] if signals else ""
-    if _future_signal_re().search(before):
+    if (signal := _future_signal_re().search(before)) and not _past_until(ctx, max(0, start - 24) + signal.start()):
         return 1
     if _past_signal_re().search(before):
         return -1
@@ -234,6 +252,42 @@ def _tense(
     if best is None or (within is not None and best[0] > within):
         return 0
     return best[1]
+
+
+def _past_until(ctx: _Ctx, signal: int) -> bool:
+    """"ran until July 15", "knew by April 20": a simple past verb just before "until" / "by" ends a
+    past stretch, so the signal no longer points ahead. A present perfect ("has halted drilling until
+    Nov. 30") or a future ("will stay until") keeps the deadline ahead."""
+    if not _UNTIL_BY.match(ctx.text, signal):
+        return False
+    s, _e = _sentence(ctx, signal)
+    window = ctx.text[max(s, signal - LOCAL_CUE_CHARS) : signal]
+    window = _CLAUSE_BREAK.split(window)[-1]  # the signal's own clause: not "captured, and by noon Friday could"
+    cues = [(m.start(), -1, m.group(0)) for m in _PAST.finditer(window)
+            if m.group(0).lower() not in ("last", "ago", "earlier")  # verbs only: "in the last years the panel has until …"
+            and not (_ATTRIBUTIVE.search(window, 0, m.start()) and m.group(0).lower().endswith("ed"))]
+    cues += [(m.start(), 1, m.group(0)) for m in _future_re().finditer(window)]
+    if not cues:
+        return False
+    _at, tense, word = max(cues)
+    word = word.lower()
+    return tense < 0 and word.split()[0] not in ("has", "have") and word not in _REPORTING and word not in _DEADLINE_VERBS
+
+
+def _heads_entry(text: str, start: int, end: int) -> bool:
+    """A chronology entry or a dated caption: the date opens its line (after a bullet at most) and a
+    dash or a colon follows it, not a clock time ("May 2 - Obama visits the coast", "* 21 April: …")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return len(text[line_start:start].strip()) <= ENTRY_LEAD_CHARS and _ENTRY_AFTER.match(text, end) is not None
+
+
+def _names_unplanned_event(ctx: _Ctx, start: int, end: int) -> bool:
+    """"the April 20 explosion", "an explosion on the rig on April 22", "its explosion, on 20 April"."""
+    if _UNPLANNED_EVENT.match(ctx.text, end):
+        return True
+    s, _e = _sentence(ctx, start)
+    before = ctx.text[max(s, start - UNPLANNED_EVENT_CHARS) : start]
+    return bool(re.search(r"\bon\s+(?:the\s+)?$", before)) and _UNPLANNED_EVENT_BEFORE.search(before) is not None
 
 
 def _date_tense(ctx: _Ctx, m: re.Match[str]) -> int:
@@ -264,8 +318,9 @@ def _future_re() -> re.Pattern[str]:
     # "would be travelling": a future seen from the past, unlike a conditional "would".
     prospective = r"|would\s+be\s+\w+ing"
     # "had been due to expire Friday": a plan of the past, overtaken; the past perfect decides.
+    # "retired, as scheduled, on June 30": whether it went to plan, not when.
     return re.compile(
-        r"(?<!\w)(?<!had\sbeen\s)(?:" + "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in markers) + prospective + r")(?!\w)", re.I
+        r"(?<!\w)(?<!had\sbeen\s)(?<!\bas\s)(?:" + "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in markers) + prospective + r")(?!\w)", re.I
     )
 
 
@@ -359,6 +414,10 @@ def _month_day(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
         before = rel.group(1).lower() == "last"
         options = [d for d in options if (d < ctx.dct if before else d > ctx.dct)]
         date = (max(options) if before else min(options)) if options else None
+    elif _heads_entry(ctx.text, m.start(), m.end()) or _names_unplanned_event(ctx, m.start(), m.end()):
+        # A dated record of what happened, written in the present ("June 16 - The two men meet …"),
+        # long after the day: the present tense does not carry it to next year.
+        date = _closest_year(ctx.dct, month, day, -1)
     else:
         date = _day_in_year(ctx, m, ctx.dct, month, day)
     if date is None:
@@ -698,7 +757,8 @@ def _weekday_expr(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
         return _Norm(kind, f"XXXX-WXX-{weekday}{suffix}", mod, unresolved=True)
     # "by Wednesday", "until Thursday" are as often a deadline just past as one ahead: within a week
     # only the verb decides.
-    date = _resolve_weekday(ctx, weekday, rel, _tense(ctx, m.start(), m.end(), signals=False))
+    ahead = not rel and _AHEAD_OF.search(ctx.text, max(0, m.start() - 20), m.start()) is not None
+    date = _resolve_weekday(ctx, weekday, rel, 1 if ahead else _tense(ctx, m.start(), m.end(), signals=False))
     assert date is not None
     return _Norm(kind, V.ymd(date) + suffix, mod, anchor="dct", ref=date)
 
