@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -59,6 +60,26 @@ def test_unattributed_history_is_placed_by_what_its_article_is_about() -> None:
     context = {1: {"ARM", "AZE"}, 2: {"AZE", "PRE:nagorno-karabakh"}, 3: {"RUS", "person:dudayev"}}
     entries = build_entries(sources, context)
     assert sorted(len(e.sources) for e in entries) == [1, 2]
+
+
+def test_a_happening_told_twice_in_an_undated_article_is_one_piece_of_evidence() -> None:
+    from dateline.resolve.timeline_dates import Proposer
+    from dateline.resolve.timeline_sources import Doc
+
+    # Two dated articles, two entries: a call on Armenia (May 2018) and fighting (April 2016).
+    calls = _source(1, 1, "2018-05-19", "REQUEST", recipients={"ARM": {"actor_id": "ARM", "name": "Armenia", "code": "ARM"}})
+    fights = _source(2, 2, "2016-04-02", "ASSAULT", concepts=("escalation",))
+    entries = build_entries([calls, fights], {})
+    # The undated article repeats its call in headline and lead, and reports the fighting once,
+    # in the words of the escalation concept.
+    own = [replace(_source(10, 3, "2000", "REQUEST", start=0, end=40, recipients=calls.recipients), date=None, granularity=""),
+           replace(_source(11, 3, "2000", "REQUEST", start=50, end=90, recipients=calls.recipients), date=None, granularity=""),
+           replace(_source(12, 3, "2000", "ASSAULT", start=100, end=140, concepts=("escalation",)), date=None, granularity="")]  # fmt: skip
+    docs = {1: Doc("2018-05-19", (), None), 2: Doc("2016-04-02", (), None), 3: Doc(None, (), None)}
+    proposer = Proposer(docs, {3: own})
+    for n, entry in enumerate(entries):
+        proposer.consider(entry, (n,))
+    assert proposer.best[3].date == "2016-04-02"
 
 
 def test_duration_years() -> None:

@@ -72,7 +72,13 @@ class Proposer:
                 or (s.codes & entry.actor_codes))]  # fmt: skip
             if not matched:
                 continue
-            score = sum(1.0 + 0.5 * bool(set(s.concepts) & set(entry.concepts)) for s in matched)
+            # The same happening told twice in the article (a headline and its lead) is one piece of
+            # evidence, not two: each (type, actors, recipients) counts once, at its best.
+            weights: dict[tuple[str, frozenset[str], frozenset[str]], float] = {}
+            for s in matched:
+                told = (s.event, frozenset(s.actors), frozenset(s.recipients))
+                weights[told] = max(weights.get(told, 0.0), 1.0 + 0.5 * bool(set(s.concepts) & set(entry.concepts)))
+            score = sum(weights.values())
             key = (score, len(reporters), GRANULARITY_RANK.get(granularity_of(date), -1), date)
             held = self.best.get(doc_id)
             if held is None or key > held.key or (key == held.key and order < held.order):
