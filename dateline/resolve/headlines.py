@@ -83,9 +83,13 @@ def event_headline(event: str, mode: str, actors: Sequence[str], recipients: Seq
 def _noun_phrase(event: str, phrase: Phrase, recipients: Sequence[str]) -> str:
     head, _, last = phrase.noun.rpartition(" ")
     if not recipients:
-        noun = head if last in _PREPOSITIONS else phrase.noun
-        return noun[:1].upper() + noun[1:]
+        return _first_up(head if last in _PREPOSITIONS else phrase.noun)
     if event == "CONSULT" and len(recipients) > 1 and last == "with":
         # Nobody named hosts the talks: the named sides are the ones who talk.
-        return f"{head[:1].upper()}{head[1:]} between {join_names(recipients)}"
-    return f"{phrase.noun[:1].upper()}{phrase.noun[1:]} {join_names(recipients)}"
+        return f"{_first_up(head)} between {join_names(recipients)}"
+    return f"{_first_up(phrase.noun)} {join_names(recipients)}"
+
+
+def _first_up(text: str) -> str:
+    """The first letter in capitals, the rest as it is (``str.capitalize`` would lower names)."""
+    return text[:1].upper() + text[1:]

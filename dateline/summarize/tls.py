@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from dateline.annotate.timex import Timex, find_timexes
+from dateline.annotate.timex.tagger import ENTRY_AFTER, ENTRY_LEAD_CHARS
 
 log = logging.getLogger(__name__)
 
@@ -40,11 +41,9 @@ REDUNDANCY = 0.5  # cosine above which a sentence repeats one already chosen
 # an entry of a chronology or a dated caption: an editor's record that the day mattered, so the
 # article's reference to that day counts this much instead of 1.
 ENTRY_WEIGHT = 2.0
-# What may follow the heading date of an entry: a dash or a colon, but not a clock time ("9th
-# November 2011 - 8:40": a comment's stamp). The time tagger joins a year kept apart by a spaced comma
-# ("April 20 , 2010 -") and reads a heading date without a year as past, so an entry's day is its value.
-ENTRY_AFTER_DATE = re.compile(r"\s*(?:-{1,2}|\u2013|\u2014|:)\s(?!\s*\d{1,2}[:.]\d{2})")
-ENTRY_BEFORE_DATE = 3  # bullets or quotes allowed before the heading date
+# What makes a heading date an entry is the time tagger's (ENTRY_AFTER, ENTRY_LEAD_CHARS): it joins a
+# year kept apart by a spaced comma ("April 20 , 2010 -") and reads a heading date without a year as
+# past, so an entry's day is its value.
 
 
 @dataclass(frozen=True)
@@ -101,9 +100,9 @@ def _news_body(text: str) -> str:
 def _entry_day(body: str, start: int, tx: Timex, day: dt.date) -> dt.date | None:
     """The day a chronology entry is about, when ``tx`` heads the line starting at ``start``."""
     # A time of day heading a line stamps a live blog's post on its own day: no chronology.
-    if tx.type != "DATE" or len(body[start : tx.start].strip()) > ENTRY_BEFORE_DATE:
+    if tx.type != "DATE" or len(body[start : tx.start].strip()) > ENTRY_LEAD_CHARS:
         return None
-    return day if ENTRY_AFTER_DATE.match(body, tx.end) else None
+    return day if ENTRY_AFTER.match(body, tx.end) else None
 
 
 def _sentences(articles: Sequence[Article]) -> list[_Sentence]:

@@ -49,22 +49,23 @@ _PAST = re.compile(
 # A participle right after a determiner is an adjective, no verb: "on a still unspecified date",
 # "the revised plan".
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those)\s+(?:\w+ly\s+|still\s+|not\s+yet\s+)?$", re.I)
+
+
+def _attributive(text: str, m: re.Match[str]) -> bool:
+    """Whether the past-tense cue ``m`` found in ``text`` is a participle used as an adjective."""
+    return m.group(0).lower().endswith("ed") and _ATTRIBUTIVE.search(text, 0, m.start()) is not None
 _REPORTING = frozenset({"said", "told", "announced", "reported", "added", "stated", "noted", "explained", "claimed",
                         "insisted", "confirmed", "disclosed", "revealed", "warned", "indicated"})  # fmt: skip
 # Verbs that set or move a deadline keep "until" pointing ahead: "extended the ban until Nov. 30".
 _DEADLINE_VERBS = frozenset({"extended", "postponed", "delayed", "deferred", "adjourned", "suspended", "halted",
                              "banned", "closed", "shut", "gave", "granted", "ordered", "set", "pushed", "moved"})  # fmt: skip
 # Events nobody schedules: "the April 20 explosion" has happened, whatever the clause's tense.
-_UNPLANNED_EVENT = re.compile(
-    r"\s*(?:explosion|blast|blowout|attacks?|bombings?|accident|crash|disaster|killings?|murders?|shooting|"
-    r"deaths?|earthquake|quake|tsunami|collapse|massacre|assassination|ambush|spill|sinking)\b",
-    re.I,
-)
-_UNPLANNED_EVENT_BEFORE = re.compile(
-    r"\b(?:an?|the|its|their)\s+(?:\w+\s+)?(?:explosion|blast|blowout|attack|bombing|accident|crash|disaster|"
-    r"killing|murder|shooting|death|earthquake|quake|tsunami|collapse|massacre|assassination|ambush|spill|sinking)\b",
-    re.I,
-)
+_UNPLANNED_NOUNS = ("explosion", "blast", "blowout", "attack", "bombing", "accident", "crash", "disaster", "killing",
+                    "murder", "shooting", "death", "earthquake", "quake", "tsunami", "collapse", "massacre",
+                    "assassination", "ambush", "spill", "sinking")  # fmt: skip
+_COUNTABLE = frozenset({"attack", "bombing", "killing", "murder", "death"})  # "the May 1 attacks" after the date
+_UNPLANNED_EVENT = re.compile(r"\s*(?:" + "|".join(n + "s?" * (n in _COUNTABLE) for n in _UNPLANNED_NOUNS) + r")\b", re.I)
+_UNPLANNED_EVENT_BEFORE = re.compile(r"\b(?:an?|the|its|their)\s+(?:\w+\s+)?(?:" + "|".join(_UNPLANNED_NOUNS) + r")\b", re.I)
 UNPLANNED_EVENT_CHARS = 45  # how far before "on <date>" the event's noun may stand
 _MEASURE_AFTER_YEAR = re.compile(rf"\s+({MEASURE_NOUNS})\b", re.I)
 
@@ -76,7 +77,8 @@ _RATE_BEFORE = re.compile(
 # Not the capitals of a page's navigation: "BACK 3 of 9 NEXT 26 MAY : TOP KILL".
 _LAST_NEXT = re.compile(r"\b(?!(?-i:LAST|NEXT)\b)(last|next)\s+$", re.I)
 ENTRY_LEAD_CHARS = 3  # a bullet or a quote before the date heading a line
-_ENTRY_AFTER = re.compile(r"\s*(?:-{1,2}|\u2013|\u2014|:)\s(?!\s*\d{1,2}[:.]\d{2})")
+# What follows a date heading an entry: a dash or a colon, not a clock time (a comment's "- 8:40" stamp).
+ENTRY_AFTER = re.compile(r"\s*(?:-{1,2}|\u2013|\u2014|:)\s(?!\s*\d{1,2}[:.]\d{2})")
 _UNTIL_BY = re.compile(r"(?:until|till|by)\b", re.I)
 _CLAUSE_BREAK = re.compile(r",|\b(?:and|but|or)\b", re.I)
 # "ahead of Thursday's testimony", "in advance of Tuesday's hearing": a point still to come.
@@ -241,7 +243,7 @@ def _tense(
         for m in pattern.finditer(sentence):
             if not reporting and m.group(0).lower() in _REPORTING:
                 continue
-            if tense < 0 and _ATTRIBUTIVE.search(sentence, 0, m.start()) and m.group(0).lower().endswith("ed"):
+            if tense < 0 and _attributive(sentence, m):
                 continue
             # Between two cues equally near, the one before wins: a time adverbial mostly follows its
             # verb ("said on Friday it would…").
@@ -265,7 +267,7 @@ def _past_until(ctx: _Ctx, signal: int) -> bool:
     window = _CLAUSE_BREAK.split(window)[-1]  # the signal's own clause: not "captured, and by noon Friday could"
     cues = [(m.start(), -1, m.group(0)) for m in _PAST.finditer(window)
             if m.group(0).lower() not in ("last", "ago", "earlier")  # verbs only: "in the last years the panel has until …"
-            and not (_ATTRIBUTIVE.search(window, 0, m.start()) and m.group(0).lower().endswith("ed"))]
+            and not _attributive(window, m)]
     cues += [(m.start(), 1, m.group(0)) for m in _future_re().finditer(window)]
     if not cues:
         return False
@@ -278,7 +280,7 @@ def _heads_entry(text: str, start: int, end: int) -> bool:
     """A chronology entry or a dated caption: the date opens its line (after a bullet at most) and a
     dash or a colon follows it, not a clock time ("May 2 - Obama visits the coast", "* 21 April: …")."""
     line_start = text.rfind("\n", 0, start) + 1
-    return len(text[line_start:start].strip()) <= ENTRY_LEAD_CHARS and _ENTRY_AFTER.match(text, end) is not None
+    return len(text[line_start:start].strip()) <= ENTRY_LEAD_CHARS and ENTRY_AFTER.match(text, end) is not None
 
 
 def _names_unplanned_event(ctx: _Ctx, start: int, end: int) -> bool:
