@@ -8,7 +8,11 @@ them. Ray is started locally with ``jobs`` CPUs unless ``scheduler`` names a clu
 
 from __future__ import annotations
 
+import importlib
+import itertools
+import threading
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -16,6 +20,9 @@ from typing import Any
 from dateline.annotate.runner import Result, Task, batches
 from dateline.engines import engine, require
 from dateline.store.shards import ShardFolder, shard_folder
+
+# A local Ray this engine started and is still stopping (in the background, see below).
+_stopping: threading.Thread | None = None
 
 
 class _Annotator:
@@ -39,6 +46,29 @@ class _Annotator:
         return {"seq": [first], "path": [path]}
 
 
+def _start(ray: Any, *, jobs: int, scheduler: str | None) -> bool:
+    """Connect to ``scheduler`` or start a local Ray; True if this call started one."""
+    if _stopping is not None:
+        _stopping.join()  # the previous run's local Ray must be gone before another starts
+    if ray.is_initialized():
+        return False
+    if scheduler:
+        ray.init(address=scheduler, log_to_driver=False)
+    else:
+        ray.init(num_cpus=max(jobs, 1), include_dashboard=False, log_to_driver=False, configure_logging=False)
+    importlib.import_module("ray.data")  # seconds of imports, also while the first window is being read
+    return True
+
+
+def _stop(ray: Any) -> None:
+    """Stop the local Ray in a thread: its processes take a second or more to go, which the
+    caller spends merging the last results and resolving the corpus instead of waiting. The thread
+    is not a daemon, so the interpreter waits for it before exiting."""
+    global _stopping
+    _stopping = threading.Thread(target=ray.shutdown, name="dateline-ray-shutdown")
+    _stopping.start()
+
+
 @engine("ray", extra="ray")
 def ray_engine(
     tasks: Iterable[Task],
@@ -53,22 +83,22 @@ def ray_engine(
     **options: Any,
 ) -> Iterator[Result]:
     ray = require("ray", "ray")
-    started = False
-    if not ray.is_initialized():
-        if scheduler:
-            ray.init(address=scheduler, log_to_driver=False)
-        else:
-            ray.init(num_cpus=max(jobs, 1), include_dashboard=False, log_to_driver=False, configure_logging=False)
-        started = True
+    # The driver holds ``window`` tasks at a time: Ray Data streams within a dataset, and one
+    # dataset per window keeps the driver flat on an unbounded input.
+    chunks = batches(tasks, window)
+    # Reading, cleaning and storing the first window is the driver's own work; it runs while Ray
+    # starts (seconds in which the driver would otherwise only wait), before any result comes back.
+    with ThreadPoolExecutor(1, thread_name_prefix="dateline-read-ahead") as reader:
+        first: Future[list[Task]] = reader.submit(next, chunks, [])
+        started = _start(ray, jobs=jobs, scheduler=scheduler)
+        head = first.result()
     try:
         with shard_folder(shard_dir, keep=keep_shards) as shards:
             context = ray.data.DataContext.get_current()
             context.execution_options.preserve_order = True
             context.enable_progress_bars = False
             seq = 0
-            # The driver holds ``window`` tasks at a time: Ray Data streams within a dataset, and
-            # one dataset per window keeps the driver flat on an unbounded input.
-            for chunk in batches(tasks, window):
+            for chunk in itertools.chain([head] if head else [], chunks):
                 items = []
                 for t in chunk:
                     item = asdict(t)
@@ -79,10 +109,10 @@ def ray_engine(
                     items.append(item)
                 dataset = ray.data.from_items(items).map_batches(
                     _Annotator, fn_constructor_args=(model, str(shards.folder)), batch_size=batch_size,
-                    concurrency=max(jobs, 1), batch_format="numpy", num_cpus=1,
+                    compute=ray.data.ActorPoolStrategy(size=max(jobs, 1)), batch_format="numpy", num_cpus=1,
                 )  # fmt: skip
                 for row in dataset.iter_rows():
                     yield from shards.take(str(row["path"]))
     finally:
         if started:
-            ray.shutdown()
+            _stop(ray)

@@ -50,7 +50,9 @@ def connect(path: str | Path = DEFAULT_DB, *, migrate: bool = True, readonly: bo
         if readonly:
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
         else:
-            conn = sqlite3.connect(path, isolation_level=None)
+            # An engine may read (and store) the first articles in a thread while its cluster starts;
+            # the connection is never used by two threads at once.
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 10000")
