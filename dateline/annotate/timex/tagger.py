@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from dateline.annotate.timex import values as V
 from dateline.annotate.timex.grammar import MEASURE_NOUNS, Rule, alternation, lexicon, rules
+from dateline.annotate.timex.prefilter import Prefilter, Presence, prefilter
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -1183,10 +1184,20 @@ def _day_before_after(text: str, start: int, norm: _Norm, free_from: int) -> tup
     return m.start(), _Norm("DATE", V.ymd(date), norm.mod, anchor=norm.anchor, ref=date)
 
 
+@lru_cache(maxsize=1)
+def _scans() -> tuple[tuple[Rule, Prefilter], ...]:
+    return tuple((rule, prefilter(rule.pattern)) for rule in rules())
+
+
 def _candidates(text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
     found = []
-    for rule in rules():
-        for m in rule.pattern.finditer(text):
+    presence = Presence(text)
+    # A rule whose required strings the text lacks cannot match; the others are scanned with their
+    # first-character look-ahead. Both find exactly the matches of the rule's own pattern.
+    for rule, pre in _scans():
+        if not presence.meets(pre.clauses):
+            continue
+        for m in pre.scan.finditer(text):
             if m.end() > m.start():
                 found.append((m.start(), m.end(), rule, m))
     # Longest first; between equals, the rule with the lower priority number, then the earlier one.
