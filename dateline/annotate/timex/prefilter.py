@@ -179,19 +179,24 @@ class Prefilter:
     clauses: tuple[frozenset[str], ...]  # each needs one member in the lower-cased text
 
 
+def first_char_lookahead(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` behind a look-ahead for the characters its matches can start with: the same
+    matches, groups and all, found faster where few positions pass (``pattern`` as it is if those
+    characters cannot be worked out, or it can match the empty string)."""
+    try:
+        members, nullable = _first(P.parse(pattern.pattern, pattern.flags))
+    except _Unknown:
+        return pattern
+    if nullable or not members:
+        return pattern
+    # A non-capturing group keeps the group numbers, and a top-level "|" inside it.
+    return re.compile(f"(?=[{''.join(sorted(members))}])(?:{pattern.pattern})", pattern.flags)
+
+
 def prefilter(pattern: re.Pattern[str]) -> Prefilter:
     """What the scan may assume of ``pattern`` (see the module's docstring)."""
-    parsed = P.parse(pattern.pattern, pattern.flags)
-    scan = pattern
-    try:
-        members, nullable = _first(parsed)
-        if not nullable and members:
-            # A non-capturing group keeps the group numbers, and a top-level "|" inside it.
-            scan = re.compile(f"(?=[{''.join(sorted(members))}])(?:{pattern.pattern})", pattern.flags)
-    except _Unknown:
-        pass
-    clauses = tuple(dict.fromkeys(_clauses(parsed))) if pattern.flags & re.IGNORECASE else ()
-    return Prefilter(scan, clauses)
+    clauses = _clauses(P.parse(pattern.pattern, pattern.flags)) if pattern.flags & re.IGNORECASE else []
+    return Prefilter(first_char_lookahead(pattern), tuple(dict.fromkeys(clauses)))
 
 
 @lru_cache(maxsize=1)
