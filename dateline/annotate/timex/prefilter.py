@@ -126,7 +126,12 @@ def _clause(strings: set[str]) -> frozenset[str] | None:
     """``strings`` as a clause, if it constrains anything and ``str.lower`` compares it as ``re`` does."""
     if "" in strings or not all(s.isascii() for s in strings):
         return None
-    return frozenset(s.lower() for s in strings)
+    return _minimal({s.lower() for s in strings})
+
+
+def _minimal(strings: set[str]) -> frozenset[str]:
+    # A text with "april" has "apr": the longer string need not be looked for.
+    return frozenset(s for s in strings if not any(t != s and t in s for t in strings))
 
 
 def _clauses(seq: Any) -> Clauses:
@@ -163,7 +168,7 @@ def _clauses(seq: Any) -> Clauses:
                     break
                 merged |= _best(alt_clauses)
             else:
-                out.append(frozenset(merged))
+                out.append(_minimal(merged))
     close_run()
     return out
 
