@@ -8,7 +8,7 @@ import re
 import pytest
 
 from dateline.annotate.timex.grammar import Rule, lexicon, rules
-from dateline.annotate.timex.prefilter import Presence, prefilter
+from dateline.annotate.timex.prefilter import Presence, first_char_lookahead, prefilter
 from dateline.annotate.timex.tagger import _candidates
 
 _GLUE = (" ", " ", " ", " ", " ", " ", ", ", "-", ". ", "'s ", "\n", " , ", " – ", "s ", "’ ")
@@ -106,3 +106,21 @@ def test_odd_case_letters_still_match() -> None:
     found = {(c[2].name, c[3].group()) for c in _candidates("On ſeptember 5 the ſummer ended, ſeveral days ago.")}
     assert ("md", "ſeptember 5") in found
     assert ("ago", "ſeveral days ago") in found
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "text"),
+    [
+        (r"x(?i:ab)c", 0, "xABc xabc XABC"),  # case-sensitive outside, either case inside
+        (r"(?<!\w)ab|cd(?=e)", re.I, "AB cde cdx xab"),  # a top-level alternation stays whole
+        (r"(?P<n>\d+)(?:st|nd)?|z", re.I, "21st 2 z Z 3nd"),  # groups keep their numbers
+        (r"a?", 0, "aa b"),  # can match empty: left as it is
+    ],
+)
+def test_look_ahead_keeps_matches(pattern: str, flags: int, text: str) -> None:
+    original = re.compile(pattern, flags)
+    assert _matches(first_char_lookahead(original), text) == _matches(original, text)
+
+
+def test_look_ahead_left_out_where_a_match_can_be_empty() -> None:
+    assert first_char_lookahead(re.compile("a?")).pattern == "a?"
