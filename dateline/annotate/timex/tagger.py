@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, Any
 
 from dateline.annotate.timex import values as V
 from dateline.annotate.timex.grammar import MEASURE_NOUNS, Rule, alternation, lexicon, rules
+from dateline.annotate.timex.prefilter import Prefilter, Presence, first_char_lookahead, prefilter
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 MAX_INPUT_CHARS = 5_000_000
 # Month names and month-days take their year from a tense cue only this close; else the nearest year.
@@ -35,7 +36,8 @@ FAR_AHEAD_DAYS = 183
 # Not after a title or a month abbreviation: "Roe vs. Wade", "Dr. Slepian", "Oct. 23".
 _ABBREVIATIONS = ("vs", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt", "Jr", "Prof",
                   "Rev", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")  # fmt: skip
-_SENTENCE_END = re.compile("".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"[.!?](?:[\"”’)]*)\s+(?=[\"“(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
+# The look-ahead spares the look-behinds at every character that cannot end a sentence.
+_SENTENCE_END = first_char_lookahead(re.compile("".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"[.!?](?:[\"”’)]*)\s+(?=[\"“(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])"))
 # A capitalised "-ed" word is a name ("United", "Reed"), not a past tense; nor is the end of a
 # compound adjective ("an ill-timed event", "the long-awaited report").
 _PAST = re.compile(
@@ -114,6 +116,7 @@ class _Ctx:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     last_quarter: tuple[int, str] | None = None  # (position, "1989-Q3") of the latest quarter mentioned
     last_reported: tuple[int, str] | None = None  # the same, of the latest one that has ended by the DCT
+    token_ends: Any = None  # the character offset each token of ``doc`` ends at, once a tense needs it
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +235,7 @@ def _tense(
     if _past_signal_re().search(before):
         return -1
     if ctx.doc is not None:
-        found = _tense_from_parse(ctx.doc, start)
+        found = _tense_from_parse(ctx, ctx.doc, start)
         if found is not None:
             return found
     s, e = _sentence(ctx, start)
@@ -336,8 +339,20 @@ def _past_signal_re() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){alternation(lexicon().past_signals)}\s+(?:(?:on|in|at|about|around|the)\s+)?$", re.I)
 
 
-def _tense_from_parse(doc: Doc, start: int) -> int | None:
-    token = next((t for t in doc if t.idx <= start < t.idx + len(t.text) + 1), None)
+def _token_at(ctx: _Ctx, doc: Doc, start: int) -> Token | None:
+    """The first token whose text, or the character after it, covers ``start``."""
+    if ctx.token_ends is None:
+        from spacy.attrs import IDX, LENGTH  # a Doc means spaCy is loaded; plain text needs none of it
+
+        offsets = doc.to_array([IDX, LENGTH])
+        ctx.token_ends = offsets[:, 0] + offsets[:, 1]
+    # Token ends never decrease: the first that reaches ``start`` is the only candidate.
+    j = int(ctx.token_ends.searchsorted(start))
+    return doc[j] if j < len(doc) and doc[j].idx <= start else None
+
+
+def _tense_from_parse(ctx: _Ctx, doc: Doc, start: int) -> int | None:
+    token = _token_at(ctx, doc, start)
     steps = 0
     while token is not None and token.pos_ not in ("VERB", "AUX") and steps < 5:
         if token.head is token:
@@ -1183,10 +1198,20 @@ def _day_before_after(text: str, start: int, norm: _Norm, free_from: int) -> tup
     return m.start(), _Norm("DATE", V.ymd(date), norm.mod, anchor=norm.anchor, ref=date)
 
 
+@lru_cache(maxsize=1)
+def _scans() -> tuple[tuple[Rule, Prefilter], ...]:
+    return tuple((rule, prefilter(rule.pattern)) for rule in rules())
+
+
 def _candidates(text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
     found = []
-    for rule in rules():
-        for m in rule.pattern.finditer(text):
+    presence = Presence(text)
+    # A rule whose required strings the text lacks cannot match; the others are scanned with their
+    # first-character look-ahead. Both find exactly the matches of the rule's own pattern.
+    for rule, pre in _scans():
+        if not presence.meets(pre.clauses):
+            continue
+        for m in pre.scan.finditer(text):
             if m.end() > m.start():
                 found.append((m.start(), m.end(), rule, m))
     # Longest first; between equals, the rule with the lower priority number, then the earlier one.
