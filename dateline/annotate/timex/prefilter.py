@@ -23,19 +23,23 @@ from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
-from re import _constants as C  # type: ignore[attr-defined]
-from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any
+
+try:  # private to ``re`` since Python 3.11; without them every rule simply runs as written
+    from re import _constants as C  # type: ignore[attr-defined]
+    from re import _parser as P  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - a future Python
+    C = P = None
 
 # An alternation that expands into more exact strings than this is treated as "any text".
 MAX_EXACT = 64
 
-_ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
-_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
+_ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT) if C else ()
+_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) if C else ()
 _CATEGORY = {
     C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
     C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W",
-}  # fmt: skip
+} if C else {}  # fmt: skip
 
 
 class _Unknown(Exception):
@@ -201,6 +205,8 @@ def first_char_lookahead(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` behind a look-ahead for the characters its matches can start with: the same
     matches, groups and all, found faster where few positions pass (``pattern`` as it is if those
     characters cannot be worked out, or it can match the empty string)."""
+    if P is None:
+        return pattern
     try:
         prefixes = _prefixes(P.parse(pattern.pattern, pattern.flags))
     except _Unknown:
@@ -220,7 +226,7 @@ def first_char_lookahead(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 def prefilter(pattern: re.Pattern[str]) -> Prefilter:
     """What the scan may assume of ``pattern`` (see the module's docstring)."""
-    clauses = _clauses(P.parse(pattern.pattern, pattern.flags)) if pattern.flags & re.IGNORECASE else []
+    clauses = _clauses(P.parse(pattern.pattern, pattern.flags)) if P and pattern.flags & re.IGNORECASE else []
     return Prefilter(first_char_lookahead(pattern), tuple(dict.fromkeys(clauses)))
 
 
