@@ -5,8 +5,10 @@ on the same texts, on one core, in one run; and the peak memory of the process.
     python bench/throughput.py                                  # example corpus, repeated
     python bench/throughput.py --input ../shared/eval/t17/bpoil_bbc/articles.jsonl --limit 200
     python bench/throughput.py --repeat 10 --stages              # also seconds per stage (best round)
+    python bench/throughput.py --repeat 10 --rounds 7            # more rounds: a steadier median ratio
 
-Prints JSON: dateline_wps, spacy_wps, ratio, peak_rss_mb, plus what was measured.
+Prints JSON: dateline_wps, spacy_wps, ratio (of the best times), ratio_median_of_rounds, peak_rss_mb,
+plus what was measured.
 Both sides use the same loaded model; model loading is excluded from both timings.
 """
 
@@ -16,6 +18,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -89,6 +92,9 @@ def main() -> None:
         "spacy_wps": round(words / spacy_seconds),
         "dateline_wps": round(words / dateline_seconds),
         "ratio": round(spacy_seconds / dateline_seconds, 3),
+        # Each round's two sides run back to back: the middle of their ratios moves less with the
+        # machine's speed from one minute to the next than the ratio of the two best times does.
+        "ratio_median_of_rounds": round(statistics.median(s / d for s, d in zip(spacy_times, dateline_times, strict=True)), 3),
         "peak_rss_mb": round(peak_kb / 1024, 1),
         "cpu_count": os.cpu_count(),
     }
