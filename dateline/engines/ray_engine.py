@@ -107,7 +107,10 @@ def ray_engine(
                     item["seq"] = seq
                     seq += 1
                     items.append(item)
-                dataset = ray.data.from_items(items).map_batches(
+                # One block per batch: Ray Data's own split (200 blocks) bundles blocks of five into
+                # batches of 16 and 4, twice the batches and shards for the same documents.
+                blocks = -(-len(items) // max(batch_size, 1))
+                dataset = ray.data.from_items(items, override_num_blocks=blocks).map_batches(
                     _Annotator, fn_constructor_args=(model, str(shards.folder)), batch_size=batch_size,
                     compute=ray.data.ActorPoolStrategy(size=max(jobs, 1)), batch_format="numpy", num_cpus=1,
                 )  # fmt: skip
