@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -83,6 +84,30 @@ def test_worker_pool_equals_in_process() -> None:
     assert pooled == here and all(r.rows["time"] for r in here)
     # Less than one batch of work runs here rather than paying for worker start-up; same rows.
     assert list(run(tasks[:3], jobs=2, batch_size=16)) == here[:3]
+
+
+def test_ray_reads_ahead_and_keeps_order_across_windows() -> None:
+    """The first window is read while Ray starts; later windows are new datasets; one block per
+    batch. Whatever the cut, the results come back in input order, as the in-process run gives them."""
+    pytest.importorskip("ray")
+    from dateline.annotate.runner import Task, run
+    from dateline.engines.ray_engine import ray_engine
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    tasks = [Task(i, text, "2020-01-01", "metadata", 0, ("nlp", "time")) for i, text in enumerate(texts, start=1)]
+    here = list(run(tasks, jobs=1, batch_size=2))
+    read: list[int] = []
+
+    def reading() -> Iterator[Task]:
+        for t in tasks:
+            read.append(t.doc_id)
+            yield t
+
+    # Windows of three: [1, 2, 3] read ahead (batches of 2 and 1), then [4, 5].
+    there = list(ray_engine(reading(), jobs=2, batch_size=2, model=None, window=3))
+    assert read == [1, 2, 3, 4, 5]
+    assert [r.doc_id for r in there] == [1, 2, 3, 4, 5]
+    assert there == here
 
 
 def test_workers_leave_when_the_ingesting_process_is_killed(tmp_path: Path) -> None:

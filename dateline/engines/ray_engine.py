@@ -88,11 +88,14 @@ def ray_engine(
     chunks = batches(tasks, window)
     # Reading, cleaning and storing the first window is the driver's own work; it runs while Ray
     # starts (seconds in which the driver would otherwise only wait), before any result comes back.
-    with ThreadPoolExecutor(1, thread_name_prefix="dateline-read-ahead") as reader:
-        first: Future[list[Task]] = reader.submit(next, chunks, [])
-        started = _start(ray, jobs=jobs, scheduler=scheduler)
-        head = first.result()
+    reader = ThreadPoolExecutor(1, thread_name_prefix="dateline-read-ahead")
+    first: Future[list[Task]] = reader.submit(next, chunks, [])
     try:
+        started = _start(ray, jobs=jobs, scheduler=scheduler)
+    finally:
+        reader.shutdown(wait=True)  # the store's connection is the driver's again from here on
+    try:
+        head = first.result()  # a reading error is raised here, and Ray is still stopped below
         with shard_folder(shard_dir, keep=keep_shards) as shards:
             context = ray.data.DataContext.get_current()
             context.execution_options.preserve_order = True
