@@ -113,9 +113,10 @@ def ray_engine(
                 # One block per batch: Ray Data's own split (200 blocks) bundles blocks of five into
                 # batches of 16 and 4, twice the batches and shards for the same documents.
                 blocks = -(-len(items) // max(batch_size, 1))
+                actors = max(1, min(jobs, blocks))  # an actor with no batch would only load the model
                 dataset = ray.data.from_items(items, override_num_blocks=blocks).map_batches(
                     _Annotator, fn_constructor_args=(model, str(shards.folder)), batch_size=batch_size,
-                    compute=ray.data.ActorPoolStrategy(size=max(jobs, 1)), batch_format="numpy", num_cpus=1,
+                    compute=ray.data.ActorPoolStrategy(size=actors), batch_format="numpy", num_cpus=1,
                 )  # fmt: skip
                 for row in dataset.iter_rows():
                     yield from shards.take(str(row["path"]))
