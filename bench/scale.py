@@ -147,7 +147,8 @@ def engines(args: argparse.Namespace) -> None:
                 print(json.dumps({"engine": engine, "jobs": jobs, "docs": args.docs, "words": words, **run,
                                   "words_per_second": round(words / run["seconds"])}), flush=True)  # fmt: skip
             summary = {"engine": engine, "speedup_2_over_1": round(runs[1]["seconds"] / runs[2]["seconds"], 2),
-                       "one_article_run_seconds": startup["seconds"]}  # fmt: skip
+                       "one_article_run_seconds": startup["seconds"],
+                       "one_article_run_cpu_seconds": startup["cpu_seconds"]}  # fmt: skip
             # Once started: documents per second while results come in, 2 workers over 1. Both
             # stretches end at the last stored result, so the final merge and resolution are outside.
             if all("annotating_seconds" in r and r["annotating_seconds"] > 0 for r in runs.values()):
