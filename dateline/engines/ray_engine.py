@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import itertools
+import logging
 import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -57,6 +58,8 @@ def _start(ray: Any, *, jobs: int, scheduler: str | None) -> bool:
     else:
         ray.init(num_cpus=max(jobs, 1), include_dashboard=False, log_to_driver=False, configure_logging=False)
     importlib.import_module("ray.data")  # seconds of imports, also while the first window is being read
+    # Ray Data logs each dataset's start and plan to stderr at INFO: dateline's -v / -q decide.
+    logging.getLogger("ray.data").setLevel(logging.getLogger().getEffectiveLevel())
     return True
 
 
