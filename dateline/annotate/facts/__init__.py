@@ -105,11 +105,19 @@ def _matches(tokens: list[Token], concepts: dict[str, Concept]) -> list[tuple[in
     """(token index, concept, length) of every concept word or phrase among ``tokens`` (in order)."""
     lemmas = [t.lemma_.lower() for t in tokens]
     lowers = [t.lower_ for t in tokens]
+    # A phrase can only start where its first word stands, so only those positions are tried (the
+    # scan of every position for every phrase was most of the facts stage).
+    starts: dict[str, set[int]] = {}
+    for i, (lemma, lower) in enumerate(zip(lemmas, lowers, strict=True)):
+        starts.setdefault(lemma, set()).add(i)
+        starts.setdefault(lower, set()).add(i)
     found: list[tuple[int, str, int]] = []
     covered: set[int] = set()
     for name, concept in concepts.items():
         for phrase in concept.phrases:
-            for i in range(len(tokens)):
+            if not phrase:
+                continue
+            for i in sorted(starts.get(phrase[0], ())):
                 j = i
                 hits: list[int] = []
                 for word in phrase:
