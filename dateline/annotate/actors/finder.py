@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from dateline.annotate.actors.knowledge import Entry, Knowledge, load
 from dateline.annotate.mentions import ActorMention
+from dateline.annotate.tokens import tokens_with_dep
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -379,9 +380,7 @@ def _pronouns_and_nominals(doc: Doc, mentions: list[ActorMention], kb: Knowledge
         pool = preferred or candidates
         return pool[-1] if pool else None
 
-    for token in doc:
-        if token.dep_ not in ("nsubj", "nsubjpass"):
-            continue
+    for token in tokens_with_dep(doc, "nsubj", "nsubjpass"):
         if any(s <= token.idx < e for s, e in covered):
             continue
         earlier = [m for m in mentions + out if m.end <= token.idx]
