@@ -25,3 +25,9 @@ def test_no_match_and_empty_doc_give_nothing() -> None:
     nlp = load_model()
     assert list(tokens_with_dep(nlp(TEXT), "no-such-label")) == []
     assert list(tokens_with_pos(nlp(""), "VERB")) == []
+
+
+def test_a_blank_line_starts_a_sentence_after_any_run_of_breaks() -> None:
+    doc = load_model()("Storm warning for the coast\n\n\n\nresidents were told to leave early\nand the port closed")
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert "residents" in starts

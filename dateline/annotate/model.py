@@ -52,6 +52,7 @@ PARAGRAPHS = "dateline_paragraphs"
 
 
 def _register_paragraphs() -> None:
+    import numpy as np
     from spacy.language import Language
     from spacy.tokens import Doc
 
@@ -62,11 +63,10 @@ def _register_paragraphs() -> None:
     def paragraphs(doc: Doc) -> Doc:
         # A blank line ends a sentence whatever the parser thinks: without this, a headline or a
         # dateline without a full stop runs into the next paragraph as one "sentence".
-        after_break = False
-        for token in doc:
-            if token.is_space and token.text.count("\n") >= 2:
-                after_break = True
-            elif after_break:
-                token.is_sent_start = True
-                after_break = False
+        # The first token after a run of blank lines starts a sentence; only whitespace tokens
+        # (from spaCy's array) are looked at, not every token of the doc.
+        breaks = {i for i in np.flatnonzero(doc.to_array("IS_SPACE")).tolist() if doc[i].text.count("\n") >= 2}
+        for i in breaks:
+            if i + 1 < len(doc) and i + 1 not in breaks:
+                doc[i + 1].is_sent_start = True
         return doc

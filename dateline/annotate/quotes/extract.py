@@ -19,6 +19,7 @@ from dateline.annotate.quotes.orphans import orphan_quotes
 from dateline.annotate.quotes.quote import MIN_REPORTED_CHARS, Quote, doc_text, strip_span
 from dateline.annotate.quotes.speakers import noun_phrase, subject_of
 from dateline.annotate.quotes.verbs import is_cue
+from dateline.annotate.tokens import tokens_with_pos
 from dateline.ingest.datelines import find_dateline
 
 if TYPE_CHECKING:
@@ -52,7 +53,8 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     # What a speaker says inside a quotation or a transcript turn ("I think ...") is part of that
     # statement, not a statement of its own.
     spoken = sorted(quoted + [(q.start, q.end) for q in turns])
-    for token in doc:
+    # Only verbs can be cues (``is_cue``), so only they are visited.
+    for token in tokens_with_pos(doc, "VERB", "AUX"):
         if token.i in used_cues or not is_cue(token):
             continue
         if any(s <= token.idx < e for s, e in spoken):
