@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,23 +11,10 @@ from dateline import ConfigError, Corpus
 from dateline.annotate.registry import SpanRow, TableRow
 from dateline.annotate.runner import Result
 from dateline.engines import check_engine, get_engine, require
+from dateline.store.dump import TABLES, dump
 from dateline.store.shards import read_shard, write_shard
 
 from .conftest import SEEDS
-
-# Columns that record when, not what.
-VOLATILE = {"documents": {"ingested_at"}}
-TABLES = ("documents", "spans", "quotes", "events", "facts", "actors", "event_actors", "timeline_entries",
-          "timeline_sources", "date_proposals", "stage_runs")  # fmt: skip
-
-
-def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
-    with sqlite3.connect(path) as conn:
-        out = {}
-        for table in TABLES:
-            cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] not in VOLATILE.get(table, set())]
-            out[table] = conn.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY {', '.join(cols)}").fetchall()
-        return out
 
 
 @pytest.fixture(scope="module")

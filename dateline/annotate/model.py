@@ -52,9 +52,10 @@ PARAGRAPHS = "dateline_paragraphs"
 
 
 def _register_paragraphs() -> None:
-    import numpy as np
     from spacy.language import Language
     from spacy.tokens import Doc
+
+    from dateline.annotate.tokens import tokens_where
 
     if Language.has_factory(PARAGRAPHS):
         return
@@ -65,7 +66,7 @@ def _register_paragraphs() -> None:
         # dateline without a full stop runs into the next paragraph as one "sentence".
         # The first token after a run of blank lines starts a sentence; only whitespace tokens
         # (from spaCy's array) are looked at, not every token of the doc.
-        breaks = {i for i in np.flatnonzero(doc.to_array("IS_SPACE")).tolist() if doc[i].text.count("\n") >= 2}
+        breaks = {t.i for t in tokens_where(doc, "IS_SPACE", (1,)) if t.text.count("\n") >= 2}
         for i in breaks:
             if i + 1 < len(doc) and i + 1 not in breaks:
                 doc[i + 1].is_sent_start = True
