@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib
 import itertools
 import logging
-import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict
@@ -21,9 +20,6 @@ from typing import Any
 from dateline.annotate.runner import Result, Task, batches
 from dateline.engines import engine, require
 from dateline.store.shards import ShardFolder, shard_folder
-
-# A local Ray this engine started and is still stopping (in the background, see below).
-_stopping: threading.Thread | None = None
 
 
 class _Annotator:
@@ -49,8 +45,6 @@ class _Annotator:
 
 def _start(ray: Any, *, jobs: int, scheduler: str | None) -> bool:
     """Connect to ``scheduler`` or start a local Ray; True if this call started one."""
-    if _stopping is not None:
-        _stopping.join()  # the previous run's local Ray must be gone before another starts
     if ray.is_initialized():
         return False
     if scheduler:
@@ -61,15 +55,6 @@ def _start(ray: Any, *, jobs: int, scheduler: str | None) -> bool:
     # Ray Data logs each dataset's start and plan to stderr at INFO: dateline's -v / -q decide.
     logging.getLogger("ray.data").setLevel(logging.getLogger().getEffectiveLevel())
     return True
-
-
-def _stop(ray: Any) -> None:
-    """Stop the local Ray in a thread: its processes take a second or more to go, which the
-    caller spends merging the last results and resolving the corpus instead of waiting. The thread
-    is not a daemon, so the interpreter waits for it before exiting."""
-    global _stopping
-    _stopping = threading.Thread(target=ray.shutdown, name="dateline-ray-shutdown")
-    _stopping.start()
 
 
 @engine("ray", extra="ray")
@@ -125,4 +110,7 @@ def ray_engine(
                     yield from shards.take(str(row["path"]))
     finally:
         if started:
-            _stop(ray)
+            # Stopped here, not in a thread while the corpus resolves: a Ray object reference the
+            # driver frees after its core worker is gone makes the process exit (code 1, no message
+            # on stdout) -- seen under load, in CI.
+            ray.shutdown()
