@@ -72,9 +72,10 @@ def test_worker_pool_equals_in_process() -> None:
     assert list(run(tasks[:3], jobs=2, batch_size=16)) == here[:3]
 
 
-def test_ray_reads_ahead_and_keeps_order_across_windows() -> None:
+def test_ray_reads_ahead_and_keeps_order_across_windows(capfd: pytest.CaptureFixture[str]) -> None:
     """The first window is read while Ray starts; later windows are new datasets; one block per
-    batch. Whatever the cut, the results come back in input order, as the in-process run gives them."""
+    batch. Whatever the cut, the results come back in input order, as the in-process run gives them.
+    Ray's notices about its own defaults (token auth, progress bars) stay out of a default run's log."""
     pytest.importorskip("ray")
     from dateline.annotate.runner import Task, run
     from dateline.engines.ray_engine import ray_engine
@@ -91,6 +92,7 @@ def test_ray_reads_ahead_and_keeps_order_across_windows() -> None:
 
     # Windows of three: [1, 2, 3] read ahead (batches of 2 and 1), then [4, 5].
     there = list(ray_engine(reading(), jobs=2, batch_size=2, model=None, window=3))
+    assert "Token authentication" not in capfd.readouterr().err  # Ray's handler writes to stderr itself
     assert read == [1, 2, 3, 4, 5]
     assert [r.doc_id for r in there] == [1, 2, 3, 4, 5]
     assert there == here

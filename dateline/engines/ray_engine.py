@@ -43,17 +43,26 @@ class _Annotator:
         return {"seq": [first], "path": [path]}
 
 
+# Loggers whose WARNING lines only describe Ray's defaults.
+_RAY_NOTICES = ("ray._private.authentication", "ray.data._internal.progress")
+
+
 def _start(ray: Any, *, jobs: int, scheduler: str | None) -> bool:
     """Connect to ``scheduler`` or start a local Ray; True if this call started one."""
     if ray.is_initialized():
         return False
+    level = logging.getLogger().getEffectiveLevel()
+    # Notices about Ray's own defaults (token auth is on for a local cluster; progress bars are
+    # off) are not the user's warnings: shown with -v, like Ray Data's INFO lines.
+    for name in _RAY_NOTICES:
+        logging.getLogger(name).setLevel(logging.ERROR if level > logging.INFO else level)
     if scheduler:
         ray.init(address=scheduler, log_to_driver=False)
     else:
         ray.init(num_cpus=max(jobs, 1), include_dashboard=False, log_to_driver=False, configure_logging=False)
     importlib.import_module("ray.data")  # seconds of imports, also while the first window is being read
     # Ray Data logs each dataset's start and plan to stderr at INFO: dateline's -v / -q decide.
-    logging.getLogger("ray.data").setLevel(logging.getLogger().getEffectiveLevel())
+    logging.getLogger("ray.data").setLevel(level)
     return True
 
 
