@@ -106,3 +106,19 @@ def test_dates_file(tmp_path: Path) -> None:
 def test_readme_has_the_two_setup_commands() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert re.search(r"^make demo$", readme, re.M) and re.search(r"^make test$", readme, re.M)
+
+
+def test_tables_and_show_print_text_verbatim(tmp_path: Path) -> None:
+    """Brackets and colon words in articles are text, not rich markup or emoji codes."""
+    name = "[red]brief[bold] :leg:.txt"
+    text = "Officials said [the ministry] would reply [/] soon :leg: after talks in Vienna on Monday."
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    db = str(tmp_path / "m.db")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["-q", "ingest", str(tmp_path / name), "--db", db]).exit_code == 0
+    listing = runner.invoke(cli, ["docs", "--db", db, "--format", "table"])
+    assert listing.exit_code == 0, listing.output
+    assert "[red]brief[bold] :leg:" in listing.stdout
+    shown = runner.invoke(cli, ["show", "1", "--db", db])
+    assert shown.exit_code == 0, shown.output
+    assert name in shown.stdout and "would reply [/] soon :leg: after" in shown.stdout

@@ -79,8 +79,8 @@ def _show_text(document: Document, spans: list[Span]) -> None:
     from rich.console import Console
     from rich.text import Text
 
-    console = Console(highlight=False, soft_wrap=True)
-    console.print(f"[bold]#{document.id}[/bold] {document.path}")
+    console = Console(highlight=False, soft_wrap=True, emoji=False)
+    console.print(Text.assemble((f"#{document.id}", "bold"), " ", document.path))
     date = document.published or "unknown"
     if document.published is None and document.date_candidates:
         date = "ambiguous: " + ", ".join(c["date"] for c in document.date_candidates)

@@ -84,11 +84,13 @@ def emit(
 def _table(data: list[dict[str, Any]], names: list[str], out: TextIO, title: str | None) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
-    console = Console(file=out, soft_wrap=False, width=None if out.isatty() else 200)
+    console = Console(file=out, soft_wrap=False, width=None if out.isatty() else 200, emoji=False)
     table = Table(title=title, show_lines=False, header_style="bold")
     for name in names:
         table.add_column(name, overflow="fold")
     for row in data:
-        table.add_row(*(_cell(row[c]) for c in names))
+        # Text, not str: rich would read "[/]" in a quote as markup (and fail) and ":leg:" as an emoji.
+        table.add_row(*(Text(_cell(row[c])) for c in names))
     console.print(table)
