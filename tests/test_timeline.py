@@ -112,8 +112,15 @@ def test_background_is_kept_apart(timeline_db: Path) -> None:
 def test_statements_of_russia_about_karabakh(timeline_db: Path) -> None:
     with Corpus(timeline_db, readonly=True) as corpus:
         rows = statements(corpus.connect(), actor="Russia", about="Nagorno-Karabakh")
+        rudenko = statements(corpus.connect(), actor="Andrey Rudenko")
     assert rows and rows == sorted(rows, key=lambda r: (r["date"] is None, r["date"] or "", r["doc_id"]))
-    assert {"event"} <= {r["kind"] for r in rows}
+    assert {"event", "quote", "reported"} <= {r["kind"] for r in rows}
+    # A country speaks through its state: the Foreign Ministry, its deputy minister, its spokeswoman.
+    who = {r["who"] for r in rows}
+    assert {"Russian Foreign Ministry", "Andrey Rudenko", "Maria Zakharova"} <= who
+    assert not who & {"Azerbaijani Foreign Ministry", "Armenia", "Nagorno-Karabakh"}
+    # An actor that is no country speaks for itself only.
+    assert rudenko and {r["who"] for r in rudenko} == {"Andrey Rudenko"}
 
 
 class _Scripts(HTMLParser):

@@ -119,22 +119,49 @@ def statements(conn: sqlite3.Connection, *, actor: str, about: str | None = None
     me = find_actor(conn, actor)
     target = find_actor(conn, about) if about else None
     names = [target["name"], *target["aliases"]] if target else []
+    voices = _voices(conn, me)
     rows: list[dict[str, Any]] = []
-    for q in list_quotes(conn, speaker=me["id"]):
+    quotes = list_quotes(conn, code=me["code"]) if len(voices) > 1 else list_quotes(conn, speaker=me["id"])
+    for q in quotes:
+        if q["actor_id"] not in voices:
+            continue
         if target and not any(n and n.lower() in q["quote"].lower() for n in names):
             continue
         rows.append({"date": q["date"], "kind": "quote" if q["direct"] else "reported", "event": "", "who": q["speaker"],
                      "text": q["quote"], "outlet": q["outlet"], "doc_id": q["doc_id"]})  # fmt: skip
-    for e in list_events(conn, actor=me["id"], include_hypothetical=False):
-        if not any(a.get("actor_id") == me["id"] for a in e["actor"]):
+    events = list_events(conn, code=me["code"], include_hypothetical=False) if len(voices) > 1 else \
+        list_events(conn, actor=me["id"], include_hypothetical=False)  # fmt: skip
+    for e in events:
+        acting = [a for a in e["actor"] if a.get("actor_id") in voices]
+        if not acting:
             continue
         if target and not any(p.get("actor_id") == target["id"] for p in e["recipient"]) and not any(
             n and n.lower() in e["evidence"].lower() for n in names
         ):
             continue
-        rows.append({"date": e["date"], "kind": "event", "event": e["event"], "who": me["name"], "text": e["evidence"],
+        rows.append({"date": e["date"], "kind": "event", "event": e["event"], "who": _names(acting), "text": e["evidence"],
                      "outlet": e["outlet"], "doc_id": e["doc_id"]})  # fmt: skip
     return sorted(rows, key=lambda r: (r["date"] is None, r["date"] or "", r["doc_id"]))
+
+
+# Sectors through which a state speaks and acts (PLOVER): its government, forces, police, courts,
+# intelligence and legislature -- not its civilians, parties, opposition or businesses.
+STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "SPY", "LEG")
+
+
+def _voices(conn: sqlite3.Connection, me: dict[str, Any]) -> set[str]:
+    """The actors whose words and acts are ``me``'s: a country's are also its state's ("what has
+    Russia said" includes its Foreign Ministry, its ministers and its spokeswoman); anyone else's are
+    their own."""
+    if me["kind"] != "country" or not me["code"]:
+        return {me["id"]}
+    marks = ",".join("?" * len(STATE_SECTORS))
+    state = conn.execute(f"SELECT id FROM actors WHERE code = ? AND sector IN ({marks})", (me["code"], *STATE_SECTORS))
+    return {me["id"], *(r["id"] for r in state)}
+
+
+def _names(actors: list[dict[str, Any]]) -> str:
+    return ", ".join(dict.fromkeys(str(a.get("name") or a.get("entity_text") or "") for a in actors))
 
 
 def list_proposals(conn: sqlite3.Connection) -> list[dict[str, Any]]:
