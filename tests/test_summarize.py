@@ -159,3 +159,16 @@ def test_a_chronology_entry_is_dated_as_a_record(published: dt.date, line: str, 
     art = Article("a", published, f"Timeline of the disaster .\n{line}\nThe inquiry goes on .\n")
     sent = next(s for s in tls._sentences([art]) if "rig" in s.text)
     assert sent.entry == day and sent.dates == {day}
+
+
+def test_too_few_looked_back_on_days_are_filled_with_the_articles_own_days() -> None:
+    # No article names another's day: the days the articles report on fill the timeline, the day
+    # two articles report on first; a day another article looks back on still comes before them.
+    arts = [Article("a", dt.date(2020, 3, 3), "The finance minister resigned on Tuesday after a long dispute over the budget .\n"),
+            Article("b", dt.date(2020, 3, 5), "Thousands of workers went on strike on Thursday over unpaid wages in the north .\n"),
+            Article("c", dt.date(2020, 3, 5), "Dock workers joined the strike on Thursday and closed the northern ports .\n")]  # fmt: skip
+    assert tls.rank_dates(arts, tls._sentences(arts)) == []
+    assert [d for d, _ in summarize(arts, n_dates=1, n_sentences=1)] == ["2020-03-05"]
+    assert [d for d, _ in summarize(arts, n_dates=5, n_sentences=1)] == ["2020-03-03", "2020-03-05"]
+    later = Article("d", dt.date(2020, 3, 9), "The minister who resigned on March 3 , 2020 has left the party , aides said .\n")
+    assert [d for d, _ in summarize([*arts, later], n_dates=1, n_sentences=1)] == ["2020-03-03"]

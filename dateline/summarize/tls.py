@@ -174,6 +174,25 @@ def rank_dates(articles: Sequence[Article], sentences: Sequence[_Sentence]) -> l
     return sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
+def fallback_dates(articles: Sequence[Article], sentences: Sequence[_Sentence], ranked: Iterable[dt.date]) -> list[dt.date]:
+    """Days to fill a timeline with when too few are named from another day (a small or one-day
+    collection): days named by their own day's articles or published on, by how many articles do
+    either, in the same window as ``rank_dates``. Never reached on a collection with enough dates."""
+    pubs = [a.published for a in articles if a.published]
+    lo = min(pubs) - dt.timedelta(days=31) if pubs else dt.date.min
+    hi = max(pubs) if pubs else dt.date.max
+    seen = set(ranked)
+    voters: defaultdict[dt.date, set[int]] = defaultdict(set)
+    for s in sentences:
+        for d in s.dates:
+            voters[d].add(s.article)
+    for i, a in enumerate(articles):
+        if a.published:
+            voters[a.published].add(i)
+    spare = [(d, len(v)) for d, v in voters.items() if d not in seen and lo <= d <= hi]
+    return [d for d, _ in sorted(spare, key=lambda kv: (-kv[1], kv[0]))]
+
+
 def summarize(articles: Sequence[Article], n_dates: int, n_sentences: int) -> list[tuple[str, list[str]]]:
     """The timeline: ``n_dates`` dates in order, each with up to ``n_sentences`` sentences."""
     articles = sorted(articles, key=lambda a: (a.published or dt.date.min, a.id))
@@ -194,7 +213,8 @@ def summarize(articles: Sequence[Article], n_dates: int, n_sentences: int) -> li
             by_date[pub - dt.timedelta(days=1)].append(i)
     chosen_vecs: list[dict[str, float]] = []
     timeline: list[tuple[dt.date, list[str]]] = []
-    for day, _score in rank_dates(articles, sentences):
+    days = [day for day, _score in rank_dates(articles, sentences)]
+    for day in days + fallback_dates(articles, sentences, days):
         if len(timeline) >= n_dates:
             break
         cands = sorted({i for i in by_date.get(day, []) if MIN_TOKENS <= len(sentences[i].text.split()) <= MAX_TOKENS})
