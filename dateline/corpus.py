@@ -450,13 +450,22 @@ class _IngestState:
 def _stale_stages(conn: sqlite3.Connection, doc_id: int, published: str | None, selected: Sequence[str]) -> tuple[str, ...]:
     stages = all_stages()
     done = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT stage, version, published FROM stage_runs WHERE doc_id = ?", (doc_id,))}
-    stale = []
+    stale = set()
     for name in selected:
         stage = stages[name]
         ran = done.get(name)
         if ran is None or ran[0] != stage.version or (stage.depends_on_date and ran[1] != published):
-            stale.append(name)
-    return tuple(stale)
+            stale.add(name)
+    # A stage reads what the stages it requires produced (a new parse moves sentences, subjects and
+    # so every quote and event): it is stale when any of them is.
+    grew = True
+    while grew:
+        grew = False
+        for name in selected:
+            if name not in stale and any(dep in stale for dep in stages[name].requires):
+                stale.add(name)
+                grew = True
+    return tuple(name for name in selected if name in stale)
 
 
 def _write_result(conn: sqlite3.Connection, result: Result, stages: Mapping[str, Any], report: IngestReport) -> None:

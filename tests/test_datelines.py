@@ -37,3 +37,21 @@ def test_dateline_after_headline_and_standfirst() -> None:
     text = "Talks in Moscow\n\nDiplomats will discuss it\n\nMOSCOW, May 25. /TASS/. The ministers met."
     found = find_dateline(text)
     assert found is not None and found.start == text.index("MOSCOW")
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("MOSCOW, May 19 (Sputnik) – Russian stance on the conflict is well known, the ministry said.", "MOSCOW, May 19 (Sputnik) –"),
+        ("MOSCOW, September 30. /TASS/. Russia maintains contacts with both sides, she said.", "MOSCOW, September 30. /TASS/."),
+        ("date 2020-02-11 Moscow believes that the dialogue is useful.", "date 2020-02-11"),
+        ("Headline of the piece\n\nWASHINGTON (Reuters) - The United States imposed sanctions on Iran.", "WASHINGTON (Reuters) -"),
+    ],
+)  # fmt: skip
+def test_a_dateline_is_a_sentence_of_its_own(text: str, first: str) -> None:
+    from dateline.annotate.model import load_model
+
+    sentences = [s.text.strip() for s in load_model()(text).sents if s.text.strip()]
+    assert first in sentences
+    after = sentences[sentences.index(first) + 1]
+    assert text.endswith(after) and not after.startswith(first)

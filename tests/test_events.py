@@ -166,3 +166,18 @@ def test_mobilize_needs_forces() -> None:
     assert all(e.event != "MOBILIZE" for e in code_events(doc, published=None, mentions=find_actor_mentions(doc)))
     doc = load_model()("Armenia mobilized its reservists on Sunday.")
     assert any(e.event == "MOBILIZE" for e in code_events(doc, published=None, mentions=find_actor_mentions(doc)))
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actors"),
+    [
+        # The dateline is a sentence of its own: parsed with the lead, its place became a second
+        # subject and the event lost its actor.
+        ("LONDON, Jan. 5, 2016 (AP) — Britain expelled two Russian diplomats on Tuesday.", "SANCTION", {"GBR"}),
+        ("OSLO, March 3, 2020 - Norway condemned the attack on Swedish positions on Monday, the ministry said.", "ACCUSE", {"NOR"}),
+        ("date 2019-06-02 Chile condemned the attack on the Peruvian embassy.", "ACCUSE", {"CHL"}),
+    ],
+)  # fmt: skip
+def test_a_wire_lead_keeps_its_actor(text: str, event: str, actors: set[str]) -> None:
+    got_event, got_actors, _, _ = _top(text)
+    assert (got_event, got_actors) == (event, actors)

@@ -4,6 +4,7 @@ import io
 import json
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -95,6 +96,24 @@ def test_changed_stage_version_reruns_only_that_stage(seeded_copy: Path, monkeyp
         versions = {r[0] for r in corpus.connect().execute("SELECT version FROM stage_runs WHERE stage = 'probe'")}
         assert versions == {"2"}
         assert corpus.connect().execute("SELECT COUNT(*) FROM stage_runs WHERE stage = 'nlp'").fetchone()[0] == nlp_runs
+
+
+def test_a_stage_reruns_when_a_stage_it_requires_changed(seeded_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+
+    def counting(batch: Sequence[StageInput]) -> list[Row]:
+        calls.extend(item.doc_id for item in batch)
+        return []
+
+    monkeypatch.setitem(registry._REGISTRY, "probe", registry.Stage("probe", "1", counting, requires=("nlp",)))
+    with Corpus(seeded_copy) as corpus:
+        corpus.ingest([str(SEEDS)])
+        calls.clear()
+        corpus.ingest([str(SEEDS)])
+        assert calls == []  # nothing changed, nothing re-runs
+        monkeypatch.setitem(registry._REGISTRY, "nlp", replace(registry._REGISTRY["nlp"], version="new"))
+        corpus.ingest([str(SEEDS)])
+    assert sorted(calls) == [1, 2, 3, 4, 5]
 
 
 def test_set_date_reruns_date_dependent_stages(seeded_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -495,3 +495,29 @@ def test_speaker_is_one_stretch_of_words() -> None:
                   tags=["NNS", "MD", "VB", "DT", "NN", ",", "DT", "JJ", "NNS", "IN", "DT", "NN"])  # fmt: skip
     start, end = noun_phrase(doc[0])
     assert doc.text[start:end] == "Ministers"
+
+
+def test_a_closing_reporting_clause_hung_under_the_opening_verb_is_the_tag() -> None:
+    # The parse the model gave a seed sentence ("Moscow believes that ..., Rudenko told Sputnik"),
+    # on invented words: "told" hangs under "believes" as its complement, yet it is the sentence's tag.
+    from dateline.annotate.quotes.clauses import reported_content
+
+    words = ["Oslo", "believes", "that", "talks", "help", ",", "Berg", "told", "Reuters", "."]
+    doc = Doc(load_model().vocab, words=words, spaces=[True, True, True, True, False, True, True, True, False, False],
+              heads=[1, 1, 4, 4, 1, 7, 7, 1, 7, 1],
+              deps=["nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct", "nsubj", "ccomp", "dobj", "punct"],
+              pos=["PROPN", "VERB", "SCONJ", "NOUN", "VERB", "PUNCT", "PROPN", "VERB", "PROPN", "PUNCT"],
+              tags=["NNP", "VBZ", "IN", "NNS", "VBP", ",", "NNP", "VBD", "NNP", "."],
+              lemmas=["Oslo", "believe", "that", "talk", "help", ",", "Berg", "tell", "Reuters", "."])  # fmt: skip
+    told = doc[7]
+    content = reported_content(told)
+    assert content is not None and doc.text[content[0] : content[1]] == "Oslo believes that talks help"
+    # With "that" it is reported by the opening verb ("Oslo believes that Berg told Reuters ..."): no tag.
+    words[5:6] = ["that"]
+    doc = Doc(load_model().vocab, words=words, spaces=[True] * 8 + [False, False],
+              heads=[1, 1, 4, 4, 1, 7, 7, 1, 7, 1],
+              deps=["nsubj", "ROOT", "mark", "nsubj", "ccomp", "mark", "nsubj", "ccomp", "dobj", "punct"],
+              pos=["PROPN", "VERB", "SCONJ", "NOUN", "VERB", "SCONJ", "PROPN", "VERB", "PROPN", "PUNCT"],
+              tags=["NNP", "VBZ", "IN", "NNS", "VBP", "IN", "NNP", "VBD", "NNP", "."],
+              lemmas=["Oslo", "believe", "that", "talk", "help", "that", "Berg", "tell", "Reuters", "."])  # fmt: skip
+    assert reported_content(doc[7]) is None

@@ -56,6 +56,7 @@ def _register_paragraphs() -> None:
     from spacy.tokens import Doc
 
     from dateline.annotate.tokens import tokens_where
+    from dateline.ingest.datelines import find_dateline
 
     if Language.has_factory(PARAGRAPHS):
         return
@@ -70,4 +71,16 @@ def _register_paragraphs() -> None:
         for i in breaks:
             if i + 1 < len(doc) and i + 1 not in breaks:
                 doc[i + 1].is_sent_start = True
+        # A dateline ("MOSCOW, March 3, 2020 -") is no part of the sentence after it: parsed as one,
+        # the place became a second subject ("MOSCOW ... Russia condemned") and the event lost its actor.
+        found = find_dateline(doc.text)
+        if found is not None:
+            line = doc.char_span(found.start, found.end, alignment_mode="expand")
+            for t in line[1:] if line is not None else ():
+                t.is_sent_start = False  # nor is it split into "MOSCOW", ",", "May 19 (Sputnik) –"
+            after = doc.char_span(found.end, len(doc.text), alignment_mode="expand")
+            if after is not None:
+                first = next((t for t in after if not t.is_space), None)
+                if first is not None and first.i > 0 and first.idx >= found.end:
+                    first.is_sent_start = True
         return doc

@@ -41,13 +41,26 @@ def reported_content(verb: Token) -> tuple[int, int] | None:
     as_clause = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
     # A clause a speech verb reports ("X has never implied ..., the ministry said") is content, and
     # what stands around it is its reporting clause, not something it says.
-    reported = verb.dep_ == "ccomp" and is_cue(verb.head)
+    reported = verb.dep_ == "ccomp" and is_cue(verb.head) and not _closing_tag(verb)
     if (verb.dep_ in ("parataxis", "ccomp") or as_clause) and verb.head is not verb and not reported:
         own = {t.i for t in verb.subtree}
         tokens = [t for t in verb.head.subtree if t.i not in own and not t.is_punct]
         if tokens:
             return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     return None
+
+
+def _closing_tag(verb: Token) -> bool:
+    """"Moscow believes that ..., Deputy Minister Rudenko told Sputnik": the parser hangs the
+    sentence's closing reporting clause under its opening verb. After a comma, with a subject of its
+    own, no "that" and nothing after it, the clause is the tag of all before it, not reported by it."""
+    doc = verb.doc
+    left = min(t.i for t in verb.subtree if not t.is_punct)  # the comma may hang on the verb itself
+    if verb.i < verb.head.i or left == 0 or doc[left - 1].text != ",":
+        return False
+    if any(c.dep_ == "mark" for c in verb.children) or not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+        return False
+    return all(t.is_punct or t.is_space for t in doc[verb.right_edge.i + 1 : verb.sent.end])
 
 
 def clause_span(head: Token, cut_conj: bool = True) -> tuple[int, int]:

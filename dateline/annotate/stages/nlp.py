@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dateline.annotate.registry import Row, SpanRow, StageInput, stage
 
 
-@stage("nlp", version="2", produces=("sentence", "entity"), needs_spacy=True)
+@stage("nlp", version="3", produces=("sentence", "entity"), needs_spacy=True)
 def nlp_stage(batch: Sequence[StageInput]) -> list[Row]:
     """Sentences and named entities (spaCy)."""
     rows: list[Row] = []

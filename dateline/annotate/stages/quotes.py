@@ -80,7 +80,7 @@ def prior_timexes(item: StageInput) -> list[Timex]:
 
 # Runs after "actors" and "time" so it can reuse their results from the same run instead of
 # computing mentions and time expressions a second time.
-@stage("quotes", version="4", requires=("nlp", "actors", "time"), produces=("quotes",), needs_spacy=True,
+@stage("quotes", version="5", requires=("nlp", "actors", "time"), produces=("quotes",), needs_spacy=True,
        depends_on_date=True)  # fmt: skip
 def quotes_stage(batch: Sequence[StageInput]) -> list[Row]:
     """Direct and reported quotes with speaker actor, cue and date."""
