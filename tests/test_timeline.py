@@ -229,3 +229,16 @@ def test_entry_ids_follow_the_timeline(timeline_db: Path) -> None:
     assert rows and [r["id"] for r in rows] == list(range(1, len(rows) + 1))
     plain = [(r["date"] or "")[:10].rstrip("X") for r in rows]
     assert plain == sorted(plain)
+
+
+def test_markdown_shows_article_text_and_does_not_render_it() -> None:
+    from dateline.outputs.timeline_formats import to_markdown
+
+    entry = {"date": "2020-03-03", "headline": "Criticism of *Armenia*", "event": "ACCUSE", "mode": "", "kind": "news",
+             "n_sources": 1, "contradictions": [],
+             "sources": [{"outlet": "Wire_Service", "published": "2020-03-03", "doc_id": 1,
+                          "sentence": "Russia condemned the attack on <script>alert(1)</script> positions,\n[the ministry] said."}]}  # fmt: skip
+    text = to_markdown([entry])
+    assert "<script>" not in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert "Criticism of \\*Armenia\\*" in text and "Wire\\_Service" in text and "\\[the ministry\\] said." in text
+    assert len([line for line in text.splitlines() if line.startswith("- ")]) == 1  # one list item, one line

@@ -7,18 +7,27 @@ import json
 import re
 from typing import Any
 
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
+
+
+def _md(text: str) -> str:
+    """Article text as Markdown text: tags and entities an article carries ("<script>") are shown,
+    not rendered, emphasis and link marks are literal, and a line break cannot end the list item."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
+
 
 def to_markdown(entries: list[dict[str, Any]], *, title: str = "Timeline") -> str:
-    lines = [f"# {title}", ""]
+    lines = [f"# {_md(title)}", ""]
     for e in entries:
         flag = " ⚠ sources disagree" if e["contradictions"] else ""
-        lines.append(f"## {e['date']} — {e['headline']}")
+        lines.append(f"## {e['date']} — {_md(e['headline'])}")
         lines.append(f"*{e['event']}{' / ' + e['mode'] if e['mode'] else ''}, {e['kind']}, {e['n_sources']} source(s)*{flag}")
         lines.append("")
         for s in e["sources"]:
-            lines.append(f"- {s['outlet'] or 'unknown outlet'}, {s['published'] or 'undated'} (document {s['doc_id']}): “{s['sentence'].strip()}”")
+            lines.append(f"- {_md(s['outlet'] or 'unknown outlet')}, {s['published'] or 'undated'} (document {s['doc_id']}): "
+                         f"“{_md(s['sentence'])}”")  # fmt: skip
         for c in e["contradictions"]:
-            lines.append(f"- contradiction: the sources give {' vs '.join(c['values'])}")
+            lines.append(f"- contradiction: the sources give {_md(' vs '.join(c['values']))}")
         lines.append("")
     return "\n".join(lines)
 
