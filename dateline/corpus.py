@@ -450,21 +450,15 @@ class _IngestState:
 def _stale_stages(conn: sqlite3.Connection, doc_id: int, published: str | None, selected: Sequence[str]) -> tuple[str, ...]:
     stages = all_stages()
     done = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT stage, version, published FROM stage_runs WHERE doc_id = ?", (doc_id,))}
-    stale = set()
+    # ``selected`` is in dependency order. A stage reads what the stages it requires produced (a new
+    # parse moves sentences, subjects and so every quote and event): it is stale when any of them is.
+    stale: set[str] = set()
     for name in selected:
         stage = stages[name]
         ran = done.get(name)
-        if ran is None or ran[0] != stage.version or (stage.depends_on_date and ran[1] != published):
+        if (ran is None or ran[0] != stage.version or (stage.depends_on_date and ran[1] != published)
+                or any(dep in stale for dep in stage.requires)):  # fmt: skip
             stale.add(name)
-    # A stage reads what the stages it requires produced (a new parse moves sentences, subjects and
-    # so every quote and event): it is stale when any of them is.
-    grew = True
-    while grew:
-        grew = False
-        for name in selected:
-            if name not in stale and any(dep in stale for dep in stages[name].requires):
-                stale.add(name)
-                grew = True
     return tuple(name for name in selected if name in stale)
 
 

@@ -78,9 +78,7 @@ def _register_paragraphs() -> None:
             line = doc.char_span(found.start, found.end, alignment_mode="expand")
             for t in line[1:] if line is not None else ():
                 t.is_sent_start = False  # nor is it split into "MOSCOW", ",", "May 19 (Sputnik) –"
-            after = doc.char_span(found.end, len(doc.text), alignment_mode="expand")
-            if after is not None:
-                first = next((t for t in after if not t.is_space), None)
-                if first is not None and first.i > 0 and first.idx >= found.end:
-                    first.is_sent_start = True
+            first = next((t for t in doc if t.idx >= found.end and not t.is_space), None)  # near the top
+            if first is not None and first.i > 0:
+                first.is_sent_start = True
         return doc

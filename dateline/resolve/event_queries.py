@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from collections.abc import Collection
 from typing import Any
 
 EVENT_COLUMNS = ("date", "event", "mode", "actors", "recipients", "flags", "outlet", "evidence", "doc_id")
@@ -15,6 +16,7 @@ def list_events(
     *,
     event_type: str | None = None,
     actor: str | None = None,
+    actor_ids: Collection[str] | None = None,
     code: str | None = None,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
@@ -34,6 +36,10 @@ def list_events(
 
         clauses.append("e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)")
         params.append(find_actor(conn, actor, with_documents=False)["id"])
+    if actor_ids is not None:  # any of these as the actor (not the recipient)
+        ids = sorted(actor_ids)
+        clauses.append(f"e.id IN (SELECT event_id FROM event_actors WHERE role = 'actor' AND actor_id IN ({','.join('?' * len(ids))}))")
+        params.extend(ids)
     if code:
         clauses.append("e.id IN (SELECT event_id FROM event_actors WHERE code = ?)")
         params.append(code.upper())

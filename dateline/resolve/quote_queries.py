@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from collections.abc import Collection
 from typing import Any
 
 QUOTE_COLUMNS = ("date", "speaker", "office", "code", "sector", "outlet", "direct", "quote", "doc_id")
@@ -15,6 +16,7 @@ def list_quotes(
     conn: sqlite3.Connection,
     *,
     speaker: str | None = None,
+    speaker_ids: Collection[str] | None = None,
     code: str | None = None,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
@@ -32,6 +34,10 @@ def list_quotes(
 
         clauses.append("q.actor_id = ?")
         params.append(find_actor(conn, speaker, with_documents=False)["id"])
+    if speaker_ids is not None:
+        ids = sorted(speaker_ids)
+        clauses.append(f"q.actor_id IN ({','.join('?' * len(ids))})")
+        params.extend(ids)
     if code:
         clauses.append("COALESCE(NULLIF(a.code, ''), q.code) = ?")
         params.append(code.upper())

@@ -121,19 +121,14 @@ def statements(conn: sqlite3.Connection, *, actor: str, about: str | None = None
     names = [target["name"], *target["aliases"]] if target else []
     voices = _voices(conn, me)
     rows: list[dict[str, Any]] = []
-    quotes = list_quotes(conn, code=me["code"]) if len(voices) > 1 else list_quotes(conn, speaker=me["id"])
-    for q in quotes:
-        if q["actor_id"] not in voices:
-            continue
+    for q in list_quotes(conn, speaker_ids=voices):
         if target and not any(n and n.lower() in q["quote"].lower() for n in names):
             continue
         rows.append({"date": q["date"], "kind": "quote" if q["direct"] else "reported", "event": "", "who": q["speaker"],
                      "text": q["quote"], "outlet": q["outlet"], "doc_id": q["doc_id"]})  # fmt: skip
-    events = list_events(conn, code=me["code"], include_hypothetical=False) if len(voices) > 1 else \
-        list_events(conn, actor=me["id"], include_hypothetical=False)  # fmt: skip
-    for e in events:
+    for e in list_events(conn, actor_ids=voices, include_hypothetical=False):
         acting = [a for a in e["actor"] if a.get("actor_id") in voices]
-        if not acting:
+        if not acting:  # the actor index is rebuilt by the resolver; the event's own list decides
             continue
         if target and not any(p.get("actor_id") == target["id"] for p in e["recipient"]) and not any(
             n and n.lower() in e["evidence"].lower() for n in names

@@ -153,12 +153,18 @@ def _cos(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
+def _window(articles: Sequence[Article]) -> tuple[dt.date, dt.date]:
+    """The days a timeline may hold: from a month before the first article to the last one."""
+    pubs = [a.published for a in articles if a.published]
+    if not pubs:
+        return dt.date.min, dt.date.max
+    return min(pubs) - dt.timedelta(days=31), max(pubs)
+
+
 def rank_dates(articles: Sequence[Article], sentences: Sequence[_Sentence]) -> list[tuple[dt.date, float]]:
     """Candidate dates, best first, with their scores: the number of articles published on another
     day that name the date, an article whose chronology has an entry for it counting ENTRY_WEIGHT."""
-    pubs = [a.published for a in articles if a.published]
-    lo = min(pubs) - dt.timedelta(days=31) if pubs else dt.date.min
-    hi = max(pubs) if pubs else dt.date.max
+    lo, hi = _window(articles)
     # Distinct articles, not sentences: one long piece dwelling on a day counts once. An article's
     # own publication day is left out; crediting it (or publication counts) ranked worse on every
     # weight tried (docs/QUALITY.md).
@@ -178,9 +184,7 @@ def fallback_dates(articles: Sequence[Article], sentences: Sequence[_Sentence], 
     """Days to fill a timeline with when too few are named from another day (a small or one-day
     collection): days named by their own day's articles or published on, by how many articles do
     either, in the same window as ``rank_dates``. Never reached on a collection with enough dates."""
-    pubs = [a.published for a in articles if a.published]
-    lo = min(pubs) - dt.timedelta(days=31) if pubs else dt.date.min
-    hi = max(pubs) if pubs else dt.date.max
+    lo, hi = _window(articles)
     seen = set(ranked)
     voters: defaultdict[dt.date, set[int]] = defaultdict(set)
     for s in sentences:
