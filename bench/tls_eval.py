@@ -1,12 +1,18 @@
 """Timeline17 benchmark for ``dateline summarize``: every topic, the standard setting (number of
 dates and average sentences per date taken from the gold), scored with the shared ``score_tls.py``.
 
-Usage: .venv/bin/python bench/tls_eval.py [T17_DIR] [--out DIR]
+Usage: .venv/bin/python bench/tls_eval.py [T17_DIR] [--out DIR] [--gold-span]
 Prints one JSON line per topic and the mean to stdout; timings to stderr.
+
+``--gold-span`` also gives the system the gold timeline's first and last date as the period
+(``summarize --from --to``), as news-tls's evaluation does for its published Timeline17 figures
+(``experiments/evaluate.py``: ``get_input_time_span(ref_dates, 0)``, articles and dates outside it
+left out). Without it the system sees the whole collection, which is dateline's own setting.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import statistics
 import subprocess
@@ -18,14 +24,15 @@ from pathlib import Path
 import click
 
 from dateline.summarize.articles import read_articles_jsonl
-from dateline.summarize.tls import summarize
+from dateline.summarize.tls import Period, summarize
 
 
 @click.command()
 @click.argument("t17", default="../shared/eval/t17", type=click.Path(exists=True, file_okay=False))
 @click.option("--scorer", default="../shared/eval/scorers/score_tls.py", type=click.Path(exists=True))
 @click.option("--out", default=None, type=click.Path(file_okay=False), help="Keep predictions here.")
-def main(t17: str, scorer: str, out: str | None) -> None:
+@click.option("--gold-span", is_flag=True, help="Give the gold timeline's first and last date as the period.")
+def main(t17: str, scorer: str, out: str | None, gold_span: bool) -> None:
     out_dir = Path(out or tempfile.mkdtemp(prefix="tls_"))
     out_dir.mkdir(parents=True, exist_ok=True)
     keys = ("ar1_f", "ar2_f", "date_f1")
@@ -38,7 +45,9 @@ def main(t17: str, scorer: str, out: str | None) -> None:
         n_sents = max(1, round(sum(len(s) for _d, s in gold) / n_dates))
         articles = read_articles_jsonl(topic / "articles.jsonl")
         t0 = time.perf_counter()
-        pred = summarize(articles, n_dates, n_sents)
+        days = sorted(dt.date.fromisoformat(d[:10]) for d, _s in gold)
+        period = Period(days[0], days[-1]) if gold_span else Period()
+        pred = summarize(articles, n_dates, n_sents, period=period)
         secs = time.perf_counter() - t0
         pred_path = out_dir / f"{topic.name}.json"
         pred_path.write_text(json.dumps(pred))

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dateline.summarize import Article, summarize, tls
+from dateline.summarize import Article, Period, summarize, tls
 from dateline.summarize.articles import read_articles_jsonl
 
 ARTICLES = [
@@ -172,3 +172,29 @@ def test_too_few_looked_back_on_days_are_filled_with_the_articles_own_days() -> 
     assert [d for d, _ in summarize(arts, n_dates=5, n_sentences=1)] == ["2020-03-03", "2020-03-05"]
     later = Article("d", dt.date(2020, 3, 9), "The minister who resigned on March 3 , 2020 has left the party , aides said .\n")
     assert [d for d, _ in summarize([*arts, later], n_dates=1, n_sentences=1)] == ["2020-03-03"]
+
+
+def test_a_period_keeps_its_dates_and_the_articles_published_in_it() -> None:
+    # March 2 is the most cited day; asked from March 3 on, it is out, and so is article a's Monday.
+    tl = summarize(ARTICLES, n_dates=3, n_sentences=1, period=Period(dt.date(2020, 3, 3), None))
+    assert tl and all(d >= "2020-03-03" for d, _ in tl)
+    # Up to March 9: article c (March 10) is left out, so its "Tuesday" (March 10) is never a candidate
+    # and March 2 is named by one other-day article only (b), still enough to be chosen.
+    arts = [*ARTICLES, Article("d", dt.date(2020, 3, 11), "The front line fighting that resumed on March 10 , 2020 spread .\n")]
+    assert "2020-03-10" in [d for d, _ in summarize(arts, n_dates=3, n_sentences=1)]
+    upto = summarize(arts, n_dates=3, n_sentences=1, period=Period(None, dt.date(2020, 3, 9)))
+    assert "2020-03-02" in [d for d, _ in upto] and all(d <= "2020-03-09" for d, _ in upto)
+    assert not any("fighting" in s for _, ss in upto for s in ss)
+
+
+def test_cli_period(tmp_path: Path) -> None:
+    from dateline.cli.summarize import summarize_cmd
+
+    path = tmp_path / "articles.jsonl"
+    path.write_text("".join(json.dumps({"id": a.id, "time": str(a.published), "text": a.text}) + "\n"
+                            for a in ARTICLES))  # fmt: skip
+    res = CliRunner().invoke(summarize_cmd, ["--articles", str(path), "--dates", "3", "--from", "2020-03-03"])
+    assert res.exit_code == 0, res.output
+    assert all(d >= "2020-03-03" for d, _ in json.loads(res.output))
+    res = CliRunner().invoke(summarize_cmd, ["--articles", str(path), "--from", "2020-03-09", "--to", "2020-03-02"])
+    assert res.exit_code == 2 and "--from" in res.output

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 
 import click
 
-from dateline.cli.options import db_option
+from dateline.cli.options import DATE, db_option
 from dateline.corpus import Corpus
 
 
@@ -19,18 +20,27 @@ from dateline.corpus import Corpus
               help="How many dates the timeline keeps.")  # fmt: skip
 @click.option("--sentences", "n_sentences", type=click.IntRange(min=1), default=1, show_default=True,
               help="Sentences per date.")  # fmt: skip
-def summarize_cmd(db: str, articles_path: str | None, n_dates: int, n_sentences: int) -> None:
+@click.option("--from", "date_from", type=DATE, default=None,
+              help="Only this day on: earlier articles are left out, no earlier date is chosen.")  # fmt: skip
+@click.option("--to", "date_to", type=DATE, default=None,
+              help="Only up to this day: later articles are left out, no later date is chosen.")  # fmt: skip
+def summarize_cmd(db: str, articles_path: str | None, n_dates: int, n_sentences: int, date_from: dt.date | None,
+                  date_to: dt.date | None) -> None:  # fmt: skip
     """The N most important dates and K sentences for each, as [["YYYY-MM-DD", [sentences]], ...] JSON."""
     # Imported here: the summariser pulls in spaCy, which every other command would pay for.
     from dateline.summarize.articles import read_articles_db, read_articles_jsonl
-    from dateline.summarize.tls import summarize
+    from dateline.summarize.tls import Period, summarize
+
+    if date_from and date_to and date_from > date_to:
+        raise click.BadParameter(f"{date_from} is after --to {date_to}", param_hint="--from")
 
     if articles_path:
         articles = read_articles_jsonl(articles_path)
     else:
         with Corpus(db, readonly=True) as corpus:
             articles = read_articles_db(corpus.connect())
-    json.dump(summarize(articles, n_dates, n_sentences), sys.stdout, ensure_ascii=False, indent=1)
+    timeline = summarize(articles, n_dates, n_sentences, period=Period(date_from, date_to))
+    json.dump(timeline, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
 
 

@@ -153,18 +153,35 @@ def _cos(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
-def _window(articles: Sequence[Article]) -> tuple[dt.date, dt.date]:
-    """The days a timeline may hold: from a month before the first article to the last one."""
+@dataclass(frozen=True)
+class Period:
+    """The days a timeline is asked about: articles published outside them are left out and no date
+    outside them is chosen (either end may be open). Undated articles are kept: nothing places them
+    outside."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def holds(self, day: dt.date | None) -> bool:
+        if day is None:
+            return True
+        return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
+
+
+def _window(articles: Sequence[Article], period: Period = Period()) -> tuple[dt.date, dt.date]:
+    """The days a timeline may hold: from a month before the first article to the last one, within
+    the period asked for."""
     pubs = [a.published for a in articles if a.published]
-    if not pubs:
-        return dt.date.min, dt.date.max
-    return min(pubs) - dt.timedelta(days=31), max(pubs)
+    lo, hi = (min(pubs) - dt.timedelta(days=31), max(pubs)) if pubs else (dt.date.min, dt.date.max)
+    return max(lo, period.start or lo), min(hi, period.end or hi)
 
 
-def rank_dates(articles: Sequence[Article], sentences: Sequence[_Sentence]) -> list[tuple[dt.date, float]]:
+def rank_dates(
+    articles: Sequence[Article], sentences: Sequence[_Sentence], period: Period = Period()
+) -> list[tuple[dt.date, float]]:
     """Candidate dates, best first, with their scores: the number of articles published on another
     day that name the date, an article whose chronology has an entry for it counting ENTRY_WEIGHT."""
-    lo, hi = _window(articles)
+    lo, hi = _window(articles, period)
     # Distinct articles, not sentences: one long piece dwelling on a day counts once. An article's
     # own publication day is left out; crediting it (or publication counts) ranked worse on every
     # weight tried (docs/QUALITY.md).
@@ -180,11 +197,13 @@ def rank_dates(articles: Sequence[Article], sentences: Sequence[_Sentence]) -> l
     return sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-def fallback_dates(articles: Sequence[Article], sentences: Sequence[_Sentence], ranked: Iterable[dt.date]) -> list[dt.date]:
+def fallback_dates(
+    articles: Sequence[Article], sentences: Sequence[_Sentence], ranked: Iterable[dt.date], period: Period = Period()
+) -> list[dt.date]:
     """Days to fill a timeline with when too few are named from another day (a small or one-day
     collection): days named by their own day's articles or published on, by how many articles do
     either, in the same window as ``rank_dates``. Never reached on a collection with enough dates."""
-    lo, hi = _window(articles)
+    lo, hi = _window(articles, period)
     seen = set(ranked)
     voters: defaultdict[dt.date, set[int]] = defaultdict(set)
     for s in sentences:
@@ -197,9 +216,13 @@ def fallback_dates(articles: Sequence[Article], sentences: Sequence[_Sentence], 
     return [d for d, _ in sorted(spare, key=lambda kv: (-kv[1], kv[0]))]
 
 
-def summarize(articles: Sequence[Article], n_dates: int, n_sentences: int) -> list[tuple[str, list[str]]]:
-    """The timeline: ``n_dates`` dates in order, each with up to ``n_sentences`` sentences."""
-    articles = sorted(articles, key=lambda a: (a.published or dt.date.min, a.id))
+def summarize(
+    articles: Sequence[Article], n_dates: int, n_sentences: int, *, period: Period = Period()
+) -> list[tuple[str, list[str]]]:
+    """The timeline: ``n_dates`` dates in order, each with up to ``n_sentences`` sentences, all
+    within ``period`` and from the articles published in it."""
+    kept = [a for a in articles if period.holds(a.published)]
+    articles = sorted(kept, key=lambda a: (a.published or dt.date.min, a.id))
     sentences = _sentences(articles)
     toks = [_tokens(s.text) for s in sentences]
     tfidf = _Tfidf(toks)
@@ -217,8 +240,8 @@ def summarize(articles: Sequence[Article], n_dates: int, n_sentences: int) -> li
             by_date[pub - dt.timedelta(days=1)].append(i)
     chosen_vecs: list[dict[str, float]] = []
     timeline: list[tuple[dt.date, list[str]]] = []
-    days = [day for day, _score in rank_dates(articles, sentences)]
-    for day in days + fallback_dates(articles, sentences, days):
+    days = [day for day, _score in rank_dates(articles, sentences, period)]
+    for day in days + fallback_dates(articles, sentences, days, period):
         if len(timeline) >= n_dates:
             break
         cands = sorted({i for i in by_date.get(day, []) if MIN_TOKENS <= len(sentences[i].text.split()) <= MAX_TOKENS})
