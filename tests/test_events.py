@@ -181,3 +181,49 @@ def test_mobilize_needs_forces() -> None:
 def test_a_wire_lead_keeps_its_actor(text: str, event: str, actors: set[str]) -> None:
     got_event, got_actors, _, _ = _top(text)
     assert (got_event, got_actors) == (event, actors)
+
+
+def _dated(text: str, published: dt.date) -> list[tuple[str, str, str | None, str]]:
+    from dateline.annotate.actors import find_actor_mentions
+    from dateline.annotate.events import code_events
+    from dateline.annotate.model import load_model
+    from dateline.annotate.timex import find_timexes
+
+    doc = load_model()(text)
+    events = code_events(doc, published=published, mentions=find_actor_mentions(doc), timexes=find_timexes(text, published, doc=doc))
+    return [(e.event, text[e.trigger_start : e.trigger_end], e.date, e.date_source) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "date", "source"),
+    [
+        # A history told in the past carries its date to the next sentence of the paragraph.
+        ("Armenia and Azerbaijan signed a ceasefire in 1994. Azerbaijan launched an offensive against Armenia.",
+         "launched", "1994", "narrative"),
+        ("The president was shot on April 6, 1994. The assassination was condemned by France.",
+         "condemned", "1994-04-06", "narrative"),
+        # Reported by someone, the event is the article's present; so is a present perfect.
+        ("Armenia and Azerbaijan signed a ceasefire in 1994. Officials said Azerbaijan attacked Armenia.",
+         "attacked", "2020-02-11", "published"),
+        ("Armenia and Azerbaijan signed a ceasefire in 1994. Azerbaijan has launched an offensive against Armenia.",
+         "launched", "2020-02-11", "published"),
+        # A sentence before that is at the present is no history, whatever older dates it names.
+        ("On Friday the court rejected objections to a case over the 1988 bombing. Libya condemned Britain.",
+         "condemned", "2020-02-11", "published"),
+        # A new paragraph starts afresh.
+        ("Armenia and Azerbaijan signed a ceasefire in 1994.\n\nAzerbaijan launched an offensive against Armenia.",
+         "launched", "2020-02-11", "published"),
+        # Last year is not history: the timeline would call it news.
+        ("Armenia and Azerbaijan signed a ceasefire in 2019. Azerbaijan launched an offensive against Armenia.",
+         "launched", "2020-02-11", "published"),
+    ],
+)  # fmt: skip
+def test_a_history_dates_its_next_sentence(text: str, trigger: str, date: str, source: str) -> None:
+    found = [(d, s) for _e, t, d, s in _dated(text, dt.date(2020, 2, 11)) if t == trigger]
+    assert found == [(date, source)], _dated(text, dt.date(2020, 2, 11))
+
+
+def test_the_offensive_of_the_history_paragraph_is_background(events_db: Path) -> None:
+    # 001: "... proclaimed independence in 1991. Azerbaijan, in retaliation, launched an offensive ..."
+    offensive = [e for e in _events(events_db, event_type="ASSAULT") if "in retaliation" in e["evidence"]]
+    assert [(e["date"], e["date_source"], "historical" in e["flags"]) for e in offensive] == [("1991", "narrative", True)]

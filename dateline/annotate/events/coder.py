@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from dateline.annotate.events.narrative import narrative_timex
 from dateline.annotate.mentions import ActorMention
 
 if TYPE_CHECKING:
@@ -668,8 +669,11 @@ def code_events(
             else:
                 reporter = _reporter(verb)
                 said = _attached_timex(reporter, timexes) if reporter is not None else None
+                told = None if reporter is not None or verb.lemma_ in SPEECH else narrative_timex(sentence, verb, timexes, published)
                 if said is not None and not said.unresolved and said.value[:4].isdigit():
                     date, source = said.value, "statement"
+                elif told is not None:
+                    date, source = told.value, "narrative"
                 elif published is not None:
                     date, source = published.isoformat(), "published"
             historical = bool(date and published and date[:4].isdigit() and int(date[:4]) < published.year - 1)

@@ -12,7 +12,7 @@ from dateline.annotate.stages.actors import user_files
 from dateline.annotate.stages.quotes import mentions_from_rows, prior_timexes
 
 
-@stage("events", version="2", requires=("nlp", "actors", "time"), produces=("events",), needs_spacy=True,
+@stage("events", version="3", requires=("nlp", "actors", "time"), produces=("events",), needs_spacy=True,
        depends_on_date=True)  # fmt: skip
 def events_stage(batch: Sequence[StageInput]) -> list[Row]:
     """PLOVER events (type, mode, actors, recipients, date, modality) with their evidence."""
