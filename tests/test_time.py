@@ -627,3 +627,22 @@ def test_as_scheduled_says_nothing_of_direction() -> None:
     found = _values("He retired from the navy , as scheduled , on June 30 .", dt.date(2012, 10, 1))
     assert found["June 30"] == ("DATE", "2012-06-30")
     assert _values("The plant is scheduled to open on June 30.", dt.date(2012, 10, 1))["June 30"] == ("DATE", "2013-06-30")
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # A live blog stamps its posts with the time: no years, but a year in a post still is one.
+        ("Live\n1403 The UN has not confirmed reports .\n1512 Rescue teams arrive .\n"
+         "1733 Paul Bertoni in Petionville e-mails : help .\nThe country voted in 1991 .\n", ["1991"]),
+        # A chronology of years: some are no clock time (1988: no minute 88), so all stay years.
+        ("Timeline\n1988 Nagorno-Karabakh votes to secede\n1991 Azerbaijan declares independence\n"
+         "1994 A ceasefire is signed\n2016 Fighting flares\n", ["1988", "1991", "1994", "2016"]),
+        # Recent years read as clock times from 20:00 on, but a live blog also posts before 19:00.
+        ("Timeline\n2001 The war begins\n2004 Elections are held\n2009 Forces withdraw\n", ["2001", "2004", "2009"]),
+        # Two stamps are no run of them.
+        ("Updates\n1403 The UN has not confirmed reports .\n1512 Rescue teams arrive .\n", ["1403", "1512"]),
+    ],
+)  # fmt: skip
+def test_live_blog_stamps_are_no_years(text: str, years: list[str]) -> None:
+    assert [t.value for t in find_timexes(text, dt.date(2020, 1, 15)) if t.type == "DATE"] == years

@@ -8,7 +8,7 @@ from dateline.annotate.registry import Row, SpanRow, StageInput, stage
 from dateline.annotate.timex import find_timexes
 
 
-@stage("time", version="2", requires=("nlp",), produces=("timex",), needs_spacy=True, depends_on_date=True)
+@stage("time", version="3", requires=("nlp",), produces=("timex",), needs_spacy=True, depends_on_date=True)
 def time_stage(batch: Sequence[StageInput]) -> list[Row]:
     """Temporal expressions (TIMEX3 type, value, mod) anchored to the publication date."""
     rows: list[Row] = []

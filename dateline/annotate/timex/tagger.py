@@ -69,6 +69,7 @@ _COUNTABLE = frozenset({"attack", "bombing", "killing", "murder", "death"})  # "
 _UNPLANNED_EVENT = re.compile(r"\s*(?:" + "|".join(n + "s?" * (n in _COUNTABLE) for n in _UNPLANNED_NOUNS) + r")\b", re.I)
 _UNPLANNED_EVENT_BEFORE = re.compile(r"\b(?:an?|the|its|their)\s+(?:\w+\s+)?(?:" + "|".join(_UNPLANNED_NOUNS) + r")\b", re.I)
 UNPLANNED_EVENT_CHARS = 45  # how far before "on <date>" the event's noun may stand
+_LINE_STAMP = re.compile(r"^[ \t]*(\d{4})[ \t]+(?=[A-Z])", re.M)
 _MEASURE_AFTER_YEAR = re.compile(rf"\s+({MEASURE_NOUNS})\b", re.I)
 
 
@@ -117,6 +118,7 @@ class _Ctx:
     last_quarter: tuple[int, str] | None = None  # (position, "1989-Q3") of the latest quarter mentioned
     last_reported: tuple[int, str] | None = None  # the same, of the latest one that has ended by the DCT
     token_ends: Any = None  # the character offset each token of ``doc`` ends at, once a tense needs it
+    stamps: frozenset[int] | None = None  # offsets of a live blog's line-heading clock stamps, once asked
 
 
 @dataclass(frozen=True, slots=True)
@@ -498,11 +500,30 @@ def _month_rel(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     return _Norm("DATE", V.ym(year, month), _pmod(g.get("pmod")), anchor="dct", ref=dt.date(year, month, 1), ref_gran="month")
 
 
+def _clock_stamps(text: str) -> frozenset[int]:
+    """Where a live blog stamps its posts: four digits heading a line before a capitalised word
+    ("1733 Paul Bertoni in Petionville e-mails", "1403 The UN has not confirmed"). They are taken for
+    clock times only when there are three or more, every one a valid 24-hour time, and one is
+    before 19:00, which no year of a chronology of recent years ("2003 US forces invade") is, while
+    a chronology of older ones names some year whose last two digits are no minutes (1988, 1991)."""
+    heads = [(m.start(1), m.group(1)) for m in _LINE_STAMP.finditer(text)]
+    if len(heads) < 3 or not all(int(h[:2]) < 24 and int(h[2:]) < 60 for _, h in heads):
+        return frozenset()
+    if not any(h < "1900" for _, h in heads):
+        return frozenset()
+    return frozenset(start for start, _ in heads)
+
+
 def _year(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     g = m.groupdict()
     year = int(g["year"])
     if not 1000 <= year <= 2099:
         raise _Reject
+    if not g.get("pmod"):
+        if ctx.stamps is None:
+            ctx.stamps = _clock_stamps(ctx.text)
+        if m.start("year") in ctx.stamps:
+            raise _Reject  # a live blog's "1733 Paul Bertoni e-mails" is 17:33, no year
     if not g.get("pmod") and _MEASURE_AFTER_YEAR.match(ctx.text, m.end()):
         raise _Reject  # "2000 troops": a count, not a year
     return _Norm("DATE", f"{year:04d}", _pmod(g.get("pmod")), ref=dt.date(year, 1, 1), ref_gran="year")
