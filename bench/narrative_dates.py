@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import html
 import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,12 +21,12 @@ Record = tuple[str, str, dt.date]
 
 
 def timeml_records(folder: Path) -> Iterator[Record]:
+    from dateline.annotate.timex.timeml import parse_timeml
+
     for path in sorted(folder.glob("*.tml")):
-        raw = path.read_text(encoding="utf-8")
-        dct = re.search(r'<DCT>.*?value="(\d{4}-\d{2}-\d{2})', raw, re.S)
-        body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
-        if dct and body:
-            yield path.name, html.unescape(re.sub(r"<[^>]+>", "", body.group(1))), dt.date.fromisoformat(dct.group(1))
+        doc = parse_timeml(str(path), path.read_text(encoding="utf-8"))
+        if doc.dct is not None:
+            yield path.name, doc.text, doc.dct
 
 
 def t17_records(folder: Path, every: int) -> Iterator[Record]:

@@ -669,10 +669,10 @@ def code_events(
             else:
                 reporter = _reporter(verb)
                 said = _attached_timex(reporter, timexes) if reporter is not None else None
-                told = None if reporter is not None or verb.lemma_ in SPEECH else narrative_timex(sentence, verb, timexes, published)
                 if said is not None and not said.unresolved and said.value[:4].isdigit():
                     date, source = said.value, "statement"
-                elif told is not None:
+                elif reporter is None and verb.lemma_ not in SPEECH and (
+                        told := narrative_timex(sentence, verb, timexes, published)) is not None:  # fmt: skip
                     date, source = told.value, "narrative"
                 elif published is not None:
                     date, source = published.isoformat(), "published"

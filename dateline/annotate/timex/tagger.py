@@ -520,12 +520,12 @@ def _year(m: re.Match[str], ctx: _Ctx, name: str) -> _Norm:
     if not 1000 <= year <= 2099:
         raise _Reject
     if not g.get("pmod"):
+        if _MEASURE_AFTER_YEAR.match(ctx.text, m.end()):
+            raise _Reject  # "2000 troops": a count, not a year
         if ctx.stamps is None:
             ctx.stamps = _clock_stamps(ctx.text)
         if m.start("year") in ctx.stamps:
             raise _Reject  # a live blog's "1733 Paul Bertoni e-mails" is 17:33, no year
-    if not g.get("pmod") and _MEASURE_AFTER_YEAR.match(ctx.text, m.end()):
-        raise _Reject  # "2000 troops": a count, not a year
     return _Norm("DATE", f"{year:04d}", _pmod(g.get("pmod")), ref=dt.date(year, 1, 1), ref_gran="year")
 
 
