@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from dateline import Corpus  # noqa: E402
 from dateline.annotate.model import load_model  # noqa: E402
-from dateline.annotate.registry import all_stages  # noqa: E402
+from dateline.annotate.stages import STAGES  # noqa: E402
 from dateline.ingest.readers import RawRecord, read_inputs  # noqa: E402
 
 
@@ -86,7 +86,7 @@ def main() -> None:
     result = {
         "documents": len(texts),
         "words": words,
-        "stages": sorted(all_stages()),
+        "stages": sorted(STAGES),
         "spacy_seconds": round(spacy_seconds, 3),
         "dateline_seconds": round(dateline_seconds, 3),
         "spacy_wps": round(words / spacy_seconds),

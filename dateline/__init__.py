@@ -3,8 +3,7 @@
 The public API is what this module exports; everything else is private to the package.
 """
 
-from dateline.corpus import Corpus, Document, IngestReport, SearchHit, Span
-from dateline.errors import (
+from dateline.core.errors import (
     ConfigError,
     DateError,
     DatelineError,
@@ -16,6 +15,7 @@ from dateline.errors import (
     StoreError,
     UnsupportedInputError,
 )
+from dateline.corpus import Corpus, Document, IngestReport, SearchHit, Span
 
 __version__ = "0.1.0"
 

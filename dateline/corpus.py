@@ -19,13 +19,15 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from dateline.annotate.registry import all_stages, resolve_order
-from dateline.annotate.runner import Result, Task
+from dateline.annotate.stages import STAGES, stage_order
+from dateline.core.dates import parse_date, today
+from dateline.core.errors import DateError, InputError, NotFoundError, QuerySyntaxError
+from dateline.core.records import Result, Task
+from dateline.core.settings import Settings
 from dateline.engines import run as run_engine
-from dateline.errors import DateError, InputError, NotFoundError, QuerySyntaxError
 from dateline.ingest.dedup import DEFAULT_THRESHOLD, NearDuplicateIndex, minhash, to_blob
 from dateline.ingest.prepare import Prepared, date_columns, prepare
-from dateline.ingest.pubdate import Candidate, DateDecision, parse_date, today
+from dateline.ingest.pubdate import Candidate, DateDecision
 from dateline.ingest.readers import DEFAULT_MAX_BYTES, Skipped, read_inputs
 from dateline.store import writer
 from dateline.store.db import DEFAULT_DB, connect
@@ -123,9 +125,10 @@ class IngestReport:
 class Corpus:
     """One corpus database. Opening it creates and migrates the file when needed."""
 
-    def __init__(self, path: str | Path = DEFAULT_DB, *, readonly: bool = False) -> None:
+    def __init__(self, path: str | Path = DEFAULT_DB, *, readonly: bool = False, settings: Settings | None = None) -> None:
         self.path = Path(path)
         self.readonly = readonly
+        self.settings = settings if settings is not None else Settings.from_env()
         self._conn: sqlite3.Connection | None = None
 
     def connect(self) -> sqlite3.Connection:
@@ -170,7 +173,7 @@ class Corpus:
         """
         conn = self.connect()
         report = IngestReport()
-        selected = [s.name for s in resolve_order(stages)]
+        selected = [s.name for s in stage_order(stages)]
         state = _IngestState(conn, near_threshold)
         now = today()
 
@@ -222,7 +225,7 @@ class Corpus:
         progress: Progress | None = None, engine: str = "local", scheduler: str | None = None,
     ) -> None:  # fmt: skip
         conn = self.connect()
-        stages = all_stages()
+        stages = STAGES.as_dict()
         buffer: list[Result] = []
 
         def flush() -> None:
@@ -239,7 +242,8 @@ class Corpus:
             buffer.clear()
 
         options: dict[str, Any] = {"scheduler": scheduler} if scheduler else {}
-        for result in run_engine(tasks, engine=engine, jobs=jobs, model=model, **options):
+        settings = self.settings.with_model(model)
+        for result in run_engine(tasks, engine=engine, jobs=jobs, settings=settings, **options):
             buffer.append(result)
             if progress is not None:
                 progress(1)
@@ -250,7 +254,7 @@ class Corpus:
     def _resolve(self) -> None:
         from dateline.resolve import run_resolvers
 
-        run_resolvers(self.connect())
+        run_resolvers(self.connect(), self.settings)
 
     # ------------------------------------------------------------------ read
     def documents(self, *, where: str = "", params: Sequence[Any] = ()) -> list[Document]:
@@ -338,7 +342,7 @@ class Corpus:
         writer.update_document(conn, doc.id, date_columns(decision))
         mark_changed(conn)
         conn.execute("COMMIT")
-        stages = [s.name for s in all_stages().values() if s.depends_on_date]
+        stages = [name for name, s in STAGES.items() if s.depends_on_date]
         targets = [doc.id] + [r[0] for r in conn.execute("SELECT id FROM documents WHERE duplicate_of = ? AND duplicate_kind = 'exact'", (doc.id,))]
         if len(targets) > 1:
             conn.execute("BEGIN IMMEDIATE")
@@ -358,7 +362,7 @@ class Corpus:
         """Run the stages whose version or date changed on every stored document."""
         conn = self.connect()
         report = IngestReport()
-        selected = [s.name for s in resolve_order(stages)]
+        selected = [s.name for s in stage_order(stages)]
         tasks = []
         for row in conn.execute("SELECT * FROM documents WHERE duplicate_kind IS NOT 'exact' ORDER BY id").fetchall():
             stale = _stale_stages(conn, row["id"], row["published"], selected)
@@ -448,7 +452,7 @@ class _IngestState:
 
 
 def _stale_stages(conn: sqlite3.Connection, doc_id: int, published: str | None, selected: Sequence[str]) -> tuple[str, ...]:
-    stages = all_stages()
+    stages = STAGES.as_dict()
     done = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT stage, version, published FROM stage_runs WHERE doc_id = ?", (doc_id,))}
     # ``selected`` is in dependency order. A stage reads what the stages it requires produced (a new
     # parse moves sentences, subjects and so every quote and event): it is stale when any of them is.

@@ -12,7 +12,7 @@ from dateline.annotate.actors.knowledge import load
 from dateline.annotate.actors.places import geocode
 from dateline.annotate.model import load_model
 from dateline.cli.main import cli
-from dateline.errors import ConfigError
+from dateline.core.errors import ConfigError
 from dateline.resolve.actor_queries import find_actor, list_actors
 
 from .conftest import SEED_FILES

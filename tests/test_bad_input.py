@@ -107,7 +107,7 @@ def test_missing_path_and_empty_glob(corpus: Corpus, tmp_path: Path) -> None:
 
 
 def test_newer_database_is_refused(tmp_path: Path) -> None:
-    from dateline.errors import SchemaVersionError
+    from dateline.core.errors import SchemaVersionError
 
     path = tmp_path / "future.db"
     Corpus(path).connect().close()
@@ -120,7 +120,7 @@ def test_newer_database_is_refused(tmp_path: Path) -> None:
 
 
 def test_not_a_database(tmp_path: Path) -> None:
-    from dateline.errors import StoreError
+    from dateline.core.errors import StoreError
 
     path = tmp_path / "text.db"
     path.write_text("this is not sqlite" * 100)

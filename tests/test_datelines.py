@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.ingest.datelines import find_dateline, parse_dateline
+from dateline.core.datelines import find_dateline, parse_dateline
 
 
 @pytest.mark.parametrize(

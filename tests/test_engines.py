@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from dateline import ConfigError, Corpus
-from dateline.annotate.registry import SpanRow, TableRow
-from dateline.annotate.runner import Result
+from dateline.core.records import Result, SpanRow, TableRow
+from dateline.core.settings import Settings
 from dateline.engines import check_engine, get_engine, require
 from dateline.store.dump import TABLES, dump
 from dateline.store.shards import read_shard, write_shard
@@ -59,17 +59,18 @@ def test_unknown_engine_and_missing_extra_are_clear() -> None:
 
 
 def test_worker_pool_equals_in_process() -> None:
-    from dateline.annotate.runner import Task, run
+    from dateline.annotate.runner import run
+    from dateline.core.records import Task
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     tasks = [Task(i, text, "2020-01-01", "metadata", 0, ("nlp", "time")) for i, text in enumerate(texts, start=1)]
-    here = list(run(tasks, jobs=1, batch_size=2))
+    here = list(run(tasks, settings=Settings(), jobs=1, batch_size=2))
     # Five tasks in batches of two fill more than one batch, so this run starts two workers.
-    pooled = list(run(tasks, jobs=2, batch_size=2))
+    pooled = list(run(tasks, settings=Settings(), jobs=2, batch_size=2))
     assert [r.doc_id for r in pooled] == [1, 2, 3, 4, 5]
     assert pooled == here and all(r.rows["time"] for r in here)
     # Less than one batch of work runs here rather than paying for worker start-up; same rows.
-    assert list(run(tasks[:3], jobs=2, batch_size=16)) == here[:3]
+    assert list(run(tasks[:3], settings=Settings(), jobs=2, batch_size=16)) == here[:3]
 
 
 def test_ray_reads_ahead_and_keeps_order_across_windows(capfd: pytest.CaptureFixture[str]) -> None:
@@ -77,12 +78,13 @@ def test_ray_reads_ahead_and_keeps_order_across_windows(capfd: pytest.CaptureFix
     batch. Whatever the cut, the results come back in input order, as the in-process run gives them.
     Ray's notices about its own defaults (token auth, progress bars) stay out of a default run's log."""
     pytest.importorskip("ray")
-    from dateline.annotate.runner import Task, run
+    from dateline.annotate.runner import run
+    from dateline.core.records import Task
     from dateline.engines.ray_engine import ray_engine
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     tasks = [Task(i, text, "2020-01-01", "metadata", 0, ("nlp", "time")) for i, text in enumerate(texts, start=1)]
-    here = list(run(tasks, jobs=1, batch_size=2))
+    here = list(run(tasks, settings=Settings(), jobs=1, batch_size=2))
     read: list[int] = []
 
     def reading() -> Iterator[Task]:
@@ -91,7 +93,7 @@ def test_ray_reads_ahead_and_keeps_order_across_windows(capfd: pytest.CaptureFix
             yield t
 
     # Windows of three: [1, 2, 3] read ahead (batches of 2 and 1), then [4, 5].
-    there = list(ray_engine(reading(), jobs=2, batch_size=2, model=None, window=3))
+    there = list(ray_engine(reading(), settings=Settings(), jobs=2, batch_size=2, window=3))
     assert "Token authentication" not in capfd.readouterr().err  # Ray's handler writes to stderr itself
     assert read == [1, 2, 3, 4, 5]
     assert [r.doc_id for r in there] == [1, 2, 3, 4, 5]

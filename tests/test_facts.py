@@ -11,7 +11,7 @@ from dateline.annotate.actors.knowledge import load
 from dateline.annotate.facts import find_facts, load_concepts
 from dateline.annotate.model import load_model
 from dateline.annotate.timex import find_timexes
-from dateline.errors import ConfigError
+from dateline.core.errors import ConfigError
 
 TEXT = (
     "Kosovo declared independence from Serbia in 2008.\n\n"

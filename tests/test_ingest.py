@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from dateline import Corpus
-from dateline.annotate import registry
-from dateline.annotate.registry import Row, SpanRow, StageInput
+from dateline.annotate.stage import STAGES, Stage, StageInput
+from dateline.core.records import Row, SpanRow
+from dateline.core.settings import Settings
 
 from .conftest import SEED_FILES, SEEDS
 
@@ -80,17 +81,17 @@ def test_reingest_does_no_work(seeded_copy: Path) -> None:
 def test_changed_stage_version_reruns_only_that_stage(seeded_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[int] = []
 
-    def counting(batch: Sequence[StageInput]) -> list[Row]:
+    def counting(batch: Sequence[StageInput], settings: Settings) -> list[Row]:
         calls.extend(item.doc_id for item in batch)
         return [SpanRow(item.doc_id, "probe", "probe", 0, 1) for item in batch]
 
-    monkeypatch.setitem(registry._REGISTRY, "probe", registry.Stage("probe", "1", counting))
+    monkeypatch.setitem(STAGES._members, "probe", Stage("probe", "1", counting))
     with Corpus(seeded_copy) as corpus:
         first = corpus.ingest([str(SEEDS)])
         assert sorted(calls) == [1, 2, 3, 4, 5] and first.annotated == 5
         nlp_runs = corpus.connect().execute("SELECT COUNT(*) FROM stage_runs WHERE stage = 'nlp'").fetchone()[0]
         calls.clear()
-        monkeypatch.setitem(registry._REGISTRY, "probe", registry.Stage("probe", "2", counting))
+        monkeypatch.setitem(STAGES._members, "probe", Stage("probe", "2", counting))
         corpus.ingest([str(SEEDS)])
         assert sorted(calls) == [1, 2, 3, 4, 5]
         versions = {r[0] for r in corpus.connect().execute("SELECT version FROM stage_runs WHERE stage = 'probe'")}
@@ -101,17 +102,17 @@ def test_changed_stage_version_reruns_only_that_stage(seeded_copy: Path, monkeyp
 def test_a_stage_reruns_when_a_stage_it_requires_changed(seeded_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[int] = []
 
-    def counting(batch: Sequence[StageInput]) -> list[Row]:
+    def counting(batch: Sequence[StageInput], settings: Settings) -> list[Row]:
         calls.extend(item.doc_id for item in batch)
         return []
 
-    monkeypatch.setitem(registry._REGISTRY, "probe", registry.Stage("probe", "1", counting, requires=("nlp",)))
+    monkeypatch.setitem(STAGES._members, "probe", Stage("probe", "1", counting, requires=("nlp",)))
     with Corpus(seeded_copy) as corpus:
         corpus.ingest([str(SEEDS)])
         calls.clear()
         corpus.ingest([str(SEEDS)])
         assert calls == []  # nothing changed, nothing re-runs
-        monkeypatch.setitem(registry._REGISTRY, "nlp", replace(registry._REGISTRY["nlp"], version="new"))
+        monkeypatch.setitem(STAGES._members, "nlp", replace(STAGES._members["nlp"], version="new"))
         corpus.ingest([str(SEEDS)])
     assert sorted(calls) == [1, 2, 3, 4, 5]
 
@@ -119,11 +120,11 @@ def test_a_stage_reruns_when_a_stage_it_requires_changed(seeded_copy: Path, monk
 def test_set_date_reruns_date_dependent_stages(seeded_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[tuple[int, str | None]] = []
 
-    def dated(batch: Sequence[StageInput]) -> list[Row]:
+    def dated(batch: Sequence[StageInput], settings: Settings) -> list[Row]:
         seen.extend((i.doc_id, i.published.isoformat() if i.published else None) for i in batch)
         return [SpanRow(i.doc_id, "dated", "anchor", 0, 0, value=str(i.published)) for i in batch]
 
-    monkeypatch.setitem(registry._REGISTRY, "dated", registry.Stage("dated", "1", dated, depends_on_date=True))
+    monkeypatch.setitem(STAGES._members, "dated", Stage("dated", "1", dated, depends_on_date=True))
     with Corpus(seeded_copy) as corpus:
         corpus.ingest([str(SEEDS)])
         assert (3, None) in seen

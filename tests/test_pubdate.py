@@ -4,10 +4,11 @@ import datetime as dt
 
 import pytest
 
-from dateline.errors import DateError
+from dateline.core.datelines import find_dateline
+from dateline.core.dates import parse_date
+from dateline.core.errors import DateError
 from dateline.ingest.clean import clean
-from dateline.ingest.datelines import find_dateline
-from dateline.ingest.pubdate import parse_date, past_years, settle
+from dateline.ingest.pubdate import past_years, settle
 
 from .conftest import SEED_FILES
 

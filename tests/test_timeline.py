@@ -193,6 +193,7 @@ def test_history_merged_across_articles_with_sources_counted(seeded_db: Path) ->
 def test_year_by_year_build_equals_one_pass() -> None:
     # The resolver builds each year alone and matches coarse dates ("the 1980s") per decade against
     # the entries they could join; the entries must be those of building everything at once.
+    from dateline.core.concepts import load_concepts
     from dateline.resolve.timeline import _may_join
     from dateline.resolve.timeline_model import _Entry, is_coarse, settle
 
@@ -213,7 +214,7 @@ def test_year_by_year_build_equals_one_pass() -> None:
                 (kept if coarse and _may_join(entry, whats, whos) else parted).append(entry)
         parted += build_entries(coarse, {}, seed=kept) if coarse else kept
     for entry in one_pass + parted:
-        settle(entry)
+        settle(entry, load_concepts())
 
     def shape(entries: list[_Entry]) -> list[tuple[str, tuple[int, ...]]]:
         return sorted((e.event, tuple(sorted(s.doc_id for s in e.sources))) for e in entries)

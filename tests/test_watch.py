@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from dateline import Corpus
 from dateline.cli.main import cli
-from dateline.errors import ConfigError
+from dateline.core.errors import ConfigError
 from dateline.ingest.watch import Pass, changed, snapshot, watch
 
 ARTICLE = "{title}\n\nTBILISI, March {day} (Reuters) - {body}\n"

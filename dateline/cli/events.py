@@ -55,7 +55,7 @@ def extract_events_cmd(inputs: tuple[Path, ...]) -> None:
     from dateline.annotate.events import code_events
     from dateline.annotate.model import load_model
     from dateline.annotate.timex import find_timexes
-    from dateline.ingest.pubdate import parse_date
+    from dateline.core.dates import parse_date
 
     nlp = load_model()
     for path in inputs:

@@ -13,11 +13,11 @@ from typing import TextIO
 import click
 
 from dateline.cli.options import DATE, db_option
+from dateline.core.dates import parse_date
+from dateline.core.errors import ConfigError, DateError
 from dateline.corpus import Corpus, IngestReport
 from dateline.engines import check_engine, engine_names
-from dateline.errors import ConfigError, DateError
 from dateline.ingest.dedup import DEFAULT_THRESHOLD
-from dateline.ingest.pubdate import parse_date
 from dateline.ingest.readers import DEFAULT_MAX_BYTES
 
 
@@ -108,16 +108,16 @@ def ingest(
     import os
 
     from dateline.annotate.actors.knowledge import load
-    from dateline.annotate.stages.actors import ACTORS_ENV
+    from dateline.core.settings import Settings
 
     if passes is not None and not watch:
         raise click.UsageError("--passes needs --watch")
     check_engine(engine)  # a missing extra is reported before anything is stored
     dates = read_dates_file(dates_file) if dates_file else None
+    settings = Settings.from_env().with_actor_files(tuple(actor_files))
     if actor_files:
-        load(tuple(actor_files))  # validate every file before anything is stored
-        os.environ[ACTORS_ENV] = os.pathsep.join(os.path.abspath(p) for p in actor_files)
-    with Corpus(db) as corpus:
+        load(settings.actor_files)  # validate every file before anything is stored
+    with Corpus(db, settings=settings) as corpus:
 
         def run(inputs: list[str]) -> IngestReport:
             bar = _progress()
@@ -138,7 +138,7 @@ def ingest(
         if engine == "local":  # other engines annotate in their own workers
             from dateline.annotate.runner import warm_up
 
-            warm_up(stages=stages.split(",") if stages else None)
+            warm_up(settings=settings, stages=stages.split(",") if stages else None)
         _watch(list(paths), run, interval=interval, passes=passes)
 
 

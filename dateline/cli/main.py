@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from dateline import __version__
-from dateline.errors import DatelineError
+from dateline.core.errors import DatelineError
 
 # Command modules, in help order. A module not present in this build is skipped.
 COMMAND_MODULES = (

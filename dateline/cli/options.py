@@ -8,8 +8,8 @@ from typing import Any, TypeVar
 
 import click
 
-from dateline.errors import DateError
-from dateline.ingest.pubdate import parse_date
+from dateline.core.dates import parse_date
+from dateline.core.errors import DateError
 from dateline.store.db import DEFAULT_DB
 
 F = TypeVar("F", bound=Callable[..., Any])

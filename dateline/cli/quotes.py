@@ -39,7 +39,7 @@ def extract_quotes_cmd(inputs: tuple[Path, ...]) -> None:
     from dateline.annotate.actors import find_actor_mentions
     from dateline.annotate.model import load_model
     from dateline.annotate.quotes import extract_quotes
-    from dateline.annotate.stages.quotes import _speaker
+    from dateline.annotate.quotes.attribution import speaker_mention
 
     nlp = load_model()
     for path in inputs:
@@ -49,7 +49,7 @@ def extract_quotes_cmd(inputs: tuple[Path, ...]) -> None:
             mentions = find_actor_mentions(doc)
             quotes = []
             for q in extract_quotes(doc):
-                speaker = _speaker(q, mentions)
+                speaker = speaker_mention(q, mentions)
                 quotes.append({
                     **q.spans_record(),
                     "speaker": speaker.name if speaker else (text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else None),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from dateline.cli.options import db_option
-from dateline.errors import ConfigError
+from dateline.core.errors import ConfigError
 
 
 @click.command("serve")

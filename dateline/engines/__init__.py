@@ -1,8 +1,8 @@
 """Engines: where the per-document annotation runs.
 
 Every engine maps the same function, :func:`dateline.annotate.runner.annotate` (a batch of
-:class:`Task` in, a batch of :class:`Result` out), over the corpus and yields the results in input
-order; the caller merges them into SQLite and runs the corpus-level resolvers. There is no second
+:class:`Task` in, a batch of :class:`Result` out, with the run's :class:`Settings` travelling with
+each batch), over the corpus and yields the results in input order; the caller merges them into SQLite and runs the corpus-level resolvers. There is no second
 code path: an engine only decides where batches run.
 
     local   worker processes on this machine (default; ``jobs=1`` runs in-process)
@@ -10,7 +10,8 @@ code path: an engine only decides where batches run.
             each batch is written by its worker as a Parquet shard, merged here in order
     ray     Ray Data ``map_batches`` with the model loaded once per actor; Parquet shards likewise
 
-Register another with :func:`engine`.
+Register another with :func:`engine`; the built-in ones are imported on first use, so an engine
+whose library is not installed costs nothing until it is asked for.
 """
 
 from __future__ import annotations
@@ -20,14 +21,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from dateline.annotate.runner import Result, Task
-from dateline.errors import ConfigError
+from dateline.core.errors import ConfigError
+from dateline.core.records import Result, Task
+from dateline.core.registry import Registry
+from dateline.core.settings import Settings
 
 EngineFn = Callable[..., Iterator[Result]]
 BUILTIN = {"local": "dateline.engines.local", "dask": "dateline.engines.dask_engine", "ray": "dateline.engines.ray_engine"}
 # engine → (the module it needs, the pip extra that installs it)
 NEEDS = {"dask": ("distributed", "dask"), "ray": ("ray", "ray")}
-_ENGINES: dict[str, EngineSpec] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,38 +39,43 @@ class EngineSpec:
     extra: str | None  # the pip extra that installs what it needs
 
 
+ENGINES: Registry[EngineSpec] = Registry("engine")
+
+
 def engine(name: str, *, extra: str | None = None) -> Callable[[EngineFn], EngineFn]:
+    """Register ``fn`` as the engine ``name`` (``extra``: the pip extra that installs what it needs)."""
+
     def register(fn: EngineFn) -> EngineFn:
-        _ENGINES[name] = EngineSpec(name, fn, extra)
+        ENGINES.add(name, EngineSpec(name, fn, extra))
         return fn
 
     return register
 
 
 def engine_names() -> tuple[str, ...]:
-    return tuple(dict.fromkeys([*BUILTIN, *_ENGINES]))
+    return tuple(dict.fromkeys([*BUILTIN, *ENGINES]))
 
 
 def get_engine(name: str) -> EngineSpec:
-    if name not in _ENGINES and name in BUILTIN:
+    if name not in ENGINES and name in BUILTIN:
         importlib.import_module(BUILTIN[name])
-    if name not in _ENGINES:
+    if name not in ENGINES:
         raise ConfigError(f"unknown engine {name!r} (choose from {', '.join(engine_names())})")
-    return _ENGINES[name]
+    return ENGINES[name]
 
 
 def run(
     tasks: Iterable[Task],
     *,
     engine: str = "local",
+    settings: Settings,
     jobs: int = 1,
     batch_size: int = 16,
-    model: str | None = None,
     **options: Any,
 ) -> Iterator[Result]:
     """Annotate ``tasks`` on ``engine``, yielding results in input order."""
     spec = get_engine(engine)
-    yield from spec.fn(tasks, jobs=jobs, batch_size=batch_size, model=model, **options)
+    yield from spec.fn(tasks, settings=settings, jobs=jobs, batch_size=batch_size, **options)
 
 
 def check_engine(name: str) -> EngineSpec:

@@ -13,7 +13,9 @@ from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from typing import Any
 
-from dateline.annotate.runner import Result, Task, batches
+from dateline.annotate.runner import batches
+from dateline.core.records import Result, Task
+from dateline.core.settings import Settings
 from dateline.engines import engine, require
 from dateline.engines.shard_worker import annotate_to_shard
 from dateline.store.shards import shard_folder
@@ -23,9 +25,9 @@ from dateline.store.shards import shard_folder
 def dask_engine(
     tasks: Iterable[Task],
     *,
+    settings: Settings,
     jobs: int,
     batch_size: int,
-    model: str | None,
     scheduler: str | None = None,
     shard_dir: str | None = None,
     keep_shards: bool = False,
@@ -45,7 +47,7 @@ def dask_engine(
         shards = stack.enter_context(shard_folder(shard_dir, keep=keep_shards))
         window: deque[Any] = deque()
         for n, batch in enumerate(batches(tasks, batch_size)):
-            window.append(client.submit(annotate_to_shard, batch, shards.path(n), model, pure=False,
+            window.append(client.submit(annotate_to_shard, batch, shards.path(n), settings, pure=False,
                                         key=f"dateline-batch-{n}-{id(shards)}"))  # fmt: skip
             if len(window) >= 2 * workers:
                 yield from shards.take(window.popleft().result())

@@ -17,7 +17,9 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from dateline.annotate.runner import Result, Task, batches
+from dateline.annotate.runner import batches
+from dateline.core.records import Result, Task
+from dateline.core.settings import Settings
 from dateline.engines import engine, require
 from dateline.store.shards import ShardFolder, shard_folder
 
@@ -25,12 +27,12 @@ from dateline.store.shards import ShardFolder, shard_folder
 class _Annotator:
     """One per Ray actor: loads the model on creation, then annotates batch after batch."""
 
-    def __init__(self, model: str | None, folder: str) -> None:
+    def __init__(self, settings: Settings, folder: str) -> None:
         from dateline.annotate.model import load_model
 
-        self.model = model
+        self.settings = settings
         self.folder = folder
-        load_model(model)
+        load_model(settings.model)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         from dateline.engines.shard_worker import annotate_to_shard
@@ -39,7 +41,7 @@ class _Annotator:
                  for d, t, p, s, b, st in zip(batch["doc_id"], batch["text"], batch["published"], batch["date_source"],
                                               batch["body_start"], batch["stages"], strict=True)]  # fmt: skip
         first = int(batch["seq"][0])
-        path = annotate_to_shard(tasks, ShardFolder(Path(self.folder), keep=True).path(first), self.model)
+        path = annotate_to_shard(tasks, ShardFolder(Path(self.folder), keep=True).path(first), self.settings)
         return {"seq": [first], "path": [path]}
 
 
@@ -70,9 +72,9 @@ def _start(ray: Any, *, jobs: int, scheduler: str | None) -> bool:
 def ray_engine(
     tasks: Iterable[Task],
     *,
+    settings: Settings,
     jobs: int,
     batch_size: int,
-    model: str | None,
     scheduler: str | None = None,
     shard_dir: str | None = None,
     keep_shards: bool = False,
@@ -112,7 +114,7 @@ def ray_engine(
                 blocks = -(-len(items) // max(batch_size, 1))
                 actors = max(1, min(jobs, blocks))  # an actor with no batch would only load the model
                 dataset = ray.data.from_items(items, override_num_blocks=blocks).map_batches(
-                    _Annotator, fn_constructor_args=(model, str(shards.folder)), batch_size=batch_size,
+                    _Annotator, fn_constructor_args=(settings, str(shards.folder)), batch_size=batch_size,
                     compute=ray.data.ActorPoolStrategy(size=actors), batch_format="numpy", num_cpus=1,
                 )  # fmt: skip
                 for row in dataset.iter_rows():

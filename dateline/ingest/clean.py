@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from dateline.ingest.datelines import find_dateline
+from dateline.core.datelines import find_dateline
 
 _BREADCRUMB = re.compile(r"^[\w .'-]{1,30}(\s*[>»/|]\s*[\w .'-]{1,30})+$")
 _MAX_TITLE_CHARS = 250

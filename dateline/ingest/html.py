@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dateline.errors import InputError
+from dateline.core.errors import InputError
 
 
 @dataclass(frozen=True, slots=True)

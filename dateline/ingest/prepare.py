@@ -10,12 +10,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from dateline.errors import DateError, InputError
+from dateline.core.datelines import find_dateline
+from dateline.core.dates import parse_date
+from dateline.core.errors import DateError, InputError
 from dateline.ingest.clean import clean
-from dateline.ingest.datelines import find_dateline
 from dateline.ingest.dedup import content_hash
 from dateline.ingest.html import extract_html
-from dateline.ingest.pubdate import DateDecision, parse_date, settle
+from dateline.ingest.pubdate import DateDecision, settle
 from dateline.ingest.readers import RawRecord
 
 _WORDS = re.compile(r"\S+")

@@ -16,13 +16,12 @@ picked; none, or no month-day to start from → ``unknown``.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from dateline.errors import DateError
-from dateline.ingest.datelines import Dateline
+from dateline.core.datelines import Dateline
+from dateline.core.dates import today
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
@@ -56,33 +55,6 @@ class DateDecision:
     confidence: float
     candidates: tuple[Candidate, ...] = ()
     evidence: tuple[str, ...] = field(default_factory=tuple)
-
-
-def today() -> dt.date:
-    """Today, or ``DATELINE_TODAY`` (YYYY-MM-DD) so runs can be reproduced on another day."""
-    fixed = os.environ.get("DATELINE_TODAY")
-    return parse_date(fixed) if fixed else dt.date.today()
-
-
-def parse_date(value: str) -> dt.date:
-    """A date from ``YYYY-MM-DD``, an ISO timestamp, or (via dateparser) a written date."""
-    value = value.strip()
-    if not value:
-        raise DateError("empty date")
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        pass
-    try:
-        return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
-    except ValueError:
-        pass
-    import dateparser  # slow to import; only for non-ISO strings
-
-    parsed = dateparser.parse(value, settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})
-    if parsed is None:
-        raise DateError(f"cannot read a full date from {value!r}")
-    return parsed.date()
 
 
 def past_years(text: str, *, until: int) -> list[int]:

@@ -1,6 +1,6 @@
 """Reading inputs into raw records: text, HTML, JSON, JSONL, directories, globs and stdin.
 
-Every problem with one input is yielded as an :class:`~dateline.errors.InputError` naming the file
+Every problem with one input is yielded as an :class:`~dateline.core.errors.InputError` naming the file
 (and line) instead of raised, so one broken article never stops a batch.
 """
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from dateline.errors import InputError, UnsupportedInputError
+from dateline.core.errors import InputError, UnsupportedInputError
 
 TEXT_EXTENSIONS = {".txt", ".text", ".md"}
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from dateline.errors import ConfigError
+from dateline.core.errors import ConfigError
 from dateline.ingest.readers import expand
 
 Stamp = tuple[int, int]  # (size, modification time in ns)

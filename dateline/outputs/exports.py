@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from dateline.errors import ExportError
+from dateline.core.errors import ExportError
 
 EXPORT_FORMATS = ("csv", "jsonl", "parquet")
 # table → the columns worth exporting (documents without its MinHash signature).

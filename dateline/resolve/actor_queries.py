@@ -6,7 +6,7 @@ import json
 import sqlite3
 from typing import Any
 
-from dateline.errors import NotFoundError
+from dateline.core.errors import NotFoundError
 
 ACTOR_COLUMNS = ("id", "name", "kind", "code", "sector", "office", "n_mentions", "n_documents", "first_seen", "last_seen")
 

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from dateline.core.settings import Settings
 from dateline.resolve import resolver
 
 
@@ -59,7 +60,7 @@ class _Tally:
 
 
 @resolver("actors")
-def resolve_actors(conn: sqlite3.Connection) -> ResolveReport:
+def resolve_actors(conn: sqlite3.Connection, settings: Settings) -> ResolveReport:
     tallies: dict[str, _Tally] = {}
     n_rows = 0
     for doc_id, actor_id, attrs, surface, published in conn.execute(

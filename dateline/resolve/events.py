@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 
+from dateline.core.settings import Settings
 from dateline.resolve import resolver
 
 
 @resolver("events")
-def index_event_actors(conn: sqlite3.Connection) -> int:
+def index_event_actors(conn: sqlite3.Connection, settings: Settings) -> int:
     conn.execute("BEGIN IMMEDIATE")
     try:
         conn.execute("DELETE FROM event_actors")

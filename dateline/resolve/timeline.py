@@ -23,19 +23,20 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any
 
-from dateline.annotate.facts import load_concepts, user_concept_files
+from dateline.core.concepts import Concept, load_concepts
+from dateline.core.settings import Settings
 from dateline.resolve import resolver
 from dateline.resolve.timeline_dates import Proposer, attach_durations, reference
 from dateline.resolve.timeline_model import (
     _claim,
     _date_contradictions,
     _Entry,
-    _headline,
     _Source,
     build_entries,
     compatible,
     duration_years,
     entry_date,
+    entry_headline,
     granularity_of,
     settle,
     timeline_order,
@@ -55,8 +56,9 @@ class _Writer:
     """Sources as they join (the Sink of build_entries) and finished entries into ``temp`` tables
     under a provisional number, then into the timeline tables numbered in timeline order."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, concepts: dict[str, Concept]) -> None:
         self.conn = conn
+        self.concepts = concepts
         self.count = 0
         self.rows: list[tuple[Any, ...]] = []
         for table in ("timeline_new_entries", "timeline_new_sources", "timeline_new_actors", "timeline_new_ids"):
@@ -95,7 +97,7 @@ class _Writer:
                   "background" if background else "news", entry.event, entry.mode,
                   json.dumps([c for c, _ in sorted(entry.concepts.items(), key=lambda kv: (-kv[1], kv[0]))]),
                   json.dumps(list(entry.actors.values()), sort_keys=True), json.dumps(list(entry.recipients.values()), sort_keys=True),
-                  _headline(entry), entry.n_sources, len(entry.docs),
+                  entry_headline(entry, self.concepts), entry.n_sources, len(entry.docs),
                   json.dumps(_date_contradictions(entry) + entry.contradictions, sort_keys=True))  # fmt: skip
         columns = ("pid", *_ORDER_COLUMNS, *_ENTRY_COLUMNS)
         self.conn.execute(f"INSERT INTO temp.timeline_new_entries ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
@@ -142,12 +144,13 @@ def _may_join(entry: _Entry, whats: set[str], whos: set[str]) -> bool:
 
 
 @resolver("timeline")
-def resolve_timeline(conn: sqlite3.Connection) -> int:
-    reader = Reader(conn, load_concepts(user_concept_files()))
+def resolve_timeline(conn: sqlite3.Connection, settings: Settings) -> int:
+    concepts = load_concepts(settings.concept_files)
+    reader = Reader(conn, concepts)
     docs = documents(conn)
     ctx = context(conn)
     conn.execute("BEGIN IMMEDIATE")
-    writer = _Writer(conn)
+    writer = _Writer(conn, concepts)
     try:
         reader.mark_told()
         proposer = Proposer(docs, reader.undated_news(docs))
@@ -160,7 +163,7 @@ def resolve_timeline(conn: sqlite3.Connection) -> int:
         def finish(entry: _Entry) -> None:
             nonlocal count
             count += 1
-            settle(entry)
+            settle(entry, concepts)
             order = timeline_order(entry)
             proposer.consider(entry, order)
             if proposer.involves(entry) or entry.since_docs:

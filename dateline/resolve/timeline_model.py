@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from dateline.annotate.facts import load_concepts, user_concept_files
+from dateline.core.concepts import Concept
 from dateline.resolve.headlines import event_headline, join_names
 
 GRANULARITY_RANK = {"day": 4, "week": 3, "month": 3, "season": 2, "year": 1, "decade": 0, "": -1}
@@ -327,16 +327,15 @@ def timeline_order(entry: _Entry) -> tuple[Any, ...]:
     return (_plain(entry_date(entry)), entry.first, entry.order)
 
 
-def settle(entry: _Entry) -> None:
+def settle(entry: _Entry, concepts: dict[str, Concept]) -> None:
     """The entry's type: the one most of its events give, or its main concept's."""
     if entry.event_votes:
         entry.event = entry.event_votes.most_common(1)[0][0]
     elif entry.concepts:
-        entry.event = load_concepts(user_concept_files())[_top_concept(entry)].event
+        entry.event = concepts[_top_concept(entry)].event
 
 
-def _headline(entry: _Entry) -> str:
-    concepts = load_concepts(user_concept_files())
+def entry_headline(entry: _Entry, concepts: dict[str, Concept]) -> str:
     if entry.has_facts and entry.concepts and concepts[_top_concept(entry)].event == entry.event:
         concept = concepts[_top_concept(entry)]
         who = join_names(sorted(n for n, _ in entry.names.most_common(3)))

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from dateline.annotate.facts import Concept, concepts_of_lemma
+from dateline.core.concepts import Concept, concepts_of_lemma
 from dateline.resolve.timeline_model import (
     CONTEXT_ACTORS,
     GRANULARITY_RANK,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from dateline.errors import SchemaVersionError, StoreError
+from dateline.core.errors import SchemaVersionError, StoreError
 
 DEFAULT_DB = "dateline.db"
 

@@ -1,6 +1,6 @@
 """Parquet shards of annotation results: what a distributed run writes before the merge.
 
-A worker turns each batch of :class:`~dateline.annotate.runner.Result` into one Parquet file
+A worker turns each batch of :class:`~dateline.core.records.Result` into one Parquet file
 (**pyarrow**); the driver reads the shards back in batch order and merges them into SQLite through
 the same code as a local run, so the database is the same whichever engine produced it. A shard
 holds one ``meta`` row per document (publication date, stage versions, errors) and one row per
@@ -17,9 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from dateline.annotate.registry import SpanRow, TableRow
-from dateline.annotate.runner import Result
-from dateline.errors import StoreError
+from dateline.core.errors import StoreError
+from dateline.core.records import Result, SpanRow, TableRow
 
 COLUMNS = ("doc_id", "row", "stage", "kind", "table", "start", "end", "label", "value", "payload")
 

@@ -8,8 +8,8 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from dateline.annotate.registry import Row, SpanRow, TableRow
-from dateline.errors import StoreError
+from dateline.core.errors import StoreError
+from dateline.core.records import Row, SpanRow, TableRow
 
 DOCUMENT_COLUMNS = (
     "doc_key", "path", "record_id", "url", "title", "summary", "text", "body_start", "content_hash",

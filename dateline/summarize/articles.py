@@ -7,7 +7,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-from dateline.errors import DatelineError
+from dateline.core.errors import DatelineError
 from dateline.summarize.tls import Article
 
 

@@ -27,9 +27,9 @@ from fastapi.responses import HTMLResponse, JSONResponse
 
 from dateline import __version__
 from dateline.cli.documents import _doc_row
+from dateline.core.dates import parse_date
+from dateline.core.errors import DatelineError, NotFoundError
 from dateline.corpus import Corpus
-from dateline.errors import DatelineError, NotFoundError
-from dateline.ingest.pubdate import parse_date
 from dateline.resolve.actor_queries import find_actor, list_actors
 from dateline.resolve.event_queries import list_events
 from dateline.resolve.quote_queries import list_quotes

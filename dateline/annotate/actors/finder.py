@@ -15,8 +15,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from dateline.annotate.actors.knowledge import Entry, Knowledge, load
-from dateline.annotate.mentions import ActorMention
 from dateline.annotate.tokens import tokens_with_dep
+from dateline.core.mentions import ActorMention
 
 if TYPE_CHECKING:
     from collections.abc import Callable

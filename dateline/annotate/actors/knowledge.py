@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from dateline.errors import ConfigError
+from dateline.core.errors import ConfigError
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from dateline.annotate.events.narrative import narrative_timex
-from dateline.annotate.mentions import ActorMention
+from dateline.core.mentions import ActorMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from dateline.annotate.timex import Timex
+    from dateline.core.timexes import Timex
 
 SPEECH = {"say", "tell", "state", "add", "note", "stress", "announce", "declare", "report", "claim", "write",
           "emphasize", "emphasise", "confirm", "explain", "insist", "recall", "reiterate"}  # fmt: skip

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from dateline.annotate.timex import Timex
+    from dateline.core.timexes import Timex
 
 # A date after "since", "until", "before" or "after" bounds a stretch; it is no time the story is at.
 POINT_SIGNALS = {"", "in", "on", "at", "during", "of"}

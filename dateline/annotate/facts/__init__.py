@@ -9,36 +9,20 @@ told by many articles and compare what they say about it.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
-from dateline.errors import ConfigError
+from dateline.core.concepts import Concept, load_concepts
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from dateline.annotate.mentions import ActorMention
-    from dateline.annotate.timex import Timex
+    from dateline.core.mentions import ActorMention
+    from dateline.core.timexes import Timex
 
-CONCEPTS_ENV = "DATELINE_CONCEPTS"
 _YEAR = re.compile(r"^\d{3,4}")  # a decade ("198") or a year, possibly with month and day
 _CLAUSES = ("conj", "advcl", "ccomp", "relcl", "xcomp", "acl", "parataxis")
-
-
-@dataclass(frozen=True, slots=True)
-class Concept:
-    name: str
-    event: str
-    label: str
-    lemmas: frozenset[str]
-    phrases: tuple[tuple[str, ...], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,43 +46,6 @@ class Fact:
             "kind": self.kind, "date": self.date, "date_end": self.date_end, "duration": self.duration, "mod": self.mod,
             "concepts": list(self.concepts), "event": self.event, "actors": [dict(a) for a in self.actors],
         }  # fmt: skip
-
-
-@lru_cache(maxsize=4)
-def load_concepts(extra: tuple[str, ...] = ()) -> dict[str, Concept]:
-    """The shipped concepts plus those of the user's files (later files override earlier ones)."""
-    texts = [(resources.files("dateline.annotate.facts") / "concepts.yaml").read_text(encoding="utf-8")]
-    for path in extra:
-        try:
-            texts.append(Path(path).read_text(encoding="utf-8"))
-        except OSError as exc:
-            raise ConfigError(f"{path}: cannot read concepts file: {exc}") from exc
-    out: dict[str, Concept] = {}
-    for text in texts:
-        data = yaml.safe_load(text) or {}
-        if not isinstance(data, dict):
-            raise ConfigError("a concepts file must map concept names to {event, label, lemmas, phrases}")
-        for name, spec in data.items():
-            if not isinstance(spec, dict):
-                raise ConfigError(f"concept {name!r}: expected a mapping")
-            out[str(name)] = Concept(
-                name=str(name),
-                event=str(spec.get("event", "OTHER")).upper(),
-                label=str(spec.get("label", name)),
-                lemmas=frozenset(str(w).lower() for w in spec.get("lemmas") or ()),
-                phrases=tuple(tuple(str(p).lower().split()) for p in spec.get("phrases") or ()),
-            )
-    return out
-
-
-def user_concept_files() -> tuple[str, ...]:
-    return tuple(p for p in os.environ.get(CONCEPTS_ENV, "").split(os.pathsep) if p)
-
-
-def concepts_of_lemma(lemma: str, concepts: dict[str, Concept] | None = None) -> tuple[str, ...]:
-    """The concepts a single word names (used to give an event trigger its concept)."""
-    concepts = concepts if concepts is not None else load_concepts(user_concept_files())
-    return tuple(name for name, c in concepts.items() if lemma.lower() in c.lemmas)
 
 
 def _matches(tokens: list[Token], concepts: dict[str, Concept]) -> list[tuple[int, str, int]]:
@@ -193,7 +140,7 @@ def find_facts(
     concepts: dict[str, Concept] | None = None,
 ) -> list[Fact]:
     """Every dated fact of ``doc``: absolute dates, start points and durations, with their concepts."""
-    concepts = concepts if concepts is not None else load_concepts(user_concept_files())
+    concepts = concepts if concepts is not None else load_concepts()
     facts: list[Fact] = []
     located = [(t, doc.char_span(t.start, t.end, alignment_mode="expand")) for t in timexes]
     spans = [(t, s) for t, s in located if s is not None]

@@ -20,7 +20,7 @@ from dateline.annotate.quotes.quote import MIN_REPORTED_CHARS, Quote, doc_text, 
 from dateline.annotate.quotes.speakers import noun_phrase, subject_of
 from dateline.annotate.quotes.verbs import is_cue
 from dateline.annotate.tokens import tokens_with_pos
-from dateline.ingest.datelines import find_dateline
+from dateline.core.datelines import find_dateline
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 
 from dateline.annotate.actors import find_actor_mentions
 from dateline.annotate.actors.knowledge import load
 from dateline.annotate.actors.places import geocode
-from dateline.annotate.registry import Row, SpanRow, StageInput, stage
-
-ACTORS_ENV = "DATELINE_ACTORS"  # user knowledge files, separated by os.pathsep (set by --actors)
-
-
-def user_files() -> tuple[str, ...]:
-    return tuple(p for p in os.environ.get(ACTORS_ENV, "").split(os.pathsep) if p)
+from dateline.annotate.stage import StageInput, stage
+from dateline.core.records import Row, SpanRow
+from dateline.core.settings import Settings
 
 
 @stage("actors", version="2", requires=("nlp",), produces=("actor_mention", "place"), needs_spacy=True)
-def actors_stage(batch: Sequence[StageInput]) -> list[Row]:
+def actors_stage(batch: Sequence[StageInput], settings: Settings) -> list[Row]:
     """Actor mentions (country code, sector, office) and places with coordinates."""
-    kb = load(user_files())
+    kb = load(settings.actor_files)
     rows: list[Row] = []
     for item in batch:
         doc = item.spacy_doc

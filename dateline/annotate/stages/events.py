@@ -4,30 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dateline.annotate.actors import find_actor_mentions
-from dateline.annotate.actors.knowledge import load
 from dateline.annotate.events import code_events
-from dateline.annotate.registry import Row, SpanRow, StageInput, TableRow, stage
-from dateline.annotate.stages.actors import user_files
-from dateline.annotate.stages.quotes import mentions_from_rows, prior_timexes
+from dateline.annotate.stage import StageInput, stage
+from dateline.core.mentions import mentions_from_rows
+from dateline.core.records import Row, SpanRow, TableRow
+from dateline.core.settings import Settings
+from dateline.core.timexes import timexes_from_rows
 
 
 @stage("events", version="3", requires=("nlp", "actors", "time"), produces=("events",), needs_spacy=True,
        depends_on_date=True)  # fmt: skip
-def events_stage(batch: Sequence[StageInput]) -> list[Row]:
+def events_stage(batch: Sequence[StageInput], settings: Settings) -> list[Row]:
     """PLOVER events (type, mode, actors, recipients, date, modality) with their evidence."""
     rows: list[Row] = []
     for item in batch:
         doc = item.spacy_doc
         if doc is None:
             continue
-        if "actors" in item.rows:
-            mentions = mentions_from_rows(item.rows["actors"], item.text)
-            places = [(r.start, r.end, f"{r.value} ({r.attrs.get('country', '')})") for r in item.rows["actors"]
-                      if isinstance(r, SpanRow) and r.kind == "place"]  # fmt: skip
-        else:
-            mentions, places = find_actor_mentions(doc, knowledge=load(user_files())), []
-        timexes = prior_timexes(item)
+        mentions = mentions_from_rows(item.rows["actors"], item.text)
+        places = [(r.start, r.end, f"{r.value} ({r.attrs.get('country', '')})") for r in item.rows["actors"]
+                  if isinstance(r, SpanRow) and r.kind == "place"]  # fmt: skip
+        timexes = timexes_from_rows(item.rows["time"], item.text)
         rank = 0
         last_sentence = -1
         for e in code_events(doc, published=item.published, mentions=mentions, timexes=timexes, places=places):

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dateline.annotate.registry import Row, SpanRow, StageInput, stage
+from dateline.annotate.stage import StageInput, stage
+from dateline.core.records import Row, SpanRow
+from dateline.core.settings import Settings
 
 
 @stage("nlp", version="3", produces=("sentence", "entity"), needs_spacy=True)
-def nlp_stage(batch: Sequence[StageInput]) -> list[Row]:
+def nlp_stage(batch: Sequence[StageInput], settings: Settings) -> list[Row]:
     """Sentences and named entities (spaCy)."""
     rows: list[Row] = []
     for item in batch:

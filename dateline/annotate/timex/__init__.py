@@ -4,7 +4,8 @@ Pure Python (regular expressions from a data lexicon), no Java, no network; a sp
 decide tense when the annotation pipeline has one.
 """
 
-from dateline.annotate.timex.tagger import Timex, find_timexes
+from dateline.annotate.timex.tagger import find_timexes
 from dateline.annotate.timex.values import is_valid
+from dateline.core.timexes import Timex
 
 __all__ = ["Timex", "find_timexes", "is_valid"]

@@ -11,8 +11,8 @@ from typing import TextIO
 
 from dateline.annotate.timex.tagger import find_timexes
 from dateline.annotate.timex.timeml import new_timeml, parse_timeml, to_timeml
-from dateline.errors import DateError, InputError
-from dateline.ingest.pubdate import parse_date
+from dateline.core.dates import parse_date
+from dateline.core.errors import DateError, InputError
 
 
 def _records(path: Path, dct: dt.date | None) -> Iterator[tuple[str, str, dt.date | None, str | None] | InputError]:

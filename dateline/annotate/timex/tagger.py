@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from dateline.annotate.timex import values as V
 from dateline.annotate.timex.grammar import MEASURE_NOUNS, Rule, alternation, lexicon, rules
 from dateline.annotate.timex.prefilter import Prefilter, Presence, first_char_lookahead, prefilter
+from dateline.core.timexes import Timex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -86,25 +87,6 @@ _UNTIL_BY = re.compile(r"(?:until|till|by)\b", re.I)
 _CLAUSE_BREAK = re.compile(r",|\b(?:and|but|or)\b", re.I)
 # "ahead of Thursday's testimony", "in advance of Tuesday's hearing": a point still to come.
 _AHEAD_OF = re.compile(r"\b(?:ahead|in\s+advance)\s+of\s+$", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class Timex:
-    start: int
-    end: int
-    text: str
-    type: str  # DATE | TIME | DURATION | SET
-    value: str
-    mod: str = ""
-    unresolved: bool = False
-    range_end: str | None = None  # last value of a range ("May 24-26" → 2015-05-26)
-    anchor: str = "none"  # what the value was computed from: none | dct | ref
-    signal: str = ""  # the preposition before it: since, until, in, on ...
-    rule: str = ""
-    attrs: dict[str, Any] = field(default_factory=dict)
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 @dataclass(slots=True)

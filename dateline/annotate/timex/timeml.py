@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-from dateline.annotate.timex.tagger import Timex
-from dateline.errors import InputError
+from dateline.core.errors import InputError
+from dateline.core.timexes import Timex
 
 _TEXT = re.compile(r"(<TEXT>)(.*?)(</TEXT>)", re.S)
 _TAG = re.compile(r"<[^>]+>")
