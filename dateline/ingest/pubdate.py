@@ -22,14 +22,11 @@ from typing import Any
 
 from dateline.core.datelines import Dateline
 from dateline.core.dates import today
+from dateline.core.lexicon import english
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = tuple(sorted(english().weekdays, key=english().weekdays.__getitem__))  # monday first
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
-_REPORTING = re.compile(
-    r"\b(said|says|stated|states|told|announced|reported|noted|declared|added|stressed|warned|"
-    r"confirmed|urged|called|wrote|insisted|emphasized|emphasised|claimed|denied|explained)\b",
-    re.I,
-)
+_REPORTING = re.compile(r"\b(" + "|".join(sorted(english().reporting_forms())) + r")\b", re.I)
 _YEAR = re.compile(r"(?<![\d$€£])(?<!\d[,.])(1[89]\d\d|20\d\d)(?!\d|%|,\d)")
 _FUTURE_CONTEXT = re.compile(r"\b(will|would|shall|plans?|planned|scheduled|expected|aims?|target|next)\b", re.I)
 _BEFORE_YEAR_FUTURE = re.compile(r"\b(by|until|till|through|before|in the run-up to)\s*$", re.I)
