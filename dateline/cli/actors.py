@@ -53,8 +53,8 @@ def actor_cmd(name: str, db: str, fmt: str) -> None:
 def extract_entities(inputs: tuple[Path, ...], actor_files: tuple[str, ...]) -> None:
     """Actor mentions of text or JSONL ({"id","text"}) files as JSONL: spans, canonical id, code, sector."""
     from dateline.annotate.actors import find_actor_mentions
-    from dateline.annotate.actors.knowledge import load
     from dateline.annotate.model import load_model
+    from dateline.core.knowledge import load
 
     kb = load(tuple(actor_files))
     nlp = load_model()

@@ -107,7 +107,7 @@ def ingest(
     """Store, date, deduplicate and annotate articles (files, folders, globs, - for stdin)."""
     import os
 
-    from dateline.annotate.actors.knowledge import load
+    from dateline.core.knowledge import load
     from dateline.core.settings import Settings
 
     if passes is not None and not watch:

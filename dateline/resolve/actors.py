@@ -48,6 +48,9 @@ class _Tally:
         if m["via"] == "role":
             self.roles[(m["code"], m["sector"], m["office"])] += 1
             self.surfaces.add(m["name"])  # the name inside "Foreign Minister X"
+            written = " ".join(surface.split()[-len(m["name"].split()) :])
+            if written[:1].isupper():
+                self.surfaces.add(written)  # as this article spells it ("Sergei Lavrov")
         elif m["via"] not in ("pronoun", "nominal"):
             self.surfaces.add(surface)
         if m["code"]:

@@ -23,6 +23,7 @@ class NameWords:
     honorifics: dict[str, str]  # lower-case honorific → "m" | "f" | ""
     ranks: frozenset[str]
     pronouns: dict[str, str]  # lower-case pronoun → "m" | "f"
+    gendered_offices: dict[str, str]  # "spokeswoman" → "f"
 
 
 @lru_cache(maxsize=1)
@@ -34,6 +35,7 @@ def name_words() -> NameWords:
         honorifics={str(k): str(v) for k, v in data["honorifics"].items()},
         ranks=frozenset(data["ranks"]),
         pronouns={str(k): str(v) for k, v in data["pronouns"].items()},
+        gendered_offices={str(k): str(v) for k, v in data["gendered_offices"].items()},
     )
 
 

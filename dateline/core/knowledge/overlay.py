@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from dateline.core.errors import ConfigError
+from dateline.core.knowledge.dictionary import ActorDictionary, build_dictionary
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,16 @@ class Knowledge:
     countries: dict[str, Entry] = field(default_factory=dict)  # code → entry
     outlets: frozenset[str] = frozenset()
     ngo_heads: frozenset[str] = frozenset()  # capitalised head words of named NGOs
+    dictionary: ActorDictionary = field(default_factory=ActorDictionary)  # named actors with dated roles
+    # What the actors stage derives from this knowledge (compiled patterns), kept with it so that
+    # it lives and dies with the knowledge (a cache keyed by id() outlived it and never freed).
+    derived: dict[str, object] = field(default_factory=dict)
+
+    def lookup(self, surface: str) -> tuple[Entry, str] | None:
+        """(entry, via) of a known name as written; spaces of any kind, line breaks and zero-width
+        characters inside it count as one space ("Donald\xa0Trump", "Security\nCouncil")."""
+        found = self.names.get(surface)
+        return found if found is not None else self.names.get(normalise_space(surface))
 
     def add_name(self, surface: str, entry: Entry, via: str) -> None:
         # The first registration wins: shipped lists are ordered from specific to general.
@@ -44,6 +55,14 @@ class Knowledge:
 
 OUTLETS = ("Sputnik", "TASS", "Reuters", "AP", "AFP", "Interfax", "RIA Novosti", "Xinhua", "BBC", "CNN",
            "Associated Press", "Agence France-Presse", "Anadolu", "Trend", "APA", "Armenpress", "Ruptly")  # fmt: skip
+
+
+_SPACES = re.compile(r"[\s\u00ad\u200b-\u200d\u2060\ufeff]+")
+
+
+def normalise_space(text: str) -> str:
+    """``text`` with every run of whitespace, soft hyphens and zero-width characters made one space."""
+    return _SPACES.sub(" ", text).strip()
 
 
 def _slug(text: str) -> str:
@@ -118,7 +137,7 @@ def build(extra: list[dict[str, Any]] | None = None) -> Knowledge:
     import pycountry
 
     shipped = _validate(
-        _load_yaml((resources.files("dateline.annotate.actors") / "knowledge.yaml").read_text(encoding="utf-8")),
+        _load_yaml((resources.files("dateline.core.data") / "actors" / "knowledge.yaml").read_text(encoding="utf-8")),
         "knowledge.yaml",
     )
     layers = [shipped, *(extra or [])]
@@ -151,10 +170,7 @@ def build(extra: list[dict[str, Any]] | None = None) -> Knowledge:
             entry = Entry(f"ORG:{_slug(item['name'])}", item["name"], "igo", str(item.get("code", "IGO")), str(item.get("sector", "")))
             for name in [item["name"], *item.get("aliases", [])]:
                 kb.add_name(str(name), entry, "name")
-        for item in layer.get("people", []):
-            entry = Entry(f"person:{_slug(item['name'].split()[-1])}", item["name"], "person", str(item.get("code", "")), str(item.get("sector", "")))
-            for name in [item["name"], *item.get("aliases", [])]:
-                kb.add_name(str(name), entry, "role")
+        # People are the dictionary's (dateline.core.knowledge.dictionary), with their dated roles.
         for code, names in layer.get("demonyms", {}).items():
             entry = kb.countries.get(code) or Entry(code, code, "country", code)
             for name in names:
@@ -178,6 +194,7 @@ def build(extra: list[dict[str, Any]] | None = None) -> Knowledge:
         if known is not None and capital:
             kb.add_name(capital, Entry(known.actor_id, known.name, "country", code, "GOV"), "metonym")
     kb.add_name("Kiev", Entry("UKR", kb.countries["UKR"].name, "country", "UKR", "GOV"), "metonym")
+    kb.dictionary = build_dictionary(layers)
     return kb
 
 
