@@ -41,11 +41,7 @@ SOURCE = "openeventdata/petrarch2, petrarch2/data/dictionaries/"
 
 # Words that make a phrase an organisation, beyond the agents' own nouns.
 ORG_WORDS = frozenset(
-    "army front brigade brigades movement organization organisation party committee council group league union "
-    "association faction cells nuclei forces battalion battalions agency bank fund institute commission office "
-    "ministry court observatory network alliance foundation society centre center program programme corps guard "
-    "service services company corporation government regime administration assembly parliament authority "
-    "coalition federation tribunal police militia mujahideen jihad jamaat hezbollah taliban command".split()
+    ["army", "front", "brigade", "brigades", "movement", "organization", "organisation", "party", "committee", "council", "group", "league", "union", "association", "faction", "cells", "nuclei", "forces", "battalion", "battalions", "agency", "bank", "fund", "institute", "commission", "office", "ministry", "court", "observatory", "network", "alliance", "foundation", "society", "centre", "center", "program", "programme", "corps", "guard", "service", "services", "company", "corporation", "government", "regime", "administration", "assembly", "parliament", "authority", "coalition", "federation", "tribunal", "police", "militia", "mujahideen", "jihad", "jamaat", "hezbollah", "taliban", "command"]
 )
 
 
@@ -109,7 +105,7 @@ class CodeMap:
         return code, sector
 
 
-_SMALL = frozenset("of the and for to in on at by a an".split())
+_SMALL = frozenset(["of", "the", "and", "for", "to", "in", "on", "at", "by", "a", "an"])
 
 
 def strip_titles(split: list[str], titles: frozenset[str]) -> list[str]:
@@ -322,6 +318,8 @@ def main(argv: list[str] | None = None) -> None:
                      for n in (*ACTOR_FILES, AGENT_FILE, DISCARD_FILE, "LICENSE"))  # fmt: skip
     unread = "\n".join(f"- `{n}`: {len(s['unread'])} entries not read: " + "; ".join(s["unread"])  # type: ignore[index,arg-type]
                        for n, s in stats.items() if n in ACTOR_FILES and s["unread"])  # type: ignore[index]
+    if agent_problems:
+        unread += f"\n- `{AGENT_FILE}`: {len(agent_problems)} entries not read: " + "; ".join(agent_problems)
     (args.out / "PHOENIX_PROVENANCE.md").write_text(f"""# Provenance of the compiled Phoenix actor data
 
 Compiled by `python -m tools.dictionaries.phoenix SOURCE --out dateline/core/data/actors` (the

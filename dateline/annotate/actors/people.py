@@ -179,7 +179,7 @@ def join_short_forms(scope: Scope, mentions: list[ActorMention], doc_key: str) -
             out.append(m)  # the dictionary's unambiguous alias (a titled one keeps its stated role)
             continue
         local = f"person:{key}@{doc_key}" if doc_key else f"person:{key}"
-        out.append(replace(m, actor_id=local, name=m.text if not title else m.text))
+        out.append(replace(m, actor_id=local, name=surface_name(m)))
     return out
 
 

@@ -188,13 +188,15 @@ def overlay_people(layers: list[dict[str, Any]]) -> Iterable[KnownActor]:
     for layer in layers:
         for item in layer.get("people", []):
             default = Role(str(item.get("code", "")), str(item.get("sector", "")), source="knowledge")
-            dated = tuple(
-                Role(str(r.get("code", default.code)), str(r.get("sector", default.sector)),
-                     _day(r.get("from")), _day(r.get("to")), str(r.get("office", "")), "knowledge")  # fmt: skip
-                for r in item.get("roles", [])
-            )
+            dated = tuple(_role(r, default) for r in item.get("roles", []))
             roles = (*dated, default) if default.code or default.sector else dated
             yield KnownActor(person_id(item["name"]), str(item["name"]), "person", roles, tuple(str(a) for a in item.get("aliases", [])))
+
+
+def _role(item: dict[str, Any], default: Role) -> Role:
+    """A dated role of the knowledge file: {code?, sector?, office?, from?, to?}."""
+    return Role(str(item.get("code", default.code)), str(item.get("sector", default.sector)), _day(item.get("from")),
+                _day(item.get("to")), str(item.get("office", "")), "knowledge")  # fmt: skip
 
 
 def _day(value: object) -> dt.date | None:

@@ -44,6 +44,6 @@ def role_at(roles: Iterable[Role], day: dt.date | None) -> Role | None:
 
 def parse_role(text: str, source: str) -> Role:
     """``SYR:GOV:2000-07-17:`` (code, sector, first day, last day) → :class:`Role`."""
-    code, sector, start, end = (text.split(":") + ["", "", "", ""])[:4]
+    code, sector, start, end = [*text.split(":"), "", "", "", ""][:4]
     return Role(code, sector, dt.date.fromisoformat(start) if start else None, dt.date.fromisoformat(end) if end else None,
                 source=source)  # fmt: skip
