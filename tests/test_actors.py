@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -199,3 +200,58 @@ def test_nongovernmental_section_must_be_a_list_of_words(tmp_path: Path) -> None
     bad.write_text("nongovernmental: {Forum: NGO}\n")
     with pytest.raises(ConfigError, match="'nongovernmental' must be a list of words"):
         load((str(bad),))
+
+
+@pytest.mark.parametrize("space", ["\xa0", "\u2009", "\n", "\u200d ", " \u200b"])
+def test_names_across_any_space_keep_offsets(space: str) -> None:
+    nlp = load_model()
+    text = f"The UN Security{space}Council met. Donald{space}Trump and Bashar{space}al-Assad spoke in Moscow."
+    mentions = find_actor_mentions(nlp(text))
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+    council = [m for m in mentions if m.text.startswith("Security")]
+    assert council and council[0].code == "IGO"
+
+
+def test_people_are_never_merged_by_surname() -> None:
+    nlp = load_model()
+    text = ("Syrian President Bashar al-Assad met rebels. Col Riad al-Assad, a rebel commander, refused. "
+            "Hillary Clinton said she was worried. Bill Clinton said he agreed. Therefore Lavrov left. "
+            "Abu Suleiman's men fled.")  # fmt: skip
+    mentions = find_actor_mentions(nlp(text), day=dt.date(2012, 3, 1), doc_key="7")
+    by_text = {m.text: m for m in mentions}
+    assert by_text["Riad al-Assad"].actor_id != by_text["Syrian President Bashar al-Assad"].actor_id
+    assert by_text["she"].actor_id == by_text["Hillary Clinton"].actor_id
+    assert by_text["he"].actor_id == by_text["Bill Clinton"].actor_id != by_text["Hillary Clinton"].actor_id
+    assert "Lavrov" in by_text and "Abu Suleiman" in by_text  # no adverb, no possessive in a name
+
+
+def test_short_form_joins_only_one_compatible_full_name() -> None:
+    nlp = load_model()
+    one = find_actor_mentions(nlp("Jane Doorn arrived. Later Ms Doorn said she was tired."), doc_key="1")
+    assert len({m.actor_id for m in one if m.kind == "person"}) == 1
+    two = find_actor_mentions(nlp("Jane Doorn and Peter Doorn arrived. Doorn said nothing."), doc_key="2")
+    short = next(m for m in two if m.text == "Doorn")
+    assert short.actor_id.endswith("@2") and {m.actor_id for m in two if m.text != "Doorn"}.isdisjoint({short.actor_id})
+
+
+def test_roles_depend_on_the_date() -> None:
+    nlp = load_model()
+    doc = nlp("Bashar al-Assad met the delegation in Damascus.")
+    later = next(m for m in find_actor_mentions(doc, day=dt.date(2012, 1, 1)) if m.text == "Bashar al-Assad")
+    earlier = next(m for m in find_actor_mentions(doc, day=dt.date(1995, 1, 1)) if m.text == "Bashar al-Assad")
+    assert (later.code, later.sector) == ("SYR", "GOV") and (earlier.code, earlier.sector) == ("SYR", "ELI")
+
+
+def test_reporters_are_media_and_places_are_not_people() -> None:
+    nlp = load_model()
+    mentions = find_actor_mentions(nlp("BBC correspondent Jim Muir says shelling resumed. Reuters reported the attack."))
+    kinds = {m.text: m.kind for m in mentions}
+    assert kinds.get("Jim Muir") == "media" and kinds.get("Reuters") == "media"
+
+
+def test_pronouns_resolve_through_a_long_text() -> None:
+    nlp = load_model()
+    nlp.max_length = 2_000_000
+    text = "Sergey Lavrov met Maria Zakharova. She said he left. " * 400
+    mentions = find_actor_mentions(nlp(text))
+    assert sum(m.via == "pronoun" for m in mentions) >= 400
