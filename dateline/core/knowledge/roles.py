@@ -29,7 +29,8 @@ class Role:
 
 def role_at(roles: Iterable[Role], day: dt.date | None) -> Role | None:
     """The role valid on ``day``: the dated role covering it that began last, else the default
-    (an undated role). Without a day: the default, else the role that began last."""
+    (an undated role). Without a day: the dated role that began last (a person in the news is most
+    often named for the post they hold or held last), else the default."""
     roles = list(roles)
     defaults = [r for r in roles if not r.dated]
     if day is not None:
@@ -37,9 +38,10 @@ def role_at(roles: Iterable[Role], day: dt.date | None) -> Role | None:
         if covering:
             return max(covering, key=lambda r: (r.start or dt.date.min, r.end or dt.date.max))
         return defaults[0] if defaults else None
-    if defaults:
-        return defaults[0]
-    return max(roles, key=lambda r: (r.start or dt.date.min), default=None)
+    dated = [r for r in roles if r.dated]
+    if dated:
+        return max(dated, key=lambda r: (r.start or dt.date.min, r.end or dt.date.max))
+    return defaults[0] if defaults else None
 
 
 def parse_role(text: str, source: str) -> Role:
