@@ -9,7 +9,7 @@ from dateline.core.knowledge import Entry, Knowledge, gazetteer_key, load
 from dateline.core.knowledge.places import geocode
 from dateline.core.mentions import ActorMention
 
-_WORDS = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*\.?")
+_WORDS = re.compile(r"[^\W_]+(?:[.-][^\W_]+)*\.?")
 
 
 def _known_name(kb: Knowledge, text: str) -> tuple[int, int, Entry, str] | None:
