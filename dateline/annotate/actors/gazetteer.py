@@ -21,7 +21,7 @@ from dateline.core.knowledge.names import ascii_fold, name_words
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_TOKEN = re.compile(r"[^\W_]+(?:['’](?![sS]\b)[^\W_]+)*")  # "O'Brien" one word, "Sweden's" a name and a possessive
 _GAP = re.compile(r"[\s\u00ad\u200b-\u200d\u2060\ufeff.\-]{1,4}")
 _SMALL = frozenset({"of", "the", "and", "for", "to", "in", "on", "at", "de", "s"})
 
@@ -57,7 +57,8 @@ def _looks_like_name(text: str, spans: list[tuple[int, int, str]], *, article: b
     particles = name_words().particles | _SMALL
     for n, (s, e, key) in enumerate(spans):
         word = text[s:e]
-        if key in particles and (n or (article and key == "the" and len(spans) > 1)):
+        lead = len(spans) > 1 and ((article and key == "the") or key in name_words().article_prefixes)  # "the UN", "al-Qaeda"
+        if key in particles and (n or lead):
             continue
         if not (word[:1].isupper() or word[:1].isdigit()):
             return False

@@ -55,11 +55,12 @@ def titled_names(scope: Scope) -> list[ActorMention]:
             continue
         known = kb.dictionary.person(name) if len(name.split()) > 1 else kb.dictionary.named(name)
         if known is not None and known.kind == "person" and not m.group("dem"):
+            # The dictionary says who and of which country; the title the text gives says what
+            # the person is here ("General Michel Aoun" MIL, "former President ..." ELI).
             entry = entry_at(known, scope.day)
-            if not entry.code:
-                country = scope.sentence_country(m.start("name"))
-                entry = Entry(entry.actor_id, entry.name, "person", country.code if country else "", sector)
-            out.append(mention(m.start(), m.end(), text, entry, "role", office=office))
+            code = entry.code or (lambda c: c.code if c else "")(scope.sentence_country(m.start("name")))
+            stated = "ELI" if m.group("former") else sector
+            out.append(mention(m.start(), m.end(), text, Entry(entry.actor_id, entry.name, "person", code, stated), "role", office=office))
             continue
         if m.group("former"):
             sector = "ELI"  # former office holders are elites in PLOVER, no longer the government
