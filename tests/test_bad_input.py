@@ -43,7 +43,7 @@ def test_bad_file_is_reported_and_batch_goes_on(corpus: Corpus, tmp_path: Path, 
     failed, new = _ingest_with_good(corpus, tmp_path, bad)
     assert new == 1
     assert len(failed) == 1 and failed[0][0] == str(bad) and message in failed[0][1]
-    assert corpus.errors()[0]["source"] == str(bad)
+    assert corpus.errors()[0].source == str(bad)
 
 
 def test_invalid_utf8_is_replaced_with_a_warning(corpus: Corpus, tmp_path: Path) -> None:

@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dateline import Corpus
+from dateline import Corpus, Filter
 from dateline.cli.main import cli
-from dateline.resolve.event_queries import list_events
 
 from .conftest import SEEDS
 
@@ -27,7 +26,7 @@ def events_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _events(db: Path, **filters: object) -> list[dict]:  # type: ignore[type-arg]
     with Corpus(db, readonly=True) as corpus:
-        return list_events(corpus.connect(), **filters)  # type: ignore[arg-type]
+        return [e.as_dict() for e in corpus.events(Filter(**filters))]  # type: ignore[arg-type]
 
 
 def _codes(items: list[dict]) -> set[str]:  # type: ignore[type-arg]

@@ -8,14 +8,13 @@ import pytest
 from click.testing import CliRunner
 from spacy.tokens import Doc
 
-from dateline import Corpus
+from dateline import Corpus, Filter
 from dateline.annotate.actors import find_actor_mentions
 from dateline.annotate.model import load_model
 from dateline.annotate.quotes import extract_quotes, quotation_spans
 from dateline.annotate.quotes.quote import strip_span
 from dateline.annotate.quotes.speakers import noun_phrase
 from dateline.cli.main import cli
-from dateline.resolve.quote_queries import list_quotes
 
 from .conftest import SEED_FILES, SEEDS
 
@@ -32,7 +31,7 @@ def dated_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _quotes(db: Path, **filters: object) -> list[dict]:  # type: ignore[type-arg]
     with Corpus(db, readonly=True) as corpus:
-        return list_quotes(corpus.connect(), **filters)  # type: ignore[arg-type]
+        return [q.as_dict() for q in corpus.quotes(Filter(**filters))]  # type: ignore[arg-type]
 
 
 def test_press_service_statement_and_reported_ministry(dated_db: Path) -> None:

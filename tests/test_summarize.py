@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dateline.summarize import Article, Period, summarize, tls
+from dateline.summarize import Article, Period, summarize, timeline_summary
 from dateline.summarize.articles import read_articles_jsonl
 
 ARTICLES = [
@@ -109,7 +109,7 @@ def test_the_days_own_news_decides_between_candidates(monkeypatch: pytest.Monkey
                     "On March 2 , 2020 the ministers signed a ceasefire agreement in Geneva .\n")  # fmt: skip
     tl = summarize([day_news, retro], n_dates=1, n_sentences=1)
     assert tl == [("2020-03-02", ["On March 2 , 2020 the ministers signed a ceasefire agreement in Geneva ."])]
-    monkeypatch.setattr(tls, "DAY_NEWS_WEIGHT", 0.0)  # without the day's news the two tie
+    monkeypatch.setattr(timeline_summary, "DAY_NEWS_WEIGHT", 0.0)  # without the day's news the two tie
     assert summarize([day_news, retro], n_dates=1, n_sentences=1)[0][1] != tl[0][1]
 
 
@@ -134,7 +134,7 @@ def test_a_chronology_entry_outweighs_a_passing_mention(monkeypatch: pytest.Monk
                      "The port remains closed .\n")  # fmt: skip
     tl = summarize([prose, chrono], n_dates=1, n_sentences=1)
     assert [d for d, _ in tl] == ["2020-03-05"]
-    monkeypatch.setattr(tls, "ENTRY_WEIGHT", 1.0)  # counted as a plain mention the two tie, the earlier first
+    monkeypatch.setattr(timeline_summary, "ENTRY_WEIGHT", 1.0)  # counted as a plain mention the two tie, the earlier first
     assert [d for d, _ in summarize([prose, chrono], n_dates=1, n_sentences=1)] == ["2020-03-02"]
 
 
@@ -145,7 +145,7 @@ def test_a_chronology_entry_outweighs_a_passing_mention(monkeypatch: pytest.Monk
 )  # fmt: skip
 def test_which_lines_are_chronology_entries(line: str, entry: bool) -> None:
     art = Article("a", dt.date(2020, 3, 20), f"A look back at the strike .\n{line}\nThe port reopened .\n")
-    sent = next(s for s in tls._sentences([art]) if "Dock" in s.text or "dock" in s.text)
+    sent = next(s for s in timeline_summary._sentences([art]) if "Dock" in s.text or "dock" in s.text)
     assert (sent.entry == dt.date(2020, 3, 5)) is entry
 
 
@@ -157,7 +157,7 @@ def test_which_lines_are_chronology_entries(line: str, entry: bool) -> None:
 )  # fmt: skip
 def test_a_chronology_entry_is_dated_as_a_record(published: dt.date, line: str, day: dt.date) -> None:
     art = Article("a", published, f"Timeline of the disaster .\n{line}\nThe inquiry goes on .\n")
-    sent = next(s for s in tls._sentences([art]) if "rig" in s.text)
+    sent = next(s for s in timeline_summary._sentences([art]) if "rig" in s.text)
     assert sent.entry == day and sent.dates == {day}
 
 
@@ -167,7 +167,7 @@ def test_too_few_looked_back_on_days_are_filled_with_the_articles_own_days() -> 
     arts = [Article("a", dt.date(2020, 3, 3), "The finance minister resigned on Tuesday after a long dispute over the budget .\n"),
             Article("b", dt.date(2020, 3, 5), "Thousands of workers went on strike on Thursday over unpaid wages in the north .\n"),
             Article("c", dt.date(2020, 3, 5), "Dock workers joined the strike on Thursday and closed the northern ports .\n")]  # fmt: skip
-    assert tls.rank_dates(arts, tls._sentences(arts)) == []
+    assert timeline_summary.rank_dates(arts, timeline_summary._sentences(arts)) == []
     assert [d for d, _ in summarize(arts, n_dates=1, n_sentences=1)] == ["2020-03-05"]
     assert [d for d, _ in summarize(arts, n_dates=5, n_sentences=1)] == ["2020-03-03", "2020-03-05"]
     later = Article("d", dt.date(2020, 3, 9), "The minister who resigned on March 3 , 2020 has left the party , aides said .\n")

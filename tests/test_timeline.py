@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dateline import Corpus
+from dateline import Corpus, Filter
 from dateline.cli.main import cli
 from dateline.resolve.timeline import _Source, build_entries, compatible, duration_years, granularity_of
-from dateline.resolve.timeline_queries import list_timeline, statements
 
 from .conftest import SEEDS
 
@@ -26,6 +25,10 @@ def timeline_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with Corpus(path) as corpus:
         corpus.ingest([str(SEEDS)], dates=DATES)
     return path
+
+
+def _statements(corpus: Corpus, **kw: str) -> list[dict[str, object]]:
+    return [s.as_dict() for s in corpus.statements(**kw)]
 
 
 def test_date_compatibility_by_granularity() -> None:
@@ -89,7 +92,7 @@ def test_duration_years() -> None:
 
 def test_news_entries_on_their_own_dates(timeline_db: Path) -> None:
     with Corpus(timeline_db, readonly=True) as corpus:
-        entries = list_timeline(corpus.connect(), kind="news")
+        entries = [e.as_dict() for e in corpus.timeline(Filter(kind="news"))]
     by = {(e["date"], e["event"]) for e in entries}
     assert {("2018-05-18", "CONSULT"), ("2020-01", "CONSULT"), ("2020-09-27", "ASSAULT"), ("2016-04-04", "REQUEST"),
             ("2016-04-01", "ASSAULT"), ("2015-05-25", "CONSULT")} <= by  # fmt: skip
@@ -103,16 +106,16 @@ def test_news_entries_on_their_own_dates(timeline_db: Path) -> None:
 
 def test_background_is_kept_apart(timeline_db: Path) -> None:
     with Corpus(timeline_db, readonly=True) as corpus:
-        background = list_timeline(corpus.connect(), kind="background")
-        news = list_timeline(corpus.connect(), kind="news")
+        background = [e.as_dict() for e in corpus.timeline(Filter(kind="background"))]
+        news = [e.as_dict() for e in corpus.timeline(Filter(kind="news"))]
     assert background and all(e["kind"] == "background" for e in background)
     assert all(e["date"] >= "2015" for e in news)
 
 
 def test_statements_of_russia_about_karabakh(timeline_db: Path) -> None:
     with Corpus(timeline_db, readonly=True) as corpus:
-        rows = statements(corpus.connect(), actor="Russia", about="Nagorno-Karabakh")
-        rudenko = statements(corpus.connect(), actor="Andrey Rudenko")
+        rows = _statements(corpus, actor="Russia", about="Nagorno-Karabakh")
+        rudenko = _statements(corpus, actor="Andrey Rudenko")
     assert rows and rows == sorted(rows, key=lambda r: (r["date"] is None, r["date"] or "", r["doc_id"]))
     assert {"event", "quote", "reported"} <= {r["kind"] for r in rows}
     # A country speaks through its state: the Foreign Ministry, its deputy minister, its spokeswoman.
@@ -164,7 +167,7 @@ def test_history_merged_across_articles_with_sources_counted(seeded_db: Path) ->
     # The example corpus as shipped: two dated articles, two ambiguous, one undated.
     with Corpus(seeded_db, readonly=True) as corpus:
         conn = corpus.connect()
-        background = list_timeline(conn, kind="background")
+        background = [e.as_dict() for e in corpus.timeline(Filter(kind="background"))]
 
         def entry(year: str, concept: str) -> dict[str, object]:
             found = [e for e in background if (e["date"] or "").startswith(year) and concept in e["concepts"]]

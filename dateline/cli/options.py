@@ -10,6 +10,7 @@ import click
 
 from dateline.core.dates import parse_date
 from dateline.core.errors import DateError
+from dateline.outputs.formats import BASE_FORMATS
 from dateline.store.db import DEFAULT_DB
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -22,7 +23,7 @@ def db_option(fn: F) -> F:
     )(fn)  # fmt: skip
 
 
-class DateParam(click.ParamType):
+class DateParam(click.ParamType[dt.date, Any]):
     name = "DATE"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
@@ -35,3 +36,22 @@ class DateParam(click.ParamType):
 
 
 DATE = DateParam()
+
+
+def output_options(*extra: str, default: str = "table") -> Callable[[F], F]:
+    """The one output bundle of every listing command: ``--format`` (``table json jsonl csv`` plus
+    ``extra``) and ``--columns``."""
+    choices = (*BASE_FORMATS, *extra)
+
+    def decorate(fn: F) -> F:
+        fn = click.option(
+            "--columns", "columns", default=None, metavar="A,B,...",
+            help="Only these columns, in this order.",
+        )(fn)  # fmt: skip
+        fn = click.option(
+            "--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
+            help="Output format.",
+        )(fn)  # fmt: skip
+        return fn
+
+    return decorate
