@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from dateline import Corpus
 from dateline.summarize import Article, Period, summarize, timeline_summary
 from dateline.summarize.articles import read_articles_jsonl
 
@@ -50,7 +51,9 @@ def test_cli_reads_articles_jsonl(tmp_path: Path) -> None:
     res = CliRunner().invoke(summarize_cmd, ["--articles", str(path), "--dates", "2", "--sentences", "1"])
     assert res.exit_code == 0, res.output
     out = json.loads(res.output)
-    assert out and all(len(d) == 10 and isinstance(s, list) for d, s in out)
+    # What the library gives for the same articles, as [["YYYY-MM-DD", [sentence]], ...]: the signing day first.
+    assert out == [[day, sentences] for day, sentences in summarize(ARTICLES, 2, 1)]
+    assert out[0][0] == "2020-03-02" and "ceasefire" in out[0][1][0]
 
 
 def test_cli_on_seeded_db(seeded_db: Path) -> None:
@@ -59,7 +62,23 @@ def test_cli_on_seeded_db(seeded_db: Path) -> None:
     res = CliRunner().invoke(summarize_cmd, ["--db", str(seeded_db), "--dates", "3", "--sentences", "1"])
     assert res.exit_code == 0, res.output
     out = json.loads(res.output)
-    assert 1 <= len(out) <= 3
+    # The days each dated seed covers: its publication day and the days its time expressions name.
+    covers: dict[str, list[str]] = {}
+    with Corpus(seeded_db, readonly=True) as corpus:
+        for doc in corpus.documents():
+            if doc.published:
+                days = {doc.published} | {s.value for s in corpus.spans(doc.id, kind="timex") if s.value}
+                for day in days:
+                    covers.setdefault(day, []).append(doc.text)
+    # Two seeds are dated (000: 2018-05-19, 001: 2020-02-11); the other three have no day to offer.
+    assert 1 <= len(out) <= 2
+    dates = [day for day, _ in out]
+    assert dates == sorted(set(dates)) and all(dt.date.fromisoformat(day).isoformat() == day for day in dates)
+    for day, sentences in out:
+        assert day in covers, (day, sorted(d for d in covers if len(d) == 10))
+        assert len(sentences) == 1 and sentences[0].strip(), (day, sentences)
+        # Each sentence is quoted verbatim from an article that covers its day.
+        assert any(sentences[0] in text for text in covers[day]), (day, sentences[0])
 
 
 def test_a_day_others_look_back_on_beats_a_busy_news_day() -> None:

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 from dataclasses import replace
 from html.parser import HTMLParser
@@ -139,11 +141,21 @@ class _Scripts(HTMLParser):
 def test_timeline_formats(timeline_db: Path, fmt: str) -> None:
     result = CliRunner().invoke(cli, ["timeline", "--db", str(timeline_db), "--format", fmt])
     assert result.exit_code == 0, result.output
+    entries = json.loads(CliRunner().invoke(cli, ["timeline", "--db", str(timeline_db), "--format", "json"]).stdout)
+    assert entries
     if fmt == "json":
-        entries = json.loads(result.stdout)
         for key in ("date", "granularity", "kind", "event", "actors", "headline", "n_sources", "sources", "contradictions",
                     "quotes"):
             assert all(key in e for e in entries)
+    if fmt == "jsonl":
+        assert [json.loads(line) for line in result.stdout.splitlines()] == entries
+    if fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(result.stdout)))
+        assert [(r["kind"], r["headline"]) for r in rows] == [(e["kind"], e["headline"]) for e in entries]
+        assert all(r["date"].startswith(e["date"] or "") for r, e in zip(rows, entries, strict=True))  # a span: "1992/1994"
+    if fmt == "md":
+        headings = [line for line in result.stdout.splitlines() if line.startswith("## ")]
+        assert headings == [f"## {e['date']} — {e['headline']}" for e in entries]
     if fmt == "timelinejs":
         data = json.loads(result.stdout)
         assert data["events"] and all(isinstance(e["start_date"]["year"], int) and e["unique_id"] for e in data["events"])
