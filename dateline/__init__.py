@@ -18,6 +18,7 @@ from dateline.core.errors import (
 )
 from dateline.core.filters import Filter
 from dateline.core.settings import Settings
+from dateline.core.version import __version__
 from dateline.core.views import (
     Actor,
     ActorDetail,
@@ -35,8 +36,6 @@ from dateline.core.views import (
 from dateline.corpus import Corpus
 from dateline.ingest.watch import WatchPass
 from dateline.pipeline.extraction import Extraction, TextInput
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Actor",

@@ -69,6 +69,7 @@ class Corpus:
     environment asks for; they travel with the work to every worker.
     """
 
+    DEFAULT_DB = DEFAULT_DB
     DEFAULT_NEAR_THRESHOLD = DEFAULT_THRESHOLD
     DEFAULT_MAX_BYTES = DEFAULT_MAX_BYTES
     ENGINES = engine_names()

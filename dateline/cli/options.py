@@ -8,17 +8,15 @@ from typing import Any, TypeVar
 
 import click
 
-from dateline.core.dates import parse_date
-from dateline.core.errors import DateError
+from dateline import Corpus, DateError, parse_date
 from dateline.outputs.formats import BASE_FORMATS
-from dateline.store.db import DEFAULT_DB
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def db_option(fn: F) -> F:
     return click.option(
-        "--db", "db", default=DEFAULT_DB, show_default=True, envvar="DATELINE_DB", type=click.Path(dir_okay=False),
+        "--db", "db", default=Corpus.DEFAULT_DB, show_default=True, envvar="DATELINE_DB", type=click.Path(dir_okay=False),
         help="Corpus database (SQLite file).",
     )(fn)  # fmt: skip
 
