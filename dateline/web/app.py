@@ -26,7 +26,19 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from dateline import Corpus, DatelineError, Filter, NotFoundError, __version__, parse_date
+from dateline import (
+    Actor,
+    Corpus,
+    DatelineError,
+    Event,
+    Filter,
+    NotFoundError,
+    Quote,
+    SearchHit,
+    TimelineEntry,
+    __version__,
+    parse_date,
+)
 
 STATIC = Path(str(resources.files("dateline.web") / "static"))
 # Licence texts ship with the assets but are not served; everything else under static/ is.
@@ -129,26 +141,26 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
         date_from: Annotated[dt.date | None, Query(alias="from")] = None, date_to: Annotated[dt.date | None, Query(alias="to")] = None,
         kind: Annotated[str, Query(pattern="^(news|background|all)$")] = "all", limit: Annotated[int | None, Query(ge=1, le=10_000)] = None,
         offset: Annotated[int, Query(ge=0)] = 0, q: Annotated[str | None, Query(max_length=200)] = None,
-    ) -> list[dict[str, Any]]:  # fmt: skip
+    ) -> list[TimelineEntry]:  # fmt: skip
         where = Filter(actor=actor, code=code, event_type=type, date_from=date_from, date_to=date_to, kind=kind, text=q,
                        limit=limit, offset=offset)  # fmt: skip
         with reading() as corpus:
-            return [e.as_dict() for e in corpus.timeline(where)]
+            return corpus.timeline(where)
 
     @app.get("/api/timeline/{entry_id}", summary="One timeline entry", tags=["timeline"])
-    def timeline_entry(entry_id: Annotated[int, PathParam(ge=1, le=MAX_ID)]) -> dict[str, Any]:
+    def timeline_entry(entry_id: Annotated[int, PathParam(ge=1, le=MAX_ID)]) -> TimelineEntry:
         with reading() as corpus:
-            return corpus.timeline_entry(entry_id).as_dict()
+            return corpus.timeline_entry(entry_id)
 
     @app.get("/api/events", summary="PLOVER events", tags=["events"])
     def events(
         type: str | None = None, actor: str | None = None, code: str | None = None,
         date_from: Annotated[dt.date | None, Query(alias="from")] = None, date_to: Annotated[dt.date | None, Query(alias="to")] = None,
         limit: Annotated[int | None, Query(ge=1, le=10_000)] = None, offset: Annotated[int, Query(ge=0)] = 0,
-    ) -> list[dict[str, Any]]:  # fmt: skip
+    ) -> list[Event]:  # fmt: skip
         where = Filter(event_type=type, actor=actor, code=code, date_from=date_from, date_to=date_to, limit=limit, offset=offset)
         with reading() as corpus:
-            return [e.as_dict() for e in corpus.events(where)]
+            return corpus.events(where)
 
     @app.get("/api/quotes", summary="Quotes with their speakers", tags=["quotes"])
     def quotes(
@@ -156,19 +168,19 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
         date_from: Annotated[dt.date | None, Query(alias="from")] = None, date_to: Annotated[dt.date | None, Query(alias="to")] = None,
         limit: Annotated[int | None, Query(ge=1, le=10_000)] = None, offset: Annotated[int, Query(ge=0)] = 0,
         q: Annotated[str | None, Query(max_length=200)] = None,
-    ) -> list[dict[str, Any]]:  # fmt: skip
+    ) -> list[Quote]:  # fmt: skip
         where = Filter(speaker=speaker, code=code, date_from=date_from, date_to=date_to, text=q, limit=limit, offset=offset)
         with reading() as corpus:
-            return [x.as_dict() for x in corpus.quotes(where)]
+            return corpus.quotes(where)
 
     @app.get("/api/actors", summary="Canonical actors", tags=["actors"])
     def actors(
         code: str | None = None, sector: str | None = None, kind: str | None = None,
         limit: Annotated[int | None, Query(ge=1, le=10_000)] = None, offset: Annotated[int, Query(ge=0)] = 0,
         q: Annotated[str | None, Query(max_length=200)] = None,
-    ) -> list[dict[str, Any]]:  # fmt: skip
+    ) -> list[Actor]:  # fmt: skip
         with reading() as corpus:
-            return [a.as_dict() for a in corpus.actors(Filter(code=code, sector=sector, kind=kind, text=q, limit=limit, offset=offset))]
+            return corpus.actors(Filter(code=code, sector=sector, kind=kind, text=q, limit=limit, offset=offset))
 
     @app.get("/api/actors/{actor_id}", summary="One actor: aliases, role, documents, network neighbours, statements", tags=["actors"])
     def actor(actor_id: Annotated[str, PathParam(max_length=300)]) -> dict[str, Any]:
@@ -176,9 +188,9 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
             return corpus.actor_detail(actor_id, exact_id=True).as_dict()
 
     @app.get("/api/search", summary="Full-text search (SQLite FTS5 syntax) with snippets", tags=["search"])
-    def search(q: Annotated[str, Query(min_length=1, max_length=500)], limit: Annotated[int, Query(ge=1, le=200)] = 20) -> list[dict[str, Any]]:
+    def search(q: Annotated[str, Query(min_length=1, max_length=500)], limit: Annotated[int, Query(ge=1, le=200)] = 20) -> list[SearchHit]:
         with reading() as corpus:
-            return [h.as_dict() for h in corpus.search(q, limit=limit)]
+            return corpus.search(q, limit=limit)
 
     # The UI's files are read once, here: a request path only ever picks a key of this dict, so no
     # request can name a file (no traversal, no symlink, nothing added to the directory later).
