@@ -8,6 +8,7 @@ import sqlite3
 from dateline.core.errors import NotFoundError
 from dateline.core.filters import NO_FILTER, Filter
 from dateline.core.views import Actor, ActorDocument, Neighbour
+from dateline.store.sql import Query
 
 ACTOR_COLUMNS = ("id", "name", "kind", "code", "sector", "office", "n_mentions", "n_documents", "first_seen", "last_seen")
 
@@ -20,20 +21,17 @@ def _actor(row: sqlite3.Row) -> Actor:
 def list_actors(conn: sqlite3.Connection, where: Filter = NO_FILTER) -> list[Actor]:
     """Actors, most mentioned first (``text``: a substring of the name or an alias)."""
     where.check("actors", ("code", "sector", "kind", "text"))
-    clauses: list[str] = []
-    params: list[object] = []
-    for column, value in (("code", where.code), ("sector", where.sector), ("kind", where.kind)):
-        if value:
-            clauses.append(f"{column} = ?")
-            params.append(value.upper() if column != "kind" else value)
+    query = Query()
+    if where.code:
+        query.add("code = ?", where.code.upper())
+    if where.sector:
+        query.add("sector = ?", where.sector.upper())
+    if where.kind:
+        query.add("kind = ?", where.kind)
     if where.text:
-        clauses.append("(instr(lower(name), lower(?)) > 0 OR instr(lower(aliases), lower(?)) > 0)")
-        params.extend([where.text, where.text])
-    sql = "SELECT * FROM actors" + (f" WHERE {' AND '.join(clauses)}" if clauses else "") + " ORDER BY n_mentions DESC, id"
-    if where.limit is not None:
-        sql += " LIMIT ? OFFSET ?"
-        params.extend([where.limit, where.offset])
-    return [_actor(r) for r in conn.execute(sql, params)]
+        query.add("(instr(lower(name), lower(?)) > 0 OR instr(lower(aliases), lower(?)) > 0)", where.text, where.text)
+    sql = query.sql("SELECT * FROM actors", "n_mentions DESC, id", limit=where.limit, offset=where.offset)
+    return [_actor(r) for r in conn.execute(sql, query.params)]
 
 
 def find_actor(conn: sqlite3.Connection, name: str) -> Actor:

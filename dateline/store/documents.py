@@ -10,33 +10,25 @@ from typing import Any
 from dateline.core.errors import NotFoundError, QuerySyntaxError
 from dateline.core.filters import NO_FILTER, Filter
 from dateline.core.views import Document, IngestError, SearchHit, Span
+from dateline.store.sql import Query
 
 
 def list_documents(conn: sqlite3.Connection, where: Filter = NO_FILTER) -> list[Document]:
     """Documents in id order (``text``: a substring of the title or path)."""
     where.check("documents", ("date_source", "date_from", "date_to", "text", "doc_id"))
-    clauses: list[str] = []
-    params: list[Any] = []
+    query = Query()
     if where.date_source:
-        clauses.append("date_source = ?")
-        params.append(where.date_source)
+        query.add("date_source = ?", where.date_source)
     if where.date_from:
-        clauses.append("published >= ?")
-        params.append(where.date_from.isoformat())
+        query.add("published >= ?", where.date_from.isoformat())
     if where.date_to:
-        clauses.append("published <= ?")
-        params.append(where.date_to.isoformat())
+        query.add("published <= ?", where.date_to.isoformat())
     if where.doc_id is not None:
-        clauses.append("id = ?")
-        params.append(where.doc_id)
+        query.add("id = ?", where.doc_id)
     if where.text:
-        clauses.append("(instr(lower(coalesce(title, '')), lower(?)) > 0 OR instr(lower(path), lower(?)) > 0)")
-        params.extend([where.text, where.text])
-    sql = "SELECT * FROM documents" + (f" WHERE {' AND '.join(clauses)}" if clauses else "") + " ORDER BY id"
-    if where.limit is not None:
-        sql += " LIMIT ? OFFSET ?"
-        params.extend([where.limit, where.offset])
-    return [document_from_row(row) for row in conn.execute(sql, params)]
+        query.add("(instr(lower(coalesce(title, '')), lower(?)) > 0 OR instr(lower(path), lower(?)) > 0)", where.text, where.text)
+    sql = query.sql("SELECT * FROM documents", "id", limit=where.limit, offset=where.offset)
+    return [document_from_row(row) for row in conn.execute(sql, query.params)]
 
 
 def document_by_id(conn: sqlite3.Connection, doc_id: int) -> Document:
