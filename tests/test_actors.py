@@ -14,7 +14,6 @@ from dateline.cli.main import cli
 from dateline.core.errors import ConfigError
 from dateline.core.knowledge import load
 from dateline.core.knowledge.places import geocode
-from dateline.resolve.actor_queries import find_actor, list_actors
 
 from .conftest import SEED_FILES
 
@@ -22,7 +21,7 @@ from .conftest import SEED_FILES
 @pytest.fixture(scope="module")
 def actors(seeded_db: Path) -> dict[str, dict]:  # type: ignore[type-arg]
     with Corpus(seeded_db, readonly=True) as corpus:
-        return {a["id"]: a for a in list_actors(corpus.connect())}
+        return {a.id: a.as_dict() for a in corpus.actors()}
 
 
 @pytest.mark.parametrize(
@@ -129,7 +128,7 @@ def test_cli_actors_actor_and_extract(seeded_db: Path, tmp_path: Path) -> None:
     data = json.loads(one.stdout)
     assert data["id"] == "person:sirki-lavruv" and len(data["documents"]) == 2
     with Corpus(seeded_db, readonly=True) as corpus:
-        assert find_actor(corpus.connect(), "Zakharowa")["id"] == "person:maria-zakaruva"  # fuzzy
+        assert corpus.actor("Zakharowa").id == "person:maria-zakaruva"  # fuzzy
     extracted = runner.invoke(cli, ["extract", "entities", str(SEED_FILES[1])])
     record = json.loads(extracted.stdout)
     rudenko = next(m for m in record["mentions"] if m["actor_id"] == "person:andri-rudinku")

@@ -1,7 +1,7 @@
 """Corpus-level actors: one row per canonical actor, roles learnt across articles.
 
 "Russian Foreign Minister Sergey Lavrov" in one article and "Sergei Lavrov" or "Lavrov" in others
-share the id ``person:lavrov``; the code, sector and office the titled mentions give become the
+share the id ``person:sirki-lavruv`` (the transliteration key of the full name); the code, sector and office the titled mentions give become the
 actor's, and so apply to every mention of that person in every article.
 """
 
