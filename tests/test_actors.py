@@ -254,3 +254,32 @@ def test_pronouns_resolve_through_a_long_text() -> None:
     text = "Sergey Lavrov met Maria Zakharova. She said he left. " * 400
     mentions = find_actor_mentions(nlp(text))
     assert sum(m.via == "pronoun" for m in mentions) >= 400
+
+
+def test_who_held_a_post_in_a_year(seeded_db: Path) -> None:
+    from dateline.resolve.actor_queries import office_holders
+
+    syria = {h.name for h in office_holders(None, "SYR", "GOV", dt.date(2012, 6, 1))}
+    assert "Bashar al-Assad" in syria and "Walid Mualem" in syria
+    armenia = office_holders(None, "ARM", "GOV", dt.date(2019, 1, 1), "Prime Minister")
+    assert [h.name for h in armenia] == ["Nikol Pashinyan"] and armenia[0].source == "the knowledge file"
+    assert not office_holders(None, "ARM", "GOV", dt.date(2016, 1, 1), "Prime Minister")  # before his term
+    with Corpus(seeded_db, readonly=True) as corpus:
+        conn = corpus.connect()
+        year = conn.execute("SELECT substr(published, 1, 4) FROM documents WHERE text LIKE '%Rudenko%'").fetchone()[0]
+        held = office_holders(conn, "RUS", "GOV", dt.date(int(year), 6, 1), "Deputy Foreign Minister")
+    assert any(h.name == "Andrey Rudenko" and h.source.startswith("this corpus") for h in held)
+
+
+def test_roles_give_undated_articles_date_evidence(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "undated.txt").write_text("Talks resumed.\n\nArmenian Prime Minister Nikol Pashinyan met the envoys on Monday.\n", encoding="utf-8")
+    db = tmp_path / "c.db"
+    result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    with Corpus(db, readonly=True) as corpus:
+        [doc] = corpus.documents()
+        assert doc.published is None
+        evidence = [e for e in doc.date_evidence if e.startswith("role: ")]
+    assert evidence and "Nikol Pashinyan held ARM GOV from 2018-05-08" in evidence[0] and "knowledge file" in evidence[0]

@@ -148,7 +148,7 @@ def join_short_forms(scope: Scope, mentions: list[ActorMention], doc_key: str) -
         if m.kind != "person" or len(_distinctive(surface_name(m))) < 2:
             continue
         person = people.setdefault(m.actor_id, Person(m.actor_id, m.name, first=m.start))
-        gender = _gender(scope, m)
+        gender = _gender(scope, m) or scope.kb.dictionary.gender_of(m.actor_id)
         if gender:
             person.genders.add(gender)
         title = title_before(scope, m.start)
@@ -175,7 +175,8 @@ def join_short_forms(scope: Scope, mentions: list[ActorMention], doc_key: str) -
                 out.append(replace(m, actor_id=target.actor_id, name=target.name, code=m.code or target.code,
                                    sector=m.sector or target.sector, office=m.office or target.office))  # fmt: skip
                 continue
-        if not named and m.code and not (gender or title in nw.ranks):
+        stated = scope.kb.dictionary.gender_of(m.actor_id)
+        if not named and m.code and title not in nw.ranks and (not gender or gender == stated):
             out.append(m)  # the dictionary's unambiguous alias (a titled one keeps its stated role)
             continue
         local = f"person:{key}@{doc_key}" if doc_key else f"person:{key}"

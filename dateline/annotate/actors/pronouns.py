@@ -62,6 +62,7 @@ def _genders(scope: Scope, mentions: list[ActorMention]) -> dict[str, str]:
         gender = nw.honorifics.get(title, "")
         office = m.office.lower()
         gender = gender or next((g for w, g in nw.gendered_offices.items() if w in office.split()), "")
+        gender = gender or scope.kb.dictionary.gender_of(m.actor_id)
         if gender:
             out[m.actor_id] = gender if out.get(m.actor_id, gender) == gender else "?"
     return out

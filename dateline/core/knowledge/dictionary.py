@@ -44,6 +44,7 @@ class KnownActor:
     kind: str  # country | person | organization
     roles: tuple[Role, ...]
     variants: tuple[str, ...] = ()
+    gender: str = ""  # "m" | "f" where the knowledge file states it
 
     def role_at(self, day: dt.date | None) -> Role | None:
         return role_at(self.roles, day)
@@ -96,7 +97,7 @@ class ActorDictionary:
             known = self.actor(index)
             kept = tuple(r for r in known.roles if r.dated or not any(not a.dated for a in actor.roles))
             actor = KnownActor(actor.actor_id, actor.name, actor.kind, tuple(dict.fromkeys((*actor.roles, *kept))),
-                               tuple(dict.fromkeys((*actor.variants, known.name, *known.variants))))  # fmt: skip
+                               tuple(dict.fromkeys((*actor.variants, known.name, *known.variants))), actor.gender)  # fmt: skip
         else:
             index = len(self.rows)
             self.rows.append((actor.kind, actor.name, "", ""))
@@ -140,6 +141,11 @@ class ActorDictionary:
             return None
         found = self.actor(at)
         return found if found.kind == "person" else None
+
+    def gender_of(self, actor_id: str) -> str:
+        """"m" or "f" where the knowledge states the gender of the person ``actor_id``, else ""."""
+        index = self.ids.get(actor_id)
+        return self.actor(index).gender if index is not None else ""
 
     def holders(self, code: str, sector: str, day: dt.date, office: str = "") -> list[KnownActor]:
         """Persons whose role on ``day`` was ``code``/``sector`` (and ``office``, where given):
@@ -190,7 +196,8 @@ def overlay_people(layers: list[dict[str, Any]]) -> Iterable[KnownActor]:
             default = Role(str(item.get("code", "")), str(item.get("sector", "")), source="knowledge")
             dated = tuple(_role(r, default) for r in item.get("roles", []))
             roles = (*dated, default) if default.code or default.sector else dated
-            yield KnownActor(person_id(item["name"]), str(item["name"]), "person", roles, tuple(str(a) for a in item.get("aliases", [])))
+            yield KnownActor(person_id(item["name"]), str(item["name"]), "person", roles, tuple(str(a) for a in item.get("aliases", [])),
+                             str(item.get("gender", "")))  # fmt: skip
 
 
 def _role(item: dict[str, Any], default: Role) -> Role:
@@ -220,7 +227,7 @@ def _build_compiled() -> ActorDictionary:
     return found
 
 
-_FORMAT = 2  # bump when what the index holds or how names are keyed changes
+_FORMAT = 3  # bump when what the index holds or how names are keyed changes
 
 
 def _compiled() -> ActorDictionary:
