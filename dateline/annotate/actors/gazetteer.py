@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dateline.core.knowledge import Entry, Knowledge, KnownActor, gazetteer_key
-from dateline.core.knowledge.names import ascii_fold, name_words
+from dateline.core.knowledge.dictionary import NAME_TOKEN, fold
+from dateline.core.knowledge.names import name_words
+from dateline.core.knowledge.overlay import normalise_space
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’](?![sS]\b)[^\W_]+)*")  # "O'Brien" one word, "Sweden's" a name and a possessive
-_GAP = re.compile(r"[\s\u00ad\u200b-\u200d\u2060\ufeff.\-]{1,4}")
+_GAP = re.compile(r"[\s\u00ad\u200b-\u200d\u2060\ufeff.'’\-]{1,4}")
 _SMALL = frozenset({"of", "the", "and", "for", "to", "in", "on", "at", "de", "s"})
 
 
@@ -44,6 +45,7 @@ def _overlay_index(kb: Knowledge) -> dict[str, tuple[Entry, str]]:
         index.setdefault(gazetteer_key(surface), value)
     kb.derived["overlay_index"] = index
     kb.derived["overlay_prefixes"] = {" ".join(k.split(" ")[:n]) for k in index for n in range(1, k.count(" ") + 2)}
+    kb.derived["overlay_surfaces"] = frozenset(normalise_space(s) for s in kb.names)
     return index
 
 
@@ -53,11 +55,11 @@ def entry_at(known: KnownActor, day: dt.date | None) -> Entry:
     return Entry(known.actor_id, known.name, known.kind, role.code if role else "", role.sector if role else "")
 
 
-def _looks_like_name(text: str, spans: list[tuple[int, int, str]], *, article: bool = False) -> bool:
+def _looks_like_name(text: str, spans: list[tuple[int, int, str]]) -> bool:
     particles = name_words().particles | _SMALL
     for n, (s, e, key) in enumerate(spans):
         word = text[s:e]
-        lead = len(spans) > 1 and ((article and key == "the") or key in name_words().article_prefixes)  # "the UN", "al-Qaeda"
+        lead = len(spans) > 1 and key in name_words().article_prefixes  # "al-Qaeda"
         if key in particles and (n or lead):
             continue
         if not (word[:1].isupper() or word[:1].isdigit()):
@@ -75,6 +77,7 @@ def find_names(doc: Doc, kb: Knowledge, day: dt.date | None) -> list[NameMatch]:
     text = doc.text
     overlay = _overlay_index(kb)
     overlay_prefixes: set[str] = kb.derived["overlay_prefixes"]  # type: ignore[assignment]
+    overlay_surfaces: frozenset[str] = kb.derived["overlay_surfaces"]  # type: ignore[assignment]
     dictionary = kb.dictionary
     proper = {t.idx for t in doc if t.pos_ == "PROPN"}
     persons = {t.idx for t in doc if t.ent_type_ == "PERSON"}
@@ -83,13 +86,16 @@ def find_names(doc: Doc, kb: Knowledge, day: dt.date | None) -> list[NameMatch]:
     if not isinstance(generic, frozenset):
         generic = frozenset({d.lower() for d in kb.demonyms} | set(kb.dictionary.agents) | set(kb.bodies) | set(kb.offices))
         kb.derived["generic_words"] = generic
-    tokens = [(m.start(), m.end(), ascii_fold(m.group(0)).replace("'", "").replace("’", "").lower()) for m in _TOKEN.finditer(text)]
+    tokens = [(m.start(), m.end(), fold(m.group(0))) for m in NAME_TOKEN.finditer(text)]
     longest = max(dictionary.max_words, 8)
     out: list[NameMatch] = []
     i = 0
     while i < len(tokens):
         best: tuple[int, NameMatch] | None = None
         key = ""
+        if tokens[i][2] == "the":
+            i += 1  # a name starts after its article: "the UN refugee agency" is "UN refugee agency"
+            continue
         for j in range(i, min(len(tokens), i + longest)):
             if j > i and not _GAP.fullmatch(text, tokens[j - 1][1], tokens[j][0]):
                 break
@@ -100,7 +106,8 @@ def find_names(doc: Doc, kb: Knowledge, day: dt.date | None) -> list[NameMatch]:
             span = tokens[i : j + 1]
             start, end = span[0][0], span[-1][1]
             found = overlay.get(key)
-            if found is not None and _looks_like_name(text, span, article=True):
+            # A name of the knowledge file as it is written there ("UN refugee agency"), or written as a name.
+            if found is not None and (normalise_space(text[start:end]) in overlay_surfaces or _looks_like_name(text, span)):
                 best = (j, NameMatch(start, end, found[0], found[1]))
                 continue
             if text[start:end] in kb.outlets:

@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import os
 import pickle
+import re
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -21,16 +22,26 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from dateline.core.knowledge.names import name_key, words
+from dateline.core.knowledge.names import ascii_fold, name_key, words
 from dateline.core.knowledge.places import cache_dir
 from dateline.core.knowledge.roles import Role, parse_role, role_at
 
 AMBIGUOUS = -1
 
 
+# A word of a name: letters and digits, an apostrophe inside ("O'Brien") but not a possessive's.
+NAME_TOKEN = re.compile(r"[^\W_]+(?:['’](?![sS]\b)[^\W_]+)*")
+
+
+def fold(word: str) -> str:
+    """A word as keys hold it: lower-case, without accents or apostrophes."""
+    return ascii_fold(word).replace("'", "").replace("’", "").lower()
+
+
 def gazetteer_key(text: str) -> str:
-    """The lookup key of a name as written: its lower-case words ("Bashar al-Assad" → "bashar al assad")."""
-    return " ".join(words(text))
+    """The lookup key of a name as written: its words, folded ("Bashar al-Assad" → "bashar al assad",
+    "Syria's" → "syria s"). Text is read with the same words, so keys and text always agree."""
+    return " ".join(fold(m.group(0)) for m in NAME_TOKEN.finditer(text))
 
 
 def _slug(text: str) -> str:
@@ -227,7 +238,7 @@ def _build_compiled() -> ActorDictionary:
     return found
 
 
-_FORMAT = 3  # bump when what the index holds or how names are keyed changes
+_FORMAT = 4  # bump when what the index holds or how names are keyed changes
 
 
 def _compiled() -> ActorDictionary:
