@@ -47,6 +47,7 @@ def test_cameo_codes_become_plover() -> None:
     assert CODES.plover("KSVGOV") == ("XKX", "GOV")
     assert CODES.plover("IMGMUSALQ") == ("IMG", "")  # a creed is not a militant group's sector
     assert CODES.plover("AFRGOV") is None  # a region is no PLOVER country
+    assert CODES.plover("MNCUSA") == ("", "BUS")  # a company: its country is the text's to give
 
 
 def test_synonyms_naming_someone_else_are_their_own_actors() -> None:

@@ -75,6 +75,7 @@ class CodeMap:
         self.international = frozenset(table["international"])  # type: ignore[call-overload]
         self.sectors: dict[str, str] = dict(table["sectors"])  # type: ignore[call-overload]
         self.creed_only = frozenset(table["creed_only"])  # type: ignore[call-overload]
+        self.companies = frozenset(table["companies"])  # type: ignore[call-overload]
         self.states = frozenset(c.alpha_3 for c in pycountry.countries) | {"XKX"}
 
     def country(self, element: str) -> str | None:
@@ -87,6 +88,8 @@ class CodeMap:
         if cameo in ("---", ""):
             return None
         elements = [cameo[i : i + 3] for i in range(0, len(cameo), 3)]
+        if elements[0] in self.companies:
+            return "", "BUS"
         code = self.country(elements[0])
         rest = elements[1:]
         if code is None:
@@ -174,7 +177,7 @@ def split_identities(record: ActorRecord, roles: tuple[Role, ...], country_recor
         return [Actor("country", display_name(phrases[0]), tuple(phrases[1:]), roles)]
     dated = any(r.start or r.end for r in roles)
     primary_kind = _kind(phrases[0], org_words, titles)
-    if primary_kind == "person" and (group_file or (not dated and all(r.code in ("IGO", "NGO", "MNC", "IMG") for r in roles))):
+    if primary_kind == "person" and (group_file or (not dated and all(r.code in ("IGO", "NGO", "IMG") or r.sector == "BUS" for r in roles))):
         primary_kind = "organization"
     groups: list[list[str]] = [[phrases[0]]]
     for phrase in phrases[1:]:

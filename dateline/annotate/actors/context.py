@@ -29,6 +29,7 @@ class Scope:
     sentence_starts: list[int] = field(default_factory=list)
     sentence_ends: list[int] = field(default_factory=list)
     _countries: dict[int, list[tuple[int, Entry]]] = field(default_factory=dict)
+    _located: set[str] | None = None
 
     def __post_init__(self) -> None:
         for sent in self.doc.sents:
@@ -57,6 +58,13 @@ class Scope:
         self._countries[n] = found
         return found
 
+    def located(self, name: str) -> bool:
+        """Does the document use ``name`` as a place somewhere: right after a locative preposition
+        ("in Homs", "from Aleppo")?"""
+        if self._located is None:
+            self._located = {m.group(1) for m in _AFTER_LOCATIVE.finditer(self.text)}
+        return name in self._located
+
     def sentence_country(self, pos: int, exclude: str = "") -> Entry | None:
         """The nearest country named in the sentence of ``pos`` (it gives an untitled office its country)."""
         n = self.sentence_of(pos)
@@ -69,6 +77,8 @@ class Scope:
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "VB", "MD"})
 _LOCATIVE = {"in", "near", "at", "outside", "inside", "around", "throughout", "across", "into", "of"}
 _ETHNIC = re.compile(r"\bethnic\s+$", re.I)
+_AFTER_LOCATIVE = re.compile(
+    r"\b(?:" + "|".join(sorted(_LOCATIVE - {"of"})) + r"|from|to|towards|outside|near)\s+(?:the\s+)?([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*)")
 
 
 def has_finite_verb(doc: Doc, start: int, end: int) -> bool:

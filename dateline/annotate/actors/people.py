@@ -104,9 +104,10 @@ def persons(scope: Scope) -> list[ActorMention]:
             continue
         known = kb.dictionary.person(name) if len(words(name)) > 1 else kb.dictionary.named(name)
         known = known if known is not None and known.kind == "person" else None
-        if known is None and not title_before(scope, start):
+        if known is None and not title_before(scope, start) and scope.located(name):
+            # A name the document uses as a place ("shelling in Homs") that geonames knows is a place.
             place = geocode(name)
-            if (place is not None and len(words(name)) == 1) or (place is not None and place.name == name):
+            if place is not None:
                 out.append(ActorMention(start, end, name, f"place:{slug(place.name)}", place.name, "place", place.country, "", via="place"))
                 continue
         if _reporter(scope, start):

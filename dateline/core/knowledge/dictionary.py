@@ -18,7 +18,6 @@ import re
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -273,14 +272,3 @@ def build_dictionary(layers: list[dict[str, Any]]) -> ActorDictionary:
     for actor in overlay_people(list(reversed(layers))):  # later layers (user files) win
         found.add(actor)
     return found
-
-
-@lru_cache(maxsize=1)
-def country_variants() -> dict[str, tuple[str, tuple[str, ...]]]:
-    """ISO code → (name, variants) of the compiled country records (cities and regions included)."""
-    out: dict[str, tuple[str, tuple[str, ...]]] = {}
-    for kind, name, variants, roles_text in _read_tsv("phoenix_actors.tsv"):
-        if kind == "country":
-            code = roles_text.split(":")[0]
-            out.setdefault(code, (name, tuple(v for v in variants.split("|") if v)))
-    return out
