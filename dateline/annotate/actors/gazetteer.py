@@ -19,6 +19,7 @@ from dateline.core.knowledge import Entry, Knowledge, KnownActor, gazetteer_key
 from dateline.core.knowledge.dictionary import NAME_TOKEN, fold
 from dateline.core.knowledge.names import name_words
 from dateline.core.knowledge.overlay import normalise_space
+from dateline.core.knowledge.places import geocode
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -101,7 +102,8 @@ def find_names(doc: Doc, kb: Knowledge, day: dt.date | None) -> list[NameMatch]:
                 break
             key = f"{key} {tokens[j][2]}" if key else tokens[j][2]
             in_overlay, in_dictionary = key in overlay_prefixes, key in dictionary.prefixes
-            if not in_overlay and not in_dictionary:
+            place = dictionary.places.get(key)
+            if not in_overlay and not in_dictionary and place is None:
                 break
             span = tokens[i : j + 1]
             start, end = span[0][0], span[-1][1]
@@ -114,6 +116,18 @@ def find_names(doc: Doc, kb: Knowledge, day: dt.date | None) -> list[NameMatch]:
                 outlet = text[start:end]
                 best = (j, NameMatch(start, end, Entry(f"media:{gazetteer_key(outlet).replace(' ', '-')}", outlet, "media", "", "JRN"), "name"))
                 continue
+            if place is not None and key not in generic and _looks_like_name(text, span) and any(s in proper for s, _, _ in span):
+                # A name the dictionary files under a country: a city geonames knows is a place there
+                # ("Aleppo"); any other (a region, another spelling: "Ethopia") names the country.
+                code, _ = place
+                surface = text[start:end]
+                city = geocode(surface)
+                country = kb.countries.get(code)
+                if city is not None and city.country == code:
+                    entry = Entry(f"place:{key.replace(' ', '-')}", city.name, "place", code, "")
+                else:
+                    entry = Entry(code, country.name if country else surface, "country", code, "")
+                best = (j, NameMatch(start, end, entry, "place"))
             known = dictionary.lookup(key) if in_dictionary else None
             if known is None or known.kind == "country" or not _looks_like_name(text, span):
                 continue

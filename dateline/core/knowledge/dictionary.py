@@ -77,6 +77,7 @@ class ActorDictionary:
     agents: dict[str, tuple[str, str]] = field(default_factory=dict)  # lower-case phrase → (code, sector)
     discards: dict[str, tuple[str, str]] = field(default_factory=dict)  # lower-case phrase → (scope, match)
     ids: dict[str, int] = field(default_factory=dict)  # actor id → index
+    places: dict[str, tuple[str, str]] = field(default_factory=dict)  # key of a city or region → (code, name)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -228,8 +229,18 @@ def _day(value: object) -> dt.date | None:
 def _build_compiled() -> ActorDictionary:
     found = ActorDictionary()
     for kind, name, variants, roles in _read_tsv("phoenix_actors.tsv"):
-        if kind != "country":  # countries come from pycountry and the knowledge file
+        if kind != "country":
             found.add_row((kind, name, variants, roles))
+            continue
+        # Countries themselves come from pycountry and the knowledge file; the cities and regions
+        # their records list ("ALEPPO", "HELMAND") are places of that country.
+        code = roles.split(":", 1)[0]
+        for variant in variants.split("|"):
+            key = gazetteer_key(variant)
+            if key and key not in found.places:
+                found.places[key] = (code, variant)
+                split = key.split(" ")
+                found.prefixes.update(" ".join(split[:n]) for n in range(1, len(split) + 1))
     for phrase, code, sector in _read_tsv("phoenix_agents.tsv"):
         found.agents.setdefault(phrase.lower(), (code, sector))
     for phrase, scope, match in _read_tsv("phoenix_discards.tsv"):
@@ -237,7 +248,7 @@ def _build_compiled() -> ActorDictionary:
     return found
 
 
-_FORMAT = 4  # bump when what the index holds or how names are keyed changes
+_FORMAT = 5  # bump when what the index holds or how names are keyed changes
 
 
 def _compiled() -> ActorDictionary:
