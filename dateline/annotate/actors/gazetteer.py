@@ -45,7 +45,8 @@ def _overlay_index(kb: Knowledge) -> dict[str, tuple[Entry, str]]:
     for surface, value in kb.names.items():
         index.setdefault(gazetteer_key(surface), value)
     kb.derived["overlay_index"] = index
-    kb.derived["overlay_prefixes"] = {" ".join(k.split(" ")[:n]) for k in index for n in range(1, k.count(" ") + 2)}
+    keys = [*index, *(gazetteer_key(o) for o in kb.outlets)]
+    kb.derived["overlay_prefixes"] = {" ".join(k.split(" ")[:n]) for k in keys for n in range(1, k.count(" ") + 2)}
     kb.derived["overlay_surfaces"] = frozenset(normalise_space(s) for s in kb.names)
     return index
 

@@ -53,9 +53,6 @@ class Knowledge:
         self.names.setdefault(surface, (entry, via))
 
 
-OUTLETS = ("Sputnik", "TASS", "Reuters", "AP", "AFP", "Interfax", "RIA Novosti", "Xinhua", "BBC", "CNN",
-           "Associated Press", "Agence France-Presse", "Anadolu", "Trend", "APA", "Armenpress", "Ruptly")  # fmt: skip
-
 
 _SPACES = re.compile(r"[\s\u00ad\u200b-\u200d\u2060\ufeff]+")
 
@@ -75,7 +72,7 @@ def _validate(data: Any, source: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ConfigError(f"{source}: expected a mapping at the top level, got {type(data).__name__}")
     known = {"country_aliases", "demonyms", "metonyms", "partially_recognised", "organisations", "bodies", "offices", "people",
-             "nongovernmental"}
+             "nongovernmental", "outlets"}
     unknown = set(data) - known
     if unknown:
         raise ConfigError(f"{source}: unknown section(s) {sorted(unknown)}; known: {sorted(known)}")
@@ -83,6 +80,9 @@ def _validate(data: Any, source: str) -> dict[str, Any]:
         value = data.get(section, {})
         if not isinstance(value, dict) or not all(isinstance(v, list) for v in value.values()):
             raise ConfigError(f"{source}: section {section!r} must map a code or sector to a list of names")
+    outlets = data.get("outlets", [])
+    if not isinstance(outlets, list) or not all(isinstance(o, str) for o in outlets):
+        raise ConfigError(f"{source}: section 'outlets' must be a list of names")
     heads = data.get("nongovernmental", [])
     if not isinstance(heads, list) or not all(isinstance(h, str) for h in heads):
         raise ConfigError(f"{source}: section 'nongovernmental' must be a list of words")
@@ -141,7 +141,7 @@ def build(extra: list[dict[str, Any]] | None = None) -> Knowledge:
         "knowledge.yaml",
     )
     layers = [shipped, *(extra or [])]
-    kb = Knowledge(outlets=frozenset(OUTLETS))
+    kb = Knowledge(outlets=frozenset(str(o) for layer in layers for o in layer.get("outlets", [])))
     # Later layers (user files) must win, so they are registered first.
     for layer in reversed(layers):
         for code, names in layer.get("country_aliases", {}).items():
