@@ -78,11 +78,14 @@ def resolve_actors(conn: sqlite3.Connection, settings: Settings) -> ResolveRepor
         tally.add(data, doc_id, surface, published)
     records = []
     for actor_id, t in sorted(tallies.items()):
-        if t.roles:
-            (code, sector, office), _ = max(t.roles.items(), key=lambda kv: (kv[1], kv[0]))
-        elif t.coded:
+        # The code and sector most of its mentions have, each coded as of its article's day (Saddam
+        # Hussein is IRQ GOV in 2002 and IRQ ELI from April 2003); the office the text gives it in that role.
+        if t.coded:
             (code, sector), _ = max(t.coded.items(), key=lambda kv: (kv[1], kv[0]))
-            office = ""
+            offices = {o: n for (c, s, o), n in t.roles.items() if (c, s) == (code, sector) and o}
+            office = max(offices, key=lambda o: (offices[o], o)) if offices else ""
+        elif t.roles:
+            (code, sector, office), _ = max(t.roles.items(), key=lambda kv: (kv[1], kv[0]))
         else:
             code, sector, office = "", "", ""
         names = t.names

@@ -83,7 +83,7 @@ def find_names(doc: Doc, kb: Knowledge, day: dt.date | None) -> list[NameMatch]:
     dictionary = kb.dictionary
     proper = {t.idx for t in doc if t.pos_ == "PROPN"}
     persons = {t.idx for t in doc if t.ent_type_ == "PERSON"}
-    orgs = {t.idx for t in doc if t.ent_type_ == "ORG"}
+    orgs = {e.start_char for e in doc.ents if e.label_ == "ORG" and len(e) == 1}  # one-word ORG entities
     generic = kb.derived.get("generic_words")
     if not isinstance(generic, frozenset):
         generic = frozenset({d.lower() for d in kb.demonyms} | set(kb.dictionary.agents) | set(kb.bodies) | set(kb.offices))
@@ -137,7 +137,7 @@ def find_names(doc: Doc, kb: Knowledge, day: dt.date | None) -> list[NameMatch]:
             if known.kind == "person" and not any(s in persons for s, _, _ in span):
                 continue  # spaCy reads no person here
             if known.kind == "organization" and j == i and not (text[start:end].isupper() or start in orgs):
-                continue  # one word ("Southern") names a group only as an acronym or where spaCy reads one
+                continue  # one word ("Southern") names a group only as an acronym or where spaCy reads it alone as one
             via = "alias" if known.kind == "person" and j == i else "name"
             best = (j, NameMatch(start, end, entry_at(known, day), via, known))
         if best is None:

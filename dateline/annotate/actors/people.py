@@ -25,7 +25,7 @@ from dateline.core.knowledge.names import name_key, name_words, words
 from dateline.core.knowledge.places import geocode
 from dateline.core.mentions import ActorMention
 
-_NOT_NAME_POS = frozenset({"ADV", "CCONJ", "SCONJ", "DET", "ADP", "PRON", "PART", "INTJ", "PUNCT", "AUX", "VERB"})
+_NOT_NAME_POS = frozenset({"ADV", "ADJ", "CCONJ", "SCONJ", "DET", "ADP", "PRON", "PART", "INTJ", "PUNCT", "AUX", "VERB"})
 _JRN_WINDOW = 5  # words before a name that may make it a reporter's
 
 
@@ -156,8 +156,11 @@ def join_short_forms(scope: Scope, mentions: list[ActorMention], doc_key: str) -
         if title in nw.ranks:
             person.ranks.add(title)
     by_surname: dict[str, list[Person]] = {}
+    by_first: dict[str, list[Person]] = {}
     for person in people.values():
-        by_surname.setdefault(name_key(_distinctive(person.name)[-1]), []).append(person)
+        split = _distinctive(person.name)
+        by_surname.setdefault(name_key(split[-1]), []).append(person)
+        by_first.setdefault(name_key(split[0]), []).append(person)
     full = {m.actor_id: m for m in mentions if m.actor_id in people and m.via in ("role", "name")}
     out = []
     for m in mentions:
@@ -167,9 +170,12 @@ def join_short_forms(scope: Scope, mentions: list[ActorMention], doc_key: str) -
         key = name_key(_distinctive(surface_name(m))[0])
         title = title_before(scope, m.start)
         gender = nw.honorifics.get(title, "")
-        named = by_surname.get(key, [])
+        # A surname ("Assad", "Mr Assad"), or a first name alone ("Christopher") where no full name
+        # has it as a surname.
+        named = by_surname.get(key, []) or ([] if title else by_first.get(key, []))
         fits = [p for p in named if not (gender and p.genders and gender not in p.genders)
                 and not (title in nw.ranks and title not in p.ranks) and not (gender and title not in nw.ranks and p.ranks)]  # fmt: skip
+        fits = _one_person(fits)
         if len(fits) == 1:
             target = full.get(fits[0].actor_id)
             if target is not None:
@@ -183,6 +189,21 @@ def join_short_forms(scope: Scope, mentions: list[ActorMention], doc_key: str) -
         local = f"person:{key}@{doc_key}" if doc_key else f"person:{key}"
         out.append(replace(m, actor_id=local, name=surface_name(m)))
     return out
+
+
+def _one_person(fits: list[Person]) -> list[Person]:
+    """The full names that remain, those that can only be one person counted once: the same surname
+    with a first name and its short form ("Condi Rice", "Condoleezza Rice"), the fullest kept."""
+    if len(fits) < 2:
+        return fits
+    keys = [[name_key(w) for w in _distinctive(p.name)] for p in fits]
+    if len({k[-1] for k in keys}) != 1:
+        return fits
+    firsts = [k[0] for k in keys]
+    longest = max(firsts, key=len)
+    if all(longest.startswith(f.rstrip("aeiou")[: max(3, len(f.rstrip("aeiou")))]) for f in firsts):
+        return [max(fits, key=lambda p: (len(p.name), p.actor_id))]
+    return fits
 
 
 def _distinctive(name: str) -> list[str]:

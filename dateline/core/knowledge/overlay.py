@@ -167,7 +167,10 @@ def build(extra: list[dict[str, Any]] | None = None) -> Knowledge:
             for demonym in item.get("demonyms", []):
                 kb.demonyms.setdefault(str(demonym), entry)
         for item in layer.get("organisations", []):
-            entry = Entry(f"ORG:{_slug(item['name'])}", item["name"], "igo", str(item.get("code", "IGO")), str(item.get("sector", "")))
+            code = str(item.get("code", "IGO"))
+            # An intergovernmental organisation, or another kind (an NGO, an armed group: al-Qaeda).
+            entry = Entry(f"ORG:{_slug(item['name'])}", item["name"], "igo" if code == "IGO" else "organization", code,
+                          str(item.get("sector", "")))  # fmt: skip
             for name in [item["name"], *item.get("aliases", [])]:
                 kb.add_name(str(name), entry, "name")
         # People are the dictionary's (dateline.core.knowledge.dictionary), with their dated roles.
