@@ -66,31 +66,17 @@ class Scope:
             self._located = {m.group(1) for m in _AFTER_LOCATIVE.finditer(self.text)}
         return name in self._located
 
-    def sentence_country(self, pos: int, exclude: str = "", *, nationality: bool = False) -> Entry | None:
-        """The nearest country named in the sentence of ``pos`` (it gives an untitled office its
-        country). For a person's ``nationality``, a country named as where something happens ("in
-        Iraq") does not count: "Colonel Tim Collins told his troops in Iraq" is no Iraqi colonel."""
+    def sentence_country(self, pos: int, exclude: str = "") -> Entry | None:
+        """The nearest country named in the sentence of ``pos`` (it gives an untitled office its country)."""
         n = self.sentence_of(pos)
         if n < 0:
             return None
-        candidates = [(abs(at - pos), e) for at, e in self._sentence_countries(n)
-                      if e.code != exclude and not (nationality and self._where(at))]  # fmt: skip
-        best = min(candidates, key=lambda x: x[0], default=None)
+        best = min(((abs(at - pos), e) for at, e in self._sentence_countries(n) if e.code != exclude), key=lambda x: x[0], default=None)
         return best[1] if best else None
-
-    def _where(self, offset: int) -> bool:
-        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
-        if span is None:
-            return False
-        token = span[0]
-        while token.dep_ in ("compound", "amod") and token.head is not token:
-            token = token.head
-        return token.dep_ == "pobj" and token.head.lower_ in _WHERE
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "VB", "MD"})
 _LOCATIVE = {"in", "near", "at", "outside", "inside", "around", "throughout", "across", "into", "of"}
-_WHERE = frozenset({"in", "near", "at", "inside", "outside", "around", "throughout", "across", "into", "from", "to"})
 _ETHNIC = re.compile(r"\bethnic\s+$", re.I)
 _AFTER_LOCATIVE = re.compile(
     r"\b(?:" + "|".join(sorted(_LOCATIVE - {"of"})) + r"|from|to|towards|outside|near)\s+(?:the\s+)?([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*)")

@@ -58,7 +58,7 @@ def titled_names(scope: Scope) -> list[ActorMention]:
             # The dictionary says who and of which country; the title the text gives says what
             # the person is here ("General Michel Aoun" MIL, "former President ..." ELI).
             entry = entry_at(known, scope.day)
-            code = entry.code or (lambda c: c.code if c else "")(scope.sentence_country(m.start("name"), nationality=True))
+            code = entry.code or (lambda c: c.code if c else "")(scope.sentence_country(m.start("name")))
             stated = "ELI" if m.group("former") else sector
             out.append(mention(m.start(), m.end(), text, Entry(entry.actor_id, entry.name, "person", code, stated), "role", office=office))
             continue
@@ -69,7 +69,7 @@ def titled_names(scope: Scope) -> list[ActorMention]:
             entry = Entry(person_id(name), name, "media", kb.demonyms[m.group("dem")].code if m.group("dem") else "", sector)
             out.append(mention(m.start("name"), m.end("name"), text, entry, "role", office=office))
             continue
-        country = kb.demonyms.get(m.group("dem") or "") or scope.sentence_country(m.start("name"), nationality=True)
+        country = kb.demonyms.get(m.group("dem") or "") or scope.sentence_country(m.start("name"))
         actor_id = known.actor_id if known is not None and known.kind == "person" else person_id(name)
         display = known.name if known is not None and known.kind == "person" else name
         entry = Entry(actor_id, display, "person", country.code if country else "", sector)
@@ -88,7 +88,7 @@ def appositions(scope: Scope) -> list[ActorMention]:
         sector, office = sector_of_office(kb, m.group("office"))
         if not sector:
             continue
-        country = scope.sentence_country(m.end(), nationality=True)
+        country = scope.sentence_country(m.end())
         known = kb.dictionary.person(name)
         entry = Entry(known.actor_id if known else person_id(name), known.name if known else name, "person",
                       country.code if country else "", sector)  # fmt: skip
