@@ -54,7 +54,7 @@ def extract_events_cmd(inputs: tuple[Path, ...]) -> None:
     from dateline.annotate.actors import find_actor_mentions
     from dateline.annotate.events import code_events
     from dateline.annotate.model import load_model
-    from dateline.annotate.timex import find_timexes
+    from dateline.annotate.time import find_timexes
     from dateline.core.dates import parse_date
 
     nlp = load_model()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from dateline.annotate.timex.extract import run_extract_time
+from dateline.annotate.time.files import run_extract_time
 from dateline.cli.options import DATE
 
 
