@@ -3,7 +3,9 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import CliRunner
@@ -17,6 +19,9 @@ from dateline.cli.main import cli
 from dateline.ingest.clean import clean
 
 from .conftest import SEED_FILES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 def tagged(index: int, dct: dt.date | None) -> dict[str, Timex]:
@@ -633,16 +638,76 @@ def test_as_scheduled_says_nothing_of_direction() -> None:
     ("text", "years"),
     [
         # A live blog stamps its posts with the time: no years, but a year in a post still is one.
-        ("Live\n1403 The UN has not confirmed reports .\n1512 Rescue teams arrive .\n"
-         "1733 Paul Bertoni in Petionville e-mails : help .\nThe country voted in 1991 .\n", ["1991"]),
+        ("Live\n1405 The ministry has not confirmed reports .\n1512 Rescue teams arrive .\n"
+         "1733 A reader in the capital e-mails : help .\nThe country voted in 1991 .\n", ["1991"]),
         # A chronology of years: some are no clock time (1988: no minute 88), so all stay years.
         ("Timeline\n1988 Nagorno-Karabakh votes to secede\n1991 Azerbaijan declares independence\n"
          "1994 A ceasefire is signed\n2016 Fighting flares\n", ["1988", "1991", "1994", "2016"]),
         # Recent years read as clock times from 20:00 on, but a live blog also posts before 19:00.
         ("Timeline\n2001 The war begins\n2004 Elections are held\n2009 Forces withdraw\n", ["2001", "2004", "2009"]),
         # Two stamps are no run of them.
-        ("Updates\n1403 The UN has not confirmed reports .\n1512 Rescue teams arrive .\n", ["1403", "1512"]),
+        ("Updates\n1405 The ministry has not confirmed reports .\n1512 Rescue teams arrive .\n", ["1405", "1512"]),
     ],
 )  # fmt: skip
 def test_live_blog_stamps_are_no_years(text: str, years: list[str]) -> None:
     assert [t.value for t in find_timexes(text, dt.date(2020, 1, 15)) if t.type == "DATE"] == years
+
+
+@pytest.fixture(scope="module")
+def parse() -> Callable[[str], Doc]:
+    from dateline.annotate.model import load_model
+
+    return load_model()
+
+
+@pytest.mark.parametrize("with_parse", [False, True])
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # A number far from the publication date right before a plural noun is a count.
+        ("Shelling killed 1400 civilians in the city, activists said.", []),
+        ("Some 1700 homes were destroyed.", []),
+        ("Prices rose to 1200 dollars.", []),
+        # After a determiner, a possessive or a temporal preposition, or coordinated with a year, a year.
+        ("The 1948 borders were never agreed.", ["1948"]),
+        ("In 1900 prices were lower.", ["1900"]),
+        ("The country's 1963 emergency laws were lifted.", ["1963"]),
+        ("The family is listed in the 1861 and 1871 censuses.", ["1861", "1871"]),
+        # A year near the publication date stays one: "the 2001 attacks", "2012 elections".
+        ("Voters await 2012 elections.", ["2012"]),
+    ],
+)  # fmt: skip
+def test_a_number_before_a_plural_noun_far_from_the_date_is_a_count(
+    text: str, years: list[str], with_parse: bool, parse: Callable[[str], Doc]
+) -> None:
+    found = find_timexes(text, dt.date(2012, 2, 9), doc=parse(text) if with_parse else None)
+    assert [t.value for t in found if t.rule == "year"] == years
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("The council passed Resolution 1973 on a no-fly zone.", []),
+        ("Under resolution No. 1559 the militias were to disarm.", []),
+        ("Flight 1549 landed on the river; room 1208 was empty.", []),
+        ("The council passed a resolution in 1973.", ["1973"]),
+    ],
+)
+def test_a_number_after_a_document_or_series_noun_is_no_year(text: str, years: list[str]) -> None:
+    assert [t.value for t in find_timexes(text, dt.date(2012, 2, 9)) if t.type == "DATE"] == years
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("Ministers of the March 8 coalition walked out.", []),
+        ("The March 14 Alliance boycotted the talks.", []),
+        ("Leaders of the 14 March movement met.", []),
+        ("The April 6 Youth Movement called a strike.", []),
+        # The same month-day before an event is a day: "the March 14 rally", "a May 26 party".
+        ("The March 14 rally drew thousands.", ["2012-03-14"]),
+        ("He hosted a May 26 party for donors.", ["2011-05-26"]),
+    ],
+)
+def test_a_month_day_before_a_group_noun_is_a_name(text: str, dates: list[str]) -> None:
+    assert [t.value for t in find_timexes(text, dt.date(2012, 2, 9))] == dates

@@ -153,7 +153,7 @@ def _past_until(ctx: Context, signal: int) -> bool:
     )
 
 
-def _token_at(ctx: Context, doc: Doc, start: int) -> Token | None:
+def token_at(ctx: Context, doc: Doc, start: int) -> Token | None:
     """The first token whose text, or the character after it, covers ``start``."""
     if ctx.token_ends is None:
         from spacy.attrs import IDX, LENGTH  # a Doc means spaCy is loaded; plain text needs none of it
@@ -166,7 +166,7 @@ def _token_at(ctx: Context, doc: Doc, start: int) -> Token | None:
 
 
 def _tense_from_parse(ctx: Context, doc: Doc, start: int) -> int | None:
-    token = _token_at(ctx, doc, start)
+    token = token_at(ctx, doc, start)
     steps = 0
     while token is not None and token.pos_ not in ("VERB", "AUX") and steps < 5:
         if token.head is token:
