@@ -711,3 +711,22 @@ def test_a_number_after_a_document_or_series_noun_is_no_year(text: str, years: l
 )
 def test_a_month_day_before_a_group_noun_is_a_name(text: str, dates: list[str]) -> None:
     assert [t.value for t in find_timexes(text, dt.date(2012, 2, 9))] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # The verb of the expression's own clause decides, not a nearer one beyond a comma.
+        ("The plan, which two members blocked on Saturday, will be put to a vote.", "2012-02-04"),
+        ("After two members blocked the plan on Saturday, the league will meet again.", "2012-02-04"),
+        ("Two members vetoed the plan on Saturday; the capital will host talks.", "2012-02-04"),
+        ("The envoy, who will arrive on Saturday, said the talks had stalled.", "2012-02-11"),
+        # A weekday in a past clause is the last such day; the publication's own weekday is that day
+        # itself (as the TempEval-3 news annotates it), a week earlier only after "last".
+        ("Troops blocked the road on Thursday.", "2012-02-09"),
+        ("Troops blocked the road last Thursday.", "2012-02-02"),
+    ],
+)
+def test_a_weekday_takes_the_tense_of_its_own_clause(text: str, value: str) -> None:
+    (found,) = [t for t in find_timexes(text, dt.date(2012, 2, 9)) if t.rule == "weekday"]
+    assert found.value == value
