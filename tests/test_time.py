@@ -16,6 +16,7 @@ from dateline import Corpus
 from dateline.annotate.time import Timex, find_timexes, is_valid
 from dateline.annotate.time.timeml import parse_timeml, to_timeml
 from dateline.cli.main import cli
+from dateline.core.timevalues import interval
 from dateline.ingest.clean import clean
 
 from .conftest import SEED_FILES
@@ -102,6 +103,8 @@ def test_tense_decides_weekday_direction(sentence: str, expected: str) -> None:
 def test_expressions(phrase: str, value: str, mod: str) -> None:
     found = find_timexes(f"It happened {phrase}.", dt.date(2016, 4, 4))
     assert found and (found[0].value, found[0].mod) == (value, mod)
+    if found[0].type in ("DATE", "TIME") and value[:1].isdigit():
+        assert interval(found[0].value, found[0].range_end) is not None  # it can be placed on a timeline
 
 
 def test_reference_time_moves_with_the_text() -> None:
@@ -138,6 +141,8 @@ def test_temporal_word_soup_gives_valid_values(words: list[str], dct: dt.date | 
     for t in find_timexes(text, dct):
         assert is_valid(t.value)
         assert t.range_end is None or is_valid(t.range_end)
+        if t.type in ("DATE", "TIME") and t.value[:1].isdigit():  # a date, not a reference or an open year
+            assert interval(t.value, t.range_end) is not None, t
 
 
 def test_timeml_round_trip(tmp_path: Path) -> None:
@@ -730,3 +735,33 @@ def test_a_month_day_before_a_group_noun_is_a_name(text: str, dates: list[str]) 
 def test_a_weekday_takes_the_tense_of_its_own_clause(text: str, value: str) -> None:
     (found,) = [t for t in find_timexes(text, dt.date(2012, 2, 9)) if t.rule == "weekday"]
     assert found.value == value
+
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "span"),
+    [
+        ("It fell on May 3.", "2016-05-03", (D(2016, 5, 3), D(2016, 5, 3))),
+        ("It fell at 10:35 a.m.", "2016-04-04T10:35", (D(2016, 4, 4), D(2016, 4, 4))),
+        ("It fell on Friday night.", "2016-04-01TNI", (D(2016, 4, 1), D(2016, 4, 1))),
+        ("It fell last week.", "2016-W13", (D(2016, 3, 28), D(2016, 4, 3))),
+        ("It fell over the weekend.", "2016-W13-WE", (D(2016, 4, 2), D(2016, 4, 3))),
+        ("It fell in March.", "2016-03", (D(2016, 3, 1), D(2016, 3, 31))),
+        ("It fell in the third quarter.", "2015-Q3", (D(2015, 7, 1), D(2015, 9, 30))),
+        ("It fell in the first half of 2015.", "2015-H1", (D(2015, 1, 1), D(2015, 6, 30))),
+        ("It fell last summer.", "2015-SU", (D(2015, 6, 1), D(2015, 8, 31))),
+        ("It fell in the winter of 2014.", "2014-WI", (D(2014, 12, 1), D(2015, 2, 28))),
+        ("It fell in 1998.", "1998", (D(1998, 1, 1), D(1998, 12, 31))),
+        ("It fell in the early 1930s.", "193", (D(1930, 1, 1), D(1939, 12, 31))),
+        ("It fell in the 19th century.", "18", (D(1800, 1, 1), D(1899, 12, 31))),
+        ("It ran from 1992-1994.", "1992", (D(1992, 1, 1), D(1994, 12, 31))),
+        ("It ran May 24-26.", "2016-05-24", (D(2016, 5, 24), D(2016, 5, 26))),
+        ("In October 1998 they met. That day it fell.", "1998-10-XX", (D(1998, 10, 1), D(1998, 10, 31))),
+    ],
+)
+def test_every_kind_of_date_the_tagger_gives_is_a_stretch_of_days(text: str, value: str, span: tuple[D, D]) -> None:
+    found = find_timexes(text, dt.date(2016, 4, 4))[-1]
+    assert found.value == value and is_valid(found.value)
+    assert interval(found.value, found.range_end) == span
