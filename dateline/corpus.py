@@ -21,7 +21,7 @@ from typing import Any, TextIO
 
 from dateline.annotate.stages import STAGES, stage_order
 from dateline.core.dates import parse_date
-from dateline.core.errors import DateError, ExportError
+from dateline.core.errors import DateError, ExportError, InputError
 from dateline.core.filters import NO_FILTER, Filter
 from dateline.core.records import Task
 from dateline.core.settings import Settings
@@ -338,6 +338,18 @@ class Corpus:
         from dateline.summarize.articles import read_articles_jsonl
 
         return _summarize(read_articles_jsonl(path), dates, sentences, date_from, date_to)
+
+    @staticmethod
+    def extract_time(
+        paths: Sequence[str], *, dct: dt.date | None = None, fmt: str = "jsonl", out_dir: Path | None = None,
+        stdout: TextIO | None = None,
+    ) -> list[InputError]:  # fmt: skip
+        """Tag the time expressions of text, JSONL or TimeML files (TempEval's setting: the text and
+        its DCT, no parse) as JSONL spans or TimeML, to ``stdout`` or one file per input in
+        ``out_dir``; the inputs that could not be read come back as errors."""
+        from dateline.annotate.time.files import run_extract_time
+
+        return run_extract_time(paths, dct=dct, fmt=fmt, out_dir=out_dir, stdout=stdout)
 
     @staticmethod
     def extract(inputs: Iterable[TextInput], *, stages: Iterable[str], settings: Settings | None = None) -> Iterator[Extraction]:

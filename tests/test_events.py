@@ -191,7 +191,7 @@ def _dated(text: str, published: dt.date) -> list[tuple[str, str, str | None, st
     from dateline.annotate.actors import find_actor_mentions
     from dateline.annotate.events import code_events
     from dateline.annotate.model import load_model
-    from dateline.annotate.timex import find_timexes
+    from dateline.annotate.time import find_timexes
 
     doc = load_model()(text)
     events = code_events(doc, published=published, mentions=find_actor_mentions(doc), timexes=find_timexes(text, published, doc=doc))
