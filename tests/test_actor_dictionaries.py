@@ -101,3 +101,25 @@ def test_compiled_knowledge_answers_who_held_a_post() -> None:
     assert assad.actor_id not in {a.actor_id for a in kb.dictionary.holders("SYR", "GOV", dt.date(1995, 6, 1))}
     moallem = kb.dictionary.person("Walid Moallem")
     assert moallem is not None and moallem is kb.dictionary.person("Walid al-Muallem")
+
+
+def test_compiled_data_keeps_licence_and_provenance() -> None:
+    data = Path(__file__).parents[1] / "dateline" / "core" / "data" / "actors"
+    assert "MIT License" in (data / "PHOENIX_LICENSE.txt").read_text(encoding="utf-8")
+    provenance = (data / "PHOENIX_PROVENANCE.md").read_text(encoding="utf-8")
+    assert "676801cd9cb2924bbbad09f86d15c9323e7097bf" in provenance and "tools/dictionaries/phoenix.py" in provenance
+    assert "8d4ee11692ccb1636a5cf4421849c420508acbd9b930adab457472b843276506" in provenance  # the countries file
+
+
+def test_converter_reproduces_the_committed_data(tmp_path: Path) -> None:
+    import pytest
+
+    from tools.dictionaries.phoenix import main
+
+    source = Path(__file__).parents[2] / "shared" / "resources" / "petrarch2"
+    if not source.is_dir():
+        pytest.skip(f"the Phoenix dictionaries are not at {source}")
+    main([str(source), "--out", str(tmp_path)])
+    data = Path(__file__).parents[1] / "dateline" / "core" / "data" / "actors"
+    for name in ("phoenix_actors.tsv", "phoenix_agents.tsv", "phoenix_discards.tsv", "PHOENIX_PROVENANCE.md"):
+        assert (tmp_path / name).read_bytes() == (data / name).read_bytes(), name
