@@ -283,3 +283,9 @@ def test_roles_give_undated_articles_date_evidence(tmp_path: Path) -> None:
         assert doc.published is None
         evidence = [e for e in doc.date_evidence if e.startswith("role: ")]
     assert evidence and "Nikol Pashinyan held ARM GOV from 2018-05-08" in evidence[0] and "knowledge file" in evidence[0]
+
+
+def test_actor_by_short_name_is_the_most_mentioned_holder_of_it(seeded_db: Path) -> None:
+    with Corpus(seeded_db, readonly=True) as corpus:
+        assert corpus.actor("Lavrov").id == "person:sirki-lavruv"  # an alias of the full name
+        assert corpus.actor("person:sirki-lavruv").name == "Sergey Lavrov"

@@ -40,15 +40,14 @@ def list_actors(conn: sqlite3.Connection, where: Filter = NO_FILTER) -> list[Act
 def find_actor(conn: sqlite3.Connection, name: str) -> Actor:
     """An actor by id, name or alias (case-insensitive), else the closest name (rapidfuzz)."""
     wanted = name.strip()
-    row = conn.execute(
-        "SELECT * FROM actors WHERE id = ? OR name = ? COLLATE NOCASE ORDER BY id = ? DESC, n_mentions DESC, id LIMIT 1",
-        (wanted, wanted, wanted),
-    ).fetchone()
+    row = conn.execute("SELECT * FROM actors WHERE id = ?", (wanted,)).fetchone()
     if row is None:
+        # By name or alias, the most mentioned: "Bush" is George W. Bush, whose alias it is, before
+        # the "Bush" of one article that named two Bushes and left its short form to itself.
         row = conn.execute(
-            "SELECT a.* FROM actors a, json_each(a.aliases) j WHERE lower(j.value) = lower(?) "
-            "ORDER BY a.n_mentions DESC, a.id LIMIT 1",
-            (wanted,),
+            "SELECT a.* FROM actors a WHERE a.name = ? COLLATE NOCASE OR EXISTS "
+            "(SELECT 1 FROM json_each(a.aliases) j WHERE lower(j.value) = lower(?)) ORDER BY a.n_mentions DESC, a.id LIMIT 1",
+            (wanted, wanted),
         ).fetchone()
     if row is None:
         from rapidfuzz import fuzz, process
