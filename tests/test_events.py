@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from dateline import Corpus
+from dateline.annotate.events import Event
 from dateline.cli.main import cli
 from dateline.resolve.event_queries import list_events
 
@@ -105,16 +106,31 @@ def test_extract_events_for_the_scorer(tmp_path: Path) -> None:
     assert second["events"] == []  # no political event, none coded
 
 
-def _top(text: str) -> tuple[str, set[str], set[str], list[str]]:
-    from dateline.annotate.actors import find_actor_mentions
-    from dateline.annotate.events import code_events
+def _code(text: str, published: dt.date | None = None) -> list[Event]:
+    """The events of ``text`` coded as the stage codes them: with the actors stage's mentions and
+    places and the time stage's expressions."""
+    from dateline.annotate.events import Place, code_events
     from dateline.annotate.model import load_model
+    from dateline.annotate.runner import annotate
+    from dateline.core.mentions import mentions_from_rows
+    from dateline.core.records import SpanRow, Task
+    from dateline.core.settings import Settings
+    from dateline.core.timexes import timexes_from_rows
 
-    doc = load_model()(text)
-    events = code_events(doc, published=None, mentions=find_actor_mentions(doc))
+    task = Task(0, text, published.isoformat() if published else None, "explicit" if published else "unknown", 0, ("actors", "time"))
+    rows = annotate([task], settings=Settings())[0].rows
+    places = [Place(r.start, r.end, str(r.value), str(r.attrs.get("country", ""))) for r in rows["actors"]
+              if isinstance(r, SpanRow) and r.kind == "place"]  # fmt: skip
+    return code_events(load_model()(text), published=published, mentions=mentions_from_rows(rows["actors"], text),
+                       timexes=timexes_from_rows(rows["time"], text), places=places)  # fmt: skip
+
+
+def _top(text: str) -> tuple[str, set[str], set[str], list[str]]:
+    events = _code(text)
     assert events, text
     top = events[0]
-    return top.event, {a.code for a in top.actors}, {r.code for r in top.recipients}, [f"{a.code}/{a.sector}" for a in top.actors]
+    coded = [a for a in top.actors if a.code]
+    return top.event, {a.code for a in coded}, {r.code for r in top.recipients if r.code}, [f"{a.code}/{a.sector}" for a in coded]
 
 
 @pytest.mark.parametrize(
@@ -158,14 +174,8 @@ def test_actors_known_by_what_and_where() -> None:
 
 
 def test_mobilize_needs_forces() -> None:
-    from dateline.annotate.actors import find_actor_mentions
-    from dateline.annotate.events import code_events
-    from dateline.annotate.model import load_model
-
-    doc = load_model()("Saudi Arabia mobilized pressure groups in the United States.")
-    assert all(e.event != "MOBILIZE" for e in code_events(doc, published=None, mentions=find_actor_mentions(doc)))
-    doc = load_model()("Armenia mobilized its reservists on Sunday.")
-    assert any(e.event == "MOBILIZE" for e in code_events(doc, published=None, mentions=find_actor_mentions(doc)))
+    assert all(e.event != "MOBILIZE" for e in _code("Saudi Arabia mobilized pressure groups in the United States."))
+    assert any(e.event == "MOBILIZE" for e in _code("Armenia mobilized its reservists on Sunday."))
 
 
 @pytest.mark.parametrize(
@@ -184,14 +194,7 @@ def test_a_wire_lead_keeps_its_actor(text: str, event: str, actors: set[str]) ->
 
 
 def _dated(text: str, published: dt.date) -> list[tuple[str, str, str | None, str]]:
-    from dateline.annotate.actors import find_actor_mentions
-    from dateline.annotate.events import code_events
-    from dateline.annotate.model import load_model
-    from dateline.annotate.timex import find_timexes
-
-    doc = load_model()(text)
-    events = code_events(doc, published=published, mentions=find_actor_mentions(doc), timexes=find_timexes(text, published, doc=doc))
-    return [(e.event, text[e.trigger_start : e.trigger_end], e.date, e.date_source) for e in events]
+    return [(e.event, text[e.trigger_start : e.trigger_end], e.date, e.date_source) for e in _code(text, published)]
 
 
 @pytest.mark.parametrize(

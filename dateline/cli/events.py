@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -50,25 +51,35 @@ def events_cmd(db: str, fmt: str, columns: str | None, event_type: str | None, a
 @click.command("events")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def extract_events_cmd(inputs: tuple[Path, ...]) -> None:
-    """Events of JSONL records ({"id","text","date"?}) as JSONL for scorers/score_plover.py."""
-    from dateline.annotate.actors import find_actor_mentions
-    from dateline.annotate.events import code_events
-    from dateline.annotate.model import load_model
-    from dateline.annotate.timex import find_timexes
+    """Events of JSONL records ({"id","text","date"?}) as JSONL for scorers/score_plover.py and
+    scorers/score_news_events.py: one line per record, its events best first, each with its status."""
+    from dateline.annotate.runner import annotate
     from dateline.core.dates import parse_date
+    from dateline.core.records import TableRow, Task
+    from dateline.core.settings import Settings
 
-    nlp = load_model()
+    settings = Settings.from_env()
     for path in inputs:
-        for record in input_records(path):
-            text = str(record.get("text", ""))
+        records = input_records(path)
+        tasks = []
+        for n, record in enumerate(records):
             date = parse_date(str(record["date"])) if record.get("date") else None
-            doc = nlp(text)
-            events = code_events(doc, published=date, mentions=find_actor_mentions(doc), timexes=find_timexes(text, date, doc=doc))
-            payload = [{"event": e.event, "mode": e.mode, "context": list(e.context),
-                        "actor": [a.as_dict() for a in e.actors], "recipient": [r.as_dict() for r in e.recipients],
-                        "date": e.date, "negated": e.negated, "hypothetical": e.hypothetical, "future": e.future,
-                        "confidence": e.confidence} for e in events]  # fmt: skip
-            sys.stdout.write(json.dumps({"id": record.get("id"), "events": payload}, ensure_ascii=False) + "\n")
+            tasks.append(Task(n, str(record.get("text", "")), date.isoformat() if date else None,
+                              "explicit" if date else "unknown", 0, ("events",)))  # fmt: skip
+        for start in range(0, len(tasks), 64):
+            for result in annotate(tasks[start : start + 64], settings=settings):
+                record, text = records[result.doc_id], tasks[result.doc_id].text
+                for error in result.errors:
+                    click.echo(f"{path}: record {record.get('id')!r}: {error}", err=True)
+                payload = [_extracted(row.values, text) for row in result.rows.get("events", []) if isinstance(row, TableRow)]
+                sys.stdout.write(json.dumps({"id": record.get("id"), "events": payload}, ensure_ascii=False) + "\n")
+
+
+def _extracted(values: dict[str, Any], text: str) -> dict[str, Any]:
+    """One event of ``extract events``: PLOVER fields, status (with the flags the scorers read) and trigger."""
+    keys = ("event", "mode", "context", "date", "status", "negated", "hypothetical", "future", "confidence")
+    return {**{k: values[k] for k in keys}, "actor": values["actors"], "recipient": values["recipients"],
+            "trigger": text[values["trigger_start"] : values["trigger_end"]]}  # fmt: skip
 
 
 def register(cli: click.Group) -> None:
