@@ -28,8 +28,6 @@ NAMED = ("PERSON", "ORG", "GPE", "NORP")
 # Types whose passive subject is the one that acts ("guerrillas have been demobilized").
 PASSIVE_ACTOR_TYPES = frozenset({"RETREAT"})
 PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
-# Pronouns that stand for people who act.
-PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "him", "her", "them", "us", "me"})
 
 
 def np_tokens(token: Token, *, appositions: bool = False) -> list[Token]:
@@ -54,22 +52,7 @@ def participants(tokens: list[Token], mentions: list[ActorMention], head: Token 
         out = _participants_of(np_tokens(head, appositions=True), mentions, head) or out
     if not out:
         out = _unknown_entities(tokens)
-    if not out and head is not None:
-        out = _unnamed(head)
     return out
-
-
-def _unnamed(head: Token) -> tuple[Participant, ...]:
-    """Someone the sentence does not name: a personal pronoun ("she was arrested") or a group known
-    by what it is ("gunmen", "riot police"). Uncoded; kept so that the event still says who."""
-    if head.pos_ == "PRON" and head.lower_ in PERSONAL:
-        return (Participant("", head.text, "", "", head.text, head.idx, head.idx + len(head.text), "pronoun"),)
-    sector, _ = head_sector(head)
-    if sector and head.pos_ in ("NOUN", "PROPN"):
-        phrase = np_tokens(head)
-        span = head.doc[phrase[0].i : phrase[-1].i + 1]
-        return (Participant("", span.text, "", sector, span.text, span.start_char, span.end_char, "group"),)
-    return ()
 
 
 def _participants_of(tokens: list[Token], mentions: list[ActorMention], head: Token | None) -> tuple[Participant, ...]:

@@ -130,7 +130,12 @@ def _event(match: Match, sentence: Span, context: _Context) -> Event | None:
     coding = _by_actor(coding, trigger, actors)
     if not actors and not recipients:
         return None
+    coded = any(a.code for a in actors) or any(r.code for r in recipients)
     if match.weak and not (any(a.code for a in actors) and any(r.code for r in recipients)):
+        return None
+    if not coded and not (match.weight or match.overlay or (match.own and _main(verb))):
+        # Only unnamed or uncoded participants: the verb alone, as the dictionary codes it for two
+        # political actors, is too weak a sign ("views expressed in the comments").
         return None
     event_type, state = recode(coding.event, status(verb, trigger, coding.event), verb)
     dated = event_date(verb, trigger, sentence, context.index, context.published)

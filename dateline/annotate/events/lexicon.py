@@ -34,6 +34,7 @@ class Words:
     modal_auxiliaries: frozenset[str]
     intent_verbs: frozenset[str]
     future_verbs: frozenset[str]
+    obligation_verbs: frozenset[str]
     object_control_verbs: frozenset[str]
     attempt_verbs: frozenset[str]
     refusal_verbs: frozenset[str]

@@ -30,6 +30,8 @@ class Match:
     verb: Token  # the verb whose arguments are the event's (the trigger itself, or a noun's light verb)
     # Only as a synonym in a CAMEO block: PETRARCH's condition applies, a coded actor on each side.
     weak: bool = False
+    overlay: bool = False  # the overlay (the manual's reading) decided
+    own: bool = False  # the dictionary codes the verb itself, not only through its block
 
 
 @dataclass(slots=True)
@@ -103,7 +105,11 @@ def _fits(sense: Sense, verb: Token, f: Frame) -> bool:
             i -= 1
         if i < 0 or doc[i].lower_ != word:
             return False
-    return all(w in f.words or f" {w} " in f" {f.text} " for w in sense.after)
+    # One word must be a dependent of the verb ("call for", "hold talks"); several are looked for in
+    # its objects ("declare martial law").
+    if len(sense.after) > 1:
+        return f" {' '.join(sense.after)} " in f" {f.text} "
+    return all(w in f.words for w in sense.after)
 
 
 def _keys(token: Token) -> tuple[str, ...] | None:
@@ -131,6 +137,7 @@ class _Candidate:
     # A CAMEO pattern that only restates its verb's own type: the overlay's type for the verb (the
     # manual's) then wins however specific the pattern ("sue ... for damages" stays a lawsuit).
     restates: bool = True
+    own: bool = False  # the verb's own code (not a pattern's, not a block synonym's)
 
 
 def _cameo_candidate(senses_: tuple[Sense, ...], verb: Token, f: Frame) -> _Candidate | None:
@@ -146,7 +153,7 @@ def _cameo_candidate(senses_: tuple[Sense, ...], verb: Token, f: Frame) -> _Cand
         if top is not None:
             candidate = _Candidate(top.weight + bonus, top.coding, False, top.coding is not None and top.coding.event == own_type)
         else:
-            candidate = _Candidate(bonus, sense.coding, not sense.own and not bonus)
+            candidate = _Candidate(bonus, sense.coding, not sense.own and not bonus, own=sense.own)
         if best is None or candidate.weight > best.weight or (candidate.weight == best.weight and best.weak and not candidate.weak):
             best = candidate
     return best
@@ -177,9 +184,12 @@ def match_verb(verb: Token) -> Match | None:
                key=lambda c: c.weight, default=None)  # fmt: skip
     if ours is not None and (best is None or ours.weight >= best.weight or best.restates):
         best = ours
+        overlaid = True
+    else:
+        overlaid = False
     if best is None or best.coding is None or (best.weight == 0 and not _object_allowed(best.coding, verb)):
         return None
-    return Match(best.coding, best.weight, verb, verb, best.weak)
+    return Match(best.coding, best.weight, verb, verb, best.weak, overlaid, best.own)
 
 
 def _object_allowed(coding: Coding, verb: Token) -> bool:
@@ -220,12 +230,12 @@ def match_noun(token: Token) -> Match | None:
     lemma = head.lemma_.lower()
     if token.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
         if lemma in w.light_verbs or (lemma == "be" and any(c.dep_ == "expl" for c in head.children)):
-            return Match(coding, 0, token, head)
+            return Match(coding, 0, token, head, overlay=True)
         return None
     if token.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX", "ADJ"):
         ongoing = lemma == "be" and any(c.lower_ in w.ongoing_adjectives for c in head.children)
         if lemma in w.occurrence_verbs or head.lower_ in w.ongoing_adjectives or ongoing:
-            return Match(coding, 0, token, head)
+            return Match(coding, 0, token, head, overlay=True)
     return None
 
 

@@ -38,7 +38,7 @@ def governors(verb: Token) -> list[Token]:
     out: list[Token] = []
     current = verb
     while len(out) < 4 and current.head is not current:
-        purpose = current.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+        purpose = current.dep_ in ("advcl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
         if current.dep_ in ("xcomp", "ccomp", "acl") or purpose:
             current = current.head
         elif current.dep_ in ("pcomp", "pobj") and current.head.dep_ == "prep" and current.head.head is not current.head:
@@ -93,12 +93,16 @@ def _governed(verb: Token, event: str) -> str | None:
     saying it). An attempt at violence is violence: "(successful and attempted) assassinations"
     are ASSAULT in the manual."""
     w = words()
+    if verb.dep_ in ("acl", "relcl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return HYPOTHETICAL  # an infinitive of purpose: "aid to help those affected", "sent troops to protect"
     for head in governors(verb):
         lemma = head.lemma_.lower()
         if lemma in w.attempt_verbs and event == "ASSAULT":
             return None
         if lemma in w.refusal_verbs:
             return NEGATED
+        if lemma in w.obligation_verbs:
+            return HYPOTHETICAL  # "has to ask", "needs to act"
         if lemma in w.future_verbs or (head.pos_ == "ADJ" and lemma in w.future_adjectives) or head.lower_ in w.future_adjectives:
             return FUTURE
         if head.pos_ == "ADJ" and lemma in w.hypothetical_adjectives | w.commitment_adjectives:
