@@ -131,7 +131,7 @@ def _event(match: Match, sentence: Span, context: _Context) -> Event | None:
     if not actors and not recipients:
         return None
     coded = any(a.code for a in actors) or any(r.code for r in recipients)
-    if match.weak and not (any(a.code for a in actors) and any(r.code for r in recipients)):
+    if match.weak and not (coded and _main(verb)):
         return None
     if not coded and not (match.weight or match.overlay or (match.own and _main(verb))):
         # Only unnamed or uncoded participants: the verb alone, as the dictionary codes it for two
