@@ -166,10 +166,12 @@ def _knowledge_mentions(tokens: list[Token], found: list[ActorMention]) -> list[
     kb = load()
     extra = []
     for t in tokens:
-        if any(m.start <= t.idx < m.end for m in found):
+        if not t.text[:1].isupper():
             continue
         entry = kb.demonyms.get(t.text) or (kb.names[t.text][0] if t.text in kb.names else None)
-        if entry is not None and entry.kind in ("country", "pre") and t.text[:1].isupper():
+        if entry is None or any(m.start <= t.idx < m.end for m in found):
+            continue
+        if entry.kind in ("country", "pre"):
             extra.append(ActorMention(t.idx, t.idx + len(t.text), t.text, entry.actor_id, entry.name, entry.kind,
                                       entry.code, entry.sector, "", "demonym"))  # fmt: skip
     return extra

@@ -56,10 +56,13 @@ def code_events(
     context = _Context(published, sorted(mentions, key=lambda m: (m.start, m.end)),
                        sorted(places or [], key=lambda p: p.start), TimexIndex(doc, timexes or []))  # fmt: skip
     out: list[Event] = []
-    for sentence in doc.sents:
-        found = _sentence_events(sentence, context)
-        found.sort(key=lambda e: (-e.confidence, e.trigger_start))
-        out.extend(found)
+    try:
+        for sentence in doc.sents:
+            found = _sentence_events(sentence, context)
+            found.sort(key=lambda e: (-e.confidence, e.trigger_start))
+            out.extend(found)
+    finally:
+        match_verb.cache_clear()  # the cache holds this document's words: let the parse go
     return out
 
 

@@ -63,6 +63,7 @@ class Pattern:
     objects: tuple[Slot, ...] = ()
     preps: tuple[PrepSlot, ...] = ()
     weight: int = 0  # how many words the pattern asks for: the most specific match decides
+    anchor: frozenset[str] = frozenset()  # one of these words must be around the verb for the pattern to match
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +164,15 @@ class _Compiler:
                       for p in spec.get("preps", []))  # fmt: skip
         particles = tuple(spec.get("particles", []))
         weight = len(subject) + len(objects) + len(particles) + sum(1 + bool(p.nouns) for p in preps)
-        return Pattern(self.coding(spec), subject, particles, objects, preps, weight)
+        if objects:
+            anchor = frozenset(w for phrase in objects[0] for w in phrase.head)
+        elif preps:
+            anchor = frozenset({preps[0].prep})
+        elif particles:
+            anchor = frozenset(particles[:1])
+        else:
+            anchor = frozenset(w for phrase in subject[0] for w in phrase.head) if subject else frozenset()
+        return Pattern(self.coding(spec), subject, particles, objects, preps, weight, anchor)
 
 
 def _cameo(mapping: dict[str, Coding | None]) -> dict[str, list[Sense]]:

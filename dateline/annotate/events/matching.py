@@ -10,6 +10,7 @@ means none.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from dateline.annotate.events.dictionary import Coding, Pattern, Phrase, Sense, Slot, dictionary, senses
@@ -43,6 +44,7 @@ class Frame:
     object_preps: list[tuple[str, Token | None]]  # its objects' ("a series of attacks")
     words: set[str]  # lemmas and forms of every dependent word: the overlay's second words
     text: str  # the objects' words, for second words of several words ("martial law")
+    vocab: frozenset[str]  # every word a pattern could ask for here: a pattern whose anchor is not in it cannot match
 
 
 def frame(verb: Token) -> Frame:
@@ -58,7 +60,9 @@ def frame(verb: Token) -> Frame:
     forms = {c.lemma_.lower() for c in verb.children if c.dep_ in ("prt", "prep", *OBJECT_DEPS, "cc", "advmod")}
     forms |= {c.lower_ for c in verb.children}
     text = " ".join(" ".join(t.lower_ for t in o.subtree) for o in objects if o.dep_ in ("dobj", "attr", "oprd", "nsubjpass"))
-    return Frame(subjects, particles, objects, preps, object_preps, forms, text)
+    vocab = frozenset({t.lower_ for t in (*subjects, *objects)} | {t.lemma_.lower() for t in (*subjects, *objects)}
+                      | particles | {p for p, _ in preps} | {p for p, _ in object_preps})  # fmt: skip
+    return Frame(subjects, particles, objects, preps, object_preps, forms, text, vocab)
 
 
 def _preps(holder: Token) -> list[tuple[str, Token | None]]:
@@ -159,8 +163,15 @@ def _cameo_candidate(senses_: tuple[Sense, ...], verb: Token, f: Frame) -> _Cand
     return best
 
 
+@lru_cache(maxsize=1)
+def _fixed_words() -> frozenset[str]:
+    return frozenset(w for phrase in words().fixed_phrases for w in phrase.split())
+
+
 def _fixed(token: Token) -> bool:
     """Is the word part of a fixed phrase that is a preposition ("as opposed to")?"""
+    if token.lower_ not in _fixed_words():
+        return False
     doc = token.doc
     for phrase in words().fixed_phrases:
         n = len(phrase.split())
@@ -170,8 +181,10 @@ def _fixed(token: Token) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
 def match_verb(verb: Token) -> Match | None:
-    """The event ``verb`` triggers with its own dependents, or None."""
+    """The event ``verb`` triggers with its own dependents, or None (asked again for the same word by
+    the trigger scan, the light-verb test and the modality of its complements: read once)."""
     keys = _keys(verb)
     if keys is None or _fixed(verb):
         return None
