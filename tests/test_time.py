@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dateline import Corpus
-from dateline.annotate.timex import Timex, find_timexes, is_valid
-from dateline.annotate.timex.timeml import parse_timeml, to_timeml
+from dateline.annotate.time import Timex, find_timexes, is_valid
+from dateline.annotate.time.timeml import parse_timeml, to_timeml
 from dateline.cli.main import cli
 from dateline.ingest.clean import clean
 

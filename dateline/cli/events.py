@@ -6,15 +6,18 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
-from dateline.cli.extract import input_records
-from dateline.cli.options import DATE, db_option
-from dateline.corpus import Corpus
-from dateline.outputs.formats import emit, output_options
-from dateline.resolve.event_queries import EVENT_COLUMNS, as_plover, list_events
+from dateline import Corpus, Filter, Settings
+from dateline.cli.extract import extracted, text_inputs
+from dateline.cli.options import DATE, db_option, output_options
+from dateline.outputs.formats import emit
+
+EVENT_COLUMNS = ("date", "event", "mode", "actors", "recipients", "flags", "outlet", "evidence", "doc_id")
+# What `extract events` writes of an event row: what the PLOVER scorers read, and its status.
+EXTRACTED = ("event", "mode", "context", "actors", "recipients", "date", "negated", "hypothetical", "future",
+             "status", "confidence")  # fmt: skip
 
 
 @click.command("events")
@@ -30,10 +33,10 @@ def events_cmd(db: str, fmt: str, columns: str | None, event_type: str | None, a
                date_from: dt.date | None, date_to: dt.date | None, out: Path | None) -> None:  # fmt: skip
     """PLOVER-coded events on their own dates, with actors, recipients and evidence."""
     with Corpus(db, readonly=True) as corpus:
-        rows = list_events(corpus.connect(), event_type=event_type, actor=actor, code=code, date_from=date_from, date_to=date_to)
+        rows = corpus.events(Filter(event_type=event_type, actor=actor, code=code, date_from=date_from, date_to=date_to))
     if fmt == "plover":
-        for row in rows:
-            sys.stdout.write(json.dumps(as_plover(row), ensure_ascii=False) + "\n")
+        for event in rows:
+            sys.stdout.write(json.dumps(event.as_plover(), ensure_ascii=False) + "\n")
         return
     if fmt == "parquet":
         import pyarrow as pa
@@ -41,7 +44,7 @@ def events_cmd(db: str, fmt: str, columns: str | None, event_type: str | None, a
 
         if out is None:
             raise click.UsageError("--format parquet needs --out FILE")
-        flat = [{k: json.dumps(v) if isinstance(v, list | dict) else v for k, v in row.items()} for row in rows]
+        flat = [{k: json.dumps(v) if isinstance(v, list | dict) else v for k, v in row.as_dict().items()} for row in rows]
         pq.write_table(pa.Table.from_pylist(flat), out)
         click.echo(f"wrote {len(rows)} events to {out}", err=True)
         return
@@ -51,35 +54,14 @@ def events_cmd(db: str, fmt: str, columns: str | None, event_type: str | None, a
 @click.command("events")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def extract_events_cmd(inputs: tuple[Path, ...]) -> None:
-    """Events of JSONL records ({"id","text","date"?}) as JSONL for scorers/score_plover.py and
-    scorers/score_news_events.py: one line per record, its events best first, each with its status."""
-    from dateline.annotate.runner import annotate
-    from dateline.core.dates import parse_date
-    from dateline.core.records import TableRow, Task
-    from dateline.core.settings import Settings
-
-    settings = Settings.from_env()
-    for path in inputs:
-        records = input_records(path)
-        tasks = []
-        for n, record in enumerate(records):
-            date = parse_date(str(record["date"])) if record.get("date") else None
-            tasks.append(Task(n, str(record.get("text", "")), date.isoformat() if date else None,
-                              "explicit" if date else "unknown", 0, ("events",)))  # fmt: skip
-        for start in range(0, len(tasks), 64):
-            for result in annotate(tasks[start : start + 64], settings=settings):
-                record, text = records[result.doc_id], tasks[result.doc_id].text
-                for error in result.errors:
-                    click.echo(f"{path}: record {record.get('id')!r}: {error}", err=True)
-                payload = [_extracted(row.values, text) for row in result.rows.get("events", []) if isinstance(row, TableRow)]
-                sys.stdout.write(json.dumps({"id": record.get("id"), "events": payload}, ensure_ascii=False) + "\n")
-
-
-def _extracted(values: dict[str, Any], text: str) -> dict[str, Any]:
-    """One event of ``extract events``: PLOVER fields, status (with the flags the scorers read) and trigger."""
-    keys = ("event", "mode", "context", "date", "status", "negated", "hypothetical", "future", "confidence")
-    return {**{k: values[k] for k in keys}, "actor": values["actors"], "recipient": values["recipients"],
-            "trigger": text[values["trigger_start"] : values["trigger_end"]]}  # fmt: skip
+    """Events of JSONL records ({"id","text","date"?}) as JSONL for scorers/score_plover.py."""
+    for item in extracted(text_inputs(inputs), stages=("events",), settings=Settings.from_env()):
+        payload = []
+        for event in item.table("events", "events"):
+            shown = {k: event[k] for k in EXTRACTED if k in event}
+            shown["actor"], shown["recipient"] = shown.pop("actors"), shown.pop("recipients")
+            payload.append(shown)
+        sys.stdout.write(json.dumps({"id": item.id, "events": payload}, ensure_ascii=False) + "\n")
 
 
 def register(cli: click.Group) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dateline.annotate.stage import StageInput, stage
-from dateline.annotate.timex import find_timexes
+from dateline.annotate.time import find_timexes
 from dateline.core.records import Row, SpanRow
 from dateline.core.settings import Settings
 
