@@ -234,3 +234,111 @@ def test_the_offensive_of_the_history_paragraph_is_background(events_db: Path) -
     # 001: "... proclaimed independence in 1991. Azerbaijan, in retaliation, launched an offensive ..."
     offensive = [e for e in _events(events_db, event_type="ASSAULT") if "in retaliation" in e["evidence"]]
     assert [(e["date"], e["date_source"], "historical" in e["flags"]) for e in offensive] == [("1991", "narrative", True)]
+
+
+def _coded(text: str, published: dt.date = dt.date(2020, 3, 6)) -> list[tuple[str, str, str]]:
+    """(type, status, trigger) of every event of an invented sentence."""
+    return [(e.event, e.status, text[e.trigger_start : e.trigger_end]) for e in _code(text, published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Negated: by the verb, by a negative determiner on the event noun, by a failure.
+        ("Syria did not attack Turkey.", ("ASSAULT", "negated", "attack")),
+        ("There has been no agreement on a resolution between Israel and Hamas.", ("AGREE", "negated", "agreement")),
+        # Hypothetical: a modal, a condition, a question.
+        ("Russia could impose sanctions on Georgia.", ("SANCTION", "hypothetical", "impose")),
+        ("If Turkish troops attack Syria, Iran will respond.", ("ASSAULT", "hypothetical", "attack")),
+        ("Did Russia attack Georgia?", ("ASSAULT", "hypothetical", "attack")),
+        # Future: a future tense, a schedule ("is set to"), a date after publication.
+        ("The French president will visit Algeria next week.", ("CONSULT", "future", "visit")),
+        ("Iran is set to resume talks with the European Union.", ("CONSULT", "future", "resume")),
+        # Generic: what happens as a rule.
+        ("Chinese police regularly detain Tibetan monks.", ("COERCE", "generic", "detain")),
+        # An attempt at violence is violence ("(successful and attempted) assassinations").
+        ("Iran attempted to assassinate a Saudi diplomat.", ("ASSAULT", "asserted", "assassinate")),
+    ],
+)  # fmt: skip
+def test_status_of_events_that_did_not_happen(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _coded(text), _coded(text)
+
+
+def test_a_verbal_act_happened_whatever_became_of_what_it_is_about() -> None:
+    threat = _coded("Kenya threatened to cut diplomatic ties with Somalia.")
+    assert ("THREATEN", "asserted", "threatened") in threat and ("SANCTION", "hypothetical", "cut") in threat
+    request = _coded("Britain urged Iran to release the sailors.")
+    assert ("REQUEST", "asserted", "urged") in request
+    assert all(status != "asserted" for event, status, _ in request if event != "REQUEST")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A stated intention is PLOVER's AGREE, a retreat announced its CONCEDE ...
+        ("Egypt said it will send aid to Gaza.", ("AGREE", "asserted", "send")),
+        ("Syria said it would withdraw its troops from Lebanon.", ("CONCEDE", "asserted", "withdraw")),
+        # ... a refusal to come REJECT; a party's call to end its own conflict AGREE, a third party's REQUEST.
+        ("Israel will not accept the French proposal.", ("REJECT", "asserted", "accept")),
+        ("Hamas called for a truce with Israel.", ("AGREE", "asserted", "called")),
+        ("The United Nations called for a truce between Israel and Hamas.", ("REQUEST", "asserted", "called")),
+        # A state's protest is a diplomatic one (ACCUSE), people's a PROTEST; a pattern of the CAMEO
+        # dictionary ("stage ... demonstration", CAMEO 141) even where the parser mislemmatizes.
+        ("Iran protested to Britain over the arrest.", ("ACCUSE", "asserted", "protested")),
+        ("Egyptian students staged a demonstration outside the parliament.", ("PROTEST", "asserted", "staged")),
+        # Manual decisions over the dictionary: resignations RETREAT, convictions SANCTION.
+        ("The Peruvian interior minister resigned on Monday.", ("RETREAT", "asserted", "resigned")),
+        ("A Turkish court convicted the Greek journalist.", ("SANCTION", "asserted", "convicted")),
+    ],
+)  # fmt: skip
+def test_plover_coding_of_intentions_and_manual_decisions(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _coded(text), _coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry said the situation was calm.",  # a reporting verb alone is no event
+        "The earthquake killed 200 people in Haiti.",  # no one acted
+        "Prices increased sharply in Russia last year.",  # a block synonym ("boost") needs political actors
+        "The minister called the plan a mistake.",  # "call" names; "call for" asks
+        "The report was released by the Russian ministry on Friday.",  # a release of no captive
+    ],
+)
+def test_no_event(text: str) -> None:
+    assert [e for e in _coded(text) if e[1] == "asserted"] == []
+
+
+def test_the_event_takes_the_date_that_governs_it_not_another_clause() -> None:
+    text = "The ministry, which was founded in 1992, condemned Armenia on Tuesday."
+    dated = [(e.event, e.date, e.date_source) for e in _code(text, dt.date(2020, 3, 6))]
+    assert dated == [("ACCUSE", "2020-03-03", "trigger")]
+    text = "Russia, which invaded Georgia in 2008, condemned Armenia."
+    dated = [(e.event, e.date, e.date_source) for e in _code(text, dt.date(2020, 3, 6)) if e.event == "ACCUSE"]
+    assert dated == [("ACCUSE", "2020-03-06", "published")]
+
+
+def test_dating_attaches_each_expression_once() -> None:
+    from dateline.annotate.events.dating import TimexIndex
+    from dateline.annotate.model import load_model
+    from dateline.core.timexes import Timex
+
+    text = " ".join(f"Russia attacked Georgia on {day} May 2008." for day in range(1, 31))
+    doc = load_model()(text)
+    timexes = [Timex(m, m + len(f"{day} May 2008"), f"{day} May 2008", "DATE", f"2008-05-{day:02d}", signal="on")
+               for day in range(1, 31) for m in [text.index(f"on {day} May 2008") + 3]]  # fmt: skip
+    index = TimexIndex(doc, timexes)
+    assert sum(len(found) for found in index.governed.values()) == 30  # each to its own verb
+    assert [index.of(t).value for t in doc if t.lemma_ == "attack"] == [f"2008-05-{d:02d}" for d in range(1, 31)]  # type: ignore[union-attr]
+
+
+def test_the_status_is_stored_and_extracted(events_db: Path, tmp_path: Path) -> None:
+    with Corpus(events_db, readonly=True) as corpus:
+        statuses = {e.status for e in corpus.events()}
+    assert "asserted" in statuses and statuses <= {"asserted", "negated", "hypothetical", "future", "generic"}
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "s1", "text": "Syria did not attack Turkey.", "date": "2020-03-06"}) + "\n")
+    result = CliRunner().invoke(cli, ["extract", "events", str(source)])
+    assert result.exit_code == 0, result.output
+    event = json.loads(result.stdout)["events"][0]
+    assert (event["event"], event["status"], event["negated"]) == ("ASSAULT", "negated", True)

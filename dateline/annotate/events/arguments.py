@@ -267,6 +267,11 @@ def subject(verb: Token) -> Token | None:
                                for g in c.children if g.dep_ == "pobj"), None)  # fmt: skip
         if asked is not None:
             return asked
+    if verb.dep_ == "xcomp" and not has_agent(head):
+        # "Iran is set to resume talks", "Israel is expected to withdraw": the raised subject.
+        raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        if raised is not None:
+            return raised
     if verb.dep_ == "conj" and head is not verb:
         # "was indicted by the court and will resign": the shared subject, not the agent of the first verb.
         shared = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)

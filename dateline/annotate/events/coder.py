@@ -21,7 +21,7 @@ from dateline.annotate.events.dating import TimexIndex, event_date
 from dateline.annotate.events.dictionary import Coding, dictionary
 from dateline.annotate.events.lexicon import words
 from dateline.annotate.events.matching import Match, is_light, match_noun, match_verb
-from dateline.annotate.events.modality import intent_recode, recode, status
+from dateline.annotate.events.modality import intent_recode, own_conflict_call, recode, status
 from dateline.annotate.events.records import ASSERTED, FUTURE, Event, Participant, Place
 from dateline.core.mentions import ActorMention
 
@@ -101,6 +101,8 @@ def _sentence_events(sentence: Span, context: _Context) -> list[Event]:
         if event.event == "CONSULT" and purpose is not None:
             found[i] = replace(event, event=found[purpose].event, mode=found[purpose].mode)
             del found[purpose]
+        if event.event == "REQUEST" and own_conflict_call(verb, {a.sector for a in event.actors}):
+            found[i] = replace(event, event="AGREE", mode="")
     used = set(found)
     return [*found.values(), *_must_requests(sentence, context, used)]
 

@@ -25,6 +25,8 @@ class Words:
     qualifier_suffixes: frozenset[str]
     light_verbs: frozenset[str]
     occurrence_verbs: frozenset[str]
+    ending_words: frozenset[str]
+    truce_words: frozenset[str]
     ongoing_adjectives: frozenset[str]
     fixed_phrases: frozenset[str]
     non_agents: frozenset[str]

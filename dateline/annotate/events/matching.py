@@ -120,7 +120,7 @@ def _keys(token: Token) -> tuple[str, ...] | None:
     """The dictionary keys of a token: its lemma and its form, or the whole word when spaCy split a
     prefix off it ("de", "-", "escalate"); None when a reversing prefix means no trigger at all
     ("de-escalate" is no escalation unless the dictionary has the whole word)."""
-    keys = (token.lemma_.lower(), token.lower_)
+    keys = (token.lemma_.lower(), token.lower_, *_bases(token.lower_))
     doc, i = token.doc, token.i
     if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
         prefix = doc[i - 2].lower_
@@ -179,6 +179,21 @@ def _fixed(token: Token) -> bool:
             if doc[start : start + n].text.lower() == phrase:
                 return True
     return False
+
+
+def _bases(form: str) -> tuple[str, ...]:
+    """The base forms a regular inflection may come from, for a word the lemmatizer got wrong
+    ("staged" → "stag"): staged → stage, stag; stopped → stop; tries → try; rallies → rally."""
+    out: list[str] = []
+    for suffix in ("ed", "ing", "es", "s"):
+        if form.endswith(suffix) and len(form) > len(suffix) + 2:
+            stem = form[: -len(suffix)]
+            out += [stem + "e", stem]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # stopped → stop
+            if stem.endswith("i"):
+                out.append(stem[:-1] + "y")  # rallied → rally
+    return tuple(out)
 
 
 @lru_cache(maxsize=4096)

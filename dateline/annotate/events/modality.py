@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dateline.annotate.events.arguments import reporter
-from dateline.annotate.events.dictionary import dictionary
+from dateline.annotate.events.dictionary import Coding, dictionary
 from dateline.annotate.events.lexicon import words
 from dateline.annotate.events.matching import match_verb, noun_coding
 from dateline.annotate.events.records import ASSERTED, FUTURE, GENERIC, HYPOTHETICAL, NEGATED
@@ -29,6 +29,7 @@ YIELDING = frozenset({"RETREAT", "CONCEDE"})
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
 # Verbal acts whose complement is asked for or threatened, not done.
 ASKING = frozenset({"REQUEST", "THREATEN", "ACCUSE"})
+NO_CODING = Coding("")
 
 
 def governors(verb: Token) -> list[Token]:
@@ -184,3 +185,34 @@ def intent_recode(event: str, complement: str | None) -> str:
     if event == "AGREE" and complement in HOSTILE:
         return "THREATEN"
     return event
+
+
+def _de_escalation(token: Token) -> bool:
+    """Does the word name an end to fighting: a ceasefire, a truce, a withdrawal, "an end to the
+    fighting", "stop the war"?"""
+    coding = noun_coding(token) if token.pos_ in ("NOUN", "PROPN") else None
+    if coding is None and token.pos_ in ("VERB", "AUX"):
+        match = match_verb(token)
+        coding = match.coding if match is not None else None
+    if (coding is not None and coding.event == "RETREAT") or token.lemma_.lower() in words().truce_words:
+        return True
+    if token.lemma_.lower() in words().ending_words:
+        ended = [g for c in token.children if c.dep_ in ("prep", "dobj") for g in (c, *c.children) if g.pos_ == "NOUN"]
+        return any((noun_coding(g) or NO_CODING).event == "ASSAULT" for g in ended)
+    return False
+
+
+def own_conflict_call(verb: Token, sectors: set[str]) -> bool:
+    """Is a request a party's call to end its own conflict ("the rebels called for a ceasefire",
+    "Hamas called for a truce with Israel")? The manual codes it AGREE: "When one or more parties to
+    a conflict call for ending the conflict, that is taken to be an expression of intent". A third
+    party's call ("a truce between ...") stays a request."""
+    asked = [c for c in verb.children if c.dep_ in ("dobj", "xcomp")]
+    asked += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
+    for thing in asked:
+        if not _de_escalation(thing):
+            continue
+        with_other = any(c.dep_ == "prep" and c.lower_ == "with" for c in thing.children)
+        if with_other or sectors & {"MIL", "REB"}:
+            return True
+    return False
