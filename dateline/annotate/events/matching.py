@@ -155,7 +155,10 @@ def _cameo_candidate(senses_: tuple[Sense, ...], verb: Token, f: Frame) -> _Cand
         # Of equally specific patterns, one that keeps the verb's own type is the likelier reading.
         top = max(matched, key=lambda p: (p.weight, p.coding is not None and p.coding.event == own_type), default=None)
         if top is not None:
-            candidate = _Candidate(top.weight + bonus, top.coding, False, top.coding is not None and top.coding.event == own_type)
+            # A bare preposition ("lead to", "rush to") is a weak sign of a block's sense.
+            bare = not (top.objects or top.subject or top.particles or any(p.nouns for p in top.preps))
+            candidate = _Candidate(top.weight + bonus, top.coding, bare and not sense.own,
+                                   top.coding is not None and top.coding.event == own_type)  # fmt: skip
         else:
             candidate = _Candidate(bonus, sense.coding, not sense.own and not bonus, own=sense.own)
         if best is None or candidate.weight > best.weight or (candidate.weight == best.weight and best.weak and not candidate.weak):
