@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from dateline.annotate.time import values
 from dateline.annotate.time.context import (
@@ -31,6 +32,11 @@ from dateline.annotate.time.years import spelled_year
 _LAST_NEXT = re.compile(r"\b(?!(?-i:LAST|NEXT)\b)(last|next)\s+$", re.I)
 # A point modifier before a month or a month-day: "early March", "mid-May 5".
 _PMOD = r"(?:(?P<pmod>{p.point_mods})(?:\s+|-))?"
+
+
+@lru_cache(maxsize=1)
+def _group_after() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{'|'.join(lexicon().group_nouns)})\b", re.I)
 
 
 @rule("iso", lambda p: rf"{p.start}(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})(?!\d)", priority=0)
@@ -75,6 +81,8 @@ def month_day(m: re.Match[str], ctx: Context) -> Norm:
     g = m.groupdict()
     if not capitalised(g["month"]):
         raise Reject
+    if _group_after().match(ctx.text, m.end()):
+        raise Reject  # "the March 14 alliance": a name, not a day
     month, day = month_number(g["month"]), day_number(g["day"])
     if values.safe_date(2000, month, day) is None:  # 2000 is a leap year: February 29 is allowed
         raise Reject

@@ -36,6 +36,10 @@ class Lexicon:
     holidays: dict[str, Any]
     month_prepositions: tuple[str, ...]
     count_nouns: tuple[str, ...]
+    numbered_nouns: frozenset[str]
+    group_nouns: tuple[str, ...]
+    year_before: frozenset[str]
+    not_plurals: frozenset[str]
     clock_zones: tuple[str, ...]
     clock_words: tuple[str, ...]
     past_cues: tuple[str, ...]
@@ -90,6 +94,10 @@ def lexicon() -> Lexicon:
         holidays={str(k): v for k, v in raw["holidays"].items()},
         month_prepositions=words("month_prepositions"),
         count_nouns=words("count_nouns"),
+        numbered_nouns=frozenset(words("numbered_nouns")),
+        group_nouns=words("group_nouns"),
+        year_before=frozenset(words("year_before")),
+        not_plurals=frozenset(words("not_plurals")),
         clock_zones=words("clock_zones"),
         clock_words=words("clock_words"),
         past_cues=words("past_cues"),

@@ -37,6 +37,9 @@ ENTRY_AFTER = re.compile(r"\s*(?:-{1,2}|\u2013|\u2014|:)\s(?!\s*\d{1,2}[:.]\d{2}
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those)\s+(?:\w+ly\s+|still\s+|not\s+yet\s+)?$", re.I)
 _UNTIL_BY = re.compile(r"(?:until|till|by)\b", re.I)
 _CLAUSE_BREAK = re.compile(r",|\b(?:and|but|or)\b", re.I)
+# Punctuation between a tense cue and an expression that puts them in different clauses. (Not
+# "and" or "that": "planned a rally on Saturday and were planning to …" is one plan.)
+_CLAUSE_BREAK_BETWEEN = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
 
 @lru_cache(maxsize=1)
@@ -111,8 +114,10 @@ def tense(
     s, e = ctx.sentence(start)
     sentence = ctx.text[s:e]
     reporting_verbs = lexicon().reporting_verbs
-    # The tense cue nearest the expression decides: "said Friday that talks will resume Monday".
-    best: tuple[float, int] | None = None
+    # The tense cue nearest the expression in its own clause decides: "said Friday that talks will
+    # resume Monday"; a cue beyond a clause break only when the clause has none ("which Russia
+    # blocked on Saturday, will be put to a vote").
+    best: tuple[bool, float, int] | None = None
     for pattern, direction in ((future_re(), 1), (past_re(), -1)):
         for m in pattern.finditer(sentence):
             if not reporting and m.group(0).lower() in reporting_verbs:
@@ -122,12 +127,14 @@ def tense(
             # Between two cues equally near, the one before wins: a time adverbial mostly follows its
             # verb ("said on Friday it would…").
             at = s + m.start()
-            distance = abs(s + m.end() - start) if at < start else abs(at - end) + 0.5
-            if best is None or distance < best[0]:
-                best = (distance, direction)
-    if best is None or (within is not None and best[0] > within):
+            between = (s + m.end(), start) if at < start else (end, at)
+            distance = abs(between[1] - between[0]) + (0 if at < start else 0.5)
+            key = (_CLAUSE_BREAK_BETWEEN.search(ctx.text, *between) is not None, distance, direction)
+            if best is None or key[:2] < best[:2]:
+                best = key
+    if best is None or (within is not None and best[1] > within):
         return 0
-    return best[1]
+    return best[2]
 
 
 def _past_until(ctx: Context, signal: int) -> bool:
@@ -153,7 +160,7 @@ def _past_until(ctx: Context, signal: int) -> bool:
     )
 
 
-def _token_at(ctx: Context, doc: Doc, start: int) -> Token | None:
+def token_at(ctx: Context, doc: Doc, start: int) -> Token | None:
     """The first token whose text, or the character after it, covers ``start``."""
     if ctx.token_ends is None:
         from spacy.attrs import IDX, LENGTH  # a Doc means spaCy is loaded; plain text needs none of it
@@ -166,7 +173,7 @@ def _token_at(ctx: Context, doc: Doc, start: int) -> Token | None:
 
 
 def _tense_from_parse(ctx: Context, doc: Doc, start: int) -> int | None:
-    token = _token_at(ctx, doc, start)
+    token = token_at(ctx, doc, start)
     steps = 0
     while token is not None and token.pos_ not in ("VERB", "AUX") and steps < 5:
         if token.head is token:

@@ -10,10 +10,17 @@ from functools import lru_cache
 from dateline.annotate.time.context import Context, Norm, Reject, point_mod
 from dateline.annotate.time.grammar import parts, rule
 from dateline.annotate.time.lexicon import lexicon
+from dateline.annotate.time.tense import token_at
 from dateline.core.lexicon import english
 
 # A line-heading stamp of a live blog: four digits, then a capitalised word.
 _LINE_STAMP = re.compile(r"^[ \t]*(\d{4})[ \t]+(?=[A-Z])", re.M)
+# A count and a year are both numbers before a plural noun ("killing 1400 civilians", "the 2001
+# attacks"); a number this many years or more from the publication date is taken for a count there.
+COUNT_YEARS_AWAY = 50
+_WORD_BEFORE = re.compile(r"([\w.'’]+)\s+$")
+_WORD_AFTER = re.compile(r"\s+([a-z]{3,})\b")
+_YEAR_AND_BEFORE = re.compile(r"\d{4}\s+(?:and|or)\s+$", re.I)  # "the 1861 and 1871 censuses"
 
 
 @lru_cache(maxsize=1)
@@ -23,7 +30,7 @@ def _count_after() -> re.Pattern[str]:
 
 def clock_stamps(text: str) -> frozenset[int]:
     """Where a live blog stamps its posts: four digits heading a line before a capitalised word
-    ("1733 Rescue teams reach the port", "1403 The UN has not confirmed"). They are taken for clock
+    ("1733 Rescue teams reach the port", "1405 The ministry has not confirmed"). They are taken for clock
     times only when there are three or more, every one a valid 24-hour time, and one is before 19:00,
     which no year of a chronology of recent years ("2003 US forces invade") is, while a chronology of
     older ones names some year whose last two digits are no minutes (1988, 1991)."""
@@ -47,11 +54,37 @@ def year(m: re.Match[str], ctx: Context) -> Norm:
     if not g.get("pmod"):
         if _count_after().match(ctx.text, m.end()):
             raise Reject  # "2000 troops": a count, not a year
+        before = _WORD_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())
+        if before is not None and m.start("year") == m.start():  # not "fiscal 1990"
+            if before.group(1).lower().rstrip(".") in lexicon().numbered_nouns:
+                raise Reject  # "Resolution 1973", "Flight 1549": a number of a series
+            if _counts_a_plural(ctx, m, number, before.group(1)):
+                raise Reject  # "killing 1400 civilians": a count
         if ctx.stamps is None:
             ctx.stamps = clock_stamps(ctx.text)
         if m.start("year") in ctx.stamps:
             raise Reject  # a live blog's "1733 Rescue teams reach the port" is 17:33, no year
     return Norm("DATE", f"{number:04d}", point_mod(g.get("pmod")), ref=dt.date(number, 1, 1), ref_gran="year")
+
+
+def _counts_a_plural(ctx: Context, m: re.Match[str], number: int, word_before: str) -> bool:
+    """A number far from the publication date right before a plural noun, and not after a determiner,
+    a possessive or a temporal preposition ("the 1948 borders", "in 1900 prices"), is a count."""
+    if ctx.dct is None or abs(number - ctx.dct.year) < COUNT_YEARS_AWAY:
+        return False
+    lx = lexicon()
+    if word_before.lower() in lx.year_before or word_before.lower().endswith(("'s", "’s")):
+        return False
+    if _YEAR_AND_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return False
+    after = _WORD_AFTER.match(ctx.text, m.end())
+    if after is None:
+        return False
+    if ctx.doc is not None:
+        token = token_at(ctx, ctx.doc, after.start(1))
+        return token is not None and token.idx == after.start(1) and token.tag_ == "NNS"
+    word = after.group(1)
+    return word.endswith("s") and not word.endswith(("ss", "us", "is")) and word not in lx.not_plurals
 
 
 @rule("year_range", lambda p: rf"{p.start}(?P<year>{p.year4})\s*(?:-|–|—|/)\s*(?P<year2>{p.year4}|\d{{2}})(?![\d%])", priority=1)
