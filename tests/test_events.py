@@ -303,6 +303,8 @@ def test_plover_coding_of_intentions_and_manual_decisions(text: str, expected: t
         "Prices increased sharply in Russia last year.",  # a block synonym ("boost") needs political actors
         "The minister called the plan a mistake.",  # "call" names; "call for" asks
         "The report was released by the Russian ministry on Friday.",  # a release of no captive
+        "Thirty Chilean miners were killed in the earthquake.",  # a natural force, told in the passive
+        "The French ministry issued new passports to its citizens.",  # "issue" alone grants nothing
     ],
 )
 def test_no_event(text: str) -> None:

@@ -110,8 +110,8 @@ def _sentence_events(sentence: Span, context: _Context) -> list[Event]:
 def _event(match: Match, sentence: Span, context: _Context) -> Event | None:
     verb, trigger, coding = match.verb, match.trigger, match.coding
     subject = args.actor_subject(verb, coding.event)
-    if subject is not None and _inert(subject):
-        return None  # "the earthquake killed 200 people": no one acted
+    if (subject is not None and _inert(subject)) or _by_nature(verb):
+        return None  # "the earthquake killed 200 people", "were killed in the earthquake": no one acted
     phrases = args.recipient_phrases(verb, coding.event)
     if trigger is not verb and trigger.dep_ in ("nsubj", "nsubjpass", "conj"):
         # The noun is the verb's subject ("EU aid to Haiti is channelled"): its own words say who.
@@ -170,6 +170,14 @@ def _coded_first(side: tuple[Participant, ...]) -> tuple[Participant, ...]:
 def _inert(subject: Token) -> bool:
     """A subject that cannot act: a natural force, an accident, a crisis."""
     return subject.pos_ == "NOUN" and subject.lemma_.lower() in words().non_agents
+
+
+def _by_nature(verb: Token) -> bool:
+    """A passive whose cause is a natural force or an accident ("were killed in the earthquake")."""
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return False
+    return any(g.dep_ == "pobj" and _inert(g) for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
+               for g in c.children)  # fmt: skip
 
 
 def _main(verb: Token) -> bool:
