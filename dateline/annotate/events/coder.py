@@ -233,10 +233,10 @@ def _must_requests(sentence: Span, context: _Context, used: set[int]) -> list[Ev
     """"X said (that) Y must do Z": X requests of Y (PLOVER REQUEST)."""
     out: list[Event] = []
     for token in sentence:
-        if token.lemma_ not in words().speech | {"conclude", "insist", "argue"} or token.i in used:
+        if token.lemma_ not in words().speech | words().demanding_verbs or token.i in used:
             continue
         for clause in (c for c in token.children if c.dep_ == "ccomp"):
-            if not any(a.lower_ in ("must", "should") for a in clause.children if a.dep_ == "aux"):
+            if not any(a.lower_ in words().demanding_modals for a in clause.children if a.dep_ == "aux"):
                 continue
             subject = args.subject(token)
             target = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -36,6 +36,8 @@ class Words:
     modal_auxiliaries: frozenset[str]
     intent_verbs: frozenset[str]
     future_verbs: frozenset[str]
+    demanding_verbs: frozenset[str]
+    demanding_modals: frozenset[str]
     obligation_verbs: frozenset[str]
     object_control_verbs: frozenset[str]
     attempt_verbs: frozenset[str]
