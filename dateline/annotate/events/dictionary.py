@@ -164,8 +164,11 @@ class _Compiler:
                       for p in spec.get("preps", []))  # fmt: skip
         particles = tuple(spec.get("particles", []))
         weight = len(subject) + len(objects) + len(particles) + sum(1 + bool(p.nouns) for p in preps)
+        noun_preps = [p for p in preps if p.nouns]
         if objects:
             anchor = frozenset(w for phrase in objects[0] for w in phrase.head)
+        elif noun_preps:  # the noun is rarer than its preposition
+            anchor = frozenset(w for phrase in noun_preps[0].nouns for w in phrase.head)
         elif preps:
             anchor = frozenset({preps[0].prep})
         elif particles:

@@ -60,7 +60,8 @@ def frame(verb: Token) -> Frame:
     forms = {c.lemma_.lower() for c in verb.children if c.dep_ in ("prt", "prep", *OBJECT_DEPS, "cc", "advmod")}
     forms |= {c.lower_ for c in verb.children}
     text = " ".join(" ".join(t.lower_ for t in o.subtree) for o in objects if o.dep_ in ("dobj", "attr", "oprd", "nsubjpass"))
-    vocab = frozenset({t.lower_ for t in (*subjects, *objects)} | {t.lemma_.lower() for t in (*subjects, *objects)}
+    nouns = [*subjects, *objects, *(n for _, n in (*preps, *object_preps) if n is not None)]
+    vocab = frozenset({t.lower_ for t in nouns} | {t.lemma_.lower() for t in nouns}
                       | particles | {p for p, _ in preps} | {p for p, _ in object_preps})  # fmt: skip
     return Frame(subjects, particles, objects, preps, object_preps, forms, text, vocab)
 
