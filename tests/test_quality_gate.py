@@ -88,7 +88,7 @@ def test_quality_floor(name: str) -> None:
 
 
 def test_floors_file_names_real_benches() -> None:
-    assert set(BENCHES) == {"time", "actor_codes", "quotes", "events"}
+    assert set(BENCHES) == {"time", "actor_codes", "quotes", "events", "news_events"}
     for name, bench in BENCHES.items():
         assert (ROOT / "bench" / bench["script"]).is_file(), name
         assert bench["floors"] and all(0 < limit <= 1 for limit in bench["floors"].values()), name

@@ -186,7 +186,11 @@ def test_history_merged_across_articles_with_sources_counted(seeded_db: Path) ->
             assert len(found) == 1, (year, concept, [(e["date"], e["concepts"]) for e in background])
             return found[0]
 
-        assert entry("1988", "secession")["n_documents"] == 5
+        # Four articles tell the secession as a dated fact; the fifth ("the conflict ... broke out in
+        # February 1988 after the region announced its withdrawal") is coded as an event of its own
+        # since the events stage reads the CAMEO dictionary (issue 23), and its fact is told by it.
+        assert entry("1988", "secession")["n_documents"] == 4
+        assert any((e["date"] or "").startswith("1988-02") and e["event"] == "ASSAULT" for e in background)
         assert entry("1991", "independence")["n_documents"] >= 3
         assert entry("1994", "ceasefire")["n_sources"] >= 4
         escalation = entry("2016", "escalation")

@@ -212,6 +212,8 @@ class Event(View):
     published: str | None
     evidence: str
     trigger: list[int]
+    # Whether the sentence says it happened: asserted | negated | hypothetical | future | generic.
+    status: str = "asserted"
 
     def as_plover(self) -> Json:
         """The event in the PLOVER JSON shape (as the shared scorer and POLECAT records use)."""

@@ -56,7 +56,7 @@ def list_events(
             actor=actors, recipient=recipients, actors=_written(actors), recipients=_written(recipients),
             flags=",".join(f for f in FLAGS if r[f]), location=r["location"], confidence=r["confidence"],
             outlet=r["outlet"], published=r["published"], evidence=r["sentence"],
-            trigger=[r["trigger_start"], r["trigger_end"]],
+            trigger=[r["trigger_start"], r["trigger_end"]], status=r["status"],
         ))  # fmt: skip
     return out
 

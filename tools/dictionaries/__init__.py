@@ -1,0 +1,1 @@
+"""Converters that compile public dictionaries into dateline's own data files."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -37,8 +38,10 @@ def is_past(verb: Token) -> bool:
     return verb.tag_ == "VBN" and any(a.tag_ == "VBD" for a in auxes)
 
 
-def narrative_timex(sentence: Span, verb: Token, timexes: list[Timex], published: dt.date | None) -> Timex | None:
-    """The date the history is at in the sentence before ``sentence``, if ``verb`` continues it."""
+def narrative_timex(sentence: Span, verb: Token, within: Callable[[int, int], list[Timex]],
+                    published: dt.date | None) -> Timex | None:  # fmt: skip
+    """The date the history is at in the sentence before ``sentence``, if ``verb`` continues it;
+    ``within(start, end)`` gives the time expressions that begin in a stretch of the text."""
     if published is None or sentence.start == 0 or not is_past(verb):
         return None
     doc = sentence.doc
@@ -47,7 +50,7 @@ def narrative_timex(sentence: Span, verb: Token, timexes: list[Timex], published
         return None
 
     def dates_in(span: Span) -> list[Timex]:
-        return [t for t in timexes if t.type == "DATE" and span.start_char <= t.start < span.end_char]
+        return [t for t in within(span.start_char, span.end_char) if t.type == "DATE"]
 
     # A sentence with a date of its own that did not attach to the verb is not guessed at ("which had
     # condemned the invasion on Aug. 2 but also criticized ..."), and a sentence before that is at

@@ -1,0 +1,380 @@
+"""Who did it and to whom: an event's actors and recipients from its trigger's own arguments.
+
+The actor is the trigger's subject (the agent of a passive; the speaker for "it"/"they" in what a
+speaker reports), the recipient its object or prepositional object — never a name elsewhere in the
+sentence, the failure PETRARCH's coders are known for. Participants are the actor mentions the
+actors stage found inside those phrases; a named entity it could not code is kept uncoded.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from dateline.annotate.events.lexicon import words
+from dateline.annotate.events.matching import is_event_noun
+from dateline.annotate.events.records import Participant, Place
+from dateline.core.mentions import ActorMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Children that open a clause of their own: what happens there is not the phrase's referent
+# ("a resolution that aims to tighten sanctions", "the Red Cross operating in Iraq").
+CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "appos")
+MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
+NAMED = ("PERSON", "ORG", "GPE", "NORP")
+# Types whose passive subject is the one that acts ("guerrillas have been demobilized").
+PASSIVE_ACTOR_TYPES = frozenset({"RETREAT"})
+PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
+
+
+def np_tokens(token: Token, *, appositions: bool = False) -> list[Token]:
+    """The phrase headed by ``token`` with its conjuncts; clauses and appositions inside it are left
+    out (they describe the referent, they are not it), appositions kept with ``appositions``."""
+    out: list[Token] = []
+    stack = [token]
+    while stack:
+        head = stack.pop()
+        out.append(head)
+        stack.extend(c for c in head.children if c.dep_ not in CLAUSE_DEPS or (appositions and c.dep_ == "appos"))
+    return sorted(out, key=lambda t: t.i)
+
+
+def participants(tokens: list[Token], mentions: list[ActorMention], head: Token | None) -> tuple[Participant, ...]:
+    if not tokens:
+        return ()
+    out = _participants_of(tokens, mentions, head)
+    if not any(p.code for p in out) and head is not None:
+        # An apposition or clause names the referent when its head does not ("the group, Hamas";
+        # "Salaheddine Sidhoum, Algeria's leading activist").
+        out = _participants_of(np_tokens(head, appositions=True), mentions, head) or out
+    if not out:
+        out = _unknown_entities(tokens)
+    return out
+
+
+def _participants_of(tokens: list[Token], mentions: list[ActorMention], head: Token | None) -> tuple[Participant, ...]:
+    starts = {t.idx for t in tokens}
+    doc = tokens[0].doc
+    # A mention belongs to the phrase when its first word does: the phrase's extent in characters
+    # would also take in what lies between its head and a detached part of its subtree.
+    ordered = sorted(starts)
+    low, high = ordered[0], max(t.idx + len(t) for t in tokens)
+
+    def inside(m: ActorMention) -> bool:
+        if m.start in starts:
+            return True
+        i = bisect.bisect_right(ordered, m.start)  # a word of the phrase begins within the mention
+        return m.start >= low and i < len(ordered) and ordered[i] < m.end
+
+    found = [m for m in _between(mentions, low, high) if m.kind != "place" and inside(m)]
+    # Outer mentions only: "the Russian Foreign Ministry" rather than the "Russian" inside it.
+    found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in found)]
+    found.extend(_knowledge_mentions(tokens, found))
+    found = [m for m in found if not _qualifier(doc, m)]
+    sector, body_start = head_sector(head) if head is not None else ("", -1)
+    out: list[Participant] = []
+    seen: set[str] = set()
+    for m in found:
+        if m.actor_id in seen or not (m.code or m.actor_id.startswith("person:")):
+            continue
+        seen.add(m.actor_id)
+        own = m.sector
+        # "Opposition groups in Zimbabwe", "demonstrators in Baghdad": the head says who they are,
+        # the place named after it only where they are from.
+        if sector and body_start >= 0 and m.start > body_start and m.kind in ("country", "pre") and m.via in ("name", "metonym", "place"):
+            own = sector
+        out.append(Participant(m.actor_id, m.name, m.code, own or sector, m.text, m.start, m.end, m.kind, m.via))
+    return tuple(out)
+
+
+def _between(mentions: list[ActorMention], low: int, high: int) -> list[ActorMention]:
+    """The mentions that overlap [low, high]; ``mentions`` are sorted by start (a binary search keeps
+    the coding of a long document near-linear)."""
+    i = bisect.bisect_left([m.start for m in mentions], low - 200)  # no mention is longer than 200 characters
+    out = []
+    for m in mentions[i:]:
+        if m.start > high:
+            break
+        if m.end >= low:
+            out.append(m)
+    return out
+
+
+def _unknown_entities(tokens: list[Token]) -> tuple[Participant, ...]:
+    """Named organisations and people the actors stage could not code ("BP", "Halliburton"): kept
+    uncoded, so that the event still says who."""
+    doc = tokens[0].doc
+    inside = {t.i for t in tokens}
+    out: list[Participant] = []
+    for t in tokens:
+        if t.ent_iob_ == "B" and t.ent_type_ in ("ORG", "PERSON") and t.i in inside:
+            ent = next(e for e in doc.ents if e.start == t.i)
+            out.append(Participant("", ent.text, "", "", ent.text, ent.start_char, ent.end_char))
+    return tuple(out[:3])
+
+
+def _qualifier(doc: Doc, m: ActorMention) -> bool:
+    """Is the mention a qualifier ("pro-Iranian", "Syrian-backed") rather than an actor?"""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    w = words()
+    before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
+    after = [t.lower_ for t in doc[span.end : span.end + 2]]
+    return (len(before) == 2 and before[1] == "-" and before[0] in w.qualifier_prefixes) or (
+        len(after) == 2 and after[0] == "-" and after[1] in w.qualifier_suffixes)  # fmt: skip
+
+
+def head_sector(head: Token) -> tuple[str, int]:
+    """The sector the head noun of a phrase gives ("opposition groups" OPP, "riot police" COP), and
+    where that head starts; ("", -1) for none."""
+    w = words()
+    if head.lower_ in w.quantity_heads or head.like_num:
+        # "hundreds of thousands of people", "members of the opposition": the group counted.
+        inner = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+        if inner is not None:
+            return head_sector(inner)
+    bodies = _bodies()
+    modifiers = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")] + [head]
+    for i in range(len(modifiers)):
+        phrase = " ".join(t.lower_ for t in modifiers[i:])
+        candidates = [phrase, " ".join([*(t.lower_ for t in modifiers[i:-1]), head.lemma_.lower()])]
+        if head.lower_ in w.group_heads and modifiers[i] is not head and modifiers[i].pos_ in ("NOUN", "PROPN", "ADJ"):
+            candidates.append(modifiers[i].lower_)  # a noun naming the group: "opposition parties", "army officers"
+        for candidate in candidates:
+            if candidate in bodies:
+                return bodies[candidate], modifiers[i].idx
+    sector = w.head_sectors.get(head.lower_, "")
+    return sector, (head.idx if sector else -1)
+
+
+def _bodies() -> dict[str, str]:
+    # The shared actor knowledge's bodies ("riot police" COP, "opposition" OPP): the actors stage's
+    # mentions do not carry the sector of an unnamed body.
+    from dateline.core.knowledge import load
+
+    return load().bodies
+
+
+def _knowledge_mentions(tokens: list[Token], found: list[ActorMention]) -> list[ActorMention]:
+    """Countries and demonyms in a phrase that the mention finder left out ("Hungarian and Romanian")."""
+    from dateline.core.knowledge import load
+
+    kb = load()
+    extra = []
+    for t in tokens:
+        if not t.text[:1].isupper():
+            continue
+        entry = kb.demonyms.get(t.text) or (kb.names[t.text][0] if t.text in kb.names else None)
+        if entry is None or any(m.start <= t.idx < m.end for m in found):
+            continue
+        if entry.kind in ("country", "pre"):
+            extra.append(ActorMention(t.idx, t.idx + len(t.text), t.text, entry.actor_id, entry.name, entry.kind,
+                                      entry.code, entry.sector, "", "demonym"))  # fmt: skip
+    return extra
+
+
+def _locative_tokens(anchors: list[Token]) -> list[Token]:
+    heads = list(anchors)
+    for anchor in anchors:
+        heads.extend(c for c in anchor.children if c.dep_ in ("dobj", "xcomp", "nsubjpass"))
+    out: list[Token] = []
+    for head in dict.fromkeys(heads):
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in words().locative):
+            for g in prep.children:
+                if g.dep_ == "pobj":
+                    out.extend(np_tokens(g))
+    return out
+
+
+def locations(anchors: list[Token], mentions: list[ActorMention], places: list[Place], sector: str = "CVL") -> tuple[Participant, ...]:
+    """Countries of the places where the event of ``anchors`` happened, as the people there
+    (``sector``): known names first, else the places the actors stage geocoded."""
+    tokens = _locative_tokens(anchors)
+    if not tokens:
+        return ()
+    out: dict[str, Participant] = {}
+    starts = {t.idx for t in tokens}
+    for m in _between(mentions, min(starts), max(starts)):
+        if m.start in starts and m.kind in ("country", "pre") and m.code:
+            own = sector if m.sector in ("", "GOV") else m.sector
+            out.setdefault(m.code, Participant(m.actor_id, m.name, m.code, own, m.text, m.start, m.end))
+    if not out:
+        for place in places:
+            if place.start in starts and place.country:
+                out.setdefault(place.country, Participant(place.country, place.name, place.country, sector,
+                                                          tokens[0].doc.text[place.start : place.end], place.start, place.end))  # fmt: skip
+    return tuple(out.values())
+
+
+def actor_by_location(subject: Token, verb: Token, trigger: Token, mentions: list[ActorMention], places: list[Place]) -> tuple[Participant, ...]:
+    """An actor known only by what it is and where ("people in Hong Kong", "a bombing near Samarra")."""
+    if subject.lemma_.lower() in words().weapon_subjects or subject.lower_ in words().weapon_subjects:
+        sector = "UAF"
+    else:
+        sector, _ = head_sector(subject)
+    if not sector:
+        return ()
+    return locations([subject, verb, trigger], mentions, places, sector)[:1]
+
+
+def merge(groups: Iterable[tuple[Participant, ...]]) -> tuple[Participant, ...]:
+    out: dict[str, Participant] = {}
+    for group in groups:
+        for p in group:
+            out.setdefault(p.actor_id or p.entity_text, p)
+    return tuple(sorted(out.values(), key=lambda p: p.start))
+
+
+def reporter(verb: Token) -> Token | None:
+    """The speech verb whose reported clause contains ``verb`` ("Lavrov said [that ...]")."""
+    child = verb
+    for ancestor in verb.ancestors:
+        if ancestor.lemma_ in words().speech and child.dep_ in ("ccomp", "parataxis"):
+            return ancestor
+        child = ancestor
+    return None
+
+
+def _speaker_of(verb: Token) -> Token | None:
+    """The subject of the speech verb whose reported clause holds ``verb`` ("Hungary said it will ...")."""
+    said = reporter(verb)
+    if said is None:
+        return None
+    return next((c for c in said.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                return verb.head  # "the group that attacked": the group
+            return child
+    for child in verb.children:  # passive: the agent is the doer
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "with":
+        # "with Armenia and Azerbaijan both blaming each other": the absolute's noun does it.
+        return next((c for c in head.children if c.dep_ == "pobj"), None)
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in words().object_control_verbs:
+        # "urged Iraq to withdraw", "called on them to cease hostilities": who is asked does it.
+        asked = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+        asked = asked or next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                               for g in c.children if g.dep_ == "pobj"), None)  # fmt: skip
+        if asked is not None:
+            return asked
+    if verb.dep_ == "xcomp" and not has_agent(head):
+        # "Iran is set to resume talks", "Israel is expected to withdraw": the raised subject.
+        raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        if raised is not None:
+            return raised
+    if verb.dep_ == "conj" and head is not verb:
+        # "was indicted by the court and will resign": the shared subject, not the agent of the first verb.
+        shared = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+        if shared is not None and not (shared.lower_ in ("who", "which", "that") and head.dep_ == "relcl"):
+            return shared
+    if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and head is not verb:
+        return subject(head)
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ != "VBN":
+        noun = verb.head
+        governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if is_event_noun(noun) or noun.lemma_.lower() in words().statement_nouns:
+            # "issued a declaration demanding ...", "converged for a rally to protest ...": the one
+            # who issued it or rallied.
+            if noun.dep_ in ("dobj", "pobj") and governor.pos_ in ("VERB", "AUX"):
+                return subject(governor)
+            return None
+        return noun  # "aid groups delivering food", "militants loyal to ..."
+    return None
+
+
+def has_agent(verb: Token) -> bool:
+    return any(c.dep_ == "agent" for c in verb.children)
+
+
+def actor_subject(verb: Token, event: str = "") -> Token | None:
+    """The doer, with "it"/"they"/"we" in reported speech read as the speaker ("Syria says it is willing")."""
+    found = subject(verb)
+    if found is None and event in PASSIVE_ACTOR_TYPES and not has_agent(verb):
+        found = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if found is not None and found.lower_ in PRONOUNS:
+        head = verb
+        while head.dep_ in ("xcomp", "acomp", "conj", "advcl") and head.head is not head:
+            head = head.head
+        speaker = _speaker_of(head)
+        if speaker is not None:
+            return speaker
+    return found
+
+
+def noun_actor(noun: Token, event: str) -> list[Token]:
+    """Who does what an event noun names: its possessor or the name before it ("Israel's
+    withdrawal", "the EU aid", "Israeli air strikes"), its "by" phrase ("a protest by students"), or
+    its "of" phrase where that is not the target ("exercises of the navy", not "the invasion of Kuwait")."""
+    agentive = ("by",) if "of" in words().noun_preps.get(event, ()) else ("by", "of")
+    out: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ in ("compound", "amod", "nmod") and (child.pos_ == "PROPN" or child.ent_type_)):
+            out.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ in agentive:
+            out.extend(t for g in child.children if g.dep_ == "pobj" for t in np_tokens(g))
+    return sorted(out, key=lambda t: t.i)
+
+
+def noun_target(noun: Token, event: str, *, modifiers: bool) -> list[Token]:
+    """The target of an event or proposal noun: whom it is aimed at ("sanctions on the Taliban", "a
+    protest with Albania") and, with ``modifiers``, who made the proposal rejected or accepted ("an
+    Australian ultimatum", "a US offer")."""
+    out: list[Token] = []
+    preps = ("to", "with", "against", "between", "on", *words().noun_preps.get(event, ()))
+    for child in noun.children:
+        if child.dep_ in MODIFIER_DEPS and modifiers:
+            out.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ in preps:
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    out.extend(np_tokens(g))
+    return out
+
+
+def recipient_phrases(verb: Token, event: str, *, deep: bool = True) -> list[tuple[Token, list[Token]]]:
+    """(head, tokens) of every phrase that may name the recipient of the event ``verb`` triggers."""
+    from dateline.annotate.events.matching import noun_coding
+
+    out: list[tuple[Token, list[Token]]] = []
+    preps = words().recipient_preps + (("at",) if event == "ASSAULT" else ())  # "at a lunch" is where, "fired at" is whom
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative"):
+            if is_event_noun(child):
+                # The noun of the event itself ("imposed sanctions on", "held talks with") is not its
+                # recipient; the maker of another's proposal ("rejected a US offer") is.
+                own = noun_coding(child)
+                out.append((child, noun_target(child, event, modifiers=own is None or own.event != event)))
+            else:
+                out.append((child, np_tokens(child)))
+        elif child.dep_ == "nsubjpass" and not (event in PASSIVE_ACTOR_TYPES and not has_agent(verb)):
+            out.append((child, np_tokens(child)))
+        elif child.dep_ == "prep" and child.lower_ in preps:
+            out.extend((g, np_tokens(g)) for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ == "ccomp" and event == "REQUEST":
+            # "demanded that the US cancel the sale": who is asked to act is the recipient.
+            out.extend((g, np_tokens(g)) for g in child.children if g.dep_ in ("nsubj", "nsubjpass"))
+        elif child.dep_ == "advcl" and event == "THREATEN" and any(m.lower_ in ("if", "unless") for m in child.children):
+            # "... unless Baghdad accepts": the one whose conduct the threat is meant to change.
+            out.extend((g, np_tokens(g)) for g in child.children if g.dep_ in ("nsubj", "nsubjpass"))
+    if deep and not any(_has_code_words(tokens) for _, tokens in out):
+        # "threatened to break relations with Russia", "agreed to open its borders to peacekeepers":
+        # the act threatened, offered or refused carries the recipient.
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+                out.extend(recipient_phrases(child, event, deep=False))
+    return out
+
+
+def _has_code_words(tokens: list[Token]) -> bool:
+    return any(t.ent_type_ in NAMED or t.pos_ == "PROPN" for t in tokens)
+

@@ -1,0 +1,115 @@
+"""The event's own date: the time expression that governs its trigger in the parse.
+
+Each time expression is attached once, to the first verb or noun above it in the parse, without
+crossing into another clause ("blocked the road on Saturday" → blocked; "the war in 1991 ended" →
+war). An event takes the date attached to its trigger (or to the verb of its noun), else the date
+of the statement that reports it, else the date a history told in the past carries from the
+sentence before (:mod:`.narrative`), else the publication date. A date in an unrelated clause is
+never taken. Building the index costs one walk of a few steps per expression, and a lookup per
+event, so dating stays linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dateline.annotate.events.arguments import reporter
+from dateline.annotate.events.lexicon import words
+from dateline.annotate.events.narrative import narrative_timex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from dateline.core.timexes import Timex
+
+# Edges that lead out of the expression's own clause: above them lies another event.
+# A date after these bounds a stretch ("since 1994", "until May", "by Friday"): it is not when the
+# event happened.
+BOUND_SIGNALS = frozenset({"since", "until", "till", "from", "to", "by", "before", "after", "between", "and", "through", "as of"})
+CLAUSE_EDGES = frozenset({"relcl", "advcl", "ccomp", "xcomp", "acl", "parataxis", "conj"})
+MAX_STEPS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    date: str | None
+    granularity: str
+    source: str  # trigger | statement | narrative | published | unknown
+
+
+class TimexIndex:
+    """The time expressions of a document, by the word that governs each and by position."""
+
+    def __init__(self, doc: Doc, timexes: list[Timex]) -> None:
+        self.timexes = sorted(timexes, key=lambda t: (t.start, t.end))
+        self._starts = [t.start for t in self.timexes]
+        self.governed: dict[int, list[Timex]] = {}
+        for timex in self.timexes:
+            span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+            if span is None:
+                continue
+            head = _governor(span.root)
+            if head is not None:
+                self.governed.setdefault(head.i, []).append(timex)
+
+    def within(self, start: int, end: int) -> list[Timex]:
+        """The expressions that begin in [start, end)."""
+        i = bisect.bisect_left(self._starts, start)
+        j = bisect.bisect_left(self._starts, end)
+        return self.timexes[i:j]
+
+    def of(self, token: Token) -> Timex | None:
+        """The first usable date that ``token`` governs: resolved, a calendar value, and a point in
+        time (not the bound of a stretch, "since 1994", "until May")."""
+        return next((t for t in self.governed.get(token.i, ()) if usable(t)), None)
+
+
+def usable(timex: Timex) -> bool:
+    return not timex.unresolved and timex.value[:4].isdigit() and timex.signal not in BOUND_SIGNALS
+
+
+def _governor(root: Token) -> Token | None:
+    token = root
+    for _ in range(MAX_STEPS):
+        if token.head is token or token.dep_ in CLAUSE_EDGES:
+            return None
+        token = token.head
+        if token.pos_ in ("VERB", "AUX", "NOUN", "PROPN") and token.ent_type_ not in ("DATE", "TIME"):
+            return token
+    return None
+
+
+def granularity(value: str) -> str:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?", value):
+        return "day"
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return "month"
+    if re.fullmatch(r"\d{4}-W\d{2}(-WE)?", value):
+        return "week"
+    if re.fullmatch(r"\d{4}(-Q\d|-H\d|-SP|-SU|-FA|-WI)?", value):
+        return "year" if len(value) == 4 else "season"
+    if re.fullmatch(r"\d{3}", value):
+        return "decade"
+    return ""
+
+
+def event_date(verb: Token, trigger: Token, sentence: Span, index: TimexIndex, published: dt.date | None) -> Dated:
+    """The date of the event ``trigger`` names in the clause of ``verb``."""
+    own = index.of(trigger) or (index.of(verb) if verb is not trigger else None)
+    if own is not None:
+        return Dated(own.value, granularity(own.value), "trigger")
+    said = reporter(verb)
+    stated = index.of(said) if said is not None else None
+    if stated is not None:
+        return Dated(stated.value, granularity(stated.value), "statement")
+    if said is None and verb.lemma_ not in words().speech:
+        told = narrative_timex(sentence, verb, index.within, published)
+        if told is not None:
+            return Dated(told.value, granularity(told.value), "narrative")
+    if published is not None:
+        return Dated(published.isoformat(), "day", "published")
+    return Dated(None, "", "unknown")
