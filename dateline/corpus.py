@@ -16,8 +16,9 @@ import logging
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 from dateline.annotate.stages import STAGES, stage_order
 from dateline.core.dates import parse_date, today
@@ -35,6 +36,7 @@ from dateline.store.state import mark_changed
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int], None]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +113,7 @@ class IngestReport:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (source, problem)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # files in folders that are not articles
     warnings: list[str] = field(default_factory=list)
-    annotation_errors: list[tuple[int, str]] = field(default_factory=list)
+    annotation_errors: list[tuple[int, str, str]] = field(default_factory=list)  # (document id, source, problem)
     doc_ids: list[int] = field(default_factory=list)
 
     @property
@@ -211,7 +213,7 @@ class Corpus:
         try:
             for prep in batch:
                 report.warnings.extend(prep.warnings)
-                task = state.store(prep, selected, report)
+                task = _one_document(conn, report, prep.source, partial(state.store, prep, selected, report))
                 if task is not None:
                     out.append(task)
             conn.execute("COMMIT")
@@ -234,7 +236,7 @@ class Corpus:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 for result in buffer:
-                    _write_result(conn, result, stages, report)
+                    _one_document(conn, report, _source(conn, result.doc_id), partial(_write_result, conn, result, stages, report))
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")
@@ -466,11 +468,32 @@ def _stale_stages(conn: sqlite3.Connection, doc_id: int, published: str | None, 
     return tuple(name for name in selected if name in stale)
 
 
+def _one_document(conn: sqlite3.Connection, report: IngestReport, source: str, write: Callable[[], T]) -> T | None:
+    """``write`` one document's part of a transaction; if the store refuses it, roll back that part
+    only and name the document: one article the store cannot take never costs the others."""
+    conn.execute("SAVEPOINT document")
+    try:
+        done = write()
+    except Exception as exc:
+        log.debug("storing %s failed", source, exc_info=True)
+        conn.execute("ROLLBACK TO document")
+        conn.execute("RELEASE document")
+        _fail(conn, report, source, f"cannot store: {type(exc).__name__}: {exc}")
+        return None
+    conn.execute("RELEASE document")
+    return done
+
+
+def _source(conn: sqlite3.Connection, doc_id: int) -> str:
+    path = conn.execute("SELECT path FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    return f"{path[0] if path else doc_id}"
+
+
 def _write_result(conn: sqlite3.Connection, result: Result, stages: Mapping[str, Any], report: IngestReport) -> None:
     for problem in result.errors:
-        report.annotation_errors.append((result.doc_id, problem))
-        path = conn.execute("SELECT path FROM documents WHERE id = ?", (result.doc_id,)).fetchone()
-        writer.record_error(conn, f"{path[0] if path else result.doc_id}", problem, _now())
+        source = _source(conn, result.doc_id)
+        report.annotation_errors.append((result.doc_id, source, problem))
+        writer.record_error(conn, source, problem, _now())
     if result.versions or result.errors:
         mark_changed(conn)
     if result.versions:

@@ -98,7 +98,7 @@ def test_long_text_is_stored_even_if_too_long_to_parse(corpus: Corpus, tmp_path:
     long = tmp_path / "long.txt"
     long.write_text(("Lavrov met Mamedyarov in Moscow. " * 40).strip(), encoding="utf-8")
     report = corpus.ingest([str(long)], stages=["nlp"])
-    assert report.new == 1 and report.annotation_errors and "too long to parse" in report.annotation_errors[0][1]
+    assert report.new == 1 and report.annotation_errors and "too long to parse" in report.annotation_errors[0][2]
 
 
 def test_missing_path_and_empty_glob(corpus: Corpus, tmp_path: Path) -> None:

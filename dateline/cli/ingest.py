@@ -15,6 +15,7 @@ import click
 from dateline.cli.options import DATE, db_option
 from dateline.core.dates import parse_date
 from dateline.core.errors import ConfigError, DateError
+from dateline.core.settings import DEFAULT_TIME_LIMIT, TIME_LIMIT_ENV
 from dateline.corpus import Corpus, IngestReport
 from dateline.engines import check_engine, engine_names
 from dateline.ingest.dedup import DEFAULT_THRESHOLD
@@ -70,8 +71,8 @@ def summarise(report: IngestReport) -> None:
     if report.skipped:
         click.echo(f"  skipped {len(report.skipped)} file(s) that are not articles (first: {report.skipped[0][0]})", file=err)
     _some([f"  warning: {warning}" for warning in report.warnings], "warnings", err)
-    for doc_id, problem in report.annotation_errors:
-        click.echo(f"  annotation problem in document {doc_id}: {problem}", file=err)
+    for doc_id, source, problem in report.annotation_errors:
+        click.echo(f"  annotation problem in document {doc_id} ({source}): {problem}", file=err)
     for source, problem in report.failed:
         click.echo(f"  failed: {source}: {problem}", file=err)
 
@@ -91,6 +92,9 @@ def summarise(report: IngestReport) -> None:
               help="Refuse single input files larger than this.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra actor knowledge (YAML, as knowledge.yaml); may repeat.")
+@click.option("--time-limit", default=None, type=click.FloatRange(0.0), metavar="SECONDS",
+              help=f"Seconds a document's parse and each of its stages may take before that step is left out for it "
+                   f"(0: none; default {DEFAULT_TIME_LIMIT:g}, or ${TIME_LIMIT_ENV}).")
 @click.option("--engine", default="local", show_default=True, type=click.Choice(engine_names()),
               help="Where annotation runs: local processes, a Dask cluster or Ray (extras dask, ray).")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
@@ -102,7 +106,7 @@ def summarise(report: IngestReport) -> None:
 def ingest(
     paths: tuple[str, ...], db: str, published: dt.date | None, dates_file: Path | None, jobs: int,
     stages: str | None, near_threshold: float, max_bytes: int, actor_files: tuple[str, ...], engine: str,
-    scheduler: str | None, watch: bool, interval: float, passes: int | None,
+    time_limit: float | None, scheduler: str | None, watch: bool, interval: float, passes: int | None,
 ) -> None:  # fmt: skip
     """Store, date, deduplicate and annotate articles (files, folders, globs, - for stdin)."""
     import os
@@ -114,7 +118,7 @@ def ingest(
         raise click.UsageError("--passes needs --watch")
     check_engine(engine)  # a missing extra is reported before anything is stored
     dates = read_dates_file(dates_file) if dates_file else None
-    settings = Settings.from_env().with_actor_files(tuple(actor_files))
+    settings = Settings.from_env().with_actor_files(tuple(actor_files)).with_time_limit(time_limit)
     if actor_files:
         load(settings.actor_files)  # validate every file before anything is stored
     with Corpus(db, settings=settings) as corpus:
@@ -132,8 +136,8 @@ def ingest(
         if not watch:
             report = run(list(paths))
             summarise(report)
-            if report.failed:
-                raise SystemExit(1)
+            if report.failed or report.annotation_errors:
+                raise SystemExit(1)  # what went wrong is listed above and in `dateline errors`
             return
         if engine == "local":  # other engines annotate in their own workers
             from dateline.annotate.runner import warm_up
@@ -149,7 +153,7 @@ def _watch(paths: list[str], run: Callable[[list[str]], IngestReport], *, interv
 
     def heard(done: Pass[IngestReport]) -> None:
         nonlocal failed
-        failed = failed or bool(done.report.failed)
+        failed = failed or bool(done.report.failed or done.report.annotation_errors)
         click.echo(f"pass {done.number} ({len(done.inputs)} input(s) new or changed, {done.seconds:.1f} s):", file=sys.stderr)
         summarise(done.report)
 
