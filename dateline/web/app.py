@@ -22,6 +22,7 @@ from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI, HTTPException, Query, Request, Response
+from fastapi import Path as PathParam
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 
@@ -39,6 +40,10 @@ STATIC = Path(str(resources.files("dateline.web") / "static"))
 # Licence texts ship with the assets but are not served; everything else under static/ is.
 SERVED = (".html", ".js", ".css")
 DATE_SOURCES = "^(metadata|explicit|inferred|ambiguous|unknown|user)$"
+# SQLite's integers are 64-bit: a larger id or offset is refused as a bad request (422), not
+# passed on to fail inside the query (500).
+ROW_ID = Annotated[int, PathParam(ge=1, le=2**63 - 1)]
+OFFSET = Annotated[int, Query(ge=0, le=2**63 - 1)]
 # Host names a server bound to the loopback interface answers to (see create_app's allowed_hosts).
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
@@ -95,7 +100,7 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
         return sorted(docs, key=lambda d: (order.get(d["date_source"], 2), d["id"]))
 
     @app.get("/api/documents/{doc_id}", summary="One document (`dateline show`) with its text, annotations, quotes and events", tags=["documents"])
-    def document(doc_id: int) -> dict[str, Any]:
+    def document(doc_id: ROW_ID) -> dict[str, Any]:
         with reading() as (corpus, conn):
             # By id only: Corpus.document would also take a path or a file name.
             if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
@@ -110,7 +115,7 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
     @app.post("/api/documents/{doc_id}/date", summary="Set a document's publication date (re-anchors its dates)", tags=["documents"],
               openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": {
                   "type": "object", "required": ["date"], "properties": {"date": {"type": "string", "format": "date"}}}}}}})  # fmt: skip
-    async def set_date(doc_id: int, request: Request) -> dict[str, Any]:
+    async def set_date(doc_id: ROW_ID, request: Request) -> dict[str, Any]:
         if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
             raise HTTPException(415, "send JSON: Content-Type: application/json")
         _check_origin(request)
@@ -118,6 +123,8 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
             body = json.loads(await request.body())
         except ValueError as exc:
             raise HTTPException(400, f"the body is not JSON: {exc}") from exc
+        except RecursionError as exc:  # Python's parser gives up near a thousand levels
+            raise HTTPException(400, "the body is not JSON: nested too deeply") from exc
         if not isinstance(body, dict) or not isinstance(body.get("date"), str):
             raise HTTPException(400, 'expected {"date": "YYYY-MM-DD"}')
         date = parse_date(body["date"])
@@ -134,14 +141,14 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
         actor: str | None = None, code: str | None = None, type: str | None = None,
         date_from: Annotated[dt.date | None, Query(alias="from")] = None, date_to: Annotated[dt.date | None, Query(alias="to")] = None,
         kind: Annotated[str, Query(pattern="^(news|background|all)$")] = "all", limit: Annotated[int | None, Query(ge=1, le=10_000)] = None,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: OFFSET = 0,
     ) -> list[dict[str, Any]]:  # fmt: skip
         with reading() as (_, conn):
             return list_timeline(conn, actor=actor, code=code, event_type=type, date_from=date_from, date_to=date_to,
                                  kind=kind, limit=limit, offset=offset)  # fmt: skip
 
     @app.get("/api/timeline/{entry_id}", summary="One timeline entry", tags=["timeline"])
-    def timeline_entry(entry_id: int) -> dict[str, Any]:
+    def timeline_entry(entry_id: ROW_ID) -> dict[str, Any]:
         with reading() as (_, conn):
             found = list_timeline(conn, entry_id=entry_id)
         if not found:
@@ -160,7 +167,7 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
     def quotes(
         speaker: str | None = None, code: str | None = None,
         date_from: Annotated[dt.date | None, Query(alias="from")] = None, date_to: Annotated[dt.date | None, Query(alias="to")] = None,
-        limit: Annotated[int | None, Query(ge=1, le=10_000)] = None, offset: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int | None, Query(ge=1, le=10_000)] = None, offset: OFFSET = 0,
     ) -> list[dict[str, Any]]:  # fmt: skip
         with reading() as (_, conn):
             return list_quotes(conn, speaker=speaker, code=code, date_from=date_from, date_to=date_to, limit=limit, offset=offset)
