@@ -157,7 +157,7 @@ def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None) -> list
             return None
         best: tuple[int, Entry] | None = None
         for m in pats.names.finditer(text, sent.start_char, sent.end_char):
-            entry = kb.names[m.group(0)][0]
+            entry = kb.names[re.sub(r"\s+", " ", m.group(0))][0]
             if entry.kind in ("country", "pre") and entry.code != exclude:
                 d = abs(m.start() - pos)
                 best = (d, entry) if best is None or d < best[0] else best
@@ -236,7 +236,7 @@ def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None) -> list
             found.append(_mention(start, end, text, entry, "name"))
     # 4. Known names: countries, capitals, organisations, partially recognised entities.
     for m in pats.names.finditer(text):
-        entry, via = kb.names[m.group(0)]
+        entry, via = kb.names[re.sub(r"\s+", " ", m.group(0))]
         found.append(_mention(m.start(), m.end(), text, entry, via))
     # 5. spaCy persons (and the last names they teach), demonyms as country mentions.
     persons: dict[str, str] = {}
@@ -437,7 +437,7 @@ def actor_for_text(text: str, *, knowledge: Knowledge | None = None) -> ActorMen
     entry: Entry | None = None
     via = "name"
     if m:
-        entry, via = kb.names[m.group(0)]
+        entry, via = kb.names[re.sub(r"\s+", " ", m.group(0))]
     else:
         for dem, dem_entry in sorted(kb.demonyms.items(), key=lambda kv: -len(kv[0])):
             if re.search(rf"(?<![\w-]){re.escape(dem)}(?![\w-])", text):
