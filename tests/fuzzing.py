@@ -26,6 +26,7 @@ import contextlib
 import datetime as dt
 import json
 import logging
+import multiprocessing
 import random
 import re
 import tempfile
@@ -56,6 +57,8 @@ SECONDS_PER_1000_WORDS = 2.0
 _WORDS = re.compile(r"\S+")
 
 Mutator = Callable[[random.Random, str, list[str]], str]
+# How big the stress mutations make an input: 1 in the long run, small in the test suite's budget.
+SIZE = {"size": 1.0}
 
 DATES = ("March 3, 2020", "3 March 2020", "2020-03-03", "03/04/2021", "4/3/21", "last Tuesday", "on Monday",
          "next week", "two years ago", "in the 1990s", "Q3 2019", "12:30 p.m.", "mid-2018", "2020-02-30",
@@ -150,26 +153,26 @@ def speech(rng: random.Random, text: str, seeds: list[str]) -> str:
 
 def one_line(rng: random.Random, text: str, seeds: list[str]) -> str:
     """Every line break gone, and the text repeated: one very long line."""
-    return " ".join(text.split("\n")) * rng.randint(1, 6)
+    return " ".join(text.split("\n")) * rng.randint(1, max(1, round(6 * SIZE["size"])))
 
 
 def long_word(rng: random.Random, text: str, seeds: list[str]) -> str:
-    return _insert(rng, text, rng.choice("ab-.'“0") * rng.randint(100, 20_000))
+    return _insert(rng, text, rng.choice("ab-.'“0") * rng.randint(100, max(100, round(20_000 * SIZE["size"]))))
 
 
 def many_dates(rng: random.Random, text: str, seeds: list[str]) -> str:
-    return text + " " + " ".join(f"On {rng.choice(DATES)} talks resumed." for _ in range(rng.randint(50, 1500)))
+    return text + " " + " ".join(f"On {rng.choice(DATES)} talks resumed." for _ in range(rng.randint(5, max(5, round(1500 * SIZE["size"])))))
 
 
 def many_marks(rng: random.Random, text: str, seeds: list[str]) -> str:
     mark = rng.choice(MARKS)
     sep = rng.choice([" ", "\n", "", " no "])
-    return text + sep.join(mark for _ in range(rng.randint(100, 4000)))
+    return text + sep.join(mark for _ in range(rng.randint(10, max(10, round(4000 * SIZE["size"])))))
 
 
 def word_soup(rng: random.Random, text: str, seeds: list[str]) -> str:
     words = _WORDS.findall(" ".join(seeds))
-    return " ".join(rng.choice(words) for _ in range(rng.randint(5, 600)))
+    return " ".join(rng.choice(words) for _ in range(rng.randint(5, max(5, round(600 * SIZE["size"])))))
 
 
 def drop_punctuation(rng: random.Random, text: str, seeds: list[str]) -> str:
@@ -179,7 +182,7 @@ def drop_punctuation(rng: random.Random, text: str, seeds: list[str]) -> str:
 def repeat_lines(rng: random.Random, text: str, seeds: list[str]) -> str:
     lines = text.split("\n")
     line = rng.choice(lines)
-    return "\n".join([*lines, *([line] * rng.randint(2, 200))])
+    return "\n".join([*lines, *([line] * rng.randint(2, max(2, round(200 * SIZE["size"]))))])
 
 
 def truncate(rng: random.Random, text: str, seeds: list[str]) -> str:
@@ -212,11 +215,16 @@ class FuzzInput:
 
 
 def make_input(index: int, run_seed: int = 0, seeds: list[str] | None = None, *, names: tuple[str, ...] | None = None,
-               fmt: str | None = None) -> FuzzInput:  # fmt: skip
-    """Input ``index`` of run ``run_seed``: a seed article with one to four mutations, as a file."""
+               fmt: str | None = None, small: bool = False) -> FuzzInput:  # fmt: skip
+    """Input ``index`` of run ``run_seed``: a seed article with one to four mutations, as a file.
+    ``small``: a paragraph or two of one, and stress mutations a tenth of their size (the test
+    suite's budget counts inputs, and a parse costs by the word)."""
     seeds = seeds if seeds is not None else seed_texts()
-    rng = random.Random(f"{run_seed}:{index}")
+    rng = random.Random(f"{run_seed}:{index}:{'small' if small else ''}")
     text = rng.choice(seeds)
+    if small:
+        text = window(rng, text, seeds)
+    SIZE["size"] = 0.1 if small else 1.0
     if names is None:
         keys = list(MUTATORS)
         names = tuple(rng.choices(keys, weights=[MUTATORS[k][1] for k in keys], k=rng.randint(1, 4)))
@@ -399,7 +407,50 @@ def bad_offsets(row: Row, length: int) -> str | None:
     return None
 
 
-def inputs(count: int, run_seed: int = 0, first: int = 0) -> Iterator[FuzzInput]:
+def inputs(count: int, run_seed: int = 0, first: int = 0, *, small: bool = False) -> Iterator[FuzzInput]:
     seeds = seed_texts()
     for index in range(first, first + count):
-        yield make_input(index, run_seed, seeds)
+        yield make_input(index, run_seed, seeds, small=small)
+
+
+# Running many inputs in worker processes (each with its own harness and model).
+_harness: Harness | None = None
+_seeds: list[str] = []
+
+
+def _start(hang_seconds: float) -> None:
+    global _harness
+    _harness = Harness(hang_seconds=hang_seconds)
+    _harness.warm_up()
+    _seeds.extend(seed_texts())
+
+
+def _one(job: tuple[int, int, bool, str | None]) -> dict[str, Any]:
+    index, seed, small, out = job
+    assert _harness is not None
+    item = make_input(index, seed, _seeds, small=small)
+    outcome = _harness.run(item)
+    row = {"index": index, "kind": outcome.kind, "words": outcome.words, "cpu": round(outcome.cpu, 3),
+           "per_1000_words": round(outcome.cpu * 1000 / max(outcome.words, 1000), 3), "describe": item.describe(),
+           "over_budget": outcome.over_budget,
+           "problems": [p.strip() for p in outcome.problems if not p.startswith("refused")]}  # fmt: skip
+    if out and (outcome.kind in ("crash", "hang") or outcome.over_budget):
+        folder = Path(out)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"input-{seed}-{index}.{item.fmt}").write_bytes(item.data)
+        (folder / f"input-{seed}-{index}.txt").write_text(item.describe() + "\n\n" + "\n\n".join(outcome.problems), encoding="utf-8")
+    return row
+
+
+def run_many(indices: range, *, seed: int = 0, jobs: int = 1, small: bool = False, hang_seconds: float = 60.0,
+             out: str | None = None) -> list[dict[str, Any]]:  # fmt: skip
+    """One row per input (its outcome, CPU seconds, problems), in index order."""
+    work = [(i, seed, small, out) for i in indices]
+    if jobs > 1:
+        context = multiprocessing.get_context("spawn")
+        with context.Pool(jobs, initializer=_start, initargs=(hang_seconds,)) as pool:
+            rows = list(pool.imap_unordered(_one, work, chunksize=8))
+    else:
+        _start(hang_seconds)
+        rows = [_one(job) for job in work]
+    return sorted(rows, key=lambda r: r["index"])

@@ -542,7 +542,7 @@ def test_according_to_always_ends(text: str) -> None:
         quotes = extract_quotes(load_model()(text))
     if text.startswith("According to the ministry"):
         assert [(text[q.start : q.end], text[q.speaker_start : q.speaker_end]) for q in quotes  # type: ignore[misc]
-                if q.cue_lemma == "according to"] == [("talks resumed", "the ministry")]  # fmt: skip
+                if q.cue_lemma == "according to"] == [("talks resumed.", "the ministry")]  # fmt: skip
 
 
 SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 30)).map(lambda p: (p[0], p[0] + p[1])), max_size=12)
@@ -574,3 +574,15 @@ def test_outermost_keeps_what_the_pairwise_rule_keeps(specs: list[tuple[int, int
     pairwise = [q for q in quotes if q.direct or not any(
         o is not q and within(q.cue_start, o) and not within(o.cue_start, q) for o in quotes)]  # fmt: skip
     assert _outermost(quotes) == pairwise
+
+
+def test_a_stray_mark_as_subject_gives_no_speaker() -> None:
+    # Found by the fuzz suite (an example article with quotation marks dropped in): the parser made
+    # "»" the subject of "said", and its stripped phrase came out inverted (93..92).
+    text = ("’Regarding the pro›«blems of the Nagorno-Karabakh settlement, the Russian Foreign Min”i“stry »said that "
+            "with account for geographical proximity ''and com「mon history of the'' two countries’ peoples, the "
+            "unblocking of the conflict is one of ‘Moscow’s foreig»n policy priorities.")  # fmt: skip
+    for q in extract_quotes(load_model()(text)):
+        assert 0 <= q.start <= q.end <= len(text)
+        for start, end in ((q.speaker_start, q.speaker_end), (q.cue_start, q.cue_end)):
+            assert start is None or 0 <= start < end <= len(text)  # type: ignore[operator]

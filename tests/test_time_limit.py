@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from dateline import Corpus
-from dateline.annotate.runner import annotate
+from dateline.annotate.runner import annotate, warm_up
 from dateline.annotate.stage import STAGES, Stage, StageInput
 from dateline.annotate.time_limit import TimeLimitExceeded, time_limit
 from dateline.core.records import Row, SpanRow, Task
@@ -94,6 +94,7 @@ def spinner(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
 def test_the_runner_leaves_out_the_stage_that_overran_and_goes_on(spinner: str) -> None:
     tasks = [Task(1, "Talks went on. HANG", None, "unknown", 0, ("after_spinner", "time")),
              Task(2, "Talks went on.", None, "unknown", 0, ("after_spinner", "time"))]  # fmt: skip
+    warm_up(settings=Settings(time_limit=0), stages=["time"])  # lexicons load on first use, not within the limit
     results = annotate(tasks, settings=Settings(time_limit=0.5))
     hung, fine = results
     assert "spinner" not in hung.versions and "after_spinner" not in hung.versions

@@ -153,7 +153,8 @@ def _speaker_of(cue: Token, q_start: int, q_end: int) -> tuple[int, int] | None:
         if start < q_end <= subject.idx:
             # A speaker after the quote whose phrase the parser grew over the quotation.
             start = strip_span(doc_text(cue.doc), q_end, end)[0]
-        return start, end
+        # A "subject" that is only a stray quotation mark leaves no words once stripped.
+        return (start, end) if start < end else None
     if cue.idx >= q_end:
         # "“…,” Brent Bozell III, founder of the Center, tells ...": the parser hung the name in the
         # quote's clause; between the quote and its cue it can only be the speaker.

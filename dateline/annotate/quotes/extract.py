@@ -83,7 +83,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     out.extend(hedged(doc, spoken))
     kept = _outermost(out)
     kept.extend(orphan_quotes(doc, quoted, kept))
-    return sorted(_past_dateline(text, kept), key=lambda q: (q.start, q.end))
+    return sorted(_sound(text, _past_dateline(text, kept)), key=lambda q: (q.start, q.end))
 
 
 def _past_dateline(text: str, quotes: list[Quote]) -> list[Quote]:
@@ -98,6 +98,26 @@ def _past_dateline(text: str, quotes: list[Quote]) -> list[Quote]:
             continue
         if line.start <= q.start < line.end < q.end:
             q = replace(q, start=strip_span(text, line.end, q.end)[0])
+        out.append(q)
+    return out
+
+
+def _sound(text: str, quotes: list[Quote]) -> list[Quote]:
+    """Only quotes whose content lies in the text, each speaker and cue a span of it or none: on
+    broken text (stray marks, a parse of punctuation) a rule may compute an empty or inverted span,
+    which would point at nothing, or at the wrong words, once stored."""
+
+    def span(start: int | None, end: int | None) -> bool:
+        return start is not None and end is not None and 0 <= start < end <= len(text)
+
+    out = []
+    for q in quotes:
+        if not (0 <= q.start <= q.end <= len(text)):
+            continue
+        if q.speaker_start is not None and not span(q.speaker_start, q.speaker_end):
+            q = replace(q, speaker_start=None, speaker_end=None)
+        if q.cue_start is not None and not span(q.cue_start, q.cue_end):
+            q = replace(q, cue_start=None, cue_end=None, cue_lemma="")
         out.append(q)
     return out
 
