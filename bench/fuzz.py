@@ -36,7 +36,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0, help="the run's seed: input N of a seed is always the same")
     parser.add_argument("--first", type=int, default=0, help="index of the first input")
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (each loads the model)")
-    parser.add_argument("--hang-seconds", type=float, default=60.0,
+    parser.add_argument("--hang-seconds", type=float, default=300.0,
                         help="wall-clock limit of each step of an input, after which it counts as a hang")
     parser.add_argument("--out", default=None, help="folder for the inputs that crash, hang or go over budget")
     parser.add_argument("--replay", type=int, default=None, help="run only this input and print its problems")

@@ -28,7 +28,7 @@ def test_a_budget_of_mutated_articles() -> None:
 
 @pytest.fixture(scope="module")
 def harness() -> Iterator[Harness]:
-    h = Harness(hang_seconds=60)
+    h = Harness()
     h.warm_up()
     yield h
     h.close()
