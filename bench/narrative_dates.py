@@ -21,7 +21,7 @@ Record = tuple[str, str, dt.date]
 
 
 def timeml_records(folder: Path) -> Iterator[Record]:
-    from dateline.annotate.timex.timeml import parse_timeml
+    from dateline.annotate.time.timeml import parse_timeml
 
     for path in sorted(folder.glob("*.tml")):
         doc = parse_timeml(str(path), path.read_text(encoding="utf-8"))
@@ -47,7 +47,7 @@ def main() -> None:
     from dateline.annotate.actors import find_actor_mentions
     from dateline.annotate.events import code_events
     from dateline.annotate.model import load_model
-    from dateline.annotate.timex import find_timexes
+    from dateline.annotate.time import find_timexes
 
     nlp = load_model()
     records = [r for folder in args.timeml for r in timeml_records(folder)]

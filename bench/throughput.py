@@ -111,7 +111,7 @@ def _time_stages() -> dict[str, float]:
     from collections import defaultdict
 
     from dateline.annotate import runner
-    from dateline.annotate.timex import tagger
+    from dateline.annotate.time import scanner
 
     spent: defaultdict[str, float] = defaultdict(float)
 
@@ -127,7 +127,7 @@ def _time_stages() -> dict[str, float]:
 
     runner._parse = timed(lambda *a: "parse", runner._parse)
     runner._run_stage = timed(lambda stage, *a: stage.name, runner._run_stage)
-    tagger._candidates = timed(lambda *a: "time_grammar_scan", tagger._candidates)
+    scanner.candidates = timed(lambda *a: "time_grammar_scan", scanner.candidates)
     return spent
 
 

@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dateline.annotate.timex import Timex, find_timexes  # noqa: E402
-from dateline.annotate.timex.timeml import parse_timeml, to_timeml  # noqa: E402
+from dateline.annotate.time import Timex, find_timexes  # noqa: E402
+from dateline.annotate.time.timeml import parse_timeml, to_timeml  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from time_eval import scorer_name  # noqa: E402  (the scorer pairs files by the name up to the first dot)

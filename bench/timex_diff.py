@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dateline.annotate.timex import find_timexes  # noqa: E402
-from dateline.summarize.tls import _news_body  # noqa: E402
+from dateline.annotate.time import find_timexes  # noqa: E402
+from dateline.summarize.timeline_summary import _news_body  # noqa: E402
 
 Key = tuple[str, str, int]
 

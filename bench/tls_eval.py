@@ -24,7 +24,7 @@ from pathlib import Path
 import click
 
 from dateline.summarize.articles import read_articles_jsonl
-from dateline.summarize.tls import Period, summarize
+from dateline.summarize.timeline_summary import Period, summarize
 
 
 @click.command()

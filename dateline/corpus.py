@@ -1,131 +1,78 @@
 """The Python API: a :class:`Corpus` is one SQLite file of articles and everything derived from them.
 
-Every CLI command is a thin wrapper over a method here::
+It is the one front door: the CLI and the web app call nothing else. Every listing takes one
+:class:`~dateline.core.filters.Filter` and returns typed views::
 
-    corpus = Corpus("dateline.db")
-    report = corpus.ingest(["examples/seeds"])
-    for doc in corpus.documents():
-        print(doc.id, doc.published, doc.date_source, doc.title)
+    with Corpus("dateline.db") as corpus:
+        report = corpus.ingest(["examples/seeds"])
+        for doc in corpus.documents():
+            print(doc.id, doc.published, doc.date_source, doc.title)
+        for quote in corpus.quotes(Filter(speaker="Lavrov")):
+            print(quote.date, quote.quote)
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import logging
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
-from functools import partial
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
+from typing import Any, TextIO
 
 from dateline.annotate.stages import STAGES, stage_order
-from dateline.core.dates import parse_date, today
-from dateline.core.errors import DateError, InputError, NotFoundError, QuerySyntaxError
-from dateline.core.records import Result, Task
+from dateline.core.dates import parse_date
+from dateline.core.errors import DateError, ExportError, InputError
+from dateline.core.filters import NO_FILTER, Filter
+from dateline.core.records import Task
 from dateline.core.settings import Settings
-from dateline.engines import run as run_engine
-from dateline.ingest.dedup import DEFAULT_THRESHOLD, NearDuplicateIndex, minhash, to_blob
-from dateline.ingest.prepare import Prepared, date_columns, prepare
+from dateline.core.views import (
+    Actor,
+    ActorDetail,
+    DateProposal,
+    Document,
+    Event,
+    IngestError,
+    IngestReport,
+    Quote,
+    SearchHit,
+    Span,
+    Statement,
+    TimelineEntry,
+)
+from dateline.engines import check_engine, engine_names
+from dateline.ingest.dedup import DEFAULT_THRESHOLD
+from dateline.ingest.prepare import date_columns
 from dateline.ingest.pubdate import Candidate, DateDecision
-from dateline.ingest.readers import DEFAULT_MAX_BYTES, Skipped, read_inputs
+from dateline.ingest.readers import DEFAULT_MAX_BYTES, count_inputs
+from dateline.ingest.watch import WatchPass
+from dateline.pipeline.annotating import Progress, annotate_and_write
+from dateline.pipeline.extraction import Extraction, TextInput, extract
+from dateline.pipeline.ingesting import IngestOptions, ingest
+from dateline.pipeline.storing import stale_stages
 from dateline.store import writer
 from dateline.store.db import DEFAULT_DB, connect
+from dateline.store.documents import (
+    document_by_id,
+    document_spans,
+    find_document,
+    list_documents,
+    list_errors,
+    search,
+)
 from dateline.store.state import mark_changed
-
-log = logging.getLogger(__name__)
-Progress = Callable[[int], None]
-T = TypeVar("T")
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    id: int
-    doc_key: str
-    path: str
-    record_id: str | None
-    url: str | None
-    title: str | None
-    summary: str | None
-    outlet: str | None
-    place: str | None
-    dateline: str | None
-    published: str | None
-    date_source: str
-    date_confidence: float
-    date_candidates: list[dict[str, Any]]
-    date_evidence: list[str]
-    duplicate_of: int | None
-    duplicate_kind: str | None
-    similarity: float | None
-    n_words: int
-    body_start: int
-    text: str = field(repr=False)
-
-    def as_dict(self, *, with_text: bool = False) -> dict[str, Any]:
-        data = asdict(self)
-        if not with_text:
-            data.pop("text")
-        return data
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    id: int
-    doc_id: int
-    stage: str
-    kind: str
-    start: int
-    end: int
-    label: str
-    value: str | None
-    attrs: dict[str, Any]
-    text: str
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    doc_id: int
-    title: str | None
-    published: str | None
-    outlet: str | None
-    snippet: str
-    rank: float
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass(slots=True)
-class IngestReport:
-    seen: int = 0
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    annotated: int = 0
-    words: int = 0
-    exact_duplicates: list[tuple[str, int]] = field(default_factory=list)  # (source, original id)
-    near_duplicates: list[tuple[str, int, float]] = field(default_factory=list)
-    failed: list[tuple[str, str]] = field(default_factory=list)  # (source, problem)
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # files in folders that are not articles
-    warnings: list[str] = field(default_factory=list)
-    annotation_errors: list[tuple[int, str, str]] = field(default_factory=list)  # (document id, source, problem)
-    doc_ids: list[int] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.failed
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 class Corpus:
-    """One corpus database. Opening it creates and migrates the file when needed."""
+    """One corpus database. Opening it creates and migrates the file when needed.
+
+    ``settings`` (model, user actor and concept files, per-document time limit) default to what the
+    environment asks for; they travel with the work to every worker.
+    """
+
+    DEFAULT_DB = DEFAULT_DB
+    DEFAULT_NEAR_THRESHOLD = DEFAULT_THRESHOLD
+    DEFAULT_MAX_BYTES = DEFAULT_MAX_BYTES
+    ENGINES = engine_names()
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, readonly: bool = False, settings: Settings | None = None) -> None:
         self.path = Path(path)
@@ -134,6 +81,7 @@ class Corpus:
         self._conn: sqlite3.Connection | None = None
 
     def connect(self) -> sqlite3.Connection:
+        """The open connection (for Datasette-style SQL of your own; the methods below need none)."""
         if self._conn is None:
             self._conn = connect(self.path, readonly=self.readonly)
         return self._conn
@@ -149,7 +97,7 @@ class Corpus:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # ------------------------------------------------------------------ ingest
+    # ------------------------------------------------------------------ writing
     def ingest(
         self,
         paths: Sequence[str],
@@ -161,177 +109,75 @@ class Corpus:
         near_threshold: float = DEFAULT_THRESHOLD,
         max_bytes: int = DEFAULT_MAX_BYTES,
         stdin: TextIO | None = None,
-        model: str | None = None,
         progress: Progress | None = None,
         engine: str = "local",
         scheduler: str | None = None,
     ) -> IngestReport:
-        """Store every article under ``paths`` and annotate what is new or stale.
+        """Store every article under ``paths``, annotate what is new or stale, resolve the corpus.
 
         ``published`` dates every input of this call; ``dates`` maps a path, file name, stem or
         record id to its date. Problems with single inputs land in the report, never raise.
         ``engine`` runs the annotation on ``local`` worker processes, ``dask`` or ``ray``
         (``scheduler``: a cluster address; without one a local cluster of ``jobs`` workers).
+        ``progress`` is called with 1 for each document annotated.
         """
-        conn = self.connect()
-        report = IngestReport()
-        selected = [s.name for s in stage_order(stages)]
-        state = _IngestState(conn, near_threshold)
-        now = today()
-
-        def tasks() -> Iterator[Task]:
-            pending: list[Prepared] = []
-            for item in read_inputs(paths, stdin=stdin, max_bytes=max_bytes):
-                if isinstance(item, Skipped):
-                    report.skipped.append((item.source, item.reason))
-                    continue
-                report.seen += 1
-                if isinstance(item, InputError):
-                    _fail(conn, report, item.source, item.problem)
-                    continue
-                try:
-                    user_date = published or _lookup_date(dates, item.path, item.record_id)
-                    pending.append(prepare(item, user_date=user_date, now=now))
-                except InputError as exc:
-                    _fail(conn, report, exc.source, exc.problem)
-                except Exception as exc:  # a bug on one input must not abort the batch
-                    log.debug("prepare failed", exc_info=True)
-                    _fail(conn, report, item.source, f"{type(exc).__name__}: {exc}")
-                if len(pending) >= 64:
-                    yield from self._store(state, pending, selected, report)
-                    pending = []
-            yield from self._store(state, pending, selected, report)
-
-        self._annotate(tasks(), jobs=jobs, model=model, report=report, progress=progress, engine=engine, scheduler=scheduler)
+        options = IngestOptions(
+            published=published, dates=dates, stages=tuple(s.name for s in stage_order(stages)),
+            near_threshold=near_threshold, max_bytes=max_bytes, engine=engine, jobs=jobs, scheduler=scheduler,
+        )  # fmt: skip
+        report = ingest(self.connect(), paths, options=options, settings=self.settings, stdin=stdin, progress=progress)
         self._resolve()
         return report
 
-    def _store(self, state: _IngestState, batch: list[Prepared], selected: list[str], report: IngestReport) -> list[Task]:
-        conn = state.conn
-        out: list[Task] = []
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for prep in batch:
-                report.warnings.extend(prep.warnings)
-                task = _one_document(conn, report, prep.source, partial(state.store, prep, selected, report))
-                if task is not None:
-                    out.append(task)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        return out
+    def reannotate(
+        self, *, jobs: int = 1, stages: Sequence[str] | None = None, engine: str = "local", scheduler: str | None = None,
+    ) -> IngestReport:  # fmt: skip
+        """Run the stages whose version or date changed on every stored document."""
+        conn = self.connect()
+        report = IngestReport()
+        selected = [s.name for s in stage_order(stages)]
+        tasks = []
+        for row in conn.execute("SELECT * FROM documents WHERE duplicate_kind IS NOT 'exact' ORDER BY id").fetchall():
+            stale = stale_stages(conn, row["id"], row["published"], selected)
+            if stale:
+                tasks.append(Task(row["id"], row["text"], row["published"], row["date_source"], row["body_start"], stale))
+        annotate_and_write(conn, tasks, settings=self.settings, report=report, engine=engine, jobs=jobs, scheduler=scheduler)
+        self._resolve()
+        return report
 
-    def _annotate(
-        self, tasks: Iterator[Task] | list[Task], *, jobs: int, model: str | None, report: IngestReport,
-        progress: Progress | None = None, engine: str = "local", scheduler: str | None = None,
+    def check_ready(self, *, engine: str = "local") -> None:
+        """Fail now, before anything is stored, if ``engine``'s library is missing or a user
+        knowledge file of the settings cannot be read."""
+        from dateline.annotate.actors.knowledge import load
+        from dateline.core.concepts import load_concepts
+
+        check_engine(engine)
+        load(self.settings.actor_files)
+        load_concepts(self.settings.concept_files)
+
+    def warm_up(self, *, stages: Sequence[str] | None = None) -> None:
+        """Load the model and what the stages load on first use (a long-running watch then answers
+        its first new article as fast as the next)."""
+        from dateline.annotate.runner import warm_up
+
+        warm_up(settings=self.settings, stages=stages)
+
+    def watch(
+        self, paths: Sequence[str], *, interval: float, passes: int | None, on_pass: Callable[[WatchPass[IngestReport]], None],
+        **ingest: Any,
     ) -> None:  # fmt: skip
-        conn = self.connect()
-        stages = STAGES.as_dict()
-        buffer: list[Result] = []
+        """Every ``interval`` seconds, ingest the files under ``paths`` that are new or changed
+        (``ingest``: the options of :meth:`ingest`); ``on_pass`` hears each pass's report."""
+        from dateline.ingest.watch import watch
 
-        def flush() -> None:
-            if not buffer:
-                return
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                for result in buffer:
-                    _one_document(conn, report, _source(conn, result.doc_id), partial(_write_result, conn, result, stages, report))
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            buffer.clear()
+        watch(paths, ingest=lambda inputs: self.ingest(inputs, **ingest), interval=interval, passes=passes, on_pass=on_pass)
 
-        options: dict[str, Any] = {"scheduler": scheduler} if scheduler else {}
-        settings = self.settings.with_model(model)
-        for result in run_engine(tasks, engine=engine, jobs=jobs, settings=settings, **options):
-            buffer.append(result)
-            if progress is not None:
-                progress(1)
-            if len(buffer) >= 32:
-                flush()
-        flush()
+    @staticmethod
+    def count_inputs(paths: Sequence[str]) -> int:
+        """How many articles ``paths`` hold (files, and records of JSON Lines files): a progress total."""
+        return count_inputs(paths)
 
-    def _resolve(self) -> None:
-        from dateline.resolve import run_resolvers
-
-        run_resolvers(self.connect(), self.settings)
-
-    # ------------------------------------------------------------------ read
-    def documents(self, *, where: str = "", params: Sequence[Any] = ()) -> list[Document]:
-        sql = "SELECT * FROM documents" + (f" WHERE {where}" if where else "") + " ORDER BY id"
-        return [_document(row) for row in self.connect().execute(sql, params)]
-
-    def document(self, ref: str | int) -> Document:
-        """A document by id, key (or its prefix), path, file name or file stem."""
-        conn = self.connect()
-        ref = str(ref).strip()
-        rows: list[sqlite3.Row] = []
-        if ref.isdigit():
-            rows = conn.execute("SELECT * FROM documents WHERE id = ?", (int(ref),)).fetchall()
-        if not rows:
-            rows = conn.execute(
-                "SELECT * FROM documents WHERE doc_key LIKE ? || '%' OR path = ? OR record_id = ? ORDER BY id",
-                (ref, ref, ref),
-            ).fetchall()
-        if not rows:
-            candidates = conn.execute("SELECT * FROM documents ORDER BY id").fetchall()
-            rows = [r for r in candidates if Path(r["path"]).name == ref or Path(r["path"]).stem == ref]
-        if not rows:
-            raise NotFoundError(f"no document matches {ref!r} (give an id, key, path or file name)")
-        if len(rows) > 1:
-            ids = ", ".join(str(r["id"]) for r in rows[:10])
-            raise NotFoundError(f"{ref!r} matches several documents ({ids}); give an id")
-        return _document(rows[0])
-
-    def spans(self, doc_id: int, *, kind: str | None = None) -> list[Span]:
-        conn = self.connect()
-        text_row = conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        if text_row is None:
-            raise NotFoundError(f"no document with id {doc_id}")
-        text = text_row[0]
-        sql = "SELECT * FROM spans WHERE doc_id = ?" + (" AND kind = ?" if kind else "") + " ORDER BY start, end, id"
-        params: tuple[Any, ...] = (doc_id, kind) if kind else (doc_id,)
-        return [
-            Span(r["id"], r["doc_id"], r["stage"], r["kind"], r["start"], r["end"], r["label"], r["value"],
-                 json.loads(r["attrs"] or "{}"), text[r["start"] : r["end"]])
-            for r in conn.execute(sql, params)
-        ]  # fmt: skip
-
-    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
-        """Full-text search (SQLite FTS5 syntax) with highlighted snippets, best first."""
-        if not query.strip():
-            raise QuerySyntaxError("empty search query")
-        # Two steps: rank every match by BM25 alone, then make snippets (and join documents) for the
-        # page only. In one query SQLite computes each match's snippet before sorting, which costs
-        # more than the ranking when a term matches tens of thousands of articles.
-        conn = self.connect()
-        try:
-            best = conn.execute(
-                "SELECT rowid, bm25(documents_fts) AS rank FROM documents_fts WHERE documents_fts MATCH ? "
-                "ORDER BY rank, rowid LIMIT ?",
-                (query, limit),
-            ).fetchall()
-            marks = ", ".join("?" * len(best))
-            rows = {r[0]: r for r in conn.execute(
-                "SELECT d.id, d.title, d.published, d.outlet, snippet(documents_fts, 1, '[', ']', '…', 12) "
-                f"FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid WHERE documents_fts MATCH ? "
-                f"AND documents_fts.rowid IN ({marks})",
-                (query, *(r[0] for r in best)),
-            )} if best else {}  # fmt: skip
-        except sqlite3.OperationalError as exc:
-            raise QuerySyntaxError(
-                f"cannot search for {query!r}: {exc}. Quote phrases with double quotes; "
-                "operators are AND, OR, NOT, NEAR()"
-            ) from exc
-        return [SearchHit(i, rows[i][1], rows[i][2], rows[i][3], rows[i][4], round(rank, 4)) for i, rank in best if i in rows]
-
-    def errors(self) -> list[dict[str, Any]]:
-        return [dict(r) for r in self.connect().execute("SELECT * FROM ingest_errors ORDER BY id")]
-
-    # ------------------------------------------------------------------ write
-    def set_date(self, ref: str | int, date: dt.date | str, *, model: str | None = None) -> Document:
+    def set_date(self, ref: str | int, date: dt.date | str) -> Document:
         """Settle a document's publication date and re-run everything anchored to it."""
         if isinstance(date, str):
             date = parse_date(date)
@@ -340,197 +186,180 @@ class Corpus:
         doc = self.document(ref)
         conn = self.connect()
         decision = DateDecision(date, "user", 1.0, (Candidate(date, 1.0, "set by the user"),), ("set by the user",))
+        exact = [r[0] for r in conn.execute("SELECT id FROM documents WHERE duplicate_of = ? AND duplicate_kind = 'exact'", (doc.id,))]
         conn.execute("BEGIN IMMEDIATE")
-        writer.update_document(conn, doc.id, date_columns(decision))
-        mark_changed(conn)
-        conn.execute("COMMIT")
-        stages = [name for name, s in STAGES.items() if s.depends_on_date]
-        targets = [doc.id] + [r[0] for r in conn.execute("SELECT id FROM documents WHERE duplicate_of = ? AND duplicate_kind = 'exact'", (doc.id,))]
-        if len(targets) > 1:
-            conn.execute("BEGIN IMMEDIATE")
-            for dup in targets[1:]:
-                writer.update_document(conn, dup, date_columns(decision))
+        try:
+            for target in (doc.id, *exact):  # an exact duplicate is the same article: the same date
+                writer.update_document(conn, target, date_columns(decision))
+            mark_changed(conn)
             conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        stages = tuple(name for name, s in STAGES.items() if s.depends_on_date)
         if stages and doc.duplicate_kind != "exact":
-            task = Task(doc.id, doc.text, date.isoformat(), "user", doc.body_start, tuple(stages))
-            self._annotate([task], jobs=1, model=model, report=IngestReport())
+            task = Task(doc.id, doc.text, date.isoformat(), "user", doc.body_start, stages)
+            annotate_and_write(conn, [task], settings=self.settings, report=IngestReport())
         self._resolve()
         return self.document(doc.id)
 
-    def reannotate(
-        self, *, jobs: int = 1, stages: Sequence[str] | None = None, model: str | None = None, engine: str = "local",
-        scheduler: str | None = None,
-    ) -> IngestReport:  # fmt: skip
-        """Run the stages whose version or date changed on every stored document."""
+    def _resolve(self) -> None:
+        from dateline.resolve import run_resolvers
+
+        run_resolvers(self.connect(), self.settings)
+
+    # ------------------------------------------------------------------ documents
+    def documents(self, where: Filter = NO_FILTER) -> list[Document]:
+        """Documents in id order (filters: ``date_source``, ``date_from``/``date_to``, ``text``, ``doc_id``)."""
+        return list_documents(self.connect(), where)
+
+    def document(self, ref: str | int) -> Document:
+        """A document by id, key (or its prefix), path, file name or file stem."""
+        return find_document(self.connect(), ref)
+
+    def document_by_id(self, doc_id: int) -> Document:
+        """The document with exactly this id."""
+        return document_by_id(self.connect(), doc_id)
+
+    def spans(self, doc_id: int, *, kind: str | None = None) -> list[Span]:
+        """A document's annotations (sentences, entities, time expressions, actor mentions ...)."""
+        return document_spans(self.connect(), doc_id, kind=kind)
+
+    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
+        """Full-text search (SQLite FTS5 syntax) with highlighted snippets, best first."""
+        return search(self.connect(), query, limit=limit)
+
+    def errors(self) -> list[IngestError]:
+        """Inputs that could not be ingested and stages that failed on a document, with the reason."""
+        return list_errors(self.connect())
+
+    def proposals(self) -> list[DateProposal]:
+        """Dates proposed for undated and ambiguous articles from the events they share with dated ones."""
+        from dateline.resolve.timeline_queries import list_proposals
+
+        return list_proposals(self.connect())
+
+    # ------------------------------------------------------------------ what the documents say
+    def actors(self, where: Filter = NO_FILTER) -> list[Actor]:
+        """Canonical actors, most mentioned first (filters: ``code``, ``sector``, ``kind``, ``text``)."""
+        from dateline.resolve.actor_queries import list_actors
+
+        return list_actors(self.connect(), where)
+
+    def actor(self, name: str) -> Actor:
+        """An actor by id, name or alias, else the closest name."""
+        from dateline.resolve.actor_queries import find_actor
+
+        return find_actor(self.connect(), name)
+
+    def actor_detail(self, name: str, *, exact_id: bool = False) -> ActorDetail:
+        """An actor with the documents that mention it, its network neighbours and its statements."""
+        from dateline.resolve.actor_queries import actor_by_id, actor_documents, find_actor, neighbours
+        from dateline.resolve.timeline_queries import statements
+
         conn = self.connect()
-        report = IngestReport()
-        selected = [s.name for s in stage_order(stages)]
-        tasks = []
-        for row in conn.execute("SELECT * FROM documents WHERE duplicate_kind IS NOT 'exact' ORDER BY id").fetchall():
-            stale = _stale_stages(conn, row["id"], row["published"], selected)
-            if stale:
-                tasks.append(Task(row["id"], row["text"], row["published"], row["date_source"], row["body_start"], stale))
-        self._annotate(tasks, jobs=jobs, model=model, report=report, engine=engine, scheduler=scheduler)
-        self._resolve()
-        return report
+        actor = actor_by_id(conn, name) if exact_id else find_actor(conn, name)
+        return ActorDetail(actor, actor_documents(conn, actor.id), neighbours(conn, actor.id),
+                           statements(conn, actor=actor.id))  # fmt: skip
+
+    def quotes(self, where: Filter = NO_FILTER) -> list[Quote]:
+        """Who said what, when (filters: ``speaker``, ``code``, dates, ``doc_id``, ``text``)."""
+        from dateline.resolve.quote_queries import list_quotes
+
+        return list_quotes(self.connect(), where)
+
+    def events(self, where: Filter = NO_FILTER) -> list[Event]:
+        """PLOVER events on their own dates (filters: ``event_type``, ``actor``, ``code``, dates, ``doc_id``, ``text``)."""
+        from dateline.resolve.event_queries import list_events
+
+        return list_events(self.connect(), where)
+
+    def timeline(self, where: Filter = NO_FILTER) -> list[TimelineEntry]:
+        """One entry per real-world event, every source kept (filters: ``actor``, ``code``,
+        ``event_type``, dates, ``kind`` news/background, ``text``)."""
+        from dateline.resolve.timeline_queries import list_timeline
+
+        return list_timeline(self.connect(), where)
+
+    def timeline_entry(self, entry_id: int) -> TimelineEntry:
+        from dateline.resolve.timeline_queries import timeline_entry
+
+        return timeline_entry(self.connect(), entry_id)
+
+    def statements(self, *, actor: str, about: str | None = None) -> list[Statement]:
+        """What ``actor`` said and did, by date, optionally only about another actor."""
+        from dateline.resolve.timeline_queries import statements
+
+        return statements(self.connect(), actor=actor, about=about)
+
+    # ------------------------------------------------------------------ outputs
+    def timeline_report(self, where: Filter = NO_FILTER, *, fmt: str, title: str = "Timeline") -> str:
+        """The timeline as a Markdown or self-contained HTML report, or TimelineJS 3 JSON (``fmt``: md, html, timelinejs)."""
+        from dateline.outputs.timeline_formats import dump_timelinejs, to_html, to_markdown
+
+        writers = {"md": to_markdown, "html": to_html, "timelinejs": dump_timelinejs}
+        if fmt not in writers:
+            raise ExportError(f"unknown timeline format {fmt!r} (choose from {', '.join(writers)})")
+        return writers[fmt]([e.as_dict() for e in self.timeline(where)], title=title)
+
+    def export(self, out_dir: Path, *, fmt: str = "csv", tables: Sequence[str] | None = None) -> list[tuple[str, Path, int]]:
+        """Tables as CSV, JSONL or Parquet files in ``out_dir``: (table, path, rows) for each."""
+        from dateline.outputs.exports import export_tables
+
+        return export_tables(self.connect(), out_dir, fmt=fmt, tables=list(tables) if tables else None)
+
+    def network(self, fmt: str = "graphml", *, out: Path | None = None) -> tuple[bytes, int, int]:
+        """The actor network as GraphML or GEXF, written to ``out`` if given: (file content, actors, edges)."""
+        from dateline.outputs.exports import actor_network, write_network
+
+        graph = actor_network(self.connect())
+        return write_network(graph, out, fmt), graph.number_of_nodes(), graph.number_of_edges()
+
+    def datasette_metadata(self) -> dict[str, Any]:
+        """A Datasette ``metadata.yaml`` (as a mapping) describing this database's tables and columns."""
+        from dateline.outputs.exports import datasette_metadata
+
+        return datasette_metadata(self.connect(), self.path)
+
+    def summarize(
+        self, *, dates: int = 10, sentences: int = 1, date_from: dt.date | None = None, date_to: dt.date | None = None,
+    ) -> list[tuple[str, list[str]]]:  # fmt: skip
+        """The ``dates`` most important days of the stored articles, ``sentences`` sentences each."""
+        from dateline.summarize.articles import read_articles_db
+
+        return _summarize(read_articles_db(self.connect()), dates, sentences, date_from, date_to)
+
+    @staticmethod
+    def summarize_file(
+        path: str | Path, *, dates: int = 10, sentences: int = 1, date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+    ) -> list[tuple[str, list[str]]]:  # fmt: skip
+        """The same as :meth:`summarize` for an articles JSONL file (``{id, time, text}`` a line), no database."""
+        from dateline.summarize.articles import read_articles_jsonl
+
+        return _summarize(read_articles_jsonl(path), dates, sentences, date_from, date_to)
+
+    @staticmethod
+    def extract_time(
+        paths: Sequence[str], *, dct: dt.date | None = None, fmt: str = "jsonl", out_dir: Path | None = None,
+        stdout: TextIO | None = None,
+    ) -> list[InputError]:  # fmt: skip
+        """Tag the time expressions of text, JSONL or TimeML files (TempEval's setting: the text and
+        its DCT, no parse) as JSONL spans or TimeML, to ``stdout`` or one file per input in
+        ``out_dir``; the inputs that could not be read come back as errors."""
+        from dateline.annotate.time.files import run_extract_time
+
+        return run_extract_time(paths, dct=dct, fmt=fmt, out_dir=out_dir, stdout=stdout)
+
+    @staticmethod
+    def extract(inputs: Iterable[TextInput], *, stages: Iterable[str], settings: Settings | None = None) -> Iterator[Extraction]:
+        """Run ``stages`` on texts as given, no database (offsets point into each input text)."""
+        return extract(inputs, stages=stages, settings=settings if settings is not None else Settings.from_env())
 
 
-class _IngestState:
-    """What the ingest of one call knows about the store: keys, hashes, the LSH index."""
+def _summarize(articles: Any, dates: int, sentences: int, date_from: dt.date | None, date_to: dt.date | None) -> list[tuple[str, list[str]]]:
+    from dateline.summarize.timeline_summary import Period, summarize
 
-    def __init__(self, conn: sqlite3.Connection, threshold: float) -> None:
-        self.conn = conn
-        self.threshold = threshold
-        self._index: NearDuplicateIndex | None = None
-
-    @property
-    def index(self) -> NearDuplicateIndex:
-        # Built on the first new article: re-ingesting an unchanged corpus never pays for it.
-        if self._index is None:
-            self._index = NearDuplicateIndex(self.conn, self.threshold)
-        return self._index
-
-    def store(self, prep: Prepared, selected: list[str], report: IngestReport) -> Task | None:
-        conn = self.conn
-        values = dict(prep.values)
-        values["ingested_at"] = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
-        existing = conn.execute(
-            "SELECT id, content_hash, published, date_source, duplicate_kind FROM documents WHERE doc_key = ?",
-            (values["doc_key"],),
-        ).fetchone()
-        report.words += int(values["n_words"])
-        if existing is not None:
-            doc_id = int(existing["id"])
-            report.doc_ids.append(doc_id)
-            if existing["content_hash"] == values["content_hash"]:
-                report.unchanged += 1
-                if prep.decision.source == "user" or (
-                    existing["date_source"] != "user" and prep.decision.source != existing["date_source"]
-                ):
-                    writer.update_document(conn, doc_id, date_columns(prep.decision))
-                    mark_changed(conn)
-                published = conn.execute("SELECT published FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
-                if existing["duplicate_kind"] == "exact":
-                    return None
-                stale = _stale_stages(conn, doc_id, published, selected)
-                return Task(doc_id, values["text"], published, prep.decision.source, int(values["body_start"]), stale) if stale else None
-            # Same input, new content: replace it and everything derived from it.
-            report.updated += 1
-            signature = minhash(values["text"])
-            values["minhash"] = to_blob(signature)
-            self.index.replace(doc_id, signature, indexed=existing["duplicate_kind"] != "exact")
-            if existing["date_source"] == "user" and prep.decision.source != "user":
-                for column in ("published", "date_source", "date_confidence", "date_candidates", "date_evidence"):
-                    values.pop(column)
-            writer.update_document(conn, doc_id, values)
-            mark_changed(conn)
-            conn.execute("DELETE FROM spans WHERE doc_id = ?", (doc_id,))
-            conn.execute("DELETE FROM stage_runs WHERE doc_id = ?", (doc_id,))
-            published = conn.execute("SELECT published FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
-            return Task(doc_id, values["text"], published, prep.decision.source, int(values["body_start"]), tuple(selected))
-        original = conn.execute(
-            "SELECT id FROM documents WHERE content_hash = ? ORDER BY id LIMIT 1", (values["content_hash"],)
-        ).fetchone()
-        # Signatures are computed only here, for new documents: unchanged re-ingests skip the cost.
-        signature = minhash(values["text"])
-        values["minhash"] = to_blob(signature)
-        if original is not None:
-            values.update(duplicate_of=original[0], duplicate_kind="exact", similarity=1.0)
-        else:
-            near = self.index.query(signature)
-            if near is not None:
-                values.update(duplicate_of=near.doc_id, duplicate_kind="near", similarity=round(near.similarity, 3))
-        doc_id = writer.insert_document(conn, values)
-        mark_changed(conn)
-        report.new += 1
-        report.doc_ids.append(doc_id)
-        if values.get("duplicate_kind") == "exact":
-            report.exact_duplicates.append((prep.source, int(values["duplicate_of"])))
-            return None
-        if values.get("duplicate_kind") == "near":
-            report.near_duplicates.append((prep.source, int(values["duplicate_of"]), float(values["similarity"])))
-        self.index.add(doc_id, signature)
-        return Task(doc_id, values["text"], values["published"], values["date_source"], int(values["body_start"]), tuple(selected))
-
-
-def _stale_stages(conn: sqlite3.Connection, doc_id: int, published: str | None, selected: Sequence[str]) -> tuple[str, ...]:
-    stages = STAGES.as_dict()
-    done = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT stage, version, published FROM stage_runs WHERE doc_id = ?", (doc_id,))}
-    # ``selected`` is in dependency order. A stage reads what the stages it requires produced (a new
-    # parse moves sentences, subjects and so every quote and event): it is stale when any of them is.
-    stale: set[str] = set()
-    for name in selected:
-        stage = stages[name]
-        ran = done.get(name)
-        if (ran is None or ran[0] != stage.version or (stage.depends_on_date and ran[1] != published)
-                or any(dep in stale for dep in stage.requires)):  # fmt: skip
-            stale.add(name)
-    return tuple(name for name in selected if name in stale)
-
-
-def _one_document(conn: sqlite3.Connection, report: IngestReport, source: str, write: Callable[[], T]) -> T | None:
-    """``write`` one document's part of a transaction; if the store refuses it, roll back that part
-    only and name the document: one article the store cannot take never costs the others."""
-    conn.execute("SAVEPOINT document")
-    try:
-        done = write()
-    except Exception as exc:
-        log.debug("storing %s failed", source, exc_info=True)
-        conn.execute("ROLLBACK TO document")
-        conn.execute("RELEASE document")
-        _fail(conn, report, source, f"cannot store: {type(exc).__name__}: {exc}")
-        return None
-    conn.execute("RELEASE document")
-    return done
-
-
-def _source(conn: sqlite3.Connection, doc_id: int) -> str:
-    path = conn.execute("SELECT path FROM documents WHERE id = ?", (doc_id,)).fetchone()
-    return f"{path[0] if path else doc_id}"
-
-
-def _write_result(conn: sqlite3.Connection, result: Result, stages: Mapping[str, Any], report: IngestReport) -> None:
-    for problem in result.errors:
-        source = _source(conn, result.doc_id)
-        report.annotation_errors.append((result.doc_id, source, problem))
-        writer.record_error(conn, source, problem, _now())
-    if result.versions or result.errors:
-        mark_changed(conn)
-    if result.versions:
-        report.annotated += 1
-    for name, version in result.versions.items():
-        writer.clear_stage(conn, result.doc_id, name, stages[name].produces)
-        rows = [r for r in result.rows.get(name, []) if r.doc_id == result.doc_id]
-        writer.write_rows(conn, rows)
-        writer.record_stage(conn, result.doc_id, name, version, result.published, len(rows))
-
-
-def _fail(conn: sqlite3.Connection, report: IngestReport, source: str, problem: str) -> None:
-    report.failed.append((source, problem))
-    writer.record_error(conn, source, problem, _now())
-
-
-def _lookup_date(dates: Mapping[str, dt.date] | None, path: str, record_id: str | None) -> dt.date | None:
-    if not dates:
-        return None
-    p = Path(path.split(":")[0])
-    for key in (path, str(p), p.name, p.stem, record_id or "\0"):
-        if key in dates:
-            return dates[key]
-    return None
-
-
-def _document(row: sqlite3.Row) -> Document:
-    return Document(
-        id=row["id"], doc_key=row["doc_key"], path=row["path"], record_id=row["record_id"], url=row["url"],
-        title=row["title"], summary=row["summary"], outlet=row["outlet"], place=row["place"],
-        dateline=row["dateline_text"], published=row["published"], date_source=row["date_source"],
-        date_confidence=row["date_confidence"], date_candidates=json.loads(row["date_candidates"] or "[]"),
-        date_evidence=json.loads(row["date_evidence"] or "[]"), duplicate_of=row["duplicate_of"],
-        duplicate_kind=row["duplicate_kind"], similarity=row["similarity"], n_words=row["n_words"],
-        body_start=row["body_start"], text=row["text"],
-    )  # fmt: skip
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+    if date_from and date_to and date_from > date_to:
+        raise DateError(f"the period starts ({date_from}) after it ends ({date_to})")
+    return summarize(articles, dates, sentences, period=Period(date_from, date_to))

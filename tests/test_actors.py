@@ -13,7 +13,6 @@ from dateline.annotate.actors.places import geocode
 from dateline.annotate.model import load_model
 from dateline.cli.main import cli
 from dateline.core.errors import ConfigError
-from dateline.resolve.actor_queries import find_actor, list_actors
 
 from .conftest import SEED_FILES
 
@@ -21,7 +20,7 @@ from .conftest import SEED_FILES
 @pytest.fixture(scope="module")
 def actors(seeded_db: Path) -> dict[str, dict]:  # type: ignore[type-arg]
     with Corpus(seeded_db, readonly=True) as corpus:
-        return {a["id"]: a for a in list_actors(corpus.connect())}
+        return {a.id: a.as_dict() for a in corpus.actors()}
 
 
 @pytest.mark.parametrize(
@@ -128,7 +127,7 @@ def test_cli_actors_actor_and_extract(seeded_db: Path, tmp_path: Path) -> None:
     data = json.loads(one.stdout)
     assert data["id"] == "person:lavrov" and len(data["documents"]) == 2
     with Corpus(seeded_db, readonly=True) as corpus:
-        assert find_actor(corpus.connect(), "Zakharowa")["id"] == "person:zakharova"  # fuzzy
+        assert corpus.actor("Zakharowa").id == "person:zakharova"  # fuzzy
     extracted = runner.invoke(cli, ["extract", "entities", str(SEED_FILES[1])])
     record = json.loads(extracted.stdout)
     rudenko = next(m for m in record["mentions"] if m["actor_id"] == "person:rudenko")

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from pathlib import Path
@@ -46,15 +48,25 @@ def test_docs_json_fields(seeded_db: Path) -> None:
     assert {"date", "score", "evidence"} <= set(ambiguous["date_candidates"][0])
 
 
-@pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "csv"])
+@pytest.mark.parametrize("fmt", ["table", "jsonl", "csv"])
 def test_output_bundle_on_listing_commands(seeded_db: Path, fmt: str) -> None:
-    for args in (["docs"], ["search", "Lavrov"], ["errors"]):
+    # Every format carries the records the JSON listing gives, in the same order.
+    for args, count in ((["docs"], 5), (["search", "Lavrov"], 2), (["errors"], 0)):
+        records = json.loads(CliRunner().invoke(cli, [*args, "--db", str(seeded_db), "--format", "json"]).stdout)
+        assert len(records) == count, args
         result = CliRunner().invoke(cli, [*args, "--db", str(seeded_db), "--format", fmt])
         assert result.exit_code == 0, result.output
-        if fmt == "jsonl" and args[0] != "errors":
-            assert all(json.loads(line) for line in result.stdout.splitlines())
-        if fmt == "csv":
-            assert result.stdout.splitlines()[0].count(",") >= 2
+        first = next(iter(records[0])) if records else None
+        if fmt == "jsonl":
+            assert [json.loads(line) for line in result.stdout.splitlines()] == records
+        elif fmt == "csv":
+            header, *rows = list(csv.reader(io.StringIO(result.stdout)))
+            assert len(rows) == count and len(header) >= 4, header
+            if records:
+                assert header == list(records[0]) and [row[0] for row in rows] == [str(r[first]) for r in records]
+        else:
+            cells = re.findall(r"^│ (\S+)\s+│", result.stdout, re.MULTILINE)
+            assert [str(r[first]) for r in records] == cells, args
 
 
 def test_ingest_reports_failures_on_stderr_with_nonzero_exit(tmp_path: Path) -> None:

@@ -4,12 +4,12 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
-from dateline import Corpus
+from dateline import Corpus, Filter
 from dateline.cli.main import cli
-from dateline.resolve.event_queries import list_events
 
 from .conftest import SEEDS
 
@@ -27,7 +27,7 @@ def events_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _events(db: Path, **filters: object) -> list[dict]:  # type: ignore[type-arg]
     with Corpus(db, readonly=True) as corpus:
-        return list_events(corpus.connect(), **filters)  # type: ignore[arg-type]
+        return [e.as_dict() for e in corpus.events(Filter(**filters))]  # type: ignore[arg-type]
 
 
 def _codes(items: list[dict]) -> set[str]:  # type: ignore[type-arg]
@@ -87,9 +87,13 @@ def test_events_command_formats(events_db: Path, tmp_path: Path) -> None:
     assert records and all(r["event"] == "REQUEST" and {"actor", "recipient", "mode", "context"} <= set(r) for r in records)
     out = tmp_path / "events.parquet"
     parquet = runner.invoke(cli, ["events", "--db", str(events_db), "--format", "parquet", "--out", str(out)])
-    assert parquet.exit_code == 0 and out.stat().st_size > 0
-    table = runner.invoke(cli, ["events", "--db", str(events_db), "--actor", "Lavrov", "--format", "json"])
-    assert table.exit_code == 0
+    assert parquet.exit_code == 0, parquet.output
+    listed = json.loads(runner.invoke(cli, ["events", "--db", str(events_db), "--format", "json"]).stdout)
+    assert [row["id"] for row in pq.read_table(out).to_pylist()] == [e["id"] for e in listed] != []
+    lavrov = json.loads(runner.invoke(cli, ["events", "--db", str(events_db), "--actor", "Lavrov", "--format", "json"]).stdout)
+    # Lavrov acts in one event of the seeds: his talks with Mamedyarov in Moscow (003, 2015-05-25).
+    assert lavrov and all(any(p["actor_id"] == "person:lavrov" for p in e["actor"] + e["recipient"]) for e in lavrov)
+    assert ("CONSULT", "2015-05-25") in {(e["event"], e["date"]) for e in lavrov}
 
 
 def test_extract_events_for_the_scorer(tmp_path: Path) -> None:
@@ -187,7 +191,7 @@ def _dated(text: str, published: dt.date) -> list[tuple[str, str, str | None, st
     from dateline.annotate.actors import find_actor_mentions
     from dateline.annotate.events import code_events
     from dateline.annotate.model import load_model
-    from dateline.annotate.timex import find_timexes
+    from dateline.annotate.time import find_timexes
 
     doc = load_model()(text)
     events = code_events(doc, published=published, mentions=find_actor_mentions(doc), timexes=find_timexes(text, published, doc=doc))

@@ -10,7 +10,7 @@ from dateline.annotate.actors import find_actor_mentions
 from dateline.annotate.actors.knowledge import load
 from dateline.annotate.facts import find_facts, load_concepts
 from dateline.annotate.model import load_model
-from dateline.annotate.timex import find_timexes
+from dateline.annotate.time import find_timexes
 from dateline.core.errors import ConfigError
 
 TEXT = (

@@ -6,7 +6,6 @@ import pytest
 
 from dateline import Corpus
 from dateline.resolve.headlines import PHRASES, event_headline, join_names
-from dateline.resolve.timeline_queries import list_timeline
 
 
 @pytest.mark.parametrize(
@@ -44,6 +43,6 @@ def test_join_names() -> None:
 
 def test_example_corpus_headlines_read_as_sentences(seeded_db: Path) -> None:
     with Corpus(seeded_db, readonly=True) as corpus:
-        headlines = [e["headline"] for e in list_timeline(corpus.connect(), kind="all")]
+        headlines = [e.headline for e in corpus.timeline()]
     assert headlines and not any("Unknown actor" in h for h in headlines)
     assert "Armenia and Azerbaijan hold talks" in headlines  # "the foreign ministers of Armenia and Azerbaijan met"

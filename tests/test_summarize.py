@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dateline.summarize import Article, Period, summarize, tls
+from dateline import Corpus
+from dateline.summarize import Article, Period, summarize, timeline_summary
 from dateline.summarize.articles import read_articles_jsonl
 
 ARTICLES = [
@@ -50,7 +51,9 @@ def test_cli_reads_articles_jsonl(tmp_path: Path) -> None:
     res = CliRunner().invoke(summarize_cmd, ["--articles", str(path), "--dates", "2", "--sentences", "1"])
     assert res.exit_code == 0, res.output
     out = json.loads(res.output)
-    assert out and all(len(d) == 10 and isinstance(s, list) for d, s in out)
+    # What the library gives for the same articles, as [["YYYY-MM-DD", [sentence]], ...]: the signing day first.
+    assert out == [[day, sentences] for day, sentences in summarize(ARTICLES, 2, 1)]
+    assert out[0][0] == "2020-03-02" and "ceasefire" in out[0][1][0]
 
 
 def test_cli_on_seeded_db(seeded_db: Path) -> None:
@@ -59,7 +62,23 @@ def test_cli_on_seeded_db(seeded_db: Path) -> None:
     res = CliRunner().invoke(summarize_cmd, ["--db", str(seeded_db), "--dates", "3", "--sentences", "1"])
     assert res.exit_code == 0, res.output
     out = json.loads(res.output)
-    assert 1 <= len(out) <= 3
+    # The days each dated seed covers: its publication day and the days its time expressions name.
+    covers: dict[str, list[str]] = {}
+    with Corpus(seeded_db, readonly=True) as corpus:
+        for doc in corpus.documents():
+            if doc.published:
+                days = {doc.published} | {s.value for s in corpus.spans(doc.id, kind="timex") if s.value}
+                for day in days:
+                    covers.setdefault(day, []).append(doc.text)
+    # Two seeds are dated (000: 2018-05-19, 001: 2020-02-11); the other three have no day to offer.
+    assert 1 <= len(out) <= 2
+    dates = [day for day, _ in out]
+    assert dates == sorted(set(dates)) and all(dt.date.fromisoformat(day).isoformat() == day for day in dates)
+    for day, sentences in out:
+        assert day in covers, (day, sorted(d for d in covers if len(d) == 10))
+        assert len(sentences) == 1 and sentences[0].strip(), (day, sentences)
+        # Each sentence is quoted verbatim from an article that covers its day.
+        assert any(sentences[0] in text for text in covers[day]), (day, sentences[0])
 
 
 def test_a_day_others_look_back_on_beats_a_busy_news_day() -> None:
@@ -109,7 +128,7 @@ def test_the_days_own_news_decides_between_candidates(monkeypatch: pytest.Monkey
                     "On March 2 , 2020 the ministers signed a ceasefire agreement in Geneva .\n")  # fmt: skip
     tl = summarize([day_news, retro], n_dates=1, n_sentences=1)
     assert tl == [("2020-03-02", ["On March 2 , 2020 the ministers signed a ceasefire agreement in Geneva ."])]
-    monkeypatch.setattr(tls, "DAY_NEWS_WEIGHT", 0.0)  # without the day's news the two tie
+    monkeypatch.setattr(timeline_summary, "DAY_NEWS_WEIGHT", 0.0)  # without the day's news the two tie
     assert summarize([day_news, retro], n_dates=1, n_sentences=1)[0][1] != tl[0][1]
 
 
@@ -134,7 +153,7 @@ def test_a_chronology_entry_outweighs_a_passing_mention(monkeypatch: pytest.Monk
                      "The port remains closed .\n")  # fmt: skip
     tl = summarize([prose, chrono], n_dates=1, n_sentences=1)
     assert [d for d, _ in tl] == ["2020-03-05"]
-    monkeypatch.setattr(tls, "ENTRY_WEIGHT", 1.0)  # counted as a plain mention the two tie, the earlier first
+    monkeypatch.setattr(timeline_summary, "ENTRY_WEIGHT", 1.0)  # counted as a plain mention the two tie, the earlier first
     assert [d for d, _ in summarize([prose, chrono], n_dates=1, n_sentences=1)] == ["2020-03-02"]
 
 
@@ -145,7 +164,7 @@ def test_a_chronology_entry_outweighs_a_passing_mention(monkeypatch: pytest.Monk
 )  # fmt: skip
 def test_which_lines_are_chronology_entries(line: str, entry: bool) -> None:
     art = Article("a", dt.date(2020, 3, 20), f"A look back at the strike .\n{line}\nThe port reopened .\n")
-    sent = next(s for s in tls._sentences([art]) if "Dock" in s.text or "dock" in s.text)
+    sent = next(s for s in timeline_summary._sentences([art]) if "Dock" in s.text or "dock" in s.text)
     assert (sent.entry == dt.date(2020, 3, 5)) is entry
 
 
@@ -157,7 +176,7 @@ def test_which_lines_are_chronology_entries(line: str, entry: bool) -> None:
 )  # fmt: skip
 def test_a_chronology_entry_is_dated_as_a_record(published: dt.date, line: str, day: dt.date) -> None:
     art = Article("a", published, f"Timeline of the disaster .\n{line}\nThe inquiry goes on .\n")
-    sent = next(s for s in tls._sentences([art]) if "rig" in s.text)
+    sent = next(s for s in timeline_summary._sentences([art]) if "rig" in s.text)
     assert sent.entry == day and sent.dates == {day}
 
 
@@ -167,7 +186,7 @@ def test_too_few_looked_back_on_days_are_filled_with_the_articles_own_days() -> 
     arts = [Article("a", dt.date(2020, 3, 3), "The finance minister resigned on Tuesday after a long dispute over the budget .\n"),
             Article("b", dt.date(2020, 3, 5), "Thousands of workers went on strike on Thursday over unpaid wages in the north .\n"),
             Article("c", dt.date(2020, 3, 5), "Dock workers joined the strike on Thursday and closed the northern ports .\n")]  # fmt: skip
-    assert tls.rank_dates(arts, tls._sentences(arts)) == []
+    assert timeline_summary.rank_dates(arts, timeline_summary._sentences(arts)) == []
     assert [d for d, _ in summarize(arts, n_dates=1, n_sentences=1)] == ["2020-03-05"]
     assert [d for d, _ in summarize(arts, n_dates=5, n_sentences=1)] == ["2020-03-03", "2020-03-05"]
     later = Article("d", dt.date(2020, 3, 9), "The minister who resigned on March 3 , 2020 has left the party , aides said .\n")

@@ -1,4 +1,4 @@
-"""The grammar scan's shortcuts (dateline.annotate.timex.prefilter) never lose or change a match."""
+"""The grammar scan's shortcuts (dateline.annotate.time.prefilter) never lose or change a match."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ import re
 
 import pytest
 
-from dateline.annotate.timex.grammar import Rule, lexicon, rules
-from dateline.annotate.timex.prefilter import Presence, first_char_lookahead, prefilter
-from dateline.annotate.timex.tagger import _candidates
+from dateline.annotate.time.grammar import Rule, rules
+from dateline.annotate.time.lexicon import lexicon
+from dateline.annotate.time.prefilter import Presence, first_char_lookahead, prefilter
+from dateline.annotate.time.scanner import candidates
 
 _GLUE = (" ", " ", " ", " ", " ", " ", ", ", "-", ". ", "'s ", "\n", " , ", " – ", "s ", "’ ")
 _WORDS = (
@@ -103,7 +104,7 @@ def test_rules_that_cannot_match_are_skipped() -> None:
 
 def test_odd_case_letters_still_match() -> None:
     # "ſ" (long s) matches "s" ignoring case, but "ſeptember".lower() does not contain "september".
-    found = {(c[2].name, c[3].group()) for c in _candidates("On ſeptember 5 the ſummer ended, ſeveral days ago.")}
+    found = {(c[2].name, c[3].group()) for c in candidates("On ſeptember 5 the ſummer ended, ſeveral days ago.")}
     assert ("md", "ſeptember 5") in found
     assert ("ago", "ſeveral days ago") in found
 

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 from dataclasses import replace
 from html.parser import HTMLParser
@@ -9,10 +11,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dateline import Corpus
+from dateline import Corpus, Filter
 from dateline.cli.main import cli
 from dateline.resolve.timeline import _Source, build_entries, compatible, duration_years, granularity_of
-from dateline.resolve.timeline_queries import list_timeline, statements
 
 from .conftest import SEEDS
 
@@ -26,6 +27,10 @@ def timeline_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with Corpus(path) as corpus:
         corpus.ingest([str(SEEDS)], dates=DATES)
     return path
+
+
+def _statements(corpus: Corpus, **kw: str) -> list[dict[str, object]]:
+    return [s.as_dict() for s in corpus.statements(**kw)]
 
 
 def test_date_compatibility_by_granularity() -> None:
@@ -89,7 +94,7 @@ def test_duration_years() -> None:
 
 def test_news_entries_on_their_own_dates(timeline_db: Path) -> None:
     with Corpus(timeline_db, readonly=True) as corpus:
-        entries = list_timeline(corpus.connect(), kind="news")
+        entries = [e.as_dict() for e in corpus.timeline(Filter(kind="news"))]
     by = {(e["date"], e["event"]) for e in entries}
     assert {("2018-05-18", "CONSULT"), ("2020-01", "CONSULT"), ("2020-09-27", "ASSAULT"), ("2016-04-04", "REQUEST"),
             ("2016-04-01", "ASSAULT"), ("2015-05-25", "CONSULT")} <= by  # fmt: skip
@@ -103,16 +108,16 @@ def test_news_entries_on_their_own_dates(timeline_db: Path) -> None:
 
 def test_background_is_kept_apart(timeline_db: Path) -> None:
     with Corpus(timeline_db, readonly=True) as corpus:
-        background = list_timeline(corpus.connect(), kind="background")
-        news = list_timeline(corpus.connect(), kind="news")
+        background = [e.as_dict() for e in corpus.timeline(Filter(kind="background"))]
+        news = [e.as_dict() for e in corpus.timeline(Filter(kind="news"))]
     assert background and all(e["kind"] == "background" for e in background)
     assert all(e["date"] >= "2015" for e in news)
 
 
 def test_statements_of_russia_about_karabakh(timeline_db: Path) -> None:
     with Corpus(timeline_db, readonly=True) as corpus:
-        rows = statements(corpus.connect(), actor="Russia", about="Nagorno-Karabakh")
-        rudenko = statements(corpus.connect(), actor="Andrey Rudenko")
+        rows = _statements(corpus, actor="Russia", about="Nagorno-Karabakh")
+        rudenko = _statements(corpus, actor="Andrey Rudenko")
     assert rows and rows == sorted(rows, key=lambda r: (r["date"] is None, r["date"] or "", r["doc_id"]))
     assert {"event", "quote", "reported"} <= {r["kind"] for r in rows}
     # A country speaks through its state: the Foreign Ministry, its deputy minister, its spokeswoman.
@@ -136,11 +141,21 @@ class _Scripts(HTMLParser):
 def test_timeline_formats(timeline_db: Path, fmt: str) -> None:
     result = CliRunner().invoke(cli, ["timeline", "--db", str(timeline_db), "--format", fmt])
     assert result.exit_code == 0, result.output
+    entries = json.loads(CliRunner().invoke(cli, ["timeline", "--db", str(timeline_db), "--format", "json"]).stdout)
+    assert entries
     if fmt == "json":
-        entries = json.loads(result.stdout)
         for key in ("date", "granularity", "kind", "event", "actors", "headline", "n_sources", "sources", "contradictions",
                     "quotes"):
             assert all(key in e for e in entries)
+    if fmt == "jsonl":
+        assert [json.loads(line) for line in result.stdout.splitlines()] == entries
+    if fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(result.stdout)))
+        assert [(r["kind"], r["headline"]) for r in rows] == [(e["kind"], e["headline"]) for e in entries]
+        assert all(r["date"].startswith(e["date"] or "") for r, e in zip(rows, entries, strict=True))  # a span: "1992/1994"
+    if fmt == "md":
+        headings = [line for line in result.stdout.splitlines() if line.startswith("## ")]
+        assert headings == [f"## {e['date']} — {e['headline']}" for e in entries]
     if fmt == "timelinejs":
         data = json.loads(result.stdout)
         assert data["events"] and all(isinstance(e["start_date"]["year"], int) and e["unique_id"] for e in data["events"])
@@ -164,7 +179,7 @@ def test_history_merged_across_articles_with_sources_counted(seeded_db: Path) ->
     # The example corpus as shipped: two dated articles, two ambiguous, one undated.
     with Corpus(seeded_db, readonly=True) as corpus:
         conn = corpus.connect()
-        background = list_timeline(conn, kind="background")
+        background = [e.as_dict() for e in corpus.timeline(Filter(kind="background"))]
 
         def entry(year: str, concept: str) -> dict[str, object]:
             found = [e for e in background if (e["date"] or "").startswith(year) and concept in e["concepts"]]

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from dateline import Corpus
 from dateline.cli.main import cli
 from dateline.core.errors import ConfigError
-from dateline.ingest.watch import Pass, changed, snapshot, watch
+from dateline.ingest.watch import WatchPass, changed, snapshot, watch
 
 ARTICLE = "{title}\n\nTBILISI, March {day} (Reuters) - {body}\n"
 
@@ -30,7 +30,7 @@ def test_each_pass_takes_only_new_or_changed_files(tmp_path: Path) -> None:
     feed = tmp_path / "feed"
     feed.mkdir()
     _write(feed, "a.txt", 3, "Georgia's foreign minister met his Armenian counterpart on Tuesday.")
-    heard: list[Pass[list[str]]] = []
+    heard: list[WatchPass[list[str]]] = []
     drops = iter([
         lambda: _write(feed, "b.txt", 4, "The ministers said talks would resume next week."),
         lambda: None,  # nothing changes: no ingest at all

@@ -68,8 +68,11 @@ def test_filters_documents_actors_search(client: TestClient) -> None:
     actor = client.get("/api/actors/RUS").json()
     assert actor["name"] == "Russia" and actor["neighbours"] and actor["documents"]
     hits = client.get("/api/search", params={"q": '"Minsk Group" AND Lavrov'}).json()
-    assert hits and all("[" in h["snippet"] for h in hits)
-    assert client.get("/api/quotes", params={"speaker": "Zakharova"}).json()
+    assert [h["title"] for h in hits] == ["Russia: Russia calls on Armenia and Azerbaijan to cease hostilities – Lavrov",
+                                          "Russian, Azerbaijani foreign ministers to hold talks in Moscow"]  # fmt: skip
+    assert all("[Lavrov]" in h["snippet"] or "[Minsk Group]" in h["snippet"] for h in hits)
+    zakharova = client.get("/api/quotes", params={"speaker": "Zakharova"}).json()
+    assert zakharova and {q["speaker"] for q in zakharova} == {"Maria Zakharova"}
     assert client.get("/docs").status_code == 200 and client.get("/openapi.json").json()["info"]["title"] == "dateline"
 
 

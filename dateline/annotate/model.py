@@ -63,7 +63,8 @@ class LongRunTokenizer:
 
     def __call__(self, text: str) -> Doc:
         if not _LONG_RUN.search(text):
-            return self.inner(text)
+            whole: Doc = self.inner(text)
+            return whole
         from spacy.tokens import Doc
 
         words: list[str] = []

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import click
 
-from dateline.cli.extract import input_records
-from dateline.cli.options import db_option
-from dateline.corpus import Corpus
-from dateline.outputs.formats import emit, output_options
-from dateline.resolve.actor_queries import ACTOR_COLUMNS, find_actor, list_actors
+from dateline import Corpus, Filter, Settings
+from dateline.cli.extract import extracted, text_inputs
+from dateline.cli.options import db_option, output_options
+from dateline.outputs.formats import emit
+
+ACTOR_COLUMNS = ("id", "name", "kind", "code", "sector", "office", "n_mentions", "n_documents", "first_seen", "last_seen")
 
 
 @click.command("actors")
@@ -24,7 +25,7 @@ from dateline.resolve.actor_queries import ACTOR_COLUMNS, find_actor, list_actor
 def actors_cmd(db: str, fmt: str, columns: str | None, code: str | None, sector: str | None, kind: str | None) -> None:
     """List the corpus's canonical actors with code, sector, office and mention counts."""
     with Corpus(db, readonly=True) as corpus:
-        rows = list_actors(corpus.connect(), code=code, sector=sector, kind=kind)
+        rows = corpus.actors(Filter(code=code, sector=sector, kind=kind))
     emit(rows, fmt, columns=columns or (ACTOR_COLUMNS if fmt in ("table", "csv") else None))
 
 
@@ -35,15 +36,16 @@ def actors_cmd(db: str, fmt: str, columns: str | None, code: str | None, sector:
 def actor_cmd(name: str, db: str, fmt: str) -> None:
     """One actor: aliases, code, sector, office, mentions, articles, first and last seen."""
     with Corpus(db, readonly=True) as corpus:
-        actor = find_actor(corpus.connect(), name)
+        detail = corpus.actor_detail(name)
     if fmt == "json":
-        json.dump(actor, sys.stdout, ensure_ascii=False, indent=2)
+        data = {**detail.actor.as_dict(), "documents": [d.as_dict() for d in detail.documents]}
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return
     fields = [{"field": k, "value": ", ".join(v) if isinstance(v, list) and k == "aliases" else v}
-              for k, v in actor.items() if k != "documents"]  # fmt: skip
-    emit(fields, "table", title=actor["name"])
-    emit(actor["documents"], "table", columns=("id", "published", "mentions", "title", "path"), title="articles")
+              for k, v in detail.actor.as_dict().items()]  # fmt: skip
+    emit(fields, "table", title=detail.actor.name)
+    emit(detail.documents, "table", columns=("id", "published", "mentions", "title", "path"), title="articles")
 
 
 @click.command("entities")
@@ -52,22 +54,14 @@ def actor_cmd(name: str, db: str, fmt: str) -> None:
               help="Extra actor knowledge (YAML), may repeat.")
 def extract_entities(inputs: tuple[Path, ...], actor_files: tuple[str, ...]) -> None:
     """Actor mentions of text or JSONL ({"id","text"}) files as JSONL: spans, canonical id, code, sector."""
-    from dateline.annotate.actors import find_actor_mentions
-    from dateline.annotate.actors.knowledge import load
-    from dateline.annotate.model import load_model
-
-    kb = load(tuple(actor_files))
-    nlp = load_model()
-    for path in inputs:
-        items = [(str(r.get("id", n)), str(r.get("text", ""))) for n, r in enumerate(input_records(path), start=1)]
-        for doc_id, text in items:
-            mentions = find_actor_mentions(nlp(text), knowledge=kb)
-            record = {"id": doc_id, "mentions": [
-                {"start": m.start, "end": m.end, "text": m.text, "actor_id": m.actor_id, "name": m.name, "kind": m.kind,
-                 "code": m.code, "sector": m.sector, "office": m.office, "via": m.via}
-                for m in mentions
-            ]}  # fmt: skip
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    settings = Settings.from_env().with_actor_files(actor_files)
+    for item in extracted(text_inputs(inputs), stages=("actors",), settings=settings):
+        record = {"id": item.id, "mentions": [
+            {"start": m.start, "end": m.end, "text": m.text, "actor_id": m.actor_id, "name": m.name, "kind": m.kind,
+             "code": m.code, "sector": m.sector, "office": m.office, "via": m.via}
+            for m in item.mentions()
+        ]}  # fmt: skip
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def register(cli: click.Group) -> None:

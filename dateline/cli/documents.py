@@ -5,33 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from typing import Any
 
 import click
 
-from dateline.cli.options import DATE, db_option
-from dateline.corpus import Corpus, Document, Span
-from dateline.outputs.formats import emit, output_options
+from dateline import Corpus, Document, Filter, Span
+from dateline.cli.options import DATE, db_option, output_options
+from dateline.outputs.formats import emit
 
-DOC_COLUMNS = (
-    "id", "path", "title", "outlet", "place", "published", "date_source", "date_confidence", "date_candidates",
-    "duplicate_of", "duplicate_kind", "similarity", "n_words",
-)  # fmt: skip
 TABLE_COLUMNS = ("id", "path", "published", "date_source", "date_confidence", "outlet", "place", "title", "duplicates")
 # Styles for the terminal view of an article, by span kind (entity labels get the entity style).
 STYLES = {"entity": "bold cyan", "timex": "bold magenta", "actor_mention": "bold green", "quote": "yellow"}
-
-
-def _doc_row(doc: Document, *, flat: bool) -> dict[str, Any]:
-    row = {c: getattr(doc, c) for c in DOC_COLUMNS if hasattr(doc, c)}
-    row["date_evidence"] = doc.date_evidence
-    if flat:  # tables and CSV get the candidate dates only; JSON keeps scores and evidence
-        row["date_candidates"] = [c["date"] for c in doc.date_candidates]
-    dup = f"{doc.duplicate_kind} of {doc.duplicate_of}" if doc.duplicate_of else ""
-    if doc.similarity is not None and doc.duplicate_kind == "near":
-        dup += f" ({doc.similarity:.2f})"
-    row["duplicates"] = dup
-    return row
 
 
 @click.command("docs")
@@ -42,9 +25,8 @@ def _doc_row(doc: Document, *, flat: bool) -> dict[str, Any]:
 def docs_cmd(db: str, fmt: str, columns: str | None, date_source: str | None) -> None:
     """List documents with their publication date, its source and candidates."""
     with Corpus(db, readonly=True) as corpus:
-        where, params = ("date_source = ?", (date_source,)) if date_source else ("", ())
         flat = fmt in ("table", "csv")
-        rows = [_doc_row(d, flat=flat) for d in corpus.documents(where=where, params=params)]
+        rows = [d.listing(flat=flat) for d in corpus.documents(Filter(date_source=date_source))]
     if fmt == "table" and not columns:
         for row in rows:
             if row["published"] is None and row["date_candidates"]:  # show the ambiguity, never a pick
@@ -53,7 +35,7 @@ def docs_cmd(db: str, fmt: str, columns: str | None, date_source: str | None) ->
                 row["published"] = "? " + " | ".join(shown) + (f" (+{more})" if more > 0 else "")
         emit(rows, fmt, columns=TABLE_COLUMNS)
     else:
-        emit(rows, fmt, columns=columns or [*DOC_COLUMNS, "date_evidence", "duplicates"])
+        emit(rows, fmt, columns=columns or [*Document.LISTING, "date_evidence", "duplicates"])
 
 
 @click.command("show")
@@ -112,7 +94,7 @@ def _show_text(document: Document, spans: list[Span]) -> None:
 def search_cmd(query: str, db: str, fmt: str, columns: str | None, limit: int) -> None:
     """Full-text search over titles and text (SQLite FTS5 query syntax), with snippets."""
     with Corpus(db, readonly=True) as corpus:
-        hits = [h.as_dict() for h in corpus.search(query, limit=limit)]
+        hits = corpus.search(query, limit=limit)
     emit(hits, fmt, columns=columns or ("doc_id", "published", "outlet", "title", "snippet"))
 
 

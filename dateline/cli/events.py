@@ -9,11 +9,15 @@ from pathlib import Path
 
 import click
 
-from dateline.cli.extract import input_records
-from dateline.cli.options import DATE, db_option
-from dateline.corpus import Corpus
-from dateline.outputs.formats import emit, output_options
-from dateline.resolve.event_queries import EVENT_COLUMNS, as_plover, list_events
+from dateline import Corpus, Filter, Settings
+from dateline.cli.extract import extracted, text_inputs
+from dateline.cli.options import DATE, db_option, output_options
+from dateline.outputs.formats import emit
+
+EVENT_COLUMNS = ("date", "event", "mode", "actors", "recipients", "flags", "outlet", "evidence", "doc_id")
+# What `extract events` writes of an event row: what the PLOVER scorers read, and its status.
+EXTRACTED = ("event", "mode", "context", "actors", "recipients", "date", "negated", "hypothetical", "future",
+             "status", "confidence")  # fmt: skip
 
 
 @click.command("events")
@@ -29,10 +33,10 @@ def events_cmd(db: str, fmt: str, columns: str | None, event_type: str | None, a
                date_from: dt.date | None, date_to: dt.date | None, out: Path | None) -> None:  # fmt: skip
     """PLOVER-coded events on their own dates, with actors, recipients and evidence."""
     with Corpus(db, readonly=True) as corpus:
-        rows = list_events(corpus.connect(), event_type=event_type, actor=actor, code=code, date_from=date_from, date_to=date_to)
+        rows = corpus.events(Filter(event_type=event_type, actor=actor, code=code, date_from=date_from, date_to=date_to))
     if fmt == "plover":
-        for row in rows:
-            sys.stdout.write(json.dumps(as_plover(row), ensure_ascii=False) + "\n")
+        for event in rows:
+            sys.stdout.write(json.dumps(event.as_plover(), ensure_ascii=False) + "\n")
         return
     if fmt == "parquet":
         import pyarrow as pa
@@ -40,7 +44,7 @@ def events_cmd(db: str, fmt: str, columns: str | None, event_type: str | None, a
 
         if out is None:
             raise click.UsageError("--format parquet needs --out FILE")
-        flat = [{k: json.dumps(v) if isinstance(v, list | dict) else v for k, v in row.items()} for row in rows]
+        flat = [{k: json.dumps(v) if isinstance(v, list | dict) else v for k, v in row.as_dict().items()} for row in rows]
         pq.write_table(pa.Table.from_pylist(flat), out)
         click.echo(f"wrote {len(rows)} events to {out}", err=True)
         return
@@ -51,24 +55,13 @@ def events_cmd(db: str, fmt: str, columns: str | None, event_type: str | None, a
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def extract_events_cmd(inputs: tuple[Path, ...]) -> None:
     """Events of JSONL records ({"id","text","date"?}) as JSONL for scorers/score_plover.py."""
-    from dateline.annotate.actors import find_actor_mentions
-    from dateline.annotate.events import code_events
-    from dateline.annotate.model import load_model
-    from dateline.annotate.timex import find_timexes
-    from dateline.core.dates import parse_date
-
-    nlp = load_model()
-    for path in inputs:
-        for record in input_records(path):
-            text = str(record.get("text", ""))
-            date = parse_date(str(record["date"])) if record.get("date") else None
-            doc = nlp(text)
-            events = code_events(doc, published=date, mentions=find_actor_mentions(doc), timexes=find_timexes(text, date, doc=doc))
-            payload = [{"event": e.event, "mode": e.mode, "context": list(e.context),
-                        "actor": [a.as_dict() for a in e.actors], "recipient": [r.as_dict() for r in e.recipients],
-                        "date": e.date, "negated": e.negated, "hypothetical": e.hypothetical, "future": e.future,
-                        "confidence": e.confidence} for e in events]  # fmt: skip
-            sys.stdout.write(json.dumps({"id": record.get("id"), "events": payload}, ensure_ascii=False) + "\n")
+    for item in extracted(text_inputs(inputs), stages=("events",), settings=Settings.from_env()):
+        payload = []
+        for event in item.table("events", "events"):
+            shown = {k: event[k] for k in EXTRACTED if k in event}
+            shown["actor"], shown["recipient"] = shown.pop("actors"), shown.pop("recipients")
+            payload.append(shown)
+        sys.stdout.write(json.dumps({"id": item.id, "events": payload}, ensure_ascii=False) + "\n")
 
 
 def register(cli: click.Group) -> None:

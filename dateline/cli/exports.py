@@ -8,16 +8,11 @@ from pathlib import Path
 import click
 import yaml
 
+from dateline import Corpus
 from dateline.cli.options import db_option
-from dateline.corpus import Corpus
-from dateline.outputs.exports import (
-    EXPORT_FORMATS,
-    TABLES,
-    actor_network,
-    datasette_metadata,
-    export_tables,
-    write_network,
-)
+
+EXPORT_FORMATS = ("csv", "jsonl", "parquet")
+TABLES = ("documents", "events", "quotes", "actors", "facts", "timeline_entries", "timeline_sources", "date_proposals")
 
 
 @click.command("export")
@@ -29,7 +24,7 @@ def export_cmd(db: str, out_dir: Path, fmt: str, tables: str | None) -> None:
     """Tables (documents, events, quotes, actors, facts, timeline ...) as CSV, JSONL or Parquet files."""
     chosen = [t.strip() for t in tables.split(",") if t.strip()] if tables else None
     with Corpus(db, readonly=True) as corpus:
-        written = export_tables(corpus.connect(), out_dir, fmt=fmt, tables=chosen)
+        written = corpus.export(out_dir, fmt=fmt, tables=chosen)
     for table, path, n in written:
         click.echo(f"{table}: {n} rows → {path}", err=True)
 
@@ -41,12 +36,11 @@ def export_cmd(db: str, out_dir: Path, fmt: str, tables: str | None) -> None:
 def network_cmd(db: str, fmt: str, out: Path | None) -> None:
     """The actor network (edges: events between actors, weighted, with dates) as GraphML or GEXF."""
     with Corpus(db, readonly=True) as corpus:
-        graph = actor_network(corpus.connect())
-    data = write_network(graph, out, fmt)
+        data, n_actors, n_edges = corpus.network(fmt, out=out)
     if out is None:
         sys.stdout.buffer.write(data)
     else:
-        click.echo(f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} edges → {out}", err=True)
+        click.echo(f"{n_actors} actors, {n_edges} edges → {out}", err=True)
 
 
 @click.command("metadata")
@@ -56,7 +50,7 @@ def network_cmd(db: str, fmt: str, out: Path | None) -> None:
 def metadata_cmd(db: str, out: Path | None) -> None:
     """A Datasette metadata.yaml for the database: `datasette DB -m metadata.yaml`."""
     with Corpus(db, readonly=True) as corpus:
-        metadata = datasette_metadata(corpus.connect(), Path(db))
+        metadata = corpus.datasette_metadata()
     text = yaml.safe_dump(metadata, sort_keys=False, allow_unicode=True)
     if out is not None and str(out) == "-":
         sys.stdout.write(text)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from dateline.annotate.timex.extract import run_extract_time
+from dateline import Corpus
 from dateline.cli.options import DATE
 
 
@@ -19,7 +19,7 @@ from dateline.cli.options import DATE
               help="Write one TimeML file per input (or timexes.jsonl) here instead of stdout.")
 def extract_time(inputs: tuple[str, ...], dct: dt.date | None, fmt: str, out_dir: Path | None) -> None:
     """Find and normalise temporal expressions (TIMEX3) in text, JSONL or TimeML files."""
-    errors = run_extract_time(list(inputs), dct=dct, fmt=fmt, out_dir=out_dir)
+    errors = Corpus.extract_time(list(inputs), dct=dct, fmt=fmt, out_dir=out_dir)
     for error in errors:
         click.echo(f"failed: {error}", err=True)
     if errors:

@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import click
 
+from dateline import ConfigError, Corpus, DateError, IngestReport, Settings, WatchPass, parse_date
 from dateline.cli.options import DATE, db_option
-from dateline.core.dates import parse_date
-from dateline.core.errors import ConfigError, DateError
-from dateline.core.settings import DEFAULT_TIME_LIMIT, TIME_LIMIT_ENV
-from dateline.corpus import Corpus, IngestReport
-from dateline.engines import check_engine, engine_names
-from dateline.ingest.dedup import DEFAULT_THRESHOLD
-from dateline.ingest.readers import DEFAULT_MAX_BYTES
 
 
 def read_dates_file(path: Path) -> dict[str, dt.date]:
@@ -86,16 +82,16 @@ def summarise(report: IngestReport) -> None:
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(0, 256),
               help="Worker processes for annotation (0: one per core).")
 @click.option("--stages", default=None, metavar="A,B", help="Only these annotation stages (and what they need).")
-@click.option("--near-threshold", default=DEFAULT_THRESHOLD, show_default=True, type=click.FloatRange(0.1, 1.0),
+@click.option("--near-threshold", default=Corpus.DEFAULT_NEAR_THRESHOLD, show_default=True, type=click.FloatRange(0.1, 1.0),
               help="MinHash Jaccard similarity from which two articles are near duplicates.")
-@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, type=click.IntRange(1),
+@click.option("--max-bytes", default=Corpus.DEFAULT_MAX_BYTES, show_default=True, type=click.IntRange(1),
               help="Refuse single input files larger than this.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra actor knowledge (YAML, as knowledge.yaml); may repeat.")
 @click.option("--time-limit", default=None, type=click.FloatRange(0.0), metavar="SECONDS",
               help=f"Seconds a document's parse and each of its stages may take before that step is left out for it "
-                   f"(0: none; default {DEFAULT_TIME_LIMIT:g}, or ${TIME_LIMIT_ENV}).")
-@click.option("--engine", default="local", show_default=True, type=click.Choice(engine_names()),
+                   f"(0: none; default {Settings().time_limit:g}, or $DATELINE_TIME_LIMIT).")
+@click.option("--engine", default="local", show_default=True, type=click.Choice(Corpus.ENGINES),
               help="Where annotation runs: local processes, a Dask cluster or Ray (extras dask, ray).")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Dask scheduler (tcp://host:8786) or Ray cluster (ray://host:10001, auto); default: a local cluster of --jobs workers.")
@@ -109,49 +105,32 @@ def ingest(
     time_limit: float | None, scheduler: str | None, watch: bool, interval: float, passes: int | None,
 ) -> None:  # fmt: skip
     """Store, date, deduplicate and annotate articles (files, folders, globs, - for stdin)."""
-    import os
-
-    from dateline.annotate.actors.knowledge import load
-    from dateline.core.settings import Settings
-
     if passes is not None and not watch:
         raise click.UsageError("--passes needs --watch")
-    check_engine(engine)  # a missing extra is reported before anything is stored
     dates = read_dates_file(dates_file) if dates_file else None
     settings = Settings.from_env().with_actor_files(tuple(actor_files)).with_time_limit(time_limit)
-    if actor_files:
-        load(settings.actor_files)  # validate every file before anything is stored
+    options: dict[str, Any] = dict(
+        published=published, dates=dates, jobs=jobs or (os.cpu_count() or 1), stages=stages.split(",") if stages else None,
+        near_threshold=near_threshold, max_bytes=max_bytes, engine=engine, scheduler=scheduler,
+    )  # fmt: skip
     with Corpus(db, settings=settings) as corpus:
-
-        def run(inputs: list[str]) -> IngestReport:
-            bar = _progress()
-            with bar:
-                task = bar.add_task("annotating", total=None)
-                return corpus.ingest(
-                    inputs, published=published, dates=dates, jobs=jobs or (os.cpu_count() or 1),
-                    stages=stages.split(",") if stages else None, near_threshold=near_threshold,
-                    max_bytes=max_bytes, progress=lambda n: bar.advance(task, n), engine=engine, scheduler=scheduler,
-                )  # fmt: skip
-
+        corpus.check_ready(engine=engine)  # a missing extra or a bad actors file, before anything is stored
         if not watch:
-            report = run(list(paths))
+            with _progress(corpus.count_inputs(list(paths))) as advance:
+                report = corpus.ingest(list(paths), progress=advance, **options)
             summarise(report)
             if report.failed or report.annotation_errors:
                 raise SystemExit(1)  # what went wrong is listed above and in `dateline errors`
             return
         if engine == "local":  # other engines annotate in their own workers
-            from dateline.annotate.runner import warm_up
-
-            warm_up(settings=settings, stages=stages.split(",") if stages else None)
-        _watch(list(paths), run, interval=interval, passes=passes)
+            corpus.warm_up(stages=options["stages"])
+        _watch(corpus, list(paths), options, interval=interval, passes=passes)
 
 
-def _watch(paths: list[str], run: Callable[[list[str]], IngestReport], *, interval: float, passes: int | None) -> None:
-    from dateline.ingest.watch import Pass, watch
-
+def _watch(corpus: Corpus, paths: list[str], options: dict[str, Any], *, interval: float, passes: int | None) -> None:
     failed = False
 
-    def heard(done: Pass[IngestReport]) -> None:
+    def heard(done: WatchPass[IngestReport]) -> None:
         nonlocal failed
         failed = failed or bool(done.report.failed or done.report.annotation_errors)
         click.echo(f"pass {done.number} ({len(done.inputs)} input(s) new or changed, {done.seconds:.1f} s):", file=sys.stderr)
@@ -164,7 +143,7 @@ def _watch(paths: list[str], run: Callable[[list[str]], IngestReport], *, interv
     # and a job a script starts in the background ignores SIGINT — both must stop it as Ctrl-C does.
     previous = signal.signal(signal.SIGTERM, stop)
     try:
-        watch(paths, ingest=run, interval=interval, passes=passes, on_pass=heard)
+        corpus.watch(paths, interval=interval, passes=passes, on_pass=heard, **options)
     except KeyboardInterrupt:
         click.echo("watch stopped", file=sys.stderr)  # everything ingested so far is committed
     finally:
@@ -173,22 +152,29 @@ def _watch(paths: list[str], run: Callable[[list[str]], IngestReport], *, interv
         raise SystemExit(1)
 
 
-def _progress():  # type: ignore[no-untyped-def]
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr (a terminal only) with the count, the total and the time left."""
     from rich.console import Console
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
         Progress,
-        SpinnerColumn,
         TextColumn,
         TimeElapsedColumn,
+        TimeRemainingColumn,
     )
 
     console = Console(file=sys.stderr)
-    return Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=console, disable=not sys.stderr.isatty(), transient=True,
+    bar = Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("eta"), TimeRemainingColumn(), console=console, disable=not sys.stderr.isatty(), transient=True,
     )  # fmt: skip
+    with bar:
+        # The total counts inputs; duplicates and unchanged articles need no annotation, so the bar
+        # may finish short of it.
+        task = bar.add_task("annotating", total=total or None)
+        yield lambda n: bar.advance(task, n)
 
 
 def register(cli: click.Group) -> None:

@@ -8,21 +8,20 @@ from typing import Any, TypeVar
 
 import click
 
-from dateline.core.dates import parse_date
-from dateline.core.errors import DateError
-from dateline.store.db import DEFAULT_DB
+from dateline import Corpus, DateError, parse_date
+from dateline.outputs.formats import BASE_FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def db_option(fn: F) -> F:
     return click.option(
-        "--db", "db", default=DEFAULT_DB, show_default=True, envvar="DATELINE_DB", type=click.Path(dir_okay=False),
+        "--db", "db", default=Corpus.DEFAULT_DB, show_default=True, envvar="DATELINE_DB", type=click.Path(dir_okay=False),
         help="Corpus database (SQLite file).",
     )(fn)  # fmt: skip
 
 
-class DateParam(click.ParamType):
+class DateParam(click.ParamType[dt.date, Any]):
     name = "DATE"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
@@ -35,3 +34,22 @@ class DateParam(click.ParamType):
 
 
 DATE = DateParam()
+
+
+def output_options(*extra: str, default: str = "table") -> Callable[[F], F]:
+    """The one output bundle of every listing command: ``--format`` (``table json jsonl csv`` plus
+    ``extra``) and ``--columns``."""
+    choices = (*BASE_FORMATS, *extra)
+
+    def decorate(fn: F) -> F:
+        fn = click.option(
+            "--columns", "columns", default=None, metavar="A,B,...",
+            help="Only these columns, in this order.",
+        )(fn)  # fmt: skip
+        fn = click.option(
+            "--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
+            help="Output format.",
+        )(fn)  # fmt: skip
+        return fn
+
+    return decorate

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import click
 
-from dateline.cli.extract import input_records
-from dateline.cli.options import DATE, db_option
-from dateline.corpus import Corpus
-from dateline.outputs.formats import emit, output_options
-from dateline.resolve.quote_queries import QUOTE_COLUMNS, list_quotes
+from dateline import Corpus, Filter, Settings
+from dateline.cli.extract import extracted, text_inputs
+from dateline.cli.options import DATE, db_option, output_options
+from dateline.outputs.formats import emit
+
+QUOTE_COLUMNS = ("date", "speaker", "office", "code", "sector", "outlet", "direct", "quote", "doc_id")
 
 
 @click.command("quotes")
@@ -27,7 +28,7 @@ def quotes_cmd(db: str, fmt: str, columns: str | None, speaker: str | None, code
                date_from: dt.date | None, date_to: dt.date | None) -> None:  # fmt: skip
     """Who said what, when: quotes with speaker, office, date, outlet."""
     with Corpus(db, readonly=True) as corpus:
-        rows = list_quotes(corpus.connect(), speaker=speaker, code=code, date_from=date_from, date_to=date_to)
+        rows = corpus.quotes(Filter(speaker=speaker, code=code, date_from=date_from, date_to=date_to))
     emit(rows, fmt, columns=columns or (QUOTE_COLUMNS if fmt in ("table", "csv") else None))
 
 
@@ -36,26 +37,14 @@ def quotes_cmd(db: str, fmt: str, columns: str | None, speaker: str | None, code
 def extract_quotes_cmd(inputs: tuple[Path, ...]) -> None:
     """Quotes of text files or JSONL ({"id","text"}) as JSONL for scorers/score_polnear.py
     (content_spans: the content's pieces, [[start, end], ...])."""
-    from dateline.annotate.actors import find_actor_mentions
-    from dateline.annotate.model import load_model
-    from dateline.annotate.quotes import extract_quotes
-    from dateline.annotate.quotes.attribution import speaker_mention
-
-    nlp = load_model()
-    for path in inputs:
-        items = [(str(r.get("id", n)), str(r.get("text", ""))) for n, r in enumerate(input_records(path), start=1)]
-        for doc_id, text in items:
-            doc = nlp(text)
-            mentions = find_actor_mentions(doc)
-            quotes = []
-            for q in extract_quotes(doc):
-                speaker = speaker_mention(q, mentions)
-                quotes.append({
-                    **q.spans_record(),
-                    "speaker": speaker.name if speaker else (text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else None),
-                    "cue": q.cue_lemma,
-                })  # fmt: skip
-            sys.stdout.write(json.dumps({"id": doc_id, "quotes": quotes}, ensure_ascii=False) + "\n")
+    for item in extracted(text_inputs(inputs), stages=("quotes",), settings=Settings.from_env()):
+        quotes = [{
+            "content_spans": json.loads(q["pieces"]),
+            "speaker_span": [q["speaker_start"], q["speaker_end"]] if q["speaker_start"] is not None else None,
+            "cue_span": [q["cue_start"], q["cue_end"]] if q["cue_start"] is not None else None,
+            "direct": q["direct"], "speaker": q["speaker_name"] or q["speaker_text"], "cue": q["cue_lemma"],
+        } for q in item.table("quotes", "quotes")]  # fmt: skip
+        sys.stdout.write(json.dumps({"id": item.id, "quotes": quotes}, ensure_ascii=False) + "\n")
 
 
 def register(cli: click.Group) -> None:

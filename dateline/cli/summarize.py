@@ -8,8 +8,8 @@ import sys
 
 import click
 
+from dateline import Corpus
 from dateline.cli.options import DATE, db_option
-from dateline.corpus import Corpus
 
 
 @click.command("summarize")
@@ -27,19 +27,14 @@ from dateline.corpus import Corpus
 def summarize_cmd(db: str, articles_path: str | None, n_dates: int, n_sentences: int, date_from: dt.date | None,
                   date_to: dt.date | None) -> None:  # fmt: skip
     """The N most important dates and K sentences for each, as [["YYYY-MM-DD", [sentences]], ...] JSON."""
-    # Imported here: the summariser pulls in spaCy, which every other command would pay for.
-    from dateline.summarize.articles import read_articles_db, read_articles_jsonl
-    from dateline.summarize.tls import Period, summarize
-
     if date_from and date_to and date_from > date_to:
         raise click.BadParameter(f"{date_from} is after --to {date_to}", param_hint="--from")
-
     if articles_path:
-        articles = read_articles_jsonl(articles_path)
+        timeline = Corpus.summarize_file(articles_path, dates=n_dates, sentences=n_sentences, date_from=date_from,
+                                         date_to=date_to)  # fmt: skip
     else:
         with Corpus(db, readonly=True) as corpus:
-            articles = read_articles_db(corpus.connect())
-    timeline = summarize(articles, n_dates, n_sentences, period=Period(date_from, date_to))
+            timeline = corpus.summarize(dates=n_dates, sentences=n_sentences, date_from=date_from, date_to=date_to)
     json.dump(timeline, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
 

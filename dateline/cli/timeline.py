@@ -7,11 +7,11 @@ import sys
 
 import click
 
-from dateline.cli.options import DATE, db_option
-from dateline.corpus import Corpus
-from dateline.outputs.formats import emit, output_options
-from dateline.outputs.timeline_formats import dump_timelinejs, to_html, to_markdown
-from dateline.resolve.timeline_queries import TIMELINE_COLUMNS, list_proposals, list_timeline, statements
+from dateline import Corpus, Filter
+from dateline.cli.options import DATE, db_option, output_options
+from dateline.outputs.formats import emit
+
+TIMELINE_COLUMNS = ("date", "kind", "event", "headline", "n_sources", "contradictions")
 
 
 @click.command("timeline")
@@ -30,22 +30,19 @@ def timeline_cmd(db: str, fmt: str, columns: str | None, actor: str | None, code
                  date_from: dt.date | None, date_to: dt.date | None, kind: str, title: str, limit: int | None,
                  offset: int) -> None:  # fmt: skip
     """The corpus timeline: one entry per real-world event, every source kept, history apart from news."""
+    where = Filter(actor=actor, code=code, event_type=event_type, date_from=date_from, date_to=date_to, kind=kind,
+                   limit=limit, offset=offset)  # fmt: skip
     with Corpus(db, readonly=True) as corpus:
-        entries = list_timeline(corpus.connect(), actor=actor, code=code, event_type=event_type,
-                                date_from=date_from, date_to=date_to, kind=kind, limit=limit, offset=offset)  # fmt: skip
-    if fmt == "md":
-        sys.stdout.write(to_markdown(entries, title=title))
-    elif fmt == "html":
-        sys.stdout.write(to_html(entries, title=title))
-    elif fmt == "timelinejs":
-        sys.stdout.write(dump_timelinejs(entries, title=title))
-    else:
-        if fmt in ("table", "csv"):
-            for e in entries:
-                e["contradictions"] = "; ".join(" vs ".join(c["values"]) for c in e["contradictions"])
-                if e["date_end"]:
-                    e["date"] = f"{e['date']}/{e['date_end']}"  # ISO 8601 interval
-        emit(entries, fmt, columns=columns or (TIMELINE_COLUMNS if fmt in ("table", "csv") else None))
+        if fmt in ("md", "html", "timelinejs"):
+            sys.stdout.write(corpus.timeline_report(where, fmt=fmt, title=title))
+            return
+        entries = [e.as_dict() for e in corpus.timeline(where)]
+    if fmt in ("table", "csv"):
+        for e in entries:
+            e["contradictions"] = "; ".join(" vs ".join(c["values"]) for c in e["contradictions"])
+            if e["date_end"]:
+                e["date"] = f"{e['date']}/{e['date_end']}"  # ISO 8601 interval
+    emit(entries, fmt, columns=columns or (TIMELINE_COLUMNS if fmt in ("table", "csv") else None))
 
 
 @click.command("statements")
@@ -56,7 +53,7 @@ def timeline_cmd(db: str, fmt: str, columns: str | None, actor: str | None, code
 def statements_cmd(db: str, fmt: str, columns: str | None, actor: str, about: str | None) -> None:
     """What an actor said and did (about another), by date: quotes and events together."""
     with Corpus(db, readonly=True) as corpus:
-        rows = statements(corpus.connect(), actor=actor, about=about)
+        rows = corpus.statements(actor=actor, about=about)
     emit(rows, fmt, columns=columns or (("date", "kind", "event", "who", "outlet", "text") if fmt in ("table", "csv") else None))
 
 
@@ -69,7 +66,7 @@ def proposals_cmd(db: str, fmt: str, columns: str | None) -> None:
     Accept one with `dateline set-date DOC DATE`.
     """
     with Corpus(db, readonly=True) as corpus:
-        rows = list_proposals(corpus.connect())
+        rows = [p.as_dict() for p in corpus.proposals()]
     if fmt in ("table", "csv"):
         for r in rows:
             r["own"] = " | ".join(r["own"])

@@ -32,6 +32,6 @@ def parse_date(value: str) -> dt.date:
     import dateparser  # slow to import; only for non-ISO strings
 
     parsed = dateparser.parse(value, settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})
-    if parsed is None:
+    if not isinstance(parsed, dt.datetime):
         raise DateError(f"cannot read a full date from {value!r}")
     return parsed.date()

@@ -17,6 +17,13 @@ class English:
     numbers: Mapping[str, int]  # "one" → 1 .. "hundred" → 100
     speech_verbs: Mapping[str, tuple[str, ...]]  # lemma → written forms: neutral reporting verbs
     stance_verbs: Mapping[str, tuple[str, ...]]  # lemma → written forms: reporting that is an act
+    abbreviations: tuple[str, ...]  # "Mr", "vs": a full stop after them ends no sentence (as written)
+    modals: tuple[str, ...]  # "will", "could", ...
+
+    def short_months(self) -> tuple[str, ...]:
+        """The abbreviated month names, often written with a full stop ("jan", "sept"); not "may",
+        "june" or "july", which are whole names."""
+        return tuple(name for name in self.months if len(name) <= 4 and name not in ("may", "june", "july"))
 
     def speech_forms(self) -> frozenset[str]:
         """Every written form of the neutral reporting verbs ("said", "tells", ...)."""
@@ -40,4 +47,6 @@ def english() -> English:
         numbers={str(k): int(v) for k, v in raw["numbers"].items()},
         speech_verbs=verbs("speech_verbs"),
         stance_verbs=verbs("stance_verbs"),
+        abbreviations=tuple(str(a) for a in raw["abbreviations"]),
+        modals=tuple(str(m) for m in raw["modals"]),
     )

@@ -23,6 +23,7 @@ from typing import Any
 from dateline.core.datelines import Dateline
 from dateline.core.dates import today
 from dateline.core.lexicon import english
+from dateline.core.sentences import sentence_spans
 
 WEEKDAYS = tuple(sorted(english().weekdays, key=english().weekdays.__getitem__))  # monday first
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
@@ -30,7 +31,6 @@ _REPORTING = re.compile(r"\b(" + "|".join(sorted(english().reporting_forms())) +
 _YEAR = re.compile(r"(?<![\d$€£])(?<!\d[,.])(1[89]\d\d|20\d\d)(?!\d|%|,\d)")
 _FUTURE_CONTEXT = re.compile(r"\b(will|would|shall|plans?|planned|scheduled|expected|aims?|target|next)\b", re.I)
 _BEFORE_YEAR_FUTURE = re.compile(r"\b(by|until|till|through|before|in the run-up to)\s*$", re.I)
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“A-Z])|\n")
 WINDOW_YEARS = 30
 MAX_CANDIDATES = 10
 
@@ -57,7 +57,8 @@ class DateDecision:
 def past_years(text: str, *, until: int) -> list[int]:
     """Years the text mentions as past (not in a future context), up to ``until``."""
     years: list[int] = []
-    for sentence in _SENTENCE_END.split(text):
+    for start, end in sentence_spans(text):
+        sentence = text[start:end]
         if _FUTURE_CONTEXT.search(sentence):
             continue
         for m in _YEAR.finditer(sentence):
@@ -71,7 +72,9 @@ def past_years(text: str, *, until: int) -> list[int]:
 
 def lead_weekday(text: str, dateline: Dateline) -> tuple[int, str] | None:
     """The weekday the lead sentence gives for the report itself, with the words that say so."""
-    lead = _SENTENCE_END.split(text[dateline.end : dateline.end + 800], maxsplit=1)[0]
+    window = text[dateline.end : dateline.end + 800]
+    lead_start, lead_end = sentence_spans(window)[0]
+    lead = window[lead_start:lead_end]
     found = list(_WEEKDAY.finditer(lead))
     if not found:
         return None

@@ -24,7 +24,7 @@ R = TypeVar("R")
 
 
 @dataclass(frozen=True, slots=True)
-class Pass(Generic[R]):
+class WatchPass(Generic[R]):
     """One pass of a watch: its number (from 1), the inputs it ingested, the ingest's report."""
 
     number: int
@@ -62,7 +62,7 @@ def watch(
     ingest: Callable[[list[str]], R],
     interval: float = 5.0,
     passes: int | None = None,
-    on_pass: Callable[[Pass[R]], None] | None = None,
+    on_pass: Callable[[WatchPass[R]], None] | None = None,
     sleep: Callable[[float], None] = time.sleep,
 ) -> None:
     """Ingest ``paths``, then every ``interval`` seconds whatever changed under them.
@@ -89,4 +89,4 @@ def watch(
         started = time.perf_counter()
         report = ingest(todo)
         if on_pass is not None:
-            on_pass(Pass(number, todo, report, time.perf_counter() - started))
+            on_pass(WatchPass(number, todo, report, time.perf_counter() - started))

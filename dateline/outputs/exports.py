@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.core.errors import ExportError
+from dateline.core.version import __version__
 
 EXPORT_FORMATS = ("csv", "jsonl", "parquet")
 # table → the columns worth exporting (documents without its MinHash signature).
@@ -153,8 +154,6 @@ _DESCRIPTIONS = {
 
 def datasette_metadata(conn: sqlite3.Connection, db_path: Path) -> dict[str, Any]:
     """Datasette metadata: table descriptions, label columns, the full-text index, useful facets."""
-    from dateline import __version__
-
     present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     tables: dict[str, Any] = {}
     for table, (description, label) in _DESCRIPTIONS.items():

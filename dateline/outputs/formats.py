@@ -1,36 +1,18 @@
-"""One output bundle for every listing command: ``--format table|json|jsonl|csv`` (and more where a
-command supports it). Data goes to stdout; nothing else does."""
+"""Writing listings: a table for the terminal, JSON, JSONL or CSV. Data goes to the stream given
+(stdout for the CLI); nothing else does."""
 
 from __future__ import annotations
 
 import csv
 import json
 import sys
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any, TextIO, TypeVar
+from collections.abc import Mapping, Sequence
+from typing import Any, TextIO
 
-import click
+from dateline.core.errors import ConfigError
+from dateline.core.views import View
 
 BASE_FORMATS = ("table", "json", "jsonl", "csv")
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def output_options(*extra: str, default: str = "table") -> Callable[[F], F]:
-    """Add ``--format`` (``table json jsonl csv`` plus ``extra``) and ``--columns`` to a command."""
-    choices = (*BASE_FORMATS, *extra)
-
-    def decorate(fn: F) -> F:
-        fn = click.option(
-            "--columns", "columns", default=None, metavar="A,B,...",
-            help="Only these columns, in this order.",
-        )(fn)  # fmt: skip
-        fn = click.option(
-            "--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
-            help="Output format.",
-        )(fn)  # fmt: skip
-        return fn
-
-    return decorate
 
 
 def _cell(value: Any) -> str:
@@ -43,18 +25,20 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def select(rows: Sequence[Mapping[str, Any]], columns: str | Sequence[str] | None) -> tuple[list[dict[str, Any]], list[str]]:
+def select(rows: Sequence[Mapping[str, Any] | View], columns: str | Sequence[str] | None) -> tuple[list[dict[str, Any]], list[str]]:
+    """The rows as mappings reduced to ``columns`` (all, in first-seen order, when none are given)."""
+    mappings = [r.as_dict() if isinstance(r, View) else r for r in rows]
     if isinstance(columns, str):
         columns = [c.strip() for c in columns.split(",") if c.strip()]
     names: list[str] = list(columns) if columns else []
     if not names:
-        for row in rows:
+        for row in mappings:
             names.extend(k for k in row if k not in names)
-    return [{c: row.get(c) for c in names} for row in rows], names
+    return [{c: row.get(c) for c in names} for row in mappings], names
 
 
 def emit(
-    rows: Sequence[Mapping[str, Any]],
+    rows: Sequence[Mapping[str, Any] | View],
     fmt: str,
     *,
     columns: str | Sequence[str] | None = None,
@@ -78,7 +62,7 @@ def emit(
     elif fmt == "table":
         _table(data, names, out, title)
     else:
-        raise click.UsageError(f"format {fmt!r} is not available for this command")
+        raise ConfigError(f"format {fmt!r} is not available for this listing")
 
 
 def _table(data: list[dict[str, Any]], names: list[str], out: TextIO, title: str | None) -> None:

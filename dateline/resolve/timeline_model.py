@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from dateline.core.concepts import Concept
+from dateline.core.timevalues import calendar_part
 from dateline.resolve.headlines import event_headline, join_names
 
 GRANULARITY_RANK = {"day": 4, "week": 3, "month": 3, "season": 2, "year": 1, "decade": 0, "": -1}
@@ -117,7 +118,7 @@ class _Entry:
             self.event_votes[source.event] += 1
         self.names.update(a["name"] for a in source.actors.values() if a.get("name"))
         if source.date:
-            self.date_docs.setdefault(source.date[:10], set()).add(source.doc_id)
+            self.date_docs.setdefault(calendar_part(source.date), set()).add(source.doc_id)
         if source.shape == "since":
             self.since_docs.add(source.doc_id)
             if source.date:
@@ -129,7 +130,7 @@ class _Entry:
             if source.date:
                 if (rank, source.date) > self.best_dated[:2]:
                     self.best_dated = (rank, source.date, source.granularity)
-                self.dates.setdefault(source.granularity, Counter())[source.date[:10]] += 1
+                self.dates.setdefault(source.granularity, Counter())[calendar_part(source.date)] += 1
 
 
 class Sink(Protocol):
@@ -155,7 +156,7 @@ class Keep:
 
 
 def _plain(date: str | None) -> str:
-    return (date or "")[:10].rstrip("X")
+    return calendar_part(date or "").rstrip("X")
 
 
 def compatible(a: str | None, b: str | None) -> bool:

@@ -2,60 +2,75 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sqlite3
 from typing import Any
 
+from dateline.core.errors import ConfigError, NotFoundError
+from dateline.core.filters import NO_FILTER, Filter
+from dateline.core.views import (
+    Actor,
+    DateProposal,
+    EntryQuote,
+    Reporter,
+    Statement,
+    TimelineEntry,
+    TimelineSource,
+)
+from dateline.resolve.actor_queries import find_actor
+from dateline.resolve.event_queries import list_events
+from dateline.resolve.quote_queries import list_quotes
+
 TIMELINE_COLUMNS = ("date", "kind", "event", "headline", "n_sources", "contradictions")
 
 
-def list_timeline(
-    conn: sqlite3.Connection,
-    *,
-    actor: str | None = None,
-    code: str | None = None,
-    event_type: str | None = None,
-    date_from: dt.date | None = None,
-    date_to: dt.date | None = None,
-    kind: str = "all",
-    limit: int | None = None,
-    offset: int = 0,
-    entry_id: int | None = None,
-) -> list[dict[str, Any]]:
+def list_timeline(conn: sqlite3.Connection, where: Filter = NO_FILTER) -> list[TimelineEntry]:
     """Timeline entries, in date order, with their sources and quotes (``limit``: one page)."""
+    where.check("the timeline", ("actor", "code", "event_type", "date_from", "date_to", "kind", "text"))
     clauses: list[str] = []
     params: list[Any] = []
-    if entry_id is not None:
-        clauses.append("t.id = ?")
-        params.append(entry_id)
-    if event_type:
+    if where.event_type:
         clauses.append("t.event = ?")
-        params.append(event_type.upper())
-    if kind in ("news", "background"):
+        params.append(where.event_type.upper())
+    if where.kind in ("news", "background"):
         clauses.append("t.kind = ?")
-        params.append(kind)
-    if date_from:
+        params.append(where.kind)
+    elif where.kind not in (None, "all"):
+        raise ConfigError(f"a timeline entry's kind is news or background, not {where.kind!r}")
+    if where.date_from:
         clauses.append("substr(t.date, 1, 10) >= substr(?, 1, length(t.date))")
-        params.append(date_from.isoformat())
-    if date_to:
+        params.append(where.date_from.isoformat())
+    if where.date_to:
         clauses.append("substr(t.date, 1, 10) <= ?")
-        params.append(date_to.isoformat())
-    if actor:
-        from dateline.resolve.actor_queries import find_actor
-
+        params.append(where.date_to.isoformat())
+    if where.actor:
         clauses.append("t.id IN (SELECT entry_id FROM timeline_actors WHERE actor_id = ?)")
-        params.append(find_actor(conn, actor, with_documents=False)["id"])
-    if code:
+        params.append(find_actor(conn, where.actor).id)
+    if where.code:
         clauses.append("t.id IN (SELECT entry_id FROM timeline_actors WHERE code = ?)")
-        params.append(code.upper())
+        params.append(where.code.upper())
+    if where.text:
+        clauses.append("instr(lower(t.headline), lower(?)) > 0")
+        params.append(where.text)
+    return _entries(conn, clauses, params, where.limit, where.offset)
+
+
+def timeline_entry(conn: sqlite3.Connection, entry_id: int) -> TimelineEntry:
+    """One timeline entry by its id."""
+    found = _entries(conn, ["t.id = ?"], [entry_id], None, 0)
+    if not found:
+        raise NotFoundError(f"no timeline entry {entry_id}")
+    return found[0]
+
+
+def _entries(conn: sqlite3.Connection, clauses: list[str], params: list[Any], limit: int | None, offset: int) -> list[TimelineEntry]:
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     page = " LIMIT ? OFFSET ?" if limit is not None else ""
     entries = conn.execute(
         f"SELECT * FROM timeline_entries t {where} ORDER BY t.date, t.id{page}",
         [*params, *((limit, offset) if limit is not None else ())],
     ).fetchall()
-    by_entry: dict[int, list[dict[str, Any]]] = {}
+    by_entry: dict[int, list[TimelineSource]] = {}
     quotes_by_doc: dict[int, list[sqlite3.Row]] = {}
     seen_quotes: set[int] = set()  # a quote's document can be fetched again for the next chunk of entries
     ids = [e["id"] for e in entries]
@@ -67,11 +82,11 @@ def list_timeline(
             "ORDER BY s.entry_id, d.published, s.doc_id, s.start",
             chunk,
         ):
-            by_entry.setdefault(s["entry_id"], []).append({
-                "doc_id": s["doc_id"], "outlet": s["outlet"], "published": s["published"], "title": s["title"],
-                "path": s["path"], "date": s["date"], "claim": s["claim"], "sentence": s["sentence"], "start": s["start"],
-                "end": s["end"], "event_id": s["event_id"], "fact_id": s["fact_id"],
-            })  # fmt: skip
+            by_entry.setdefault(s["entry_id"], []).append(TimelineSource(
+                doc_id=s["doc_id"], outlet=s["outlet"], published=s["published"], title=s["title"], path=s["path"],
+                date=s["date"], claim=s["claim"], sentence=s["sentence"], start=s["start"], end=s["end"],
+                event_id=s["event_id"], fact_id=s["fact_id"],
+            ))  # fmt: skip
         for q in conn.execute(
             "SELECT q.id, q.doc_id, q.sentence_start, q.sentence_end, q.speaker_name, q.actor_id, q.direct, q.date, "
             "substr(d.text, q.start + 1, q.end - q.start) AS quote FROM quotes q JOIN documents d ON d.id = q.doc_id "
@@ -82,61 +97,53 @@ def list_timeline(
             if q["id"] not in seen_quotes:
                 seen_quotes.add(q["id"])
                 quotes_by_doc.setdefault(q["doc_id"], []).append(q)
-    out = []
-    for e in entries:
-        out.append({
-            "id": e["id"], "date": e["date"], "date_end": e["date_end"], "granularity": e["granularity"], "kind": e["kind"],
-            "event": e["event"], "mode": e["mode"], "concepts": json.loads(e["concepts"]), "actors": json.loads(e["actors"]),
-            "recipients": json.loads(e["recipients"]), "headline": e["headline"], "n_sources": e["n_sources"],
-            "n_documents": e["n_documents"], "sources": by_entry.get(e["id"], []),
-            "contradictions": json.loads(e["contradictions"]),
-            "quotes": _quotes(by_entry.get(e["id"], []), quotes_by_doc),
-        })  # fmt: skip
-    return out
+    return [
+        TimelineEntry(
+            id=e["id"], date=e["date"], date_end=e["date_end"], granularity=e["granularity"], kind=e["kind"],
+            event=e["event"], mode=e["mode"], concepts=json.loads(e["concepts"]), actors=json.loads(e["actors"]),
+            recipients=json.loads(e["recipients"]), headline=e["headline"], n_sources=e["n_sources"],
+            n_documents=e["n_documents"], sources=by_entry.get(e["id"], []),
+            contradictions=json.loads(e["contradictions"]), quotes=_quotes(by_entry.get(e["id"], []), quotes_by_doc),
+        )
+        for e in entries
+    ]
 
 
-def _quotes(sources: list[dict[str, Any]], quotes_by_doc: dict[int, list[sqlite3.Row]]) -> list[dict[str, Any]]:
+def _quotes(sources: list[TimelineSource], quotes_by_doc: dict[int, list[sqlite3.Row]]) -> list[EntryQuote]:
     """The quotes of an entry's evidence sentences: where a statement is the event, what was said."""
     seen: set[int] = set()
     out = []
     for s in sources:
-        if s["event_id"] is None:
+        if s.event_id is None:
             continue
-        for q in quotes_by_doc.get(s["doc_id"], []):
-            if q["id"] not in seen and q["sentence_start"] < s["end"] and s["start"] < q["sentence_end"]:
+        for q in quotes_by_doc.get(s.doc_id, []):
+            if q["id"] not in seen and q["sentence_start"] < s.end and s.start < q["sentence_end"]:
                 seen.add(q["id"])
-                out.append({"quote_id": q["id"], "doc_id": q["doc_id"], "speaker": q["speaker_name"],
-                            "actor_id": q["actor_id"], "direct": bool(q["direct"]), "date": q["date"], "text": q["quote"]})  # fmt: skip
+                out.append(EntryQuote(q["id"], q["doc_id"], q["speaker_name"], q["actor_id"], bool(q["direct"]), q["date"], q["quote"]))
     return out
 
 
-def statements(conn: sqlite3.Connection, *, actor: str, about: str | None = None) -> list[dict[str, Any]]:
+def statements(conn: sqlite3.Connection, *, actor: str, about: str | None = None) -> list[Statement]:
     """What ``actor`` said (quotes) and did (events as actor), by date, optionally about another actor."""
-    from dateline.resolve.actor_queries import find_actor
-    from dateline.resolve.event_queries import list_events
-    from dateline.resolve.quote_queries import list_quotes
-
     me = find_actor(conn, actor)
     target = find_actor(conn, about) if about else None
-    names = [target["name"], *target["aliases"]] if target else []
+    names = [target.name, *target.aliases] if target else []
     voices = _voices(conn, me)
-    rows: list[dict[str, Any]] = []
+    rows: list[Statement] = []
     for q in list_quotes(conn, speaker_ids=voices):
-        if target and not any(n and n.lower() in q["quote"].lower() for n in names):
+        if target and not any(n and n.lower() in q.quote.lower() for n in names):
             continue
-        rows.append({"date": q["date"], "kind": "quote" if q["direct"] else "reported", "event": "", "who": q["speaker"],
-                     "text": q["quote"], "outlet": q["outlet"], "doc_id": q["doc_id"]})  # fmt: skip
+        rows.append(Statement(q.date, "quote" if q.direct else "reported", "", q.speaker, q.quote, q.outlet, q.doc_id))
     for e in list_events(conn, actor_ids=voices, include_hypothetical=False):
-        acting = [a for a in e["actor"] if a.get("actor_id") in voices]
+        acting = [a for a in e.actor if a.get("actor_id") in voices]
         if not acting:  # the actor index is rebuilt by the resolver; the event's own list decides
             continue
-        if target and not any(p.get("actor_id") == target["id"] for p in e["recipient"]) and not any(
-            n and n.lower() in e["evidence"].lower() for n in names
+        if target and not any(p.get("actor_id") == target.id for p in e.recipient) and not any(
+            n and n.lower() in e.evidence.lower() for n in names
         ):
             continue
-        rows.append({"date": e["date"], "kind": "event", "event": e["event"], "who": _names(acting), "text": e["evidence"],
-                     "outlet": e["outlet"], "doc_id": e["doc_id"]})  # fmt: skip
-    return sorted(rows, key=lambda r: (r["date"] is None, r["date"] or "", r["doc_id"]))
+        rows.append(Statement(e.date, "event", e.event, _names(acting), e.evidence, e.outlet, e.doc_id))
+    return sorted(rows, key=lambda r: (r.date is None, r.date or "", r.doc_id))
 
 
 # Sectors through which a state speaks and acts (PLOVER): its government, forces, police, courts,
@@ -144,22 +151,22 @@ def statements(conn: sqlite3.Connection, *, actor: str, about: str | None = None
 STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "SPY", "LEG")
 
 
-def _voices(conn: sqlite3.Connection, me: dict[str, Any]) -> set[str]:
+def _voices(conn: sqlite3.Connection, me: Actor) -> set[str]:
     """The actors whose words and acts are ``me``'s: a country's are also its state's ("what has
     Russia said" includes its Foreign Ministry, its ministers and its spokeswoman); anyone else's are
     their own."""
-    if me["kind"] != "country" or not me["code"]:
-        return {me["id"]}
+    if me.kind != "country" or not me.code:
+        return {me.id}
     marks = ",".join("?" * len(STATE_SECTORS))
-    state = conn.execute(f"SELECT id FROM actors WHERE code = ? AND sector IN ({marks})", (me["code"], *STATE_SECTORS))
-    return {me["id"], *(r["id"] for r in state)}
+    state = conn.execute(f"SELECT id FROM actors WHERE code = ? AND sector IN ({marks})", (me.code, *STATE_SECTORS))
+    return {me.id, *(r["id"] for r in state)}
 
 
 def _names(actors: list[dict[str, Any]]) -> str:
     return ", ".join(dict.fromkeys(str(a.get("name") or a.get("entity_text") or "") for a in actors))
 
 
-def list_proposals(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+def list_proposals(conn: sqlite3.Connection) -> list[DateProposal]:
     """Dates proposed for undated and ambiguous articles, with the sentences that support them."""
     out = []
     for p in conn.execute(
@@ -167,21 +174,19 @@ def list_proposals(conn: sqlite3.Connection) -> list[dict[str, Any]]:
         "JOIN documents d ON d.id = p.doc_id ORDER BY p.doc_id"
     ):
         evidence = json.loads(p["evidence"])
-        their_rows = []
+        reporters = []
         for item in evidence:
             their = item["their"]
             row = conn.execute(
                 "SELECT id, path, published, substr(text, ? + 1, ? - ?) AS sentence FROM documents WHERE id = ?",
                 (their["start"], their["end"], their["start"], their["doc_id"]),
             ).fetchone()
-            their_rows.append({"doc_id": row["id"], "path": row["path"], "published": row["published"],
-                               "sentence": row["sentence"].strip()})  # fmt: skip
-        own = [p["text"][a:b].strip() for item in evidence for a, b in item["own"]]
-        out.append({
-            "doc_id": p["doc_id"], "path": p["path"], "title": p["title"], "date_source": p["date_source"],
-            "candidates": [c["date"] for c in json.loads(p["date_candidates"] or "[]")],
-            "proposed": p["date"], "granularity": p["granularity"], "score": p["score"],
-            "because": "; ".join(item["headline"] for item in evidence), "entry_ids": [item["entry_id"] for item in evidence],
-            "own": own, "reported_by": their_rows,
-        })  # fmt: skip
+            reporters.append(Reporter(row["id"], row["path"], row["published"], row["sentence"].strip()))
+        out.append(DateProposal(
+            doc_id=p["doc_id"], path=p["path"], title=p["title"], date_source=p["date_source"],
+            candidates=[c["date"] for c in json.loads(p["date_candidates"] or "[]")], proposed=p["date"],
+            granularity=p["granularity"], score=p["score"], because="; ".join(item["headline"] for item in evidence),
+            entry_ids=[item["entry_id"] for item in evidence],
+            own=[p["text"][a:b].strip() for item in evidence for a, b in item["own"]], reported_by=reporters,
+        ))  # fmt: skip
     return out

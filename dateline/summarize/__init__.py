@@ -1,5 +1,5 @@
 """Timeline summarisation: the N most important dates of a large collection and K sentences for each."""
 
-from dateline.summarize.tls import Article, Period, summarize
+from dateline.summarize.timeline_summary import Article, Period, summarize
 
 __all__ = ["Article", "Period", "summarize"]

@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from dateline.core.errors import DatelineError
-from dateline.summarize.tls import Article
+from dateline.summarize.timeline_summary import Article
 
 
 def _date(value: object) -> dt.date | None:

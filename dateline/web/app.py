@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import mimetypes
-import sqlite3
 from collections.abc import Awaitable, Callable, Collection, Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -25,25 +24,30 @@ from fastapi import FastAPI, HTTPException, Query, Request, Response
 from fastapi import Path as PathParam
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
+from starlette.concurrency import run_in_threadpool
 
-from dateline import __version__
-from dateline.cli.documents import _doc_row
-from dateline.core.dates import parse_date
-from dateline.core.errors import DatelineError, NotFoundError
-from dateline.corpus import Corpus
-from dateline.resolve.actor_queries import find_actor, list_actors
-from dateline.resolve.event_queries import list_events
-from dateline.resolve.quote_queries import list_quotes
-from dateline.resolve.timeline_queries import list_proposals, list_timeline, statements
+from dateline import (
+    Actor,
+    Corpus,
+    DatelineError,
+    Event,
+    Filter,
+    NotFoundError,
+    Quote,
+    SearchHit,
+    TimelineEntry,
+    __version__,
+    parse_date,
+)
 
 STATIC = Path(str(resources.files("dateline.web") / "static"))
 # Licence texts ship with the assets but are not served; everything else under static/ is.
 SERVED = (".html", ".js", ".css")
 DATE_SOURCES = "^(metadata|explicit|inferred|ambiguous|unknown|user)$"
-# SQLite's integers are 64-bit: a larger id or offset is refused as a bad request (422), not
-# passed on to fail inside the query (500).
-ROW_ID = Annotated[int, PathParam(ge=1, le=2**63 - 1)]
-OFFSET = Annotated[int, Query(ge=0, le=2**63 - 1)]
+# The largest id a path may carry: SQLite's integers are 64-bit, a larger one is no id but a 422.
+MAX_ID = 2**63 - 1
+# What a document listing shows of the date proposed for it.
+PROPOSAL_FIELDS = ("proposed", "granularity", "score", "because", "own", "reported_by")
 # Host names a server bound to the loopback interface answers to (see create_app's allowed_hosts).
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
@@ -75,10 +79,10 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
         return response
 
     @contextmanager
-    def reading() -> Iterator[tuple[Corpus, sqlite3.Connection]]:
+    def reading() -> Iterator[Corpus]:
         corpus = Corpus(db_path, readonly=True)
         try:
-            yield corpus, corpus.connect()
+            yield corpus
         finally:
             corpus.close()
 
@@ -89,33 +93,29 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
 
     @app.get("/api/documents", summary="Documents (`dateline docs`), undated and ambiguous first, with candidate and proposed dates", tags=["documents"])
     def documents(date_source: Annotated[str | None, Query(pattern=DATE_SOURCES)] = None) -> list[dict[str, Any]]:
-        with reading() as (corpus, conn):
-            proposals = {p["doc_id"]: p for p in list_proposals(conn)}
-            where, params = ("date_source = ?", (date_source,)) if date_source else ("", ())
-            docs = [_doc_row(d, flat=False) for d in corpus.documents(where=where, params=params)]
+        with reading() as corpus:
+            proposals = {p.doc_id: p for p in corpus.proposals()}
+            docs = [d.listing(flat=False) for d in corpus.documents(Filter(date_source=date_source))]
         order = {"unknown": 0, "ambiguous": 1}
         for d in docs:
             proposal = proposals.get(d["id"])
-            d["proposed"] = {k: proposal[k] for k in ("proposed", "granularity", "score", "because", "own", "reported_by")} if proposal else None
+            d["proposed"] = {k: v for k, v in proposal.as_dict().items() if k in PROPOSAL_FIELDS} if proposal else None
         return sorted(docs, key=lambda d: (order.get(d["date_source"], 2), d["id"]))
 
     @app.get("/api/documents/{doc_id}", summary="One document (`dateline show`) with its text, annotations, quotes and events", tags=["documents"])
-    def document(doc_id: ROW_ID) -> dict[str, Any]:
-        with reading() as (corpus, conn):
-            # By id only: Corpus.document would also take a path or a file name.
-            if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
-                raise NotFoundError(f"no document {doc_id}")
-            doc = corpus.document(doc_id)
+    def document(doc_id: Annotated[int, PathParam(ge=1, le=MAX_ID)]) -> dict[str, Any]:
+        with reading() as corpus:
+            doc = corpus.document_by_id(doc_id)  # by id only: Corpus.document would also take a path or a name
             spans = [s.as_dict() for s in corpus.spans(doc.id) if s.kind != "sentence"]
-            quotes = list_quotes(conn, doc_id=doc.id)
-            events = list_events(conn, doc_id=doc.id)
+            quotes = [q.as_dict() for q in corpus.quotes(Filter(doc_id=doc.id))]
+            events = [e.as_dict() for e in corpus.events(Filter(doc_id=doc.id))]
         return {**doc.as_dict(with_text=True), "spans": spans, "quotes": quotes, "events": events}
 
     # The body is read by hand (415 before any parsing, origin checked first); its schema is declared for /docs.
     @app.post("/api/documents/{doc_id}/date", summary="Set a document's publication date (re-anchors its dates)", tags=["documents"],
               openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": {
                   "type": "object", "required": ["date"], "properties": {"date": {"type": "string", "format": "date"}}}}}}})  # fmt: skip
-    async def set_date(doc_id: ROW_ID, request: Request) -> dict[str, Any]:
+    async def set_date(doc_id: Annotated[int, PathParam(ge=1, le=MAX_ID)], request: Request) -> dict[str, Any]:
         if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
             raise HTTPException(415, "send JSON: Content-Type: application/json")
         _check_origin(request)
@@ -128,70 +128,71 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
         if not isinstance(body, dict) or not isinstance(body.get("date"), str):
             raise HTTPException(400, 'expected {"date": "YYYY-MM-DD"}')
         date = parse_date(body["date"])
-        if date is None:
-            raise HTTPException(400, f"not a date: {body['date']!r} (use YYYY-MM-DD)")
-        with Corpus(db_path) as corpus:
-            if corpus.connect().execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
-                raise NotFoundError(f"no document {doc_id}")
-            doc = corpus.set_date(doc_id, date)
-            return doc.as_dict()
+
+        def settle() -> dict[str, Any]:
+            with Corpus(db_path) as corpus:
+                corpus.document_by_id(doc_id)
+                return corpus.set_date(doc_id, date).as_dict()
+
+        # The parse and the corpus resolution take seconds: off the event loop, so reads go on meanwhile.
+        return await run_in_threadpool(settle)
 
     @app.get("/api/timeline", summary="The corpus timeline (the CLI's filters)", tags=["timeline"])
     def timeline(
         actor: str | None = None, code: str | None = None, type: str | None = None,
         date_from: Annotated[dt.date | None, Query(alias="from")] = None, date_to: Annotated[dt.date | None, Query(alias="to")] = None,
         kind: Annotated[str, Query(pattern="^(news|background|all)$")] = "all", limit: Annotated[int | None, Query(ge=1, le=10_000)] = None,
-        offset: OFFSET = 0,
-    ) -> list[dict[str, Any]]:  # fmt: skip
-        with reading() as (_, conn):
-            return list_timeline(conn, actor=actor, code=code, event_type=type, date_from=date_from, date_to=date_to,
-                                 kind=kind, limit=limit, offset=offset)  # fmt: skip
+        offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0, q: Annotated[str | None, Query(max_length=200)] = None,
+    ) -> list[TimelineEntry]:  # fmt: skip
+        where = Filter(actor=actor, code=code, event_type=type, date_from=date_from, date_to=date_to, kind=kind, text=q,
+                       limit=limit, offset=offset)  # fmt: skip
+        with reading() as corpus:
+            return corpus.timeline(where)
 
     @app.get("/api/timeline/{entry_id}", summary="One timeline entry", tags=["timeline"])
-    def timeline_entry(entry_id: ROW_ID) -> dict[str, Any]:
-        with reading() as (_, conn):
-            found = list_timeline(conn, entry_id=entry_id)
-        if not found:
-            raise NotFoundError(f"no timeline entry {entry_id}")
-        return found[0]
+    def timeline_entry(entry_id: Annotated[int, PathParam(ge=1, le=MAX_ID)]) -> TimelineEntry:
+        with reading() as corpus:
+            return corpus.timeline_entry(entry_id)
 
     @app.get("/api/events", summary="PLOVER events", tags=["events"])
     def events(
         type: str | None = None, actor: str | None = None, code: str | None = None,
         date_from: Annotated[dt.date | None, Query(alias="from")] = None, date_to: Annotated[dt.date | None, Query(alias="to")] = None,
-    ) -> list[dict[str, Any]]:  # fmt: skip
-        with reading() as (_, conn):
-            return list_events(conn, event_type=type, actor=actor, code=code, date_from=date_from, date_to=date_to)
+        limit: Annotated[int | None, Query(ge=1, le=10_000)] = None, offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
+    ) -> list[Event]:  # fmt: skip
+        where = Filter(event_type=type, actor=actor, code=code, date_from=date_from, date_to=date_to, limit=limit, offset=offset)
+        with reading() as corpus:
+            return corpus.events(where)
 
     @app.get("/api/quotes", summary="Quotes with their speakers", tags=["quotes"])
     def quotes(
         speaker: str | None = None, code: str | None = None,
         date_from: Annotated[dt.date | None, Query(alias="from")] = None, date_to: Annotated[dt.date | None, Query(alias="to")] = None,
-        limit: Annotated[int | None, Query(ge=1, le=10_000)] = None, offset: OFFSET = 0,
-    ) -> list[dict[str, Any]]:  # fmt: skip
-        with reading() as (_, conn):
-            return list_quotes(conn, speaker=speaker, code=code, date_from=date_from, date_to=date_to, limit=limit, offset=offset)
+        limit: Annotated[int | None, Query(ge=1, le=10_000)] = None, offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
+        q: Annotated[str | None, Query(max_length=200)] = None,
+    ) -> list[Quote]:  # fmt: skip
+        where = Filter(speaker=speaker, code=code, date_from=date_from, date_to=date_to, text=q, limit=limit, offset=offset)
+        with reading() as corpus:
+            return corpus.quotes(where)
 
     @app.get("/api/actors", summary="Canonical actors", tags=["actors"])
-    def actors(code: str | None = None, sector: str | None = None, kind: str | None = None) -> list[dict[str, Any]]:
-        with reading() as (_, conn):
-            return list_actors(conn, code=code, sector=sector, kind=kind)
+    def actors(
+        code: str | None = None, sector: str | None = None, kind: str | None = None,
+        limit: Annotated[int | None, Query(ge=1, le=10_000)] = None, offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
+        q: Annotated[str | None, Query(max_length=200)] = None,
+    ) -> list[Actor]:  # fmt: skip
+        with reading() as corpus:
+            return corpus.actors(Filter(code=code, sector=sector, kind=kind, text=q, limit=limit, offset=offset))
 
     @app.get("/api/actors/{actor_id}", summary="One actor: aliases, role, documents, network neighbours, statements", tags=["actors"])
-    def actor(actor_id: str) -> dict[str, Any]:
-        with reading() as (_, conn):
-            row = conn.execute("SELECT id FROM actors WHERE id = ?", (actor_id,)).fetchone()
-            if row is None:
-                raise NotFoundError(f"no actor {actor_id!r}")
-            found = find_actor(conn, actor_id)
-            found["neighbours"] = _neighbours(conn, actor_id)
-            found["statements"] = statements(conn, actor=actor_id)
-            return found
+    def actor(actor_id: Annotated[str, PathParam(max_length=300)]) -> dict[str, Any]:
+        with reading() as corpus:
+            return corpus.actor_detail(actor_id, exact_id=True).as_dict()
 
     @app.get("/api/search", summary="Full-text search (SQLite FTS5 syntax) with snippets", tags=["search"])
-    def search(q: Annotated[str, Query(min_length=1, max_length=500)], limit: Annotated[int, Query(ge=1, le=200)] = 20) -> list[dict[str, Any]]:
-        with reading() as (corpus, _):
-            return [h.as_dict() for h in corpus.search(q, limit=limit)]
+    def search(q: Annotated[str, Query(min_length=1, max_length=500)], limit: Annotated[int, Query(ge=1, le=200)] = 20) -> list[SearchHit]:
+        with reading() as corpus:
+            return corpus.search(q, limit=limit)
 
     # The UI's files are read once, here: a request path only ever picks a key of this dict, so no
     # request can name a file (no traversal, no symlink, nothing added to the directory later).
@@ -242,22 +243,3 @@ def _check_origin(request: Request) -> None:
     host = request.headers.get("host", "")
     if urlsplit(origin).netloc != host:
         raise HTTPException(403, f"cross-origin request from {origin} refused")
-
-
-def _neighbours(conn: sqlite3.Connection, actor_id: str) -> list[dict[str, Any]]:
-    """Actors this one acted on or was acted on by, with event counts and types."""
-    rows = conn.execute(
-        "SELECT other.actor_id AS id, a.name, a.code, a.sector, me.role AS my_role, e.event, COUNT(*) AS n "
-        "FROM event_actors me JOIN event_actors other ON other.event_id = me.event_id AND other.role != me.role "
-        "JOIN events e ON e.id = me.event_id LEFT JOIN actors a ON a.id = other.actor_id "
-        "WHERE me.actor_id = ? AND other.actor_id != ? AND e.negated = 0 AND e.hypothetical = 0 "
-        "GROUP BY other.actor_id, me.role, e.event ORDER BY other.actor_id, me.role, e.event",
-        (actor_id, actor_id),
-    ).fetchall()
-    out: dict[str, dict[str, Any]] = {}
-    for r in rows:
-        n = out.setdefault(r["id"], {"id": r["id"], "name": r["name"] or r["id"], "code": r["code"], "sector": r["sector"],
-                                     "outgoing": {}, "incoming": {}, "weight": 0})  # fmt: skip
-        n["outgoing" if r["my_role"] == "actor" else "incoming"][r["event"]] = r["n"]
-        n["weight"] += r["n"]
-    return sorted(out.values(), key=lambda n: (-n["weight"], n["id"]))

@@ -6,7 +6,7 @@ words of cues.yaml), ``verbs`` (cue verbs and stance complements), ``speakers``,
 ``according``, ``headlines`` and ``hedges``.
 """
 
-from dateline.annotate.quotes.extract import extract_quotes
+from dateline.annotate.quotes.collect import extract_quotes
 from dateline.annotate.quotes.marks import quotation_spans
 from dateline.annotate.quotes.quote import Quote
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dateline.annotate.quotes.quote import Quote
 from dateline.core.mentions import ActorMention
+from dateline.core.timevalues import interval
 from dateline.core.timexes import Timex
 
 # The head of "the Russian Foreign Ministry's press service" is the ministry: people and
@@ -24,10 +25,11 @@ def statement_date(quote: Quote, timexes: list[Timex]) -> str | None:
     if quote.cue_end is None:
         return None
     for t in timexes:
-        if t.type not in ("DATE", "TIME") or t.unresolved or len(t.value) < 10 or not t.value[:4].isdigit():
+        day = interval(t.value) if t.type in ("DATE", "TIME") and not t.unresolved else None
+        if day is None or day[0] != day[1]:  # not "2012-W03-WE", "1998-10-XX": a day
             continue
         after = quote.cue_end <= t.start <= quote.cue_end + 6
         before = quote.cue_start is not None and 0 <= quote.cue_start - t.end <= 4
         if after or before:
-            return t.value[:10]
+            return day[0].isoformat()
     return None

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dateline.annotate.stage import StageInput, stage
-from dateline.annotate.timex import find_timexes
+from dateline.annotate.time import find_timexes
 from dateline.core.records import Row, SpanRow
 from dateline.core.settings import Settings
 
 
-@stage("time", version="3", requires=("nlp",), produces=("timex",), needs_spacy=True, depends_on_date=True)
+@stage("time", version="4", requires=("nlp",), produces=("timex",), needs_spacy=True, depends_on_date=True)
 def time_stage(batch: Sequence[StageInput], settings: Settings) -> list[Row]:
     """Temporal expressions (TIMEX3 type, value, mod) anchored to the publication date."""
     rows: list[Row] = []

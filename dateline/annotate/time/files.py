@@ -9,8 +9,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from dateline.annotate.timex.tagger import find_timexes
-from dateline.annotate.timex.timeml import new_timeml, parse_timeml, to_timeml
+from dateline.annotate.time.scanner import find_timexes
+from dateline.annotate.time.timeml import new_timeml, parse_timeml, to_timeml
 from dateline.core.dates import parse_date
 from dateline.core.errors import DateError, InputError
 

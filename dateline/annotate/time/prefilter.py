@@ -26,20 +26,20 @@ from itertools import product
 from typing import Any
 
 try:  # private to ``re`` since Python 3.11; without them every rule simply runs as written
-    from re import _constants as C  # type: ignore[attr-defined]
-    from re import _parser as P  # type: ignore[attr-defined]
+    from re import _constants as re_constants  # type: ignore[attr-defined]
+    from re import _parser as re_parser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - a future Python
-    C = P = None
+    re_constants = re_parser = None
 
 # An alternation that expands into more exact strings than this is treated as "any text".
 MAX_EXACT = 64
 
-_ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT) if C else ()
-_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) if C else ()
+_ZERO_WIDTH = (re_constants.AT, re_constants.ASSERT, re_constants.ASSERT_NOT) if re_constants else ()
+_REPEATS = (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT, re_constants.POSSESSIVE_REPEAT) if re_constants else ()
 _CATEGORY = {
-    C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
-    C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W",
-} if C else {}  # fmt: skip
+    re_constants.CATEGORY_DIGIT: r"\d", re_constants.CATEGORY_NOT_DIGIT: r"\D", re_constants.CATEGORY_SPACE: r"\s",
+    re_constants.CATEGORY_NOT_SPACE: r"\S", re_constants.CATEGORY_WORD: r"\w", re_constants.CATEGORY_NOT_WORD: r"\W",
+} if re_constants else {}  # fmt: skip
 
 
 class _Unknown(Exception):
@@ -50,11 +50,11 @@ def _class_items(items: list[tuple[Any, Any]]) -> list[str]:
     """A parsed character class as the members of a ``[...]`` class."""
     out = []
     for op, av in items:
-        if op is C.LITERAL:
+        if op is re_constants.LITERAL:
             out.append(re.escape(chr(av)))
-        elif op is C.RANGE:
+        elif op is re_constants.RANGE:
             out.append(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
-        elif op is C.CATEGORY and av in _CATEGORY:
+        elif op is re_constants.CATEGORY and av in _CATEGORY:
             out.append(_CATEGORY[av])
         else:  # NEGATE and the like: the first character could be almost anything
             raise _Unknown(op)
@@ -80,15 +80,15 @@ def _prefixes(seq: Any) -> Prefixes:
 
 def _item_prefixes(item: tuple[Any, Any]) -> Prefixes:
     op, av = item
-    if op is C.LITERAL:
+    if op is re_constants.LITERAL:
         return {(re.escape(chr(av)),)}
-    if op is C.IN:
+    if op is re_constants.IN:
         return {(member,) for member in _class_items(av)}
-    if op is C.SUBPATTERN:
+    if op is re_constants.SUBPATTERN:
         return _prefixes(av[3])
-    if op is C.ATOMIC_GROUP:
+    if op is re_constants.ATOMIC_GROUP:
         return _prefixes(av)
-    if op is C.BRANCH:
+    if op is re_constants.BRANCH:
         return set().union(*(_prefixes(alt) for alt in av[1]))
     if op in _REPEATS:
         low, high, body = av[0], av[1], _prefixes(av[2])
@@ -114,13 +114,13 @@ Clauses = list[frozenset[str]]
 def _exact(seq: Any) -> set[str] | None:
     strings = {""}
     for op, av in seq:
-        if op is C.LITERAL:
+        if op is re_constants.LITERAL:
             options: set[str] | None = {chr(av)}
-        elif op is C.IN:
-            options = {chr(a) for o, a in av if o is C.LITERAL} if all(o is C.LITERAL for o, _ in av) else None
-        elif op is C.SUBPATTERN:
+        elif op is re_constants.IN:
+            options = {chr(a) for o, a in av if o is re_constants.LITERAL} if all(o is re_constants.LITERAL for o, _ in av) else None
+        elif op is re_constants.SUBPATTERN:
             options = _exact(av[3])
-        elif op is C.BRANCH:
+        elif op is re_constants.BRANCH:
             options = set()
             for alt in av[1]:
                 alt_options = _exact(alt)
@@ -170,13 +170,13 @@ def _clauses(seq: Any) -> Clauses:
         close_run()
         if options is not None:
             run = options
-        elif op is C.SUBPATTERN:
+        elif op is re_constants.SUBPATTERN:
             out.extend(_clauses(av[3]))
-        elif op is C.ATOMIC_GROUP:
+        elif op is re_constants.ATOMIC_GROUP:
             out.extend(_clauses(av))
         elif op in _REPEATS and av[0] >= 1:
             out.extend(_clauses(av[2]))
-        elif op is C.BRANCH:
+        elif op is re_constants.BRANCH:
             # One of the alternatives matches: its best clause, merged with the others', is required.
             merged: set[str] = set()
             for alt in av[1]:
@@ -205,10 +205,10 @@ def first_char_lookahead(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` behind a look-ahead for the characters its matches can start with: the same
     matches, groups and all, found faster where few positions pass (``pattern`` as it is if those
     characters cannot be worked out, or it can match the empty string)."""
-    if P is None:
+    if re_parser is None:
         return pattern
     try:
-        prefixes = _prefixes(P.parse(pattern.pattern, pattern.flags))
+        prefixes = _prefixes(re_parser.parse(pattern.pattern, pattern.flags))
     except _Unknown:
         return pattern
     if () in prefixes:
@@ -226,7 +226,7 @@ def first_char_lookahead(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 def prefilter(pattern: re.Pattern[str]) -> Prefilter:
     """What the scan may assume of ``pattern`` (see the module's docstring)."""
-    clauses = _clauses(P.parse(pattern.pattern, pattern.flags)) if P and pattern.flags & re.IGNORECASE else []
+    clauses = _clauses(re_parser.parse(pattern.pattern, pattern.flags)) if re_parser and pattern.flags & re.IGNORECASE else []
     return Prefilter(first_char_lookahead(pattern), tuple(dict.fromkeys(clauses)))
 
 

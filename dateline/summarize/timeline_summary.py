@@ -24,8 +24,9 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from dateline.annotate.timex import Timex, find_timexes
-from dateline.annotate.timex.tagger import ENTRY_AFTER, ENTRY_LEAD_CHARS
+from dateline.annotate.time import Timex, find_timexes
+from dateline.annotate.time.tense import ENTRY_AFTER, ENTRY_LEAD_CHARS
+from dateline.core.sentences import sentence_spans
 
 log = logging.getLogger(__name__)
 
@@ -64,16 +65,9 @@ class _Sentence:
 
 def _split_sentences(text: str) -> list[tuple[int, str]]:
     """Sentences with their offsets: one a line when the text is one sentence a line (as in
-    tokenised corpora), else split after sentence-final punctuation."""
-    out: list[tuple[int, str]] = []
-    pieces = text.split("\n") if text.count("\n") >= 2 else re.split(r"(?<=[.!?])\s+(?=[A-Z\"'`])", text)
-    pos = 0
-    for piece in pieces:
-        start = text.find(piece, pos)
-        pos = start + len(piece)
-        if piece.strip():
-            out.append((start, piece.strip()))
-    return out
+    tokenised corpora), else as running text."""
+    spans = sentence_spans(text, one_per_line=text.count("\n") >= 2)
+    return [(start, text[start:end].strip()) for start, end in spans if text[start:end].strip()]
 
 
 def _day(value: str) -> dt.date | None:
