@@ -167,7 +167,7 @@ def test_file_name_that_is_not_utf8_is_named_when_it_fails(corpus: Corpus, tmp_p
     open(os.path.join(os.fsencode(folder), b"empty\xff.txt"), "wb").close()
     failed, new = _ingest_with_good(corpus, tmp_path, folder)
     assert new == 1 and failed == [(f"{folder}/empty\\xff.txt", "empty file")]
-    assert corpus.errors()[0]["source"] == f"{folder}/empty\\xff.txt"
+    assert corpus.errors()[0].source == f"{folder}/empty\\xff.txt"
 
 
 def test_lone_surrogate_in_a_record_is_replaced_with_a_warning(corpus: Corpus, tmp_path: Path) -> None:
@@ -191,7 +191,7 @@ def test_json_nested_too_deep_is_named(corpus: Corpus, tmp_path: Path, name: str
     where = str(bad) if name.endswith(".json") else f"{bad}:2"
     assert failed == [(where, "malformed JSON (nested too deeply to be an article)")]
     assert new == (1 if name.endswith(".json") else 2)
-    assert corpus.errors()[0]["source"] == where
+    assert corpus.errors()[0].source == where
 
 
 def test_unreadable_folder_is_listed_like_an_unreadable_file(tmp_path: Path) -> None:
@@ -230,7 +230,7 @@ def test_the_store_takes_what_it_cannot_encode(corpus: Corpus) -> None:
 
     conn = corpus.connect()
     writer.record_error(conn, "bad\udcff.txt", "problem with \ud800", "2026-01-01T00:00:00+00:00")
-    assert corpus.errors()[0]["source"] == "bad\ufffd.txt" and corpus.errors()[0]["problem"] == "problem with \ufffd"
+    assert corpus.errors()[0].source == "bad\ufffd.txt" and corpus.errors()[0].problem == "problem with \ufffd"
 
 
 def test_a_document_the_store_refuses_costs_only_itself(corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

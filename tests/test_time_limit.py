@@ -114,7 +114,7 @@ def test_an_overrun_is_listed_in_errors_and_the_batch_is_stored(spinner: str, tm
         assert report.new == 2 and report.annotated == 2
         assert [(source, "stage spinner stopped at the time limit of 1 s" in problem)
                 for _, source, problem in report.annotation_errors] == [(str(hang), True)]  # fmt: skip
-        assert [e["source"] for e in corpus.errors()] == [str(hang)]
+        assert [e.source for e in corpus.errors()] == [str(hang)]
         runs = corpus.connect().execute("SELECT d.path, s.stage FROM stage_runs s JOIN documents d ON d.id = s.doc_id "
                                         "ORDER BY d.id, s.stage").fetchall()  # fmt: skip
         assert [tuple(r) for r in runs] == [(str(hang), "nlp"), (str(good), "nlp"), (str(good), "spinner")]
