@@ -253,3 +253,12 @@ def test_a_document_the_store_refuses_costs_only_itself(corpus: Corpus, tmp_path
     stored = corpus.connect().execute("SELECT d.path FROM stage_runs s JOIN documents d ON d.id = s.doc_id").fetchall()
     assert [r[0] for r in stored] == [str(good)]
     assert _integrity(corpus) == "ok"
+
+
+def test_a_metadata_date_too_long_to_be_one_is_ignored(corpus: Corpus, tmp_path: Path) -> None:
+    # dateparser's cost grows faster than the string: 40,000 characters took 14 s.
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"text": "Lavrov met Mamedyarov on Tuesday.", "published": "On March 3, 2020 talks resumed. " * 600}))
+    report = corpus.ingest([str(path)], stages=[])
+    assert report.new == 1
+    assert any("ignoring metadata date of 19,200 characters (too long to be a date)" in w for w in report.warnings)

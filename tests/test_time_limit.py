@@ -135,3 +135,16 @@ def test_workers_apply_the_limit_they_are_sent(tmp_path: Path) -> None:
         assert all("parsing stopped at the time limit" in problem for _, _, problem in report.annotation_errors)
         assert len(corpus.errors()) == 16
         assert corpus.connect().execute("SELECT COUNT(*) FROM stage_runs").fetchone()[0] == 0
+
+
+def test_the_command_exits_1_and_names_the_file(spinner: str, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from dateline.cli.main import cli
+
+    hang = tmp_path / "hang.txt"
+    hang.write_text("Lavrov met Mamedyarov on Tuesday. HANG", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", str(hang), "--db", str(tmp_path / "db.sqlite"), "--stages", "spinner",
+                                      "--time-limit", "0.5"])  # fmt: skip
+    assert result.exit_code == 1
+    assert f"({hang}): stage spinner stopped at the time limit of 0.5 s a document" in result.stderr
