@@ -148,3 +148,11 @@ def test_the_command_exits_1_and_names_the_file(spinner: str, tmp_path: Path) ->
                                       "--time-limit", "0.5"])  # fmt: skip
     assert result.exit_code == 1
     assert f"({hang}): stage spinner stopped at the time limit of 0.5 s a document" in result.stderr
+
+
+def test_a_long_text_gets_proportionally_more_time() -> None:
+    from dateline.annotate.runner import limit_for
+
+    assert limit_for(120, 5_000) == 120 and limit_for(120, 100_000) == 120
+    assert limit_for(120, 326_000) == pytest.approx(391.2)
+    assert limit_for(0, 326_000) == 0

@@ -89,8 +89,8 @@ def summarise(report: IngestReport) -> None:
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra actor knowledge (YAML, as knowledge.yaml); may repeat.")
 @click.option("--time-limit", default=None, type=click.FloatRange(0.0), metavar="SECONDS",
-              help=f"Seconds a document's parse and each of its stages may take before that step is left out for it "
-                   f"(0: none; default {Settings().time_limit:g}, or $DATELINE_TIME_LIMIT).")
+              help=f"Seconds a document's parse and each of its stages may take before that step is left out for it; "
+                   f"more for a text over 100,000 characters (0: none; default {Settings().time_limit:g}, or $DATELINE_TIME_LIMIT).")
 @click.option("--engine", default="local", show_default=True, type=click.Choice(Corpus.ENGINES),
               help="Where annotation runs: local processes, a Dask cluster or Ray (extras dask, ray).")
 @click.option("--scheduler", default=None, metavar="ADDRESS",

@@ -27,7 +27,7 @@ class Settings:
     """``model``: the spaCy pipeline; ``actor_files`` / ``concept_files``: user knowledge that extends
     the built-in actors and concepts (absolute paths); ``time_limit``: seconds a document's parse
     and each of its stages may take in a worker before that step is given up for that document
-    (0: no limit)."""
+    (0: no limit); a text over 100,000 characters gets proportionally more."""
 
     model: str = DEFAULT_MODEL
     actor_files: tuple[str, ...] = ()
