@@ -17,6 +17,7 @@ pytestmark = pytest.mark.slow
 BUDGET = 2000  # inputs; two worker processes
 
 
+@pytest.mark.timeout(1800)  # 1-2 minutes on two idle cores; a busy machine stretches the wall clock
 def test_a_budget_of_mutated_articles() -> None:
     rows = run_many(range(BUDGET), seed=0, jobs=2, small=True)
     assert len(rows) == BUDGET
@@ -38,6 +39,7 @@ def harness() -> Iterator[Harness]:
 NAMES = sorted(MUTATORS)
 
 
+@pytest.mark.timeout(900)
 @settings(max_examples=150, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(st.sampled_from(NAMES), min_size=1, max_size=4), st.integers(0, 2**32), st.sampled_from(FORMATS))
 def test_mutations_chosen_by_hypothesis(harness: Harness, names: list[str], index: int, fmt: str) -> None:
