@@ -2,7 +2,7 @@
 """Actor coding quality on PLOVER gold: the code and sector dateline gives each gold actor and
 recipient text, read in its sentence.
 
-    python bench/actor_codes.py [--gold ../shared/eval/plover/gsr-dev.jsonl]
+    python bench/actor_codes.py [--gold ../shared/eval/plover/gsr-dev.jsonl] [--half 1|2|all]
 
 For every gold actor/recipient with an entity text: parse the sentence, take dateline's actor
 mention overlapping that text (else code the bare text with `actor_for_text`), and compare. Gold
@@ -24,6 +24,9 @@ sys.path.insert(0, str(ROOT))
 from dateline.annotate.actors import actor_for_text, find_actor_mentions  # noqa: E402
 from dateline.annotate.model import load_model  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "bench"))
+from halves import keep  # noqa: E402
+
 
 def locate(sentence: str, entity: str) -> tuple[int, int] | None:
     words = entity.split()
@@ -40,12 +43,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--gold", default=str(ROOT.parent / "shared" / "eval" / "plover" / "gsr-dev.jsonl"))
     parser.add_argument("--errors", action="store_true", help="print every miss to stderr")
+    parser.add_argument("--half", choices=("1", "2", "all"), default="all", help="one fixed half of the set by id (bench/halves.py)")
     args = parser.parse_args()
     nlp = load_model()
     n = code_ok = both_ok = 0
     misses: Counter[str] = Counter()
     for line in Path(args.gold).read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
+        if not keep(record["id"], args.half):
+            continue
         sentence = record["text"]
         mentions = find_actor_mentions(nlp(sentence))
         for role in ("actor", "recipient"):

@@ -148,8 +148,8 @@ class Corpus:
     def check_ready(self, *, engine: str = "local") -> None:
         """Fail now, before anything is stored, if ``engine``'s library is missing or a user
         knowledge file of the settings cannot be read."""
-        from dateline.annotate.actors.knowledge import load
         from dateline.core.concepts import load_concepts
+        from dateline.core.knowledge import load
 
         check_engine(engine)
         load(self.settings.actor_files)

@@ -92,7 +92,7 @@ def test_events_command_formats(events_db: Path, tmp_path: Path) -> None:
     assert [row["id"] for row in pq.read_table(out).to_pylist()] == [e["id"] for e in listed] != []
     lavrov = json.loads(runner.invoke(cli, ["events", "--db", str(events_db), "--actor", "Lavrov", "--format", "json"]).stdout)
     # Lavrov acts in one event of the seeds: his talks with Mamedyarov in Moscow (003, 2015-05-25).
-    assert lavrov and all(any(p["actor_id"] == "person:lavrov" for p in e["actor"] + e["recipient"]) for e in lavrov)
+    assert lavrov and all(any(p["actor_id"] == "person:sirki-lavruv" for p in e["actor"] + e["recipient"]) for e in lavrov)
     assert ("CONSULT", "2015-05-25") in {(e["event"], e["date"]) for e in lavrov}
 
 

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from dateline.annotate.actors import find_actor_mentions
-from dateline.annotate.actors.knowledge import load
 from dateline.annotate.facts import find_facts, load_concepts
 from dateline.annotate.model import load_model
 from dateline.annotate.time import find_timexes
 from dateline.core.errors import ConfigError
+from dateline.core.knowledge import load
 
 TEXT = (
     "Kosovo declared independence from Serbia in 2008.\n\n"

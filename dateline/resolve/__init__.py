@@ -20,7 +20,7 @@ Resolver = Callable[[sqlite3.Connection, Settings], Any]
 RESOLVERS: Registry[Resolver] = Registry("resolver")
 # Modules that register resolvers, in the order they must run (actors before the timeline that
 # reads them); imported on first use.
-BUILTIN = ("dateline.resolve.actors", "dateline.resolve.events", "dateline.resolve.timeline")
+BUILTIN = ("dateline.resolve.actors", "dateline.resolve.actor_dates", "dateline.resolve.events", "dateline.resolve.timeline")
 
 
 def resolver(name: str) -> Callable[[Resolver], Resolver]:

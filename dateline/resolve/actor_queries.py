@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
+from dataclasses import dataclass
 
 from dateline.core.errors import NotFoundError
 from dateline.core.filters import NO_FILTER, Filter
+from dateline.core.knowledge import Knowledge, load
 from dateline.core.views import Actor, ActorDocument, Neighbour
 from dateline.store.sql import Query
 
@@ -37,15 +40,14 @@ def list_actors(conn: sqlite3.Connection, where: Filter = NO_FILTER) -> list[Act
 def find_actor(conn: sqlite3.Connection, name: str) -> Actor:
     """An actor by id, name or alias (case-insensitive), else the closest name (rapidfuzz)."""
     wanted = name.strip()
-    row = conn.execute(
-        "SELECT * FROM actors WHERE id = ? OR name = ? COLLATE NOCASE ORDER BY id = ? DESC, n_mentions DESC, id LIMIT 1",
-        (wanted, wanted, wanted),
-    ).fetchone()
+    row = conn.execute("SELECT * FROM actors WHERE id = ?", (wanted,)).fetchone()
     if row is None:
+        # By name or alias, the most mentioned: "Bush" is George W. Bush, whose alias it is, before
+        # the "Bush" of one article that named two Bushes and left its short form to itself.
         row = conn.execute(
-            "SELECT a.* FROM actors a, json_each(a.aliases) j WHERE lower(j.value) = lower(?) "
-            "ORDER BY a.n_mentions DESC, a.id LIMIT 1",
-            (wanted,),
+            "SELECT a.* FROM actors a WHERE a.name = ? COLLATE NOCASE OR EXISTS "
+            "(SELECT 1 FROM json_each(a.aliases) j WHERE lower(j.value) = lower(?)) ORDER BY a.n_mentions DESC, a.id LIMIT 1",
+            (wanted, wanted),
         ).fetchone()
     if row is None:
         from rapidfuzz import fuzz, process
@@ -93,3 +95,48 @@ def neighbours(conn: sqlite3.Connection, actor_id: str) -> list[Neighbour]:
                      sum(outgoing.values()) + sum(incoming.values()))
            for i, (first, outgoing, incoming) in found.items()]  # fmt: skip
     return sorted(out, key=lambda n: (-n.weight, n.id))
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeHolder:
+    """A person who held a post on a day, and where that is known from."""
+
+    actor_id: str
+    name: str
+    code: str
+    sector: str
+    office: str
+    source: str  # "the actor dictionary" | "the knowledge file" | "this corpus (N articles)"
+
+
+def office_holders(conn: sqlite3.Connection | None, code: str, sector: str, day: dt.date, office: str = "",
+                   knowledge: Knowledge | None = None) -> list[OfficeHolder]:  # fmt: skip
+    """Who held the post (``code``, ``sector``, and ``office`` where given) on ``day``: "who was
+    Syria's foreign minister in 2012" is ``office_holders(conn, "SYR", "GOV", date(2012, 6, 1),
+    "Foreign Minister")``. From the dated roles of the knowledge (dictionary and knowledge file) and,
+    with a corpus, from the roles its dated articles state (a titled mention in an article of that
+    year)."""
+    kb = knowledge or load()
+    out: dict[str, OfficeHolder] = {}
+    for actor in kb.dictionary.holders(code, sector, day, office):
+        role = actor.role_at(day)
+        assert role is not None
+        source = "the actor dictionary" if role.source == "phoenix" else "the knowledge file"
+        out[actor.actor_id] = OfficeHolder(actor.actor_id, actor.name, code, sector, role.office, source)
+    if conn is not None:
+        counts: dict[tuple[str, str, str], int] = {}
+        for actor_id, attrs in conn.execute(
+            "SELECT s.value, s.attrs FROM spans s JOIN documents d ON d.id = s.doc_id "
+            "WHERE s.kind = 'actor_mention' AND substr(d.published, 1, 4) = ?", (f"{day.year:04d}",)
+        ):
+            data = json.loads(attrs)
+            if data.get("via") != "role" or data.get("kind") != "person" or data.get("code") != code or data.get("sector") != sector:
+                continue
+            if office and office.lower() not in str(data.get("office", "")).lower():
+                continue
+            key = (actor_id, str(data.get("name", "")), str(data.get("office", "")))
+            counts[key] = counts.get(key, 0) + 1
+        for (actor_id, name, stated), n in sorted(counts.items()):
+            if actor_id not in out:
+                out[actor_id] = OfficeHolder(actor_id, name, code, sector, stated, f"this corpus ({n} mentions in {day.year})")
+    return sorted(out.values(), key=lambda h: (h.name, h.actor_id))

@@ -1,7 +1,7 @@
 """Corpus-level actors: one row per canonical actor, roles learnt across articles.
 
 "Russian Foreign Minister Sergey Lavrov" in one article and "Sergei Lavrov" or "Lavrov" in others
-share the id ``person:lavrov``; the code, sector and office the titled mentions give become the
+share the id ``person:sirki-lavruv`` (the transliteration key of the full name); the code, sector and office the titled mentions give become the
 actor's, and so apply to every mention of that person in every article.
 """
 
@@ -48,6 +48,9 @@ class _Tally:
         if m["via"] == "role":
             self.roles[(m["code"], m["sector"], m["office"])] += 1
             self.surfaces.add(m["name"])  # the name inside "Foreign Minister X"
+            written = " ".join(surface.split()[-len(m["name"].split()) :])
+            if written[:1].isupper():
+                self.surfaces.add(written)  # as this article spells it ("Sergei Lavrov")
         elif m["via"] not in ("pronoun", "nominal"):
             self.surfaces.add(surface)
         if m["code"]:
@@ -75,11 +78,14 @@ def resolve_actors(conn: sqlite3.Connection, settings: Settings) -> ResolveRepor
         tally.add(data, doc_id, surface, published)
     records = []
     for actor_id, t in sorted(tallies.items()):
-        if t.roles:
-            (code, sector, office), _ = max(t.roles.items(), key=lambda kv: (kv[1], kv[0]))
-        elif t.coded:
+        # The code and sector most of its mentions have, each coded as of its article's day (Saddam
+        # Hussein is IRQ GOV in 2002 and IRQ ELI from April 2003); the office the text gives it in that role.
+        if t.coded:
             (code, sector), _ = max(t.coded.items(), key=lambda kv: (kv[1], kv[0]))
-            office = ""
+            offices = {o: n for (c, s, o), n in t.roles.items() if (c, s) == (code, sector) and o}
+            office = max(offices, key=lambda o: (offices[o], o)) if offices else ""
+        elif t.roles:
+            (code, sector, office), _ = max(t.roles.items(), key=lambda kv: (kv[1], kv[0]))
         else:
             code, sector, office = "", "", ""
         names = t.names

@@ -275,7 +275,7 @@ def _qualifier(doc: Doc, m: ActorMention) -> bool:
 def _head_sector(head: Token) -> tuple[str, int]:
     """The sector the head noun of a phrase gives ("opposition groups" OPP, "riot police" COP), and
     where that head starts; ("", -1) for none."""
-    from dateline.annotate.actors.knowledge import load
+    from dateline.core.knowledge import load
 
     bodies = load().bodies
     if head.lower_ in QUANTITY_HEADS or head.like_num:
@@ -312,7 +312,7 @@ def _locative_tokens(anchors: list[Token]) -> list[Token]:
 def _locations(anchors: list[Token], mentions: list[ActorMention], sector: str = "CVL") -> tuple[Participant, ...]:
     """Countries of the places where the event of ``anchors`` happened, as the people there
     (``sector``): known names first, else the cities spaCy tags, geocoded."""
-    from dateline.annotate.actors.places import geocode
+    from dateline.core.knowledge.places import geocode
 
     tokens = _locative_tokens(anchors)
     if not tokens:
@@ -354,7 +354,7 @@ def _merge(groups: Iterable[tuple[Participant, ...]]) -> tuple[Participant, ...]
 
 def _knowledge_mentions(tokens: list[Token], found: list[ActorMention]) -> list[ActorMention]:
     """Countries and demonyms in a phrase that the mention finder left out ("Hungarian and Romanian")."""
-    from dateline.annotate.actors.knowledge import load
+    from dateline.core.knowledge import load
 
     kb = load()
     extra = []

@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dateline.annotate.actors import find_actor_mentions
-from dateline.annotate.actors.knowledge import load
-from dateline.annotate.actors.places import geocode
+from dateline.annotate.actors.role_dates import role_years
 from dateline.annotate.stage import StageInput, stage
+from dateline.core.knowledge import load
+from dateline.core.knowledge.places import geocode
 from dateline.core.records import Row, SpanRow
 from dateline.core.settings import Settings
 
 
-@stage("actors", version="2", requires=("nlp",), produces=("actor_mention", "place"), needs_spacy=True)
+@stage("actors", version="3", requires=("nlp",), produces=("actor_mention", "place", "role_date"), needs_spacy=True,
+       depends_on_date=True)
 def actors_stage(batch: Sequence[StageInput], settings: Settings) -> list[Row]:
     """Actor mentions (country code, sector, office) and places with coordinates."""
     kb = load(settings.actor_files)
@@ -21,9 +23,15 @@ def actors_stage(batch: Sequence[StageInput], settings: Settings) -> list[Row]:
         doc = item.spacy_doc
         if doc is None:
             continue
-        for m in find_actor_mentions(doc, knowledge=kb):
+        mentions = find_actor_mentions(doc, knowledge=kb, day=item.published, doc_key=str(item.doc_id))
+        for m in mentions:
             mention_attrs: dict[str, object] = {"name": m.name, "kind": m.kind, "code": m.code, "sector": m.sector, "office": m.office, "via": m.via}
             rows.append(SpanRow(item.doc_id, "actors", "actor_mention", m.start, m.end, m.kind, m.actor_id, mention_attrs))
+        for r in role_years(mentions, kb):
+            role_attrs: dict[str, object] = {"name": r.name, "code": r.code, "sector": r.sector, "source": r.source,
+                                             "first": r.first.isoformat() if r.first else None,
+                                             "last": r.last.isoformat() if r.last else None}  # fmt: skip
+            rows.append(SpanRow(item.doc_id, "actors", "role_date", r.start, r.end, "ROLE", r.actor_id, role_attrs))
         for ent in doc.ents:
             if ent.label_ in ("GPE", "LOC", "FAC"):
                 place = geocode(ent.text)

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from dateline.core.errors import ConfigError
+from dateline.core.knowledge.dictionary import ActorDictionary, build_dictionary
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,14 +37,29 @@ class Knowledge:
     countries: dict[str, Entry] = field(default_factory=dict)  # code → entry
     outlets: frozenset[str] = frozenset()
     ngo_heads: frozenset[str] = frozenset()  # capitalised head words of named NGOs
+    dictionary: ActorDictionary = field(default_factory=ActorDictionary)  # named actors with dated roles
+    # What the actors stage derives from this knowledge (compiled patterns), kept with it so that
+    # it lives and dies with the knowledge (a cache keyed by id() outlived it and never freed).
+    derived: dict[str, object] = field(default_factory=dict)
+
+    def lookup(self, surface: str) -> tuple[Entry, str] | None:
+        """(entry, via) of a known name as written; spaces of any kind, line breaks and zero-width
+        characters inside it count as one space ("Donald\xa0Trump", "Security\nCouncil")."""
+        found = self.names.get(surface)
+        return found if found is not None else self.names.get(normalise_space(surface))
 
     def add_name(self, surface: str, entry: Entry, via: str) -> None:
         # The first registration wins: shipped lists are ordered from specific to general.
         self.names.setdefault(surface, (entry, via))
 
 
-OUTLETS = ("Sputnik", "TASS", "Reuters", "AP", "AFP", "Interfax", "RIA Novosti", "Xinhua", "BBC", "CNN",
-           "Associated Press", "Agence France-Presse", "Anadolu", "Trend", "APA", "Armenpress", "Ruptly")  # fmt: skip
+
+_SPACES = re.compile(r"[\s\u00ad\u200b-\u200d\u2060\ufeff]+")
+
+
+def normalise_space(text: str) -> str:
+    """``text`` with every run of whitespace, soft hyphens and zero-width characters made one space."""
+    return _SPACES.sub(" ", text).strip()
 
 
 def _slug(text: str) -> str:
@@ -56,7 +72,7 @@ def _validate(data: Any, source: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ConfigError(f"{source}: expected a mapping at the top level, got {type(data).__name__}")
     known = {"country_aliases", "demonyms", "metonyms", "partially_recognised", "organisations", "bodies", "offices", "people",
-             "nongovernmental"}
+             "nongovernmental", "outlets"}
     unknown = set(data) - known
     if unknown:
         raise ConfigError(f"{source}: unknown section(s) {sorted(unknown)}; known: {sorted(known)}")
@@ -64,6 +80,9 @@ def _validate(data: Any, source: str) -> dict[str, Any]:
         value = data.get(section, {})
         if not isinstance(value, dict) or not all(isinstance(v, list) for v in value.values()):
             raise ConfigError(f"{source}: section {section!r} must map a code or sector to a list of names")
+    outlets = data.get("outlets", [])
+    if not isinstance(outlets, list) or not all(isinstance(o, str) for o in outlets):
+        raise ConfigError(f"{source}: section 'outlets' must be a list of names")
     heads = data.get("nongovernmental", [])
     if not isinstance(heads, list) or not all(isinstance(h, str) for h in heads):
         raise ConfigError(f"{source}: section 'nongovernmental' must be a list of words")
@@ -118,11 +137,11 @@ def build(extra: list[dict[str, Any]] | None = None) -> Knowledge:
     import pycountry
 
     shipped = _validate(
-        _load_yaml((resources.files("dateline.annotate.actors") / "knowledge.yaml").read_text(encoding="utf-8")),
+        _load_yaml((resources.files("dateline.core.data") / "actors" / "knowledge.yaml").read_text(encoding="utf-8")),
         "knowledge.yaml",
     )
     layers = [shipped, *(extra or [])]
-    kb = Knowledge(outlets=frozenset(OUTLETS))
+    kb = Knowledge(outlets=frozenset(str(o) for layer in layers for o in layer.get("outlets", [])))
     # Later layers (user files) must win, so they are registered first.
     for layer in reversed(layers):
         for code, names in layer.get("country_aliases", {}).items():
@@ -148,13 +167,13 @@ def build(extra: list[dict[str, Any]] | None = None) -> Knowledge:
             for demonym in item.get("demonyms", []):
                 kb.demonyms.setdefault(str(demonym), entry)
         for item in layer.get("organisations", []):
-            entry = Entry(f"ORG:{_slug(item['name'])}", item["name"], "igo", str(item.get("code", "IGO")), str(item.get("sector", "")))
+            code = str(item.get("code", "IGO"))
+            # An intergovernmental organisation, or another kind (an NGO, an armed group: al-Qaeda).
+            entry = Entry(f"ORG:{_slug(item['name'])}", item["name"], "igo" if code == "IGO" else "organization", code,
+                          str(item.get("sector", "")))  # fmt: skip
             for name in [item["name"], *item.get("aliases", [])]:
                 kb.add_name(str(name), entry, "name")
-        for item in layer.get("people", []):
-            entry = Entry(f"person:{_slug(item['name'].split()[-1])}", item["name"], "person", str(item.get("code", "")), str(item.get("sector", "")))
-            for name in [item["name"], *item.get("aliases", [])]:
-                kb.add_name(str(name), entry, "role")
+        # People are the dictionary's (dateline.core.knowledge.dictionary), with their dated roles.
         for code, names in layer.get("demonyms", {}).items():
             entry = kb.countries.get(code) or Entry(code, code, "country", code)
             for name in names:
@@ -178,6 +197,7 @@ def build(extra: list[dict[str, Any]] | None = None) -> Knowledge:
         if known is not None and capital:
             kb.add_name(capital, Entry(known.actor_id, known.name, "country", code, "GOV"), "metonym")
     kb.add_name("Kiev", Entry("UKR", kb.countries["UKR"].name, "country", "UKR", "GOV"), "metonym")
+    kb.dictionary = build_dictionary(layers)
     return kb
 
 

@@ -12,7 +12,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 log = logging.getLogger(__name__)
-_FORMAT = 1  # bump when what the index holds changes
+_FORMAT = 2  # bump when what the index holds changes (2: the module moved to dateline.core.knowledge)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +46,7 @@ def _index() -> dict[str, Place]:
         with path.open("rb") as fh:
             index: dict[str, Place] = pickle.load(fh)
         return index
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ImportError):
         pass
     index = _build()
     try:

@@ -1,0 +1,132 @@
+"""Subjects that are pronouns ("she") or nominals ("the diplomat", "the ministry"), resolved to the
+latest compatible actor before them.
+
+A pronoun agrees in gender with the person it stands for (a person whose gender the document
+does not state may take either), or stays unresolved. The search walks back over a bounded
+window of recent mentions, so the cost grows with the length of the text, not its square.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import TYPE_CHECKING
+
+from dateline.annotate.actors.context import Scope
+from dateline.annotate.actors.people import title_before
+from dateline.annotate.tokens import tokens_with_dep
+from dateline.core.knowledge import Entry
+from dateline.core.knowledge.names import name_words
+from dateline.core.mentions import ActorMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+WINDOW = 40  # recent mentions a pronoun or nominal may refer to
+NOMINAL_HEADS = frozenset({"diplomat", "minister", "spokeswoman", "spokesman", "spokesperson", "official", "ministry", "service",
+                           "president", "premier", "envoy", "ambassador", "chancellor", "leader", "secretary"})  # fmt: skip
+
+
+def _is_subject(doc: Doc, mention: ActorMention) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ in ("poss", "compound", "amod") and root.head is not root:
+        root = root.head  # "the ministry's press service said": the possessor speaks through it
+    return root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _fits_nominal(m: ActorMention, head: str, phrase: str) -> bool:
+    """Can "the <phrase>" (head noun ``head``) refer to the person mention ``m``?"""
+    if m.kind != "person":
+        return False
+    office = m.office.lower()
+    return head in ("diplomat", "official", "leader") or head in office or phrase in office
+
+
+def _agrees(m: ActorMention, country: Entry | None) -> bool:
+    """A nominal that names a nationality ("the Russian minister") cannot be an actor known to be of
+    another country ("the Moldovan Foreign Minister ...")."""
+    return country is None or not m.code or m.code == country.code
+
+
+def _genders(scope: Scope, mentions: list[ActorMention]) -> dict[str, str]:
+    """actor id → "m" | "f" where the document states it (an honorific, a gendered office), "?" where it
+    states both."""
+    nw = name_words()
+    out: dict[str, str] = {}
+    for m in mentions:
+        if m.kind != "person":
+            continue
+        title = title_before(scope, m.start)
+        gender = nw.honorifics.get(title, "")
+        office = m.office.lower()
+        gender = gender or next((g for w, g in nw.gendered_offices.items() if w in office.split()), "")
+        gender = gender or scope.kb.dictionary.gender_of(m.actor_id)
+        if gender:
+            out[m.actor_id] = gender if out.get(m.actor_id, gender) == gender else "?"
+    return out
+
+
+def pronouns_and_nominals(scope: Scope, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Subjects that are pronouns or nominals, resolved to the latest compatible actor before them;
+    an actor that was itself a subject is preferred (it is the one the text is talking about)."""
+    doc, kb = scope.doc, scope.kb
+    nw = name_words()
+    genders = _genders(scope, mentions)
+    ordered = sorted(mentions, key=lambda m: m.end)
+    covered = sorted((m.start, m.end) for m in mentions)
+    recent: deque[tuple[ActorMention, bool]] = deque(maxlen=WINDOW)
+    out: list[ActorMention] = []
+    at = 0  # next mention of ``ordered`` not yet in ``recent``
+    cover_at = 0
+
+    def latest(wanted: list[tuple[ActorMention, bool]]) -> ActorMention | None:
+        preferred = [m for m, subject in wanted if subject or m.via in ("pronoun", "nominal")]
+        pool = preferred or [m for m, _ in wanted]
+        return pool[-1] if pool else None
+
+    for token in tokens_with_dep(doc, "nsubj", "nsubjpass"):
+        while cover_at < len(covered) and covered[cover_at][1] <= token.idx:
+            cover_at += 1
+        if cover_at < len(covered) and covered[cover_at][0] <= token.idx:
+            continue
+        while at < len(ordered) and ordered[at].end <= token.idx:
+            recent.append((ordered[at], _is_subject(doc, ordered[at])))
+            at += 1
+        target: ActorMention | None = None
+        span: Span | None = None
+        lower = token.lower_
+        via = ""
+        if lower in ("he", "she"):
+            gender = nw.pronouns[lower]
+            people = [(m, s) for m, s in recent if m.kind == "person"]
+            agreeing = [(m, s) for m, s in people if genders.get(m.actor_id) == gender]
+            unknown = [(m, s) for m, s in people if m.actor_id not in genders]
+            # A person the text says is of this gender first; one it says nothing of only when no
+            # person of the other gender came after it.
+            target = latest(agreeing)
+            if target is None:
+                candidate = latest(unknown)
+                other = [m for m, _ in people if genders.get(m.actor_id) not in (None, gender)]
+                if candidate is not None and not any(o.start > candidate.start for o in other):
+                    target = candidate
+            span = doc[token.i : token.i + 1]
+            via = "pronoun"
+        elif lower in NOMINAL_HEADS and any(c.lower_ == "the" for c in token.lefts):
+            span = doc[token.left_edge.i : token.i + 1]
+            words = span.text.lower()
+            via = "nominal"
+            country = next((kb.demonyms[t.text] for t in span if t.text in kb.demonyms), None)
+            if lower in ("ministry", "service"):
+                target = latest([(m, s) for m, s in recent if m.kind == "organization" and m.sector == "GOV" and _agrees(m, country)])
+            else:
+                wanted = words.replace("the ", "")
+                target = latest([(m, s) for m, s in recent if _fits_nominal(m, lower, wanted) and _agrees(m, country)])
+        if target is None or span is None:
+            continue
+        found = ActorMention(span.start_char, span.end_char, span.text, target.actor_id, target.name, target.kind,
+                             target.code, target.sector, target.office, via)  # fmt: skip
+        out.append(found)
+        recent.append((found, True))
+    return out
