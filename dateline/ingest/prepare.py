@@ -20,6 +20,9 @@ from dateline.ingest.pubdate import DateDecision, settle
 from dateline.ingest.readers import RawRecord
 
 _WORDS = re.compile(r"\S+")
+# The longest written date ("Wednesday, 19 September 2018 10:45:12 +0300 (Coordinated Universal Time)")
+# is well under this; dateparser's cost grows faster than the string (14 s for 40,000 characters).
+MAX_DATE_CHARS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +56,9 @@ def prepare(record: RawRecord, *, user_date: dt.date | None = None, now: dt.date
     if not cleaned.text.strip():
         raise InputError(record.source, "no article text after cleaning")
     metadata_date: dt.date | None = None
-    if published:
+    if published and len(published) > MAX_DATE_CHARS:
+        warnings.append(f"{record.source}: ignoring metadata date of {len(published):,} characters (too long to be a date)")
+    elif published:
         try:
             metadata_date = parse_date(published)
         except DateError as exc:

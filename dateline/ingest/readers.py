@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import glob
 import json
+import os
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +27,8 @@ TEXT_FIELDS = ("text", "content", "body")
 DATE_FIELDS = ("published", "date", "time", "published_at", "datePublished")
 OUTLET_FIELDS = ("source", "outlet", "publisher", "site")
 DEFAULT_MAX_BYTES = 20_000_000  # one "article" larger than this is a mistake, not news
+# Python's JSON parser recurses once per level and gives up near a thousand; no article is that deep.
+TOO_DEEP = "malformed JSON (nested too deeply to be an article)"
 
 
 @dataclass(slots=True)
@@ -60,10 +64,7 @@ def expand(paths: Sequence[str]) -> Iterator[tuple[str, Path | None, bool] | Inp
             continue
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if not p.is_dir()):
-                if any(part.startswith(".") for part in child.relative_to(path).parts):
-                    continue  # hidden files and folders (.git, .DS_Store) are not articles
-                yield str(child), child, True
+            yield from _walk(path)
         elif path.exists() or path.is_symlink():
             yield raw, path, False
         elif any(ch in raw for ch in "*?["):
@@ -77,6 +78,43 @@ def expand(paths: Sequence[str]) -> Iterator[tuple[str, Path | None, bool] | Inp
             yield InputError(raw, "no such file or directory")
 
 
+def _walk(folder: Path) -> Iterator[tuple[str, Path, bool] | InputError]:
+    """The files under ``folder`` (sorted, hidden ones left out), and an error for each folder that
+    cannot be listed: ``Path.rglob`` skips those in silence, and their articles would go missing."""
+    found: list[tuple[Path, InputError | None]] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else folder
+        found.append((where, InputError(printable(str(where)), f"cannot read folder: {exc.strerror or exc}")))
+
+    for top, dirs, files in os.walk(folder, onerror=unreadable):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]  # hidden folders (.git) hold no articles
+        found.extend((Path(top, name), None) for name in files if not name.startswith("."))
+    for child, error in sorted(found, key=lambda item: item[0]):
+        yield error if error is not None else (str(child), child, True)
+
+
+# Lone UTF-16 surrogates: a JSON "\ud800" escape decodes to one, and a file name that is not UTF-8
+# becomes some (Python's surrogateescape); neither can be written as UTF-8, so neither may be stored.
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def printable(name: str) -> str:
+    """``name`` as it can be shown and stored: the bytes of a file name that is not valid UTF-8 as
+    ``\\xff`` escapes."""
+    if not _SURROGATES.search(name):
+        return name
+    return os.fsencode(name).decode("utf-8", errors="backslashreplace")
+
+
+def without_surrogates(where: str, value: str, warnings: list[str]) -> str:
+    """``value`` with each lone surrogate replaced by U+FFFD (one character for one, so offsets hold)."""
+    cleaned, count = _SURROGATES.subn("\ufffd", value)
+    if count:
+        warnings.append(f"{where}: {count} lone surrogate(s) (not Unicode text) replaced with U+FFFD")
+    return cleaned
+
+
 def read_inputs(
     paths: Sequence[str], *, stdin: TextIO | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[Item]:
@@ -85,17 +123,23 @@ def read_inputs(
         if isinstance(entry, InputError):
             yield entry
             continue
-        name, path, found = entry
+        raw_name, path, found = entry
         if path is None:
             yield from _read_stdin(stdin or sys.stdin)
             continue
+        name = printable(raw_name)
         if found and path.suffix.lower() not in SUPPORTED:
             yield Skipped(name, f"skipped: extension {path.suffix or '(none)'!r} is not an article format")
             continue
         try:
-            yield from _read_file(name, path, max_bytes=max_bytes)
+            for item in _read_file(name, path, max_bytes=max_bytes):
+                if name != raw_name and isinstance(item, RawRecord):
+                    item.warnings.append(f"{name}: the file name is not valid UTF-8 (its other bytes are shown as \\x escapes)")
+                yield item
         except InputError as exc:
             yield exc
+        except Exception as exc:  # a bug on one input must not cost the batch: it is named instead
+            yield InputError(name, f"cannot read: {type(exc).__name__}: {exc}")
 
 
 def _read_file(name: str, path: Path, *, max_bytes: int) -> Iterator[Item]:
@@ -141,19 +185,21 @@ def decode(name: str, data: bytes) -> tuple[str, list[str]]:
 
 
 def _read_stdin(stream: TextIO) -> Iterator[Item]:
-    text = stream.read()
+    warnings: list[str] = []
+    # A terminal's stdin decodes bytes that are not UTF-8 as surrogates (surrogateescape).
+    text = without_surrogates("<stdin>", stream.read(), warnings)
     if not text.strip():
         yield InputError("<stdin>", "empty input")
         return
     head = text.lstrip()[:1]
     if head == "{":
-        yield from _records_from_jsonl("<stdin>", text, [])
+        yield from _records_from_jsonl("<stdin>", text, warnings)
     elif head == "[":
-        yield from _records_from_json("<stdin>", text, [])
+        yield from _records_from_json("<stdin>", text, warnings)
     elif head == "<":
-        yield RawRecord("<stdin>", "-", text, is_html=True)
+        yield RawRecord("<stdin>", "-", text, is_html=True, warnings=warnings)
     else:
-        yield RawRecord("<stdin>", "-", text)
+        yield RawRecord("<stdin>", "-", text, warnings=warnings)
 
 
 def _records_from_jsonl(name: str, text: str, warnings: list[str]) -> Iterator[Item]:
@@ -168,6 +214,8 @@ def _jsonl_item(where: str, name: str, line: str, warnings: list[str]) -> Item:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         return InputError(where, f"malformed JSON ({exc.msg} at column {exc.colno})")
+    except RecursionError:
+        return InputError(where, TOO_DEEP)
     return _record(where, name, obj, warnings)
 
 
@@ -204,38 +252,49 @@ def _records_from_json(name: str, text: str, warnings: list[str]) -> Iterator[It
     except json.JSONDecodeError as exc:
         yield InputError(name, f"malformed JSON ({exc.msg} at line {exc.lineno} column {exc.colno})")
         return
+    except RecursionError:
+        yield InputError(name, TOO_DEEP)
+        return
     items = obj if isinstance(obj, list) else [obj]
     for index, item in enumerate(items):
         yield _record(f"{name}[{index}]" if isinstance(obj, list) else name, name, item, warnings)
 
 
-def _first(obj: dict[str, Any], keys: Sequence[str]) -> str | None:
+def _first(obj: dict[str, Any], keys: Sequence[str], where: str, warnings: list[str]) -> str | None:
     for key in keys:
         value = obj.get(key)
         if value not in (None, ""):
-            return str(value)
+            return without_surrogates(f"{where}: {key}", str(value), warnings)
     return None
 
 
 def _record(where: str, path: str, obj: Any, warnings: list[str]) -> Item:
+    try:
+        return _fields(where, path, obj, warnings)
+    except RecursionError:  # a field nested just under the parser's limit, turned into text
+        return InputError(where, TOO_DEEP)
+
+
+def _fields(where: str, path: str, obj: Any, warnings: list[str]) -> Item:
     if not isinstance(obj, dict):
         return InputError(where, f"expected a JSON object, got {type(obj).__name__}")
-    text = _first(obj, TEXT_FIELDS)
+    mine = list(warnings)
+    text = _first(obj, TEXT_FIELDS, where, mine)
     if text is None or not text.strip():
         return InputError(where, f"record has no text (looked for {', '.join(TEXT_FIELDS)})")
-    record_id = _first(obj, ("id", "doc_id", "uuid"))
+    record_id = _first(obj, ("id", "doc_id", "uuid"), where, mine)
     html = text.lstrip().startswith("<") and "</" in text
     return RawRecord(
         source=where,
         path=where,
         text=text,
-        title=_first(obj, ("title", "headline")),
-        url=_first(obj, ("url", "link")),
-        published=_first(obj, DATE_FIELDS),
-        outlet=_first(obj, OUTLET_FIELDS),
+        title=_first(obj, ("title", "headline"), where, mine),
+        url=_first(obj, ("url", "link"), where, mine),
+        published=_first(obj, DATE_FIELDS, where, mine),
+        outlet=_first(obj, OUTLET_FIELDS, where, mine),
         record_id=record_id,
         is_html=html,
-        warnings=list(warnings),
+        warnings=mine,
     )
 
 

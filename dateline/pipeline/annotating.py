@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import sqlite3
 from collections.abc import Callable, Iterable
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
 from dateline.annotate.stages import STAGES
 from dateline.core.records import Result, Task
@@ -15,7 +17,9 @@ from dateline.engines import run as run_engine
 from dateline.store import writer
 from dateline.store.state import mark_changed
 
+log = logging.getLogger(__name__)
 Progress = Callable[[int], None]
+T = TypeVar("T")
 WRITE_BATCH = 32  # results written per transaction
 
 
@@ -32,7 +36,7 @@ def annotate_and_write(
         conn.execute("BEGIN IMMEDIATE")
         try:
             for result in buffer:
-                write_result(conn, result, report)
+                one_document(conn, report, source_of(conn, result.doc_id), partial(write_result, conn, result, report))
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -49,12 +53,33 @@ def annotate_and_write(
     flush()
 
 
+def one_document(conn: sqlite3.Connection, report: IngestReport, source: str, write: Callable[[], T]) -> T | None:
+    """``write`` one document's part of a transaction; if the store refuses it, roll back that part
+    only and name the document: one article the store cannot take never costs the others."""
+    conn.execute("SAVEPOINT document")
+    try:
+        done = write()
+    except Exception as exc:
+        log.debug("storing %s failed", source, exc_info=True)
+        conn.execute("ROLLBACK TO document")
+        conn.execute("RELEASE document")
+        record_failure(conn, report, source, f"cannot store: {type(exc).__name__}: {exc}")
+        return None
+    conn.execute("RELEASE document")
+    return done
+
+
+def source_of(conn: sqlite3.Connection, doc_id: int) -> str:
+    path = conn.execute("SELECT path FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    return f"{path[0] if path else doc_id}"
+
+
 def write_result(conn: sqlite3.Connection, result: Result, report: IngestReport) -> None:
     """Replace what each stage that ran produced for the document; record its problems."""
     for problem in result.errors:
-        report.annotation_errors.append((result.doc_id, problem))
-        path = conn.execute("SELECT path FROM documents WHERE id = ?", (result.doc_id,)).fetchone()
-        writer.record_error(conn, f"{path[0] if path else result.doc_id}", problem, now())
+        source = source_of(conn, result.doc_id)
+        report.annotation_errors.append((result.doc_id, source, problem))
+        writer.record_error(conn, source, problem, now())
     if result.versions or result.errors:
         mark_changed(conn)
     if result.versions:

@@ -6,12 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Sequence
+from functools import partial
 
 from dateline.annotate.stages import STAGES
 from dateline.core.records import Task
 from dateline.core.views import IngestReport
 from dateline.ingest.dedup import NearDuplicateIndex, minhash, to_blob
 from dateline.ingest.prepare import Prepared, date_columns
+from dateline.pipeline.annotating import one_document
 from dateline.store import writer
 from dateline.store.state import mark_changed
 
@@ -39,7 +41,7 @@ class ArticleStore:
         try:
             for prep in batch:
                 report.warnings.extend(prep.warnings)
-                task = self.store(prep, selected, report)
+                task = one_document(conn, report, prep.source, partial(self.store, prep, selected, report))
                 if task is not None:
                     out.append(task)
             conn.execute("COMMIT")

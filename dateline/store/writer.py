@@ -4,6 +4,7 @@ from the schema itself, never from input."""
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -19,10 +20,22 @@ DOCUMENT_COLUMNS = (
 )  # fmt: skip
 
 
+# A lone UTF-16 surrogate cannot be encoded as UTF-8, so SQLite refuses the whole statement (and a
+# batch's transaction with it). The readers replace them with a warning; this is the last guard.
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def storable(value: Any) -> Any:
+    """``value``, with any lone surrogate of a string replaced by U+FFFD (one for one: offsets hold)."""
+    if isinstance(value, str) and not value.isascii():
+        return _SURROGATES.sub("\ufffd", value)
+    return value
+
+
 def insert_document(conn: sqlite3.Connection, values: dict[str, Any]) -> int:
     cols = [c for c in DOCUMENT_COLUMNS if c in values]
     sql = f"INSERT INTO documents ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
-    cur = conn.execute(sql, [values[c] for c in cols])
+    cur = conn.execute(sql, [storable(values[c]) for c in cols])
     assert cur.lastrowid is not None
     return cur.lastrowid
 
@@ -31,7 +44,7 @@ def update_document(conn: sqlite3.Connection, doc_id: int, values: dict[str, Any
     cols = [c for c in DOCUMENT_COLUMNS if c in values]
     if cols:
         assignments = ", ".join(f"{c} = ?" for c in cols)
-        conn.execute(f"UPDATE documents SET {assignments} WHERE id = ?", [*(values[c] for c in cols), doc_id])
+        conn.execute(f"UPDATE documents SET {assignments} WHERE id = ?", [*(storable(values[c]) for c in cols), doc_id])
 
 
 def table_columns(conn: sqlite3.Connection, table: str) -> frozenset[str]:
@@ -52,10 +65,10 @@ def clear_stage(conn: sqlite3.Connection, doc_id: int, stage: str, tables: Itera
 
 def _sql_value(value: Any) -> Any:
     if isinstance(value, dict | list | tuple):
-        return json.dumps(value, sort_keys=True, ensure_ascii=False)
+        return storable(json.dumps(value, sort_keys=True, ensure_ascii=False))
     if isinstance(value, bool):
         return int(value)
-    return value
+    return storable(value)
 
 
 def write_rows(conn: sqlite3.Connection, rows: Sequence[Row]) -> None:
@@ -63,7 +76,8 @@ def write_rows(conn: sqlite3.Connection, rows: Sequence[Row]) -> None:
     if spans:
         conn.executemany(
             "INSERT INTO spans (doc_id, stage, kind, start, end, label, value, attrs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(s.doc_id, s.stage, s.kind, s.start, s.end, s.label, s.value, s.attrs_json()) for s in spans],
+            [(s.doc_id, s.stage, s.kind, s.start, s.end, storable(s.label), storable(s.value), storable(s.attrs_json()))
+             for s in spans],
         )
     by_table: dict[str, list[TableRow]] = {}
     for r in rows:
@@ -93,4 +107,4 @@ def record_stage(conn: sqlite3.Connection, doc_id: int, stage: str, version: str
 
 
 def record_error(conn: sqlite3.Connection, source: str, problem: str, at: str) -> None:
-    conn.execute("INSERT INTO ingest_errors (source, problem, at) VALUES (?, ?, ?)", (source, problem, at))
+    conn.execute("INSERT INTO ingest_errors (source, problem, at) VALUES (?, ?, ?)", (storable(source), storable(problem), at))

@@ -123,6 +123,8 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
             body = json.loads(await request.body())
         except ValueError as exc:
             raise HTTPException(400, f"the body is not JSON: {exc}") from exc
+        except RecursionError as exc:  # Python's parser gives up near a thousand levels
+            raise HTTPException(400, "the body is not JSON: nested too deeply") from exc
         if not isinstance(body, dict) or not isinstance(body.get("date"), str):
             raise HTTPException(400, 'expected {"date": "YYYY-MM-DD"}')
         date = parse_date(body["date"])
@@ -140,7 +142,7 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
         actor: str | None = None, code: str | None = None, type: str | None = None,
         date_from: Annotated[dt.date | None, Query(alias="from")] = None, date_to: Annotated[dt.date | None, Query(alias="to")] = None,
         kind: Annotated[str, Query(pattern="^(news|background|all)$")] = "all", limit: Annotated[int | None, Query(ge=1, le=10_000)] = None,
-        offset: Annotated[int, Query(ge=0)] = 0, q: Annotated[str | None, Query(max_length=200)] = None,
+        offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0, q: Annotated[str | None, Query(max_length=200)] = None,
     ) -> list[TimelineEntry]:  # fmt: skip
         where = Filter(actor=actor, code=code, event_type=type, date_from=date_from, date_to=date_to, kind=kind, text=q,
                        limit=limit, offset=offset)  # fmt: skip
@@ -156,7 +158,7 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
     def events(
         type: str | None = None, actor: str | None = None, code: str | None = None,
         date_from: Annotated[dt.date | None, Query(alias="from")] = None, date_to: Annotated[dt.date | None, Query(alias="to")] = None,
-        limit: Annotated[int | None, Query(ge=1, le=10_000)] = None, offset: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int | None, Query(ge=1, le=10_000)] = None, offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
     ) -> list[Event]:  # fmt: skip
         where = Filter(event_type=type, actor=actor, code=code, date_from=date_from, date_to=date_to, limit=limit, offset=offset)
         with reading() as corpus:
@@ -166,7 +168,7 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
     def quotes(
         speaker: str | None = None, code: str | None = None,
         date_from: Annotated[dt.date | None, Query(alias="from")] = None, date_to: Annotated[dt.date | None, Query(alias="to")] = None,
-        limit: Annotated[int | None, Query(ge=1, le=10_000)] = None, offset: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int | None, Query(ge=1, le=10_000)] = None, offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
         q: Annotated[str | None, Query(max_length=200)] = None,
     ) -> list[Quote]:  # fmt: skip
         where = Filter(speaker=speaker, code=code, date_from=date_from, date_to=date_to, text=q, limit=limit, offset=offset)
@@ -176,7 +178,7 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
     @app.get("/api/actors", summary="Canonical actors", tags=["actors"])
     def actors(
         code: str | None = None, sector: str | None = None, kind: str | None = None,
-        limit: Annotated[int | None, Query(ge=1, le=10_000)] = None, offset: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int | None, Query(ge=1, le=10_000)] = None, offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
         q: Annotated[str | None, Query(max_length=200)] = None,
     ) -> list[Actor]:  # fmt: skip
         with reading() as corpus:

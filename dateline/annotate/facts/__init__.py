@@ -144,6 +144,12 @@ def find_facts(
     facts: list[Fact] = []
     located = [(t, doc.char_span(t.start, t.end, alignment_mode="expand")) for t in timexes]
     spans = [(t, s) for t, s in located if s is not None]
+    # The expressions of each sentence, found once: compared pairwise, 10,000 dates in a text took
+    # minutes (each ``Span.sent`` also walks its sentence).
+    sentence_of = [s.sent.start for _, s in spans]
+    by_sentence: dict[int, list[int]] = {}
+    for m, start in enumerate(sentence_of):
+        by_sentence.setdefault(start, []).append(m)
     skip: set[int] = set()
     for n, (timex, span) in enumerate(spans):
         if n in skip:
@@ -152,7 +158,7 @@ def find_facts(
         if kind is None:
             continue
         sentence: Span = span.sent
-        roots = {s.root.i for m, (_, s) in enumerate(spans) if m != n and m not in skip and s.sent == sentence}
+        roots = {spans[m][1].root.i for m in by_sentence[sentence_of[n]] if m != n and m not in skip}
         roots.discard(span.root.i)
         if kind == "range" and n + 1 < len(spans):
             roots.discard(spans[n + 1][1].root.i)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from dateline.annotate.quotes.intervals import Spans
 from dateline.annotate.quotes.quote import MIN_QUOTE_CHARS, Quote, doc_text, strip_span
 from dateline.annotate.quotes.speakers import noun_phrase
 
@@ -12,7 +13,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-def according_to(doc: Doc, inside: list[tuple[int, int]]) -> list[Quote]:
+def according_to(doc: Doc, inside: Spans[None]) -> list[Quote]:
     out: list[Quote] = []
     for sent in doc.sents:
         m = re.search(r"\b[Aa]ccording to\s+", sent.text)
@@ -23,7 +24,8 @@ def according_to(doc: Doc, inside: list[tuple[int, int]]) -> list[Quote]:
         if source is None or not len(source):
             continue
         head = source[0]
-        while head.dep_ not in ("pobj",) and head.head is not head and head.head.i >= source.start and head.i < source.end:
+        # spaCy makes a new Token object at each access, so only indices tell the root (its own head).
+        while head.dep_ != "pobj" and head.head.i != head.i and head.head.i >= source.start and head.i < source.end:
             head = head.head
         s_start, s_end = noun_phrase(head) if head.dep_ == "pobj" else (source.start_char, source[0].idx + len(source[0].text))
         # The content is the rest of the sentence, on whichever side of the phrase it stands.
@@ -32,7 +34,7 @@ def according_to(doc: Doc, inside: list[tuple[int, int]]) -> list[Quote]:
         else:
             c_start, c_end = sent.start_char, phrase_start
         c_start, c_end = strip_span(doc_text(doc), c_start, c_end)
-        if c_end - c_start < MIN_QUOTE_CHARS or any(s <= c_start < e for s, e in inside):
+        if c_end - c_start < MIN_QUOTE_CHARS or inside.holds(c_start):
             continue
         out.append(Quote(c_start, c_end, phrase_start, phrase_start + len("according to"), "according to",
                          s_start, s_end, False, sent.start_char, sent.end_char))  # fmt: skip

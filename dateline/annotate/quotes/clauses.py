@@ -42,7 +42,7 @@ def reported_content(verb: Token) -> tuple[int, int] | None:
     # A clause a speech verb reports ("X has never implied ..., the ministry said") is content, and
     # what stands around it is its reporting clause, not something it says.
     reported = verb.dep_ == "ccomp" and is_cue(verb.head) and not _closing_tag(verb)
-    if (verb.dep_ in ("parataxis", "ccomp") or as_clause) and verb.head is not verb and not reported:
+    if (verb.dep_ in ("parataxis", "ccomp") or as_clause) and verb.head.i != verb.i and not reported:
         own = {t.i for t in verb.subtree}
         tokens = [t for t in verb.head.subtree if t.i not in own and not t.is_punct]
         if tokens:

@@ -13,6 +13,7 @@ from dateline.annotate.quotes.clauses import reported_content
 from dateline.annotate.quotes.direct import direct_runs
 from dateline.annotate.quotes.headlines import colon_lines
 from dateline.annotate.quotes.hedges import hedged
+from dateline.annotate.quotes.intervals import Spans
 from dateline.annotate.quotes.marks import quotation_spans
 from dateline.annotate.quotes.nominal import nominal
 from dateline.annotate.quotes.orphans import orphan_quotes
@@ -43,7 +44,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
                          cue.idx + len(cue.text) if cue is not None else None, cue.lemma_.lower() if cue is not None else "",
                          r.speaker[0] if r.speaker else None, r.speaker[1] if r.speaker else None, True,
                          span_sent.start_char, span_sent.end_char, tuple(r.pieces) if len(r.pieces) > 1 else ()))  # fmt: skip
-    inside = [(r.start, r.end) for r in runs]
+    inside = Spans.of([(r.start, r.end) for r in runs])
     for q in governed:
         cue_span = doc.char_span(q.cue_start or 0, q.cue_end or 0, alignment_mode="expand")
         if cue_span is not None and len(cue_span):
@@ -52,12 +53,12 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     out.extend(turns)
     # What a speaker says inside a quotation or a transcript turn ("I think ...") is part of that
     # statement, not a statement of its own.
-    spoken = sorted(quoted + [(q.start, q.end) for q in turns])
+    spoken = Spans.of(quoted + [(q.start, q.end) for q in turns])
     # Only verbs can be cues (``is_cue``), so only they are visited.
     for token in tokens_with_pos(doc, "VERB", "AUX"):
         if token.i in used_cues or not is_cue(token):
             continue
-        if any(s <= token.idx < e for s, e in spoken):
+        if spoken.holds(token.idx):
             continue
         content = reported_content(token)
         if content is None:
@@ -65,7 +66,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         c_start, c_end = strip_span(text, *content)
         # Skip only content that lies within a direct quote (handled above); a reported clause may
         # itself contain a partial quote ("says the tweets were “unhinged”").
-        if c_end - c_start < MIN_REPORTED_CHARS or any(s <= c_start and c_end <= e for s, e in inside):
+        if c_end - c_start < MIN_REPORTED_CHARS or inside.covers(c_start, c_end):
             continue
         subject = subject_of(token)
         speaker = noun_phrase(subject) if subject is not None else None
@@ -82,7 +83,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     out.extend(hedged(doc, spoken))
     kept = _outermost(out)
     kept.extend(orphan_quotes(doc, quoted, kept))
-    return sorted(_past_dateline(text, kept), key=lambda q: (q.start, q.end))
+    return sorted(_sound(text, _past_dateline(text, kept)), key=lambda q: (q.start, q.end))
 
 
 def _past_dateline(text: str, quotes: list[Quote]) -> list[Quote]:
@@ -101,6 +102,26 @@ def _past_dateline(text: str, quotes: list[Quote]) -> list[Quote]:
     return out
 
 
+def _sound(text: str, quotes: list[Quote]) -> list[Quote]:
+    """Only quotes whose content lies in the text, each speaker and cue a span of it or none: on
+    broken text (stray marks, a parse of punctuation) a rule may compute an empty or inverted span,
+    which would point at nothing, or at the wrong words, once stored."""
+
+    def span(start: int | None, end: int | None) -> bool:
+        return start is not None and end is not None and 0 <= start < end <= len(text)
+
+    out = []
+    for q in quotes:
+        if not (0 <= q.start <= q.end <= len(text)):
+            continue
+        if q.speaker_start is not None and not span(q.speaker_start, q.speaker_end):
+            q = replace(q, speaker_start=None, speaker_end=None)
+        if q.cue_start is not None and not span(q.cue_start, q.cue_end):
+            q = replace(q, cue_start=None, cue_end=None, cue_lemma="")
+        out.append(q)
+    return out
+
+
 def _outermost(quotes: list[Quote]) -> list[Quote]:
     """Without the attributions reported inside another's content ("Trump said Clinton wants to
     abolish ..."): the inner stance is the outer speaker's claim, not a statement of its own."""
@@ -108,5 +129,6 @@ def _outermost(quotes: list[Quote]) -> list[Quote]:
     def within(cue: int | None, q: Quote) -> bool:
         return cue is not None and q.start <= cue < q.end
 
-    return [q for q in quotes if q.direct or not any(
-        o is not q and within(q.cue_start, o) and not within(o.cue_start, q) for o in quotes)]  # fmt: skip
+    contents = Spans((q.start, q.end, q) for q in quotes)  # only the quotes holding a cue are looked at
+    return [q for q in quotes if q.direct or q.cue_start is None or not any(
+        o is not q and not within(o.cue_start, q) for o in contents.holding(q.cue_start))]  # fmt: skip

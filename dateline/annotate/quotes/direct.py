@@ -51,15 +51,16 @@ def direct_runs(doc: Doc, quoted: list[tuple[int, int]]) -> tuple[list[Run], lis
     text = doc_text(doc)
     runs: list[Run] = []
     governed: list[Quote] = []
+    governed_cues: set[int | None] = set()
     last_speaker: tuple[int, int] | None = None
     last_end = -1
     for q_start, q_end in quoted:
         sent = doc.char_span(q_start, q_end, alignment_mode="expand")
-        if sent is None:
+        if sent is None or not len(sent):  # a quotation of nothing but spaces ("`` ”") has no token
             continue
-        sentences = {s.start: s for t in sent for s in [t.sent]}
-        scope_start, scope_end = within_paragraph(doc, text, q_start, q_end, min(s.start for s in sentences.values()),
-                                                   max(s.end for s in sentences.values()))  # fmt: skip
+        # The sentences the quotation touches run from its first token's to its last token's (each
+        # ``Token.sent`` walks its whole sentence: asked of every token, a long one cost its square).
+        scope_start, scope_end = within_paragraph(doc, text, q_start, q_end, sent[0].sent.start, sent[-1].sent.end)
         scope_end = tag_after(doc, text, q_end, scope_end)
         short = q_end - q_start < MIN_QUOTE_CHARS or len(text[q_start:q_end].split()) < MIN_QUOTE_WORDS
         best = direct_cue(doc, q_start, q_end, scope_start, scope_end) if not short or cue_adjacent(doc, q_start, q_end) else None
@@ -72,8 +73,9 @@ def direct_runs(doc: Doc, quoted: list[tuple[int, int]]) -> tuple[list[Run], lis
             # the deal as a “breakthrough”") attributes the words to its subject.
             quote = _governed(doc, q_start, q_end, scope_start, scope_end)
             if quote is not None:
-                if not any(q.cue_start == quote.cue_start for q in governed):
+                if quote.cue_start not in governed_cues:
                     governed.append(quote)
+                    governed_cues.add(quote.cue_start)
                 continue
             if short:
                 continue
@@ -113,7 +115,7 @@ def _governed(doc: Doc, q_start: int, q_end: int, scope_start: int, scope_end: i
     if inner is None or not len(inner):
         return None
     node, steps = inner.root, 0
-    while node.head is not node and steps < 6:
+    while node.head.i != node.i and steps < 6:
         child, node, steps = node, node.head, steps + 1
         if not scope_start <= node.i < scope_end or q_start <= node.idx < q_end:
             return None
@@ -151,7 +153,8 @@ def _speaker_of(cue: Token, q_start: int, q_end: int) -> tuple[int, int] | None:
         if start < q_end <= subject.idx:
             # A speaker after the quote whose phrase the parser grew over the quotation.
             start = strip_span(doc_text(cue.doc), q_end, end)[0]
-        return start, end
+        # A "subject" that is only a stray quotation mark leaves no words once stripped.
+        return (start, end) if start < end else None
     if cue.idx >= q_end:
         # "“…,” Brent Bozell III, founder of the Center, tells ...": the parser hung the name in the
         # quote's clause; between the quote and its cue it can only be the speaker.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from dateline.annotate.quotes.intervals import Spans
 from dateline.annotate.quotes.lexicon import cues
 from dateline.annotate.quotes.quote import Quote, doc_text
 
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 _COLON_LINE = re.compile(r"^(?P<source>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s+(?P<content>\S.{8,})$", re.M)
 
 
-def colon_lines(doc: Doc, taken: list[tuple[int, int]]) -> list[Quote]:
+def colon_lines(doc: Doc, taken: Spans[None]) -> list[Quote]:
     """Headline attributions and transcript turns: "Pence: Trump Was 'Mocking' Clinton Camp" (a
     named source, a colon), "TAPPER: Do you think ..." (a speaker's name in capitals)."""
     out: list[Quote] = []
@@ -27,7 +28,7 @@ def colon_lines(doc: Doc, taken: list[tuple[int, int]]) -> list[Quote]:
         if not label and not any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in source):
             continue
         c_start, c_end = m.start("content"), m.end("content")
-        if any(s < c_end and c_start < e for s, e in taken):
+        if taken.meets(c_start, c_end):
             continue
         colon = m.end("source")
         out.append(Quote(c_start, c_end, colon, colon + 1, ":", m.start("source"), m.end("source"), False,

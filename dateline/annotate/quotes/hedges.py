@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dateline.annotate.quotes.intervals import Spans
 from dateline.annotate.quotes.lexicon import cues
 from dateline.annotate.quotes.quote import MIN_REPORTED_CHARS, Quote, doc_text, strip_span
 from dateline.annotate.tokens import tokens_with_pos
@@ -12,12 +13,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-def hedged(doc: Doc, spoken: list[tuple[int, int]]) -> list[Quote]:
+def hedged(doc: Doc, spoken: Spans[None]) -> list[Quote]:
     """The writer's hedged judgements ("Sanders seemed to be of two minds", "it appears the deal is
     off"): what seems is the subject with the verb's complement; there is no speaker to name."""
     out: list[Quote] = []
     for verb in tokens_with_pos(doc, "VERB", "AUX"):
-        if verb.lemma_.lower() not in cues().hedges or any(s <= verb.idx < e for s, e in spoken):
+        if verb.lemma_.lower() not in cues().hedges or spoken.holds(verb.idx):
             continue
         complement = [c for c in verb.children if c.dep_ in ("xcomp", "acomp", "attr", "oprd", "ccomp") and c.i > verb.i]
         complement += [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and any(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dateline.annotate.quotes.clauses import clause_span
+from dateline.annotate.quotes.intervals import Spans
 from dateline.annotate.quotes.lexicon import cues
 from dateline.annotate.quotes.quote import MIN_REPORTED_CHARS, Quote, doc_text, strip_span
 from dateline.annotate.quotes.speakers import noun_phrase, subject_of
@@ -13,7 +14,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
-def nominal(doc: Doc, spoken: list[tuple[int, int]], inside: list[tuple[int, int]]) -> list[Quote]:
+def nominal(doc: Doc, spoken: Spans[None], inside: Spans[None]) -> list[Quote]:
     """Attributions made by a noun or an adjective of speech or stance ("Trump's promise to build a
     wall", "a supporter of Clinton", "Cruz is skeptical that ..."): the lexicon says which
     complements carry what is attributed; the speaker is the noun's possessor or agent, the person
@@ -36,13 +37,13 @@ def nominal(doc: Doc, spoken: list[tuple[int, int]], inside: list[tuple[int, int
         # A noun of speech with a "that" clause attributes it even without a holder ("the claim
         # that the vote was rigged"): someone made the claim, unnamed.
         unnamed = holder is None and lemma in c.nouns
-        if (holder is None and not unnamed) or (holder is not None and holder.lower_ == "it") or any(s <= token.idx < e for s, e in spoken):
+        if (holder is None and not unnamed) or (holder is not None and holder.lower_ == "it") or spoken.holds(token.idx):
             continue
         content = _framed_clause(token.head) if not complements else _nominal_content(token, complements, clause_only=unnamed)
         if content is None:
             continue
         c_start, c_end = strip_span(doc_text(doc), *content)
-        if c_end - c_start < MIN_REPORTED_CHARS or any(s <= c_start and c_end <= e for s, e in inside):
+        if c_end - c_start < MIN_REPORTED_CHARS or inside.covers(c_start, c_end):
             continue
         speaker = noun_phrase(holder) if holder is not None else None
         if holder is not None and speaker is not None and holder.i < token.i <= holder.right_edge.i:

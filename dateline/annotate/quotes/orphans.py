@@ -7,8 +7,10 @@ its speaker.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
 from typing import TYPE_CHECKING
 
+from dateline.annotate.quotes.intervals import Spans
 from dateline.annotate.quotes.quote import Quote, doc_text, strip_span
 from dateline.annotate.quotes.speakers import noun_phrase, subject_of
 
@@ -29,10 +31,11 @@ def orphan_quotes(doc: Doc, quoted: list[tuple[int, int]], found: list[Quote]) -
     """A direct quote for every quotation that no attribution in ``found`` covers and that completes
     a verb or preposition; its content is the phrase the quotation heads ("a “witch hunt”")."""
     text = doc_text(doc)
-    covered = [span for q in found for span in q.spans]
+    covered = Spans.of([span for q in found for span in q.spans])
+    speakers = _Speakers(found)
     out: list[Quote] = []
     for q_start, q_end in quoted:
-        if not text[q_start:q_end].strip() or any(s < q_end and q_start < e for s, e in covered):
+        if not text[q_start:q_end].strip() or covered.meets(q_start, q_end):
             continue
         inner = doc.char_span(q_start, q_end, alignment_mode="expand")
         if inner is None or not len(inner):
@@ -40,13 +43,14 @@ def orphan_quotes(doc: Doc, quoted: list[tuple[int, int]], found: list[Quote]) -
         root = inner.root
         if root.dep_ not in COMPLEMENT_DEPS or (root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS):
             continue
-        speaker = _holder(root, q_start, q_end) or _previous_speaker(found + out, q_start)
+        speaker = _holder(root, q_start, q_end) or speakers.before(q_start)
         phrase = list(root.subtree)
         c_start, c_end = strip_span(text, min(q_start, phrase[0].idx), max(q_end, phrase[-1].idx + len(phrase[-1].text)))
         c_start, c_end = min(c_start, q_start), max(c_end, q_end)
         sent = root.sent
         out.append(Quote(c_start, c_end, None, None, "", speaker[0] if speaker else None, speaker[1] if speaker else None,
                          True, sent.start_char, sent.end_char))  # fmt: skip
+        speakers.add(out[-1])
     return out
 
 
@@ -55,7 +59,7 @@ def _holder(root: Token, q_start: int, q_end: int) -> tuple[int, int] | None:
     it hangs from ("Trump posted a message reading “…”") or the possessor of the noun it names
     ("their chants of “…”")."""
     node, steps = root, 0
-    while node.head is not node and steps < MAX_CLIMB:
+    while node.head.i != node.i and steps < MAX_CLIMB:
         node, steps = node.head, steps + 1
         if q_start <= node.idx < q_end:
             continue
@@ -69,12 +73,26 @@ def _holder(root: Token, q_start: int, q_end: int) -> tuple[int, int] | None:
     return None
 
 
-def _previous_speaker(found: list[Quote], q_start: int) -> tuple[int, int] | None:
-    """The speaker of the closest attribution before the quotation: a quotation standing alone most
-    often goes on with the last person quoted."""
-    before = [q for q in found if q.end <= q_start and q.speaker_start is not None and q.speaker_end is not None]
-    if not before:
-        return None
-    last = max(before, key=lambda q: q.end)
-    assert last.speaker_start is not None and last.speaker_end is not None
-    return last.speaker_start, last.speaker_end
+class _Speakers:
+    """The speaker of the closest attribution before a quotation: a quotation standing alone most
+    often goes on with the last person quoted. "Closest" is the latest end at or before the
+    quotation; of several ending there, the first found."""
+
+    def __init__(self, found: list[Quote]) -> None:
+        self._keys: list[tuple[int, int]] = []  # (end, order found), sorted
+        self._speakers: dict[tuple[int, int], tuple[int, int]] = {}
+        for q in found:
+            self.add(q)
+
+    def add(self, q: Quote) -> None:
+        if q.speaker_start is not None and q.speaker_end is not None:
+            key = (q.end, len(self._speakers))
+            insort(self._keys, key)
+            self._speakers[key] = (q.speaker_start, q.speaker_end)
+
+    def before(self, q_start: int) -> tuple[int, int] | None:
+        last = bisect_right(self._keys, (q_start, len(self._speakers))) - 1
+        if last < 0:
+            return None
+        first = bisect_left(self._keys, (self._keys[last][0], -1))  # the first found of those ending there
+        return self._speakers[self._keys[first]]

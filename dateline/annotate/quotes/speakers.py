@@ -42,7 +42,7 @@ def subject_of(verb: Token) -> Token | None:
     if is_trailing_cue(verb) and verb.head.dep_ == "ccomp" and is_cue(verb.head.head):
         return subject_of(verb.head.head)
     head, steps, shares = verb, 0, True
-    while head.dep_ in ("advcl", "xcomp", "conj", "ccomp", "parataxis") and head.head is not head and steps < 4:
+    while head.dep_ in ("advcl", "xcomp", "conj", "ccomp", "parataxis") and head.head.i != head.i and steps < 4:
         shares = shares and head.dep_ in ("advcl", "xcomp", "conj")
         head, steps = head.head, steps + 1
         if shares or is_cue(head):
@@ -65,7 +65,7 @@ def _quantified(subject: Token) -> Token:
     before = subject.doc[subject.i - 1]
     if before.pos_ not in ("NOUN", "PROPN"):
         return subject
-    while before.dep_ == "conj" and before.head is not before:
+    while before.dep_ == "conj" and before.head.i != before.i:
         before = before.head
     return before
 
