@@ -37,8 +37,10 @@ demo: $(STAMP)
 	$(BIN)/dateline ingest examples/seeds --db demo.db
 	$(BIN)/dateline docs --db demo.db
 
+# Layers import downward only: the contracts in pyproject.toml ([tool.importlinter]).
 lint: $(STAMP)
 	$(BIN)/ruff check dateline tests bench
+	$(BIN)/lint-imports
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

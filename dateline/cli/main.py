@@ -9,8 +9,7 @@ from typing import Any
 
 import click
 
-from dateline import __version__
-from dateline.core.errors import DatelineError
+from dateline import DatelineError, __version__
 
 # Command modules, in help order. A module not present in this build is skipped.
 COMMAND_MODULES = (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
+from dateline import ConfigError
 from dateline.cli.options import db_option
-from dateline.core.errors import ConfigError
 
 
 @click.command("serve")

@@ -30,15 +30,15 @@ class Scope:
     sentence_ends: list[int] = field(default_factory=list)
     _countries: dict[int, list[tuple[int, Entry]]] = field(default_factory=dict)
     _located: set[str] | None = None
+    # spaCy's ``Doc.text`` joins every token on each call: read it once, or each mention costs the
+    # length of the document.
+    text: str = field(init=False, default="")
 
     def __post_init__(self) -> None:
+        self.text = str(self.doc.text)
         for sent in self.doc.sents:
             self.sentence_starts.append(sent.start_char)
             self.sentence_ends.append(sent.end_char)
-
-    @property
-    def text(self) -> str:
-        return str(self.doc.text)
 
     def sentence_of(self, pos: int) -> int:
         """Index of the sentence holding character ``pos`` (-1 if none)."""
@@ -73,6 +73,22 @@ class Scope:
             return None
         best = min(((abs(at - pos), e) for at, e in self._sentence_countries(n) if e.code != exclude), key=lambda x: x[0], default=None)
         return best[1] if best else None
+
+
+class Occupied:
+    """The characters mentions already cover: "does this span overlap one taken?" costs the span's
+    length, not the number of mentions (a long text has tens of thousands)."""
+
+    __slots__ = ("_chars",)
+
+    def __init__(self, size: int) -> None:
+        self._chars = bytearray(size)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self._chars.find(1, start, end) != -1
+
+    def take(self, start: int, end: int) -> None:
+        self._chars[start:end] = b"\x01" * (end - start)
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "VB", "MD"})

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from dateline.annotate.actors.context import Scope, ethnic_residence, place_or_government
+from dateline.annotate.actors.context import Occupied, Scope, ethnic_residence, place_or_government
 from dateline.annotate.actors.gazetteer import find_names
 from dateline.annotate.actors.people import join_short_forms, persons
 from dateline.annotate.actors.pronouns import pronouns_and_nominals
@@ -35,14 +35,14 @@ _RANK = {"role": 0, "name": 1, "metonym": 1, "alias": 2, "pronoun": 2, "nominal"
 
 
 def select(found: list[ActorMention]) -> list[ActorMention]:
-    """Non-overlapping mentions: roles and longer spans first."""
+    """Non-overlapping mentions: roles and longer spans first (an empty span is no mention)."""
     chosen: list[ActorMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = Occupied(max((m.end for m in found), default=0))
     for m in sorted(found, key=lambda m: (_RANK.get(m.via, 5), -(m.end - m.start), m.start)):
-        if any(m.start < e and s < m.end for s, e in taken):
+        if m.end <= m.start or taken.overlaps(m.start, m.end):
             continue
         chosen.append(m)
-        taken.append((m.start, m.end))
+        taken.take(m.start, m.end)
     return sorted(chosen, key=lambda m: (m.start, m.end))
 
 
@@ -60,7 +60,10 @@ def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None, day: dt
     found.extend(persons(scope))
     resolved = join_short_forms(scope, select(found), doc_key)
     resolved.extend(pronouns_and_nominals(scope, resolved))
-    taken = [(m.start, m.end) for m in resolved if m.via != "demonym" and m.kind not in ("country", "pre")]
+    taken = Occupied(len(text))
+    for m in resolved:
+        if m.via != "demonym" and m.kind not in ("country", "pre"):
+            taken.take(m.start, m.end)
     resolved.extend(untitled_offices(scope, taken))
     chosen = [place_or_government(doc, kb, m) if m.via == "metonym" else m for m in select(resolved)]
     return [ethnic_residence(scope, m) for m in chosen]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from dateline.annotate.actors.context import Scope, has_finite_verb
+from dateline.annotate.actors.context import Occupied, Scope, has_finite_verb
 from dateline.annotate.actors.gazetteer import entry_at
 from dateline.annotate.actors.patterns import body_key, patterns, sector_of_office, slug
 from dateline.core.knowledge import Entry, person_id
@@ -130,13 +130,13 @@ def organisations(scope: Scope) -> list[ActorMention]:
     return out
 
 
-def untitled_offices(scope: Scope, taken: list[tuple[int, int]]) -> list[ActorMention]:
+def untitled_offices(scope: Scope, taken: Occupied) -> list[ActorMention]:
     """Offices without a name ("Montenegro's prime minister", "the Israeli president") that no
     other actor took: the office of that country, so the coder knows who acts."""
     kb, text = scope.kb, scope.text
     out = []
     for m in patterns(kb).office.finditer(text):
-        if any(m.start() < e and s < m.end() for s, e in taken):
+        if taken.overlaps(m.start(), m.end()):
             continue
         country = kb.demonyms.get(m.group("dem") or "") or _country(scope, m.group("country"))
         sector, office = sector_of_office(kb, m.group("office"))

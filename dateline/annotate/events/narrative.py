@@ -46,7 +46,8 @@ def narrative_timex(sentence: Span, verb: Token, within: Callable[[int, int], li
         return None
     doc = sentence.doc
     before = doc[sentence.start - 1].sent
-    if PARAGRAPH_BREAK.search(doc.text, before.start_char, sentence.start_char):
+    # The text from the sentence before up to this one (``doc.text`` would join the whole document).
+    if PARAGRAPH_BREAK.search(doc[before.start : sentence.start].text_with_ws):
         return None
 
     def dates_in(span: Span) -> list[Timex]:
