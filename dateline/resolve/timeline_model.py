@@ -53,6 +53,7 @@ class _Source:
     # Dated by its article's publication day, the text giving no date: the event took place that
     # day or shortly before ("Russia and China vetoed the text", in Sunday's paper of Saturday's veto).
     approximate: bool = False
+    lemma: str = ""  # an event's trigger lemma ("veto")
 
     @property
     def codes(self) -> set[str]:
@@ -101,9 +102,12 @@ class _Entry:
     date_docs: dict[str, set[int]] = field(default_factory=dict)  # date → documents that give it
     since_years: set[int] = field(default_factory=set)
     since_docs: set[int] = field(default_factory=set)
+    lemmas: set[str] = field(default_factory=set)  # the trigger lemmas of its events
 
     def _take_report(self, source: _Source, dated_doc: bool) -> None:
         self.docs.add(source.doc_id)
+        if source.lemma:
+            self.lemmas.add(source.lemma)
         if self.their is None and dated_doc:
             self.their = source
         if source.event_id is not None:
@@ -229,7 +233,11 @@ def _same_time(source: _Source, entry: _Entry) -> bool:
     # it), so each is a prefix of the finest: compatible with that one is compatible with all.
     if entry.undated:
         return False
-    return compatible(source.date, entry.finest) or (source.approximate and _days_before(entry.finest, source.date) in REPORT_LAG)
+    if compatible(source.date, entry.finest):
+        return True
+    # A report dated by its paper alone joins an event of the days before only in the same words
+    # ("vetoed" and "vetoed"): in a story about one person, every "asked" of a week is not one request.
+    return source.approximate and source.lemma in entry.lemmas and _days_before(entry.finest, source.date) in REPORT_LAG
 
 
 def _days_before(day: str, later: str | None) -> int | None:

@@ -201,7 +201,7 @@ class Reader:
         return _Source(r["id"], None, r["doc_id"], share(r["event"]), "event", share(r["date"]), None,
                        share(r["date_granularity"]), bool(r["historical"]), r["start"], r["end"], share(r["claim"]), own,
                        share.participants(r["actors"]), share.participants(r["recipients"]), mode=share(r["mode"]),
-                       approximate=r["date_source"] == "published")  # fmt: skip
+                       approximate=r["date_source"] == "published", lemma=share(r["trigger_lemma"]))  # fmt: skip
 
     @staticmethod
     def _fact(r: sqlite3.Row, share: _Shared) -> _Source:
