@@ -10,7 +10,9 @@ Serves a copy of ``--db`` with ``dateline serve`` (the real command, in its own 
    Reported: requests per second over the phase, p50/p95/p99/max latency per endpoint.
 2. ``--posts`` times (default 3), ``POST /api/documents/{id}/date`` moves a document's date by a
    day while ``--readers`` clients (default 4) keep reading one page of the timeline and one
-   document each, back to back; reported: each POST's time and the slowest GET that ran during it.
+   document each, back to back; reported: each POST's time, the p95 and slowest GET that ran during
+   it, and the same for the second before it (the same readers with no write: the baseline that
+   tells a read waiting on the write from a machine that is merely busy).
 
 Only loopback is used and everything is bounded (request count, per-request timeout, server start
 timeout). The table goes to stdout, progress to stderr. Exit status 1 when a request failed, the
@@ -44,6 +46,7 @@ from pathlib import Path
 HOST = "127.0.0.1"
 P95_GATE_S = 1.0
 BLOCK_GATE_S = 0.5
+IDLE_S = 1.0  # readers run alone this long before each POST: the baseline its reads are compared with
 
 
 @dataclass
@@ -198,6 +201,7 @@ class PostRun:
     post_s: float
     status: int
     reads: list[float]
+    idle: list[float]
 
 
 @dataclass
@@ -207,6 +211,7 @@ class Window:
     open: threading.Event = field(default_factory=threading.Event)
     post_start: float = float("inf")
     reads: list[float] = field(default_factory=list)
+    idle: list[float] = field(default_factory=list)  # the same reads in the second before the POST
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -223,11 +228,11 @@ def reader(port: int, window: Window, document_ids: list[int], page: int, timeou
             except (OSError, http.client.HTTPException):
                 conn.close()
             elapsed = time.perf_counter() - start
-            # A read counts when it started once the POST was sent (the warm-up reads before do not);
-            # the last may end after the POST and still counts, as it may have waited on it.
-            if start >= window.post_start:
-                with window.lock:
-                    window.reads.append(elapsed)
+            # A read counts when it started once the POST was sent; the last may end after the POST
+            # and still counts, as it may have waited on it. The reads before are the baseline: what
+            # the same readers get on the same server and machine with no write going on.
+            with window.lock:
+                (window.reads if start >= window.post_start else window.idle).append(elapsed)
     finally:
         conn.close()
 
@@ -250,7 +255,7 @@ def reads_during_posts(port: int, have: Sizes, posts: int, readers: int, page: i
                    for _ in range(readers)]  # fmt: skip
         for t in threads:
             t.start()
-        time.sleep(0.2)  # the readers are on the wire before the write starts
+        time.sleep(IDLE_S)
         start = window.post_start = time.perf_counter()
         conn.request("POST", f"/api/documents/{doc_id}/date", body=payload, headers={"Content-Type": "application/json"})
         response = conn.getresponse()
@@ -260,7 +265,7 @@ def reads_during_posts(port: int, have: Sizes, posts: int, readers: int, page: i
         for t in threads:
             t.join()
         conn.close()
-        runs.append(PostRun(doc_id, post_s, response.status, window.reads))
+        runs.append(PostRun(doc_id, post_s, response.status, window.reads, window.idle))
         log(f"  POST {n}/{len(targets)}: document {doc_id} in {post_s:.2f} s, {len(window.reads)} reads meanwhile")
     return runs
 
@@ -311,15 +316,17 @@ def main() -> int:
     worst_read = 0.0
     post_failed = 0
     if runs:
-        print(f"{'set-date POST':<30} {'POST s':>8} {'status':>6} {'reads':>6} {'read p95 ms':>12} {'read max ms':>12}")
+        print(f"{'set-date POST':<30} {'POST s':>8} {'status':>6} {'reads':>6} {'read p95 ms':>12} {'read max ms':>12} "
+              f"{'idle p95 ms':>12} {'idle max ms':>12}")  # fmt: skip
         for run in runs:
             if run.status != 200:
                 post_failed += 1
             longest = max(run.reads, default=0.0)
             worst_read = max(worst_read, longest)
             p95_read = quantile(run.reads, 0.95) * 1000 if run.reads else 0.0
+            p95_idle = quantile(run.idle, 0.95) * 1000 if run.idle else 0.0
             print(f"{'document ' + str(run.doc_id):<30} {run.post_s:>8.2f} {run.status:>6} {len(run.reads):>6} "
-                  f"{p95_read:>12.1f} {longest * 1000:>12.1f}")  # fmt: skip
+                  f"{p95_read:>12.1f} {longest * 1000:>12.1f} {p95_idle:>12.1f} {max(run.idle, default=0.0) * 1000:>12.1f}")  # fmt: skip
     errors = sum(samples.errors.values())
     verdict = (f"worst endpoint p95 {worst_p95 * 1000:.0f} ms (gate {P95_GATE_S * 1000:.0f}), slowest read during a POST "
                f"{worst_read * 1000:.0f} ms (gate {BLOCK_GATE_S * 1000:.0f}), {errors} failed GETs, {post_failed} failed POSTs")  # fmt: skip
