@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from dateline import Corpus, Filter
 from dateline.cli.main import cli
 from dateline.resolve.timeline import _Source, build_entries, compatible, duration_years, granularity_of
+from dateline.resolve.timeline_model import entry_date
 
 from .conftest import SEEDS
 
@@ -55,6 +56,21 @@ def test_same_event_from_several_articles_is_one_entry() -> None:
     assert sorted(len(e.sources) for e in entries) == [1, 1, 3]
     merged = next(e for e in entries if len(e.sources) == 3)
     assert {s.doc_id for s in merged.sources} == {1, 2, 3}
+
+
+def test_a_report_dated_only_by_its_paper_joins_the_day_before() -> None:
+    # Saturday's attack, then undated reports of it in papers of Sunday, Monday and Wednesday.
+    shell, attack = {"lemma": "shell"}, {"lemma": "attack"}
+    sources = [_source(1, 1, "2016-04-02", **shell), _source(2, 2, "2016-04-03", approximate=True, **shell),
+               _source(3, 3, "2016-04-04", approximate=True, **shell), _source(4, 4, "2016-04-06", approximate=True, **shell),
+               _source(5, 5, "2016-04-03", **shell), _source(6, 6, "2016-04-03", approximate=True, **attack)]  # fmt: skip
+    entries = build_entries(sources, {})
+    by_docs = sorted(sorted(s.doc_id for s in e.sources) for e in entries)
+    # A day or two later in the same words joins; four days later is another report, and so is
+    # another verb ("attacked" is not known to be the shelling); a stated date is never moved.
+    assert by_docs == [[1, 2, 3], [4], [5, 6]]
+    saturday = next(e for e in entries if len(e.sources) == 3)
+    assert entry_date(saturday) == "2016-04-02" and len(saturday.dates["day"]) == 1
 
 
 def test_unattributed_history_is_placed_by_what_its_article_is_about() -> None:
@@ -99,7 +115,9 @@ def test_news_entries_on_their_own_dates(timeline_db: Path) -> None:
     assert {("2018-05-18", "CONSULT"), ("2020-01", "CONSULT"), ("2020-09-27", "ASSAULT"), ("2016-04-04", "REQUEST"),
             ("2016-04-01", "ASSAULT"), ("2015-05-25", "CONSULT")} <= by  # fmt: skip
     request = next(e for e in entries if e["event"] == "REQUEST" and e["date"] == "2016-04-04")
-    assert request["n_sources"] >= 2 and {"ARM", "AZE"} <= {r["code"] for r in request["recipients"]}
+    assert {"ARM", "AZE"} <= {r["code"] for r in request["recipients"]}
+    # Two sentences of one article: two pieces of evidence, one independent source.
+    assert len(request["sources"]) >= 2 and request["n_sources"] == request["n_documents"] == 1
     assert all(s["sentence"] and s["published"] for s in request["sources"])
     # Where a statement is the event, the quote comes with it.
     support = next(e for e in entries if e["event"] == "SUPPORT" and e["date"] == "2020-02-11")
@@ -192,7 +210,9 @@ def test_history_merged_across_articles_with_sources_counted(seeded_db: Path) ->
         assert entry("1988", "secession")["n_documents"] == 4
         assert any((e["date"] or "").startswith("1988-02") and e["event"] == "ASSAULT" for e in background)
         assert entry("1991", "independence")["n_documents"] >= 3
-        assert entry("1994", "ceasefire")["n_sources"] >= 4
+        # Four sentences of three articles, three separate stories: three independent sources.
+        ceasefire = entry("1994", "ceasefire")
+        assert len(ceasefire["sources"]) >= 4 and ceasefire["n_sources"] == ceasefire["n_documents"] >= 3
         escalation = entry("2016", "escalation")
         assert escalation["n_documents"] >= 2 and escalation["date"] == "2016-04"
         mediation = entry("1992", "mediation")
