@@ -305,3 +305,16 @@ def test_article_markup_is_shown_not_run(tmp_path: Path) -> None:
     assert any("<script>alert(1)</script>" in li for li in page.by_tag["li"])  # shown to the reader as text
     md = _summary(db, "--format", "md")
     assert "<script>" not in md and "&lt;script&gt;alert(1)&lt;/script&gt;" in md
+
+
+def test_a_database_ranks_as_its_articles_file_does(seeded_db: Path, tmp_path: Path) -> None:
+    # The seeds as an articles JSONL (their files' own text, the publication dates ingest settled)
+    # give the summary the database gives: the same ranking and the same sentences.
+    with Corpus(seeded_db, readonly=True) as corpus:
+        published = {Path(d.path).name: d.published for d in corpus.documents()}
+    path = tmp_path / "seeds.jsonl"
+    path.write_text("".join(json.dumps({"id": f.name, "time": published[f.name], "text": f.read_text(encoding="utf-8")}) + "\n"
+                            for f in sorted(SEEDS.glob("*.txt"))))  # fmt: skip
+    from_file = Corpus.summarize_file(path, dates=5, sentences=2)
+    with Corpus(seeded_db, readonly=True) as corpus:
+        assert from_file and from_file == corpus.summarize(dates=5, sentences=2)
