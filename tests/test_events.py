@@ -388,3 +388,61 @@ def test_the_status_is_stored_and_extracted(events_db: Path, tmp_path: Path) -> 
     assert result.exit_code == 0, result.output
     event = json.loads(result.stdout)["events"][0]
     assert (event["event"], event["status"], event["negated"]) == ("ASSAULT", "negated", True)
+
+
+# Issue 23: events between political actors only (PLOVER; PETRARCH codes an event only when its source
+# actor is coded). Everyday language on unseen news makes no event. Invented sentences.
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Private travel is no visit: the traveller is one of the public, or the reader.
+        "Two pupils from a school in Leeds returned from Peru last week.",
+        "The patients had all recently travelled to Peru.",
+        "If you recently visited Peru, you should consult your doctor.",
+        "Once a year I visit my cousins in Chile.",
+        # Advice to the reader (an imperative) is no event.
+        "Visit the council website for the full timetable.",
+        "Stay at home and call your local clinic.",
+        # Ordinary people asking, agreeing, giving: no political act.
+        "My neighbour asked her out for dinner.",
+        "Some readers agreed with the columnist.",
+        # Counts and cases do not act.
+        "Deaths in Chile hit 40 as cases rose in Peru.",
+        "The death toll in Bolivia gives a total of 12.",
+    ],
+)
+def test_everyday_language_is_no_event(text: str) -> None:
+    assert [e for e in _code(text, dt.date(2020, 3, 6)) if e.status == "asserted"] == [], _coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN warned that the virus could become a pandemic.",
+        "The health minister warned that it was too early to relax the rules.",
+        "Health officials warned people to stay indoors during the heatwave.",
+    ],
+)
+def test_a_warning_of_a_danger_is_no_threat(text: str) -> None:
+    assert all(e.event != "THREATEN" for e in _code(text, dt.date(2020, 3, 6))), _coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A threat of the warner's own act, or a warning addressed to an actor, stays THREATEN.
+        ("Iran warned that it would close the strait if attacked.", "THREATEN"),
+        ("The government warned of retaliation.", "THREATEN"),
+        ("The army warned Syria against further incursions.", "THREATEN"),
+        # Political travellers, generic states and an organisation are actors.
+        ("The health minister visited Peru on Monday.", "CONSULT"),
+        ("Several countries have restricted travel to Peru.", "COERCE"),
+        ("A newspaper in Lagos has defied a ban by the junta.", "REJECT"),
+        # Agentless: the recipient is a political actor; a second passive names no doer of its own.
+        ("Concerts have been cancelled and schools in Lima have been closed.", "COERCE"),
+        # A protest is political whoever makes it.
+        ("Students protested against the new fees in Santiago.", "PROTEST"),
+    ],
+)
+def test_political_events_stay(text: str, expected: str) -> None:
+    assert expected in {e.event for e in _code(text, dt.date(2020, 3, 6))}, _coded(text)

@@ -315,6 +315,8 @@ def subject(verb: Token) -> Token | None:
         raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
         if raised is not None:
             return raised
+    if verb.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None  # "talks were cancelled and schools (were) closed": a passive of its own names no doer
     if verb.dep_ == "conj" and head is not verb:
         # "was indicted by the court and will resign": the shared subject, not the agent of the first verb.
         shared = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)

@@ -20,7 +20,7 @@ from dateline.annotate.events import arguments as args
 from dateline.annotate.events.dating import TimexIndex, event_date
 from dateline.annotate.events.dictionary import Coding, dictionary
 from dateline.annotate.events.lexicon import words
-from dateline.annotate.events.matching import Match, is_light, match_noun, match_verb
+from dateline.annotate.events.matching import Match, is_light, match_noun, match_verb, noun_coding
 from dateline.annotate.events.modality import intent_recode, own_conflict_call, recode, status
 from dateline.annotate.events.records import ASSERTED, FUTURE, Event, Participant, Place
 from dateline.core.mentions import ActorMention
@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 # Types whose recipient may be the place acted on ("a curfew in Algiers", "shelled villages in X").
 LOCATION_TARGET_TYPES = frozenset({"COERCE", "CONCEDE", "ASSAULT", "RETREAT", "AID"})
+# What a warning may threaten ("warned of retaliation", "warned of sanctions").
+HOSTILE_ACTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "REJECT", "RETREAT", "THREATEN"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +105,9 @@ def _sentence_events(sentence: Span, context: _Context) -> list[Event]:
             del found[purpose]
         if event.event == "REQUEST" and own_conflict_call(verb, {a.sector for a in event.actors}):
             found[i] = replace(event, event="AGREE", mode="")
+    for i, event in list(found.items()):
+        if event.event == "THREATEN" and event.trigger_lemma in words().warning_words and not _threatening(sentence.doc[i], event):
+            del found[i]  # a warning of a danger ("warned that the virus could spread") threatens nothing
     used = set(found)
     return [*found.values(), *_must_requests(sentence, context, used)]
 
@@ -134,6 +139,8 @@ def _event(match: Match, sentence: Span, context: _Context) -> Event | None:
         actors, recipients = recipients, actors
     coding = _by_actor(coding, trigger, actors)
     if not actors and not recipients:
+        return None
+    if not _political_event(coding, verb, subject, actors, recipients, overlay=match.overlay):
         return None
     coded = any(a.code for a in actors) or any(r.code for r in recipients)
     if match.weak and not (coded and _main(verb)):
@@ -167,6 +174,86 @@ def _coded_first(side: tuple[Participant, ...]) -> tuple[Participant, ...]:
     Yemen" is what is sent, Yemen the recipient."""
     coded = tuple(p for p in side if p.code)
     return coded or side
+
+
+def _threatening(verb: Token, event: Event) -> bool:
+    """Is a warning a threat? PLOVER's THREATEN is a coercive warning of repercussions the warner
+    would bring about: one addressed to an actor ("warned Iran"), one of the warner's own act
+    ("warned it would cut ties", "warned of retaliation"), or one with a condition ("unless ...").
+    A warning of a danger to the public ("warned that the flu could spread", "warned people to stay
+    indoors") is no event."""
+    w = words()
+    if any(_political(r) for r in event.recipients):
+        return True
+    warner = args.subject(verb)
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("of", "against"):
+            for g in c.children:
+                act = noun_coding(g) if g.pos_ == "NOUN" else None
+                if g.lemma_.lower() in w.threat_nouns or (act is not None and act.event in HOSTILE_ACTS):
+                    return True  # "warned of retaliation", "warned against sanctions"
+        if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX") and c.lemma_ != "be":
+            if any(m.lower_ in ("if", "unless") for t in c.subtree for m in t.children if m.dep_ == "mark"):
+                return True
+            subject = next((s for s in c.children if s.dep_ == "nsubj"), None)
+            # "warned (that) it would ...": the warner's own act, said with a modal or coded itself.
+            own = (subject is None and c.dep_ == "xcomp") or (subject is not None and (
+                subject.lower_ in args.PRONOUNS or (warner is not None and subject.lemma_ == warner.lemma_)))  # fmt: skip
+            modal = any(a.lower_ in w.future_auxiliaries | w.modal_auxiliaries for a in c.children if a.dep_ == "aux")
+            if own and (modal or match_verb(c) is not None):
+                return True
+    return False
+
+
+def _political_event(coding: Coding, verb: Token, subject: Token | None, actors: tuple[Participant, ...],
+                     recipients: tuple[Participant, ...], *, overlay: bool) -> bool:  # fmt: skip
+    """Is this an event between actors, as PLOVER codes them? The source must be an actor: a coded
+    country, IGO or organisation, a named person or organisation, or a generic agent of a political
+    sector ("police", "the minister"); PETRARCH codes an event only when its source actor is coded.
+    A doer known only as one of the public ("the patients returned from Mexico", "my nurse asked
+    me", "passengers arriving from ...") or as the reader or writer ("you should consult your GP",
+    "I visited London") makes no event; an agentless one (a passive, a noun) is one only when its
+    recipient is an actor or the manual codes the verb itself ("was charged with murder": the
+    state charges). Advice to the reader (an imperative) is no event. A protest is political
+    by itself: its makers may be civilians."""
+    w = words()
+    if _imperative(verb) or (subject is not None and subject.lower_ in w.personal_pronouns):
+        return False
+    if actors:
+        if coding.event == "PROTEST" and not coding.reverse:
+            return True
+        return any(_political(p) for p in actors) or (subject is not None and not coding.reverse and _in_role(subject))
+    doer = subject.lemma_.lower() if subject is not None else ""
+    if subject is not None and not coding.reverse and subject.pos_ == "NOUN" and doer not in w.weapon_subjects | w.organisation_heads:
+        return False  # the doer is named by what they are, and is no actor (a bomb is an unknown armed force's)
+    return overlay or any(_political(p) for p in recipients)
+
+
+def _political(p: Participant) -> bool:
+    """An actor: coded, named, a generic agent of a political sector, or an organisation ("the
+    newspaper"); not one of the public ("students", "patients", "my nurse")."""
+    w = words()
+    if p.code or p.kind != "agent" or p.sector in w.political_sectors:
+        return True
+    words_of = p.entity_text.lower().split()
+    return bool(words_of) and words_of[-1] in w.organisation_heads
+
+
+def _in_role(subject: Token) -> bool:
+    """Does the phrase name its person by a political office ("health minister Ana Ruiz", "Ana Ruiz,
+    the interior minister")? An uncoded person with one is a political actor."""
+    return any(t.pos_ == "NOUN" and args.agent_of(t)[1] in words().political_sectors
+               for t in args.np_tokens(subject, appositions=True))  # fmt: skip
+
+
+def _imperative(verb: Token) -> bool:
+    """A command or advice to the reader ("Visit the website", "stay at home and call your doctor")."""
+    root = verb.head if verb.dep_ == "conj" else verb
+    if root.dep_ != "ROOT" or root.tag_ != "VB":
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "aux", "auxpass") for c in root.children)
 
 
 def _inert(subject: Token) -> bool:
