@@ -446,3 +446,17 @@ def test_a_warning_of_a_danger_is_no_threat(text: str) -> None:
 )
 def test_political_events_stay(text: str, expected: str) -> None:
     assert expected in {e.event for e in _code(text, dt.date(2020, 3, 6))}, _coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Investigating cases or a disease is no investigation of an actor (PLOVER ACCUSE).
+        "The agency said it was investigating 40 possible cases in Chile.",
+        "Another 30 suspected cases in Peru are being investigated.",
+        # "It" that is not the person warning.
+        "Maria Lindqvist warned it would not happen overnight.",
+    ],
+)
+def test_no_political_act(text: str) -> None:
+    assert all(e.event not in ("ACCUSE", "REQUEST", "THREATEN") for e in _code(text, dt.date(2020, 3, 6))), _coded(text)

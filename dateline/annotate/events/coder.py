@@ -142,6 +142,8 @@ def _event(match: Match, sentence: Span, context: _Context) -> Event | None:
         return None
     if not _political_event(coding, verb, subject, actors, recipients, overlay=match.overlay):
         return None
+    if coding.event == "ACCUSE" and coding.mode == "investigate" and _of_things(verb, trigger):
+        return None  # "investigating possible cases", "sequencing the virus": no one is investigated
     coded = any(a.code for a in actors) or any(r.code for r in recipients)
     if match.weak and not (coded and _main(verb)):
         return None
@@ -199,8 +201,10 @@ def _threatening(verb: Token, event: Event) -> bool:
                 return True
             subject = next((s for s in c.children if s.dep_ == "nsubj"), None)
             # "warned (that) it would ...": the warner's own act, said with a modal or coded itself.
+            person = warner is not None and (warner.ent_type_ == "PERSON" or warner.lower_ in ("he", "she"))
             own = (subject is None and c.dep_ == "xcomp") or (subject is not None and (
-                subject.lower_ in args.PRONOUNS or (warner is not None and subject.lemma_ == warner.lemma_)))  # fmt: skip
+                (subject.lower_ in args.PRONOUNS and not (person and subject.lower_ == "it"))
+                or (warner is not None and subject.lemma_ == warner.lemma_)))  # fmt: skip
             modal = any(a.lower_ in w.future_auxiliaries | w.modal_auxiliaries for a in c.children if a.dep_ == "aux")
             if own and (modal or match_verb(c) is not None):
                 return True
@@ -229,6 +233,20 @@ def _political_event(coding: Coding, verb: Token, subject: Token | None, actors:
     if subject is not None and not coding.reverse and subject.pos_ == "NOUN" and doer not in w.weapon_subjects | w.organisation_heads:
         return False  # the doer is named by what they are, and is no actor (a bomb is an unknown armed force's)
     return overlay or any(_political(p) for p in recipients)
+
+
+def _of_things(verb: Token, trigger: Token) -> bool:
+    """Is what is investigated a thing that cannot act (cases, a disease, deaths, reports of them)?
+    PLOVER's investigations are of an actor's conduct: crimes, abuses, violations."""
+    w = words()
+    heads = [c for t in {verb, trigger} for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads += [g for t in {verb, trigger} for c in t.children if c.dep_ == "prep" and c.lower_ in ("into", "of")
+              for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    for head in heads:
+        inner = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if head.lemma_.lower() in w.non_agents or any(g.lemma_.lower() in w.non_agents for g in inner):
+            return True
+    return False
 
 
 def _political(p: Participant) -> bool:
