@@ -29,6 +29,7 @@ class Filter:
     date_to: dt.date | None = None  # on or before
     doc_id: int | None = None  # only what this document says
     text: str | None = None  # a substring of the quote, headline or name (case-insensitive)
+    sort: str | None = None  # the listing's order by name ("-date": newest first); each listing names its own
     limit: int | None = None  # a page: at most this many
     offset: int = 0  # skip this many first
 

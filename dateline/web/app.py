@@ -15,6 +15,7 @@ import json
 import mimetypes
 from collections.abc import Awaitable, Callable, Collection, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
@@ -48,6 +49,12 @@ DATE_SOURCES = "^(metadata|explicit|inferred|ambiguous|unknown|user)$"
 MAX_ID = 2**63 - 1
 # What a document listing shows of the date proposed for it.
 PROPOSAL_FIELDS = ("proposed", "granularity", "score", "because", "own", "reported_by")
+# A listing answers one page: this many rows unless the request asks for another number up to MAX_PAGE.
+# The total matching the filter is in the X-Total-Count header, the list response keeping its shape.
+PAGE = 100
+MAX_PAGE = 10_000
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"rows in the page (at most {MAX_PAGE}; the total is in X-Total-Count)")]
+Offset = Annotated[int, Query(ge=0, le=MAX_ID, description="rows to skip")]
 # Host names a server bound to the loopback interface answers to (see create_app's allowed_hosts).
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
@@ -92,15 +99,21 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
         return JSONResponse({"detail": str(exc)}, status_code=404 if isinstance(exc, NotFoundError) else 400)
 
     @app.get("/api/documents", summary="Documents (`dateline docs`), undated and ambiguous first, with candidate and proposed dates", tags=["documents"])
-    def documents(date_source: Annotated[str | None, Query(pattern=DATE_SOURCES)] = None) -> list[dict[str, Any]]:
+    def documents(
+        response: Response, date_source: Annotated[str | None, Query(pattern=DATE_SOURCES)] = None,
+        q: Annotated[str | None, Query(max_length=200, description="a substring of the title or path")] = None,
+        sort: Annotated[str | None, Query(max_length=30, description="undated (default), id, published, title, outlet; `-` reverses")] = "undated",
+        limit: Limit = PAGE, offset: Offset = 0,
+    ) -> list[dict[str, Any]]:  # fmt: skip
+        where = Filter(date_source=date_source, text=q, sort=sort)
         with reading() as corpus:
-            proposals = {p.doc_id: p for p in corpus.proposals()}
-            docs = [d.listing(flat=False) for d in corpus.documents(Filter(date_source=date_source))]
-        order = {"unknown": 0, "ambiguous": 1}
+            response.headers["X-Total-Count"] = str(corpus.count("documents", where))
+            docs = [d.listing(flat=False) for d in corpus.documents(replace(where, limit=limit, offset=offset))]
+            proposals = {p.doc_id: p for p in corpus.proposals()} if docs else {}
         for d in docs:
             proposal = proposals.get(d["id"])
             d["proposed"] = {k: v for k, v in proposal.as_dict().items() if k in PROPOSAL_FIELDS} if proposal else None
-        return sorted(docs, key=lambda d: (order.get(d["date_source"], 2), d["id"]))
+        return docs
 
     @app.get("/api/documents/{doc_id}", summary="One document (`dateline show`) with its text, annotations, quotes and events", tags=["documents"])
     def document(doc_id: Annotated[int, PathParam(ge=1, le=MAX_ID)]) -> dict[str, Any]:
@@ -137,17 +150,17 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
         # The parse and the corpus resolution take seconds: off the event loop, so reads go on meanwhile.
         return await run_in_threadpool(settle)
 
-    @app.get("/api/timeline", summary="The corpus timeline (the CLI's filters)", tags=["timeline"])
+    @app.get("/api/timeline", summary="The corpus timeline (the CLI's filters), one page in date order", tags=["timeline"])
     def timeline(
-        actor: str | None = None, code: str | None = None, type: str | None = None,
+        response: Response, actor: str | None = None, code: str | None = None, type: str | None = None,
         date_from: Annotated[dt.date | None, Query(alias="from")] = None, date_to: Annotated[dt.date | None, Query(alias="to")] = None,
-        kind: Annotated[str, Query(pattern="^(news|background|all)$")] = "all", limit: Annotated[int | None, Query(ge=1, le=10_000)] = None,
-        offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0, q: Annotated[str | None, Query(max_length=200)] = None,
+        kind: Annotated[str, Query(pattern="^(news|background|all)$")] = "all", limit: Limit = PAGE, offset: Offset = 0,
+        q: Annotated[str | None, Query(max_length=200, description="a substring of the headline")] = None,
     ) -> list[TimelineEntry]:  # fmt: skip
-        where = Filter(actor=actor, code=code, event_type=type, date_from=date_from, date_to=date_to, kind=kind, text=q,
-                       limit=limit, offset=offset)  # fmt: skip
+        where = Filter(actor=actor, code=code, event_type=type, date_from=date_from, date_to=date_to, kind=kind, text=q)
         with reading() as corpus:
-            return corpus.timeline(where)
+            response.headers["X-Total-Count"] = str(corpus.count("timeline", where))
+            return corpus.timeline(replace(where, limit=limit, offset=offset))
 
     @app.get("/api/timeline/{entry_id}", summary="One timeline entry", tags=["timeline"])
     def timeline_entry(entry_id: Annotated[int, PathParam(ge=1, le=MAX_ID)]) -> TimelineEntry:
@@ -164,25 +177,30 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
         with reading() as corpus:
             return corpus.events(where)
 
-    @app.get("/api/quotes", summary="Quotes with their speakers", tags=["quotes"])
+    @app.get("/api/quotes", summary="Quotes with their speakers, one page", tags=["quotes"])
     def quotes(
-        speaker: str | None = None, code: str | None = None,
+        response: Response, speaker: str | None = None, code: str | None = None,
         date_from: Annotated[dt.date | None, Query(alias="from")] = None, date_to: Annotated[dt.date | None, Query(alias="to")] = None,
-        limit: Annotated[int | None, Query(ge=1, le=10_000)] = None, offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
-        q: Annotated[str | None, Query(max_length=200)] = None,
+        q: Annotated[str | None, Query(max_length=200, description="a substring of the quote")] = None,
+        sort: Annotated[str | None, Query(max_length=30, description="date (default), speaker; `-` reverses")] = None,
+        limit: Limit = PAGE, offset: Offset = 0,
     ) -> list[Quote]:  # fmt: skip
-        where = Filter(speaker=speaker, code=code, date_from=date_from, date_to=date_to, text=q, limit=limit, offset=offset)
+        where = Filter(speaker=speaker, code=code, date_from=date_from, date_to=date_to, text=q, sort=sort)
         with reading() as corpus:
-            return corpus.quotes(where)
+            response.headers["X-Total-Count"] = str(corpus.count("quotes", where))
+            return corpus.quotes(replace(where, limit=limit, offset=offset))
 
-    @app.get("/api/actors", summary="Canonical actors", tags=["actors"])
+    @app.get("/api/actors", summary="Canonical actors, one page", tags=["actors"])
     def actors(
-        code: str | None = None, sector: str | None = None, kind: str | None = None,
-        limit: Annotated[int | None, Query(ge=1, le=10_000)] = None, offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
-        q: Annotated[str | None, Query(max_length=200)] = None,
+        response: Response, code: str | None = None, sector: str | None = None, kind: str | None = None,
+        q: Annotated[str | None, Query(max_length=200, description="a substring of the name or an alias")] = None,
+        sort: Annotated[str | None, Query(max_length=30, description="mentions (default), documents, name, code; `-` reverses")] = None,
+        limit: Limit = PAGE, offset: Offset = 0,
     ) -> list[Actor]:  # fmt: skip
+        where = Filter(code=code, sector=sector, kind=kind, text=q, sort=sort)
         with reading() as corpus:
-            return corpus.actors(Filter(code=code, sector=sector, kind=kind, text=q, limit=limit, offset=offset))
+            response.headers["X-Total-Count"] = str(corpus.count("actors", where))
+            return corpus.actors(replace(where, limit=limit, offset=offset))
 
     @app.get("/api/actors/{actor_id}", summary="One actor: aliases, role, documents, network neighbours, statements", tags=["actors"])
     def actor(actor_id: Annotated[str, PathParam(max_length=300)]) -> dict[str, Any]:
