@@ -13,6 +13,7 @@ It is the one front door: the CLI and the web app call nothing else. Every listi
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -61,6 +62,8 @@ from dateline.store.documents import (
     search,
 )
 from dateline.store.state import mark_changed
+
+REPORT_ENTRIES = 200  # the entries a timeline report holds unless asked for more: the most important
 
 Listing = Literal["documents", "actors", "quotes", "timeline"]
 """The listings :meth:`Corpus.count` counts."""
@@ -312,13 +315,18 @@ class Corpus:
         return counters[listing](self.connect(), where)
 
     # ------------------------------------------------------------------ outputs
-    def timeline_report(self, where: Filter = NO_FILTER, *, fmt: str, title: str = "Timeline") -> str:
-        """The timeline as a Markdown or self-contained HTML report, or TimelineJS 3 JSON (``fmt``: md, html, timelinejs)."""
+    def timeline_report(self, where: Filter = NO_FILTER, *, fmt: str, title: str = "Timeline", every: bool = False) -> str:
+        """The timeline as a Markdown or self-contained HTML report, or TimelineJS 3 JSON (``fmt``: md, html, timelinejs).
+
+        A report holds the ``REPORT_ENTRIES`` (200) most important entries in date order, unless
+        ``where`` sets ``top`` or ``limit`` or ``every`` asks for all: thousands of slides are read by no one."""
         from dateline.outputs.timeline_formats import dump_timelinejs, to_html, to_markdown
 
         writers = {"md": to_markdown, "html": to_html, "timelinejs": dump_timelinejs}
         if fmt not in writers:
             raise ExportError(f"unknown timeline format {fmt!r} (choose from {', '.join(writers)})")
+        if not every and where.top is None and where.limit is None:
+            where = dataclasses.replace(where, top=REPORT_ENTRIES)
         return writers[fmt]([e.as_dict() for e in self.timeline(where)], title=title)
 
     def export(self, out_dir: Path, *, fmt: str = "csv", tables: Sequence[str] | None = None) -> list[tuple[str, Path, int]]:

@@ -14,7 +14,8 @@ from dateline.cli.extract import extracted, text_inputs
 from dateline.cli.options import DATE, db_option, output_options
 from dateline.outputs.formats import emit
 
-EVENT_COLUMNS = ("date", "event", "mode", "actors", "recipients", "flags", "outlet", "evidence", "doc_id")
+EVENT_COLUMNS = ("date", "event", "mode", "status", "actors", "recipients", "outlet", "evidence", "doc_id")
+STATUSES = ("asserted", "negated", "hypothetical", "future", "generic", "all")
 # What `extract events` writes of an event row: what the PLOVER scorers read, and its status.
 EXTRACTED = ("event", "mode", "context", "actors", "recipients", "date", "negated", "hypothetical", "future",
              "status", "confidence")  # fmt: skip
@@ -28,12 +29,19 @@ EXTRACTED = ("event", "mode", "context", "actors", "recipients", "date", "negate
 @click.option("--code", default=None, help="Only events with an actor or recipient of this code.")
 @click.option("--from", "date_from", type=DATE, default=None)
 @click.option("--to", "date_to", type=DATE, default=None)
+@click.option("--status", type=click.Choice(STATUSES), default="asserted", show_default=True,
+              help="Events the text says took place (asserted), or those it negates, supposes, announces or generalises.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="File for --format parquet.")
 def events_cmd(db: str, fmt: str, columns: str | None, event_type: str | None, actor: str | None, code: str | None,
-               date_from: dt.date | None, date_to: dt.date | None, out: Path | None) -> None:  # fmt: skip
-    """PLOVER-coded events on their own dates, with actors, recipients and evidence."""
+               date_from: dt.date | None, date_to: dt.date | None, status: str, out: Path | None) -> None:  # fmt: skip
+    """PLOVER-coded events on their own dates, with actors, recipients, status and evidence.
+
+    Only events that took place unless --status asks for others: each row says its status.
+    """
+    where = Filter(event_type=event_type, actor=actor, code=code, date_from=date_from, date_to=date_to,
+                   status=None if status == "all" else status)  # fmt: skip
     with Corpus(db, readonly=True) as corpus:
-        rows = corpus.events(Filter(event_type=event_type, actor=actor, code=code, date_from=date_from, date_to=date_to))
+        rows = corpus.events(where)
     if fmt == "plover":
         for event in rows:
             sys.stdout.write(json.dumps(event.as_plover(), ensure_ascii=False) + "\n")

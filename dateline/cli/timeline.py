@@ -11,7 +11,7 @@ from dateline import Corpus, Filter
 from dateline.cli.options import DATE, db_option, output_options
 from dateline.outputs.formats import emit
 
-TIMELINE_COLUMNS = ("date", "kind", "event", "headline", "n_sources", "contradictions")
+TIMELINE_COLUMNS = ("date", "kind", "event", "headline", "n_sources", "n_outlets", "importance", "contradictions")
 
 
 @click.command("timeline")
@@ -24,17 +24,27 @@ TIMELINE_COLUMNS = ("date", "kind", "event", "headline", "n_sources", "contradic
 @click.option("--to", "date_to", type=DATE, default=None)
 @click.option("--kind", type=click.Choice(["news", "background", "all"]), default="all", show_default=True)
 @click.option("--title", default="Timeline", help="Title of md/html/timelinejs output.")
+@click.option("--top", type=click.IntRange(1), default=None, help="Only the N most important entries.")
+@click.option("--min-sources", type=click.IntRange(1), default=None,
+              help="Only entries reported by at least K independent stories.")
+@click.option("--sort", type=click.Choice(["date", "importance"]), default="date", show_default=True)
+@click.option("--all", "every", is_flag=True, help="md, html, timelinejs: every entry (they hold the 200 most important).")
 @click.option("--limit", type=click.IntRange(1), default=None, help="At most this many entries (a page).")
 @click.option("--offset", type=click.IntRange(0), default=0, show_default=True, help="Skip this many entries first.")
 def timeline_cmd(db: str, fmt: str, columns: str | None, actor: str | None, code: str | None, event_type: str | None,
-                 date_from: dt.date | None, date_to: dt.date | None, kind: str, title: str, limit: int | None,
-                 offset: int) -> None:  # fmt: skip
-    """The corpus timeline: one entry per real-world event, every source kept, history apart from news."""
+                 date_from: dt.date | None, date_to: dt.date | None, kind: str, title: str, top: int | None,
+                 min_sources: int | None, sort: str, every: bool, limit: int | None, offset: int) -> None:  # fmt: skip
+    """The corpus timeline: one entry per real-world event, every source kept, history apart from news.
+
+    n_sources counts independent stories (the updated versions of one story count once) and
+    n_outlets their outlets; importance ranks entries by them, by how central their actors are and
+    by how much their date is reported.
+    """
     where = Filter(actor=actor, code=code, event_type=event_type, date_from=date_from, date_to=date_to, kind=kind,
-                   limit=limit, offset=offset)  # fmt: skip
+                   top=top, min_sources=min_sources, sort=sort, limit=limit, offset=offset)  # fmt: skip
     with Corpus(db, readonly=True) as corpus:
         if fmt in ("md", "html", "timelinejs"):
-            sys.stdout.write(corpus.timeline_report(where, fmt=fmt, title=title))
+            sys.stdout.write(corpus.timeline_report(where, fmt=fmt, title=title, every=every))
             return
         entries = [e.as_dict() for e in corpus.timeline(where)]
     if fmt in ("table", "csv"):

@@ -29,7 +29,10 @@ class Filter:
     date_to: dt.date | None = None  # on or before
     doc_id: int | None = None  # only what this document says
     text: str | None = None  # a substring of the quote, headline or name (case-insensitive)
-    sort: str | None = None  # the listing's order by name ("-date": newest first); each listing names its own
+    min_sources: int | None = None  # timeline: entries reported by at least this many independent stories
+    top: int | None = None  # timeline: the N most important entries (then shown in the order asked)
+    sort: str | None = None  # the order of a listing; timeline: "date" (the default) or "importance"
+    status: str | None = None  # events: asserted | negated | hypothetical | future | generic (default: all)
     limit: int | None = None  # a page: at most this many
     offset: int = 0  # skip this many first
 
@@ -38,6 +41,8 @@ class Filter:
             raise ConfigError(f"the filter's date_from {self.date_from} is after its date_to {self.date_to}")
         if (self.limit is not None and self.limit < 0) or self.offset < 0:
             raise ConfigError("a filter's limit and offset cannot be negative")
+        if (self.top is not None and self.top < 1) or (self.min_sources is not None and self.min_sources < 0):
+            raise ConfigError("a filter's top must be at least 1 and its min_sources not negative")
 
     def given(self) -> set[str]:
         """The fields set to something other than their default."""

@@ -268,11 +268,13 @@ class TimelineEntry(View):
     actors: list[Json]
     recipients: list[Json]
     headline: str
-    n_sources: int
+    n_sources: int  # independent stories: the versions of one story count once
     n_documents: int
     sources: list[TimelineSource]
     contradictions: list[Json]
     quotes: list[EntryQuote]
+    n_outlets: int = 0
+    importance: float = 0.0  # the rank score (dateline.resolve.importance); higher matters more
 
 
 @dataclass(frozen=True, slots=True)

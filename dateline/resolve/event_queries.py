@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Collection
 from typing import Any
 
+from dateline.core.errors import ConfigError
 from dateline.core.filters import NO_FILTER, Filter
 from dateline.core.views import Event
 from dateline.resolve.actor_queries import find_actor
@@ -16,13 +17,17 @@ EVENT_COLUMNS = ("date", "event", "mode", "actors", "recipients", "flags", "outl
 FLAGS = ("negated", "hypothetical", "future", "historical")
 
 
-def list_events(
-    conn: sqlite3.Connection, where: Filter = NO_FILTER, *, actor_ids: Collection[str] | None = None,
-    include_hypothetical: bool = True,
-) -> list[Event]:  # fmt: skip
+STATUSES = ("asserted", "negated", "hypothetical", "future", "generic")
+
+
+def list_events(conn: sqlite3.Connection, where: Filter = NO_FILTER, *, actor_ids: Collection[str] | None = None) -> list[Event]:
     """Events by date (``actor_ids``: only those with one of these as the actor, not the recipient)."""
-    where.check("events", ("event_type", "actor", "code", "date_from", "date_to", "doc_id", "text"))
+    where.check("events", ("event_type", "actor", "code", "date_from", "date_to", "doc_id", "text", "status"))
     query = Query()
+    if where.status is not None:
+        if where.status not in STATUSES:
+            raise ConfigError(f"an event's status is one of {', '.join(STATUSES)}, not {where.status!r}")
+        query.add("e.status = ?", where.status)
     if where.doc_id is not None:
         query.add("e.doc_id = ?", where.doc_id)
     if where.event_type:
@@ -40,8 +45,6 @@ def list_events(
         query.add("substr(e.date, 1, 10) <= ?", where.date_to.isoformat())
     if where.text:
         query.add("instr(lower(substr(d.text, e.start + 1, e.end - e.start)), lower(?)) > 0", where.text)
-    if not include_hypothetical:
-        query.add("e.hypothetical = 0 AND e.negated = 0")
     sql = query.sql(
         "SELECT e.*, d.outlet, d.published, substr(d.text, e.start + 1, e.end - e.start) AS sentence "
         "FROM events e JOIN documents d ON d.id = e.doc_id", "e.date IS NULL, e.date, e.doc_id, e.start, e.rank",

@@ -26,6 +26,7 @@ from typing import Any
 from dateline.core.concepts import Concept, load_concepts
 from dateline.core.settings import Settings
 from dateline.resolve import resolver
+from dateline.resolve.importance import rank
 from dateline.resolve.timeline_dates import Proposer, attach_durations, reference
 from dateline.resolve.timeline_model import (
     _claim,
@@ -46,7 +47,7 @@ from dateline.resolve.timeline_sources import Reader, context, documents
 
 __all__ = ["_Source", "build_entries", "compatible", "duration_years", "granularity_of", "resolve_timeline"]
 
-_ORDER_COLUMNS = ("k_date", "k_doc", "k_start", "k_rank", "k_plain", "k_sdoc", "k_sstart", "k_event", "k_fact")
+_ORDER_COLUMNS = ("k_date", "k_value", "k_doc", "k_start", "k_rank", "k_plain", "k_sdoc", "k_sstart", "k_event", "k_fact")
 _ENTRY_COLUMNS = ("date", "date_end", "granularity", "kind", "event", "mode", "concepts", "actors", "recipients",
                   "headline", "n_sources", "n_documents", "contradictions")  # fmt: skip
 _SOURCE_COLUMNS = ("event_id", "fact_id", "doc_id", "date", "claim", "start", "end")
@@ -87,7 +88,7 @@ class _Writer:
         self.rows = []
 
     def write(self, entry: _Entry, order: tuple[Any, ...], refs: Callable[[int], str | None]) -> None:
-        (k_date, (k_doc, k_start), creator) = order
+        (k_date, k_value, (k_doc, k_start), creator) = order
         date = entry_date(entry)
         written = sorted(r for r in map(refs, entry.docs) if r)
         background = entry.historical or bool(
@@ -101,7 +102,7 @@ class _Writer:
                   json.dumps(_date_contradictions(entry) + entry.contradictions, sort_keys=True))  # fmt: skip
         columns = ("pid", *_ORDER_COLUMNS, *_ENTRY_COLUMNS)
         self.conn.execute(f"INSERT INTO temp.timeline_new_entries ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                          (entry.number, k_date, k_doc, k_start, *creator, *values))  # fmt: skip
+                          (entry.number, k_date, k_value, k_doc, k_start, *creator, *values))  # fmt: skip
         self.conn.executemany(
             "INSERT INTO temp.timeline_new_actors (pid, actor_id, code, role) VALUES (?, ?, ?, ?)",
             [(entry.number, p.get("actor_id"), (p.get("code") or "").upper(), role)
@@ -197,6 +198,7 @@ def resolve_timeline(conn: sqlite3.Connection, settings: Settings) -> int:
         for order, entry in held:
             writer.write(entry, order, refs)
         writer.publish()
+        rank(conn)
         conn.execute("DELETE FROM date_proposals")
         for doc_id, p in sorted(proposals.items()):
             entry_id, headline = writer.published(p.entry)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from dateline.core.concepts import Concept
-from dateline.core.timevalues import calendar_part
+from dateline.core.timevalues import calendar_part, interval
 from dateline.resolve.headlines import event_headline, join_names
 
 GRANULARITY_RANK = {"day": 4, "week": 3, "month": 3, "season": 2, "year": 1, "decade": 0, "": -1}
@@ -324,8 +324,12 @@ def build_entries(sources: Iterable[_Source], context: dict[int, frozenset[str]]
 
 
 def timeline_order(entry: _Entry) -> tuple[Any, ...]:
-    """Where an entry stands in the timeline: by date, then by the first sentence that reports it."""
-    return (_plain(entry_date(entry)), entry.first, entry.order)
+    """Where an entry stands in the timeline: by the first day its date covers (a week, a season or
+    a decade sorts by its start, not by how its value is spelt), the coarser of two dates starting
+    the same day first, then by the first sentence that reports it."""
+    plain = _plain(entry_date(entry))
+    span = interval(plain) if plain else None
+    return (span[0].isoformat() if span else plain, plain, entry.first, entry.order)
 
 
 def settle(entry: _Entry, concepts: dict[str, Concept]) -> None:

@@ -25,8 +25,24 @@ TIMELINE_COLUMNS = ("date", "kind", "event", "headline", "n_sources", "contradic
 
 
 def list_timeline(conn: sqlite3.Connection, where: Filter = NO_FILTER) -> list[TimelineEntry]:
-    """Timeline entries, in date order, with their sources and quotes (``limit``: one page)."""
-    where.check("the timeline", ("actor", "code", "event_type", "date_from", "date_to", "kind", "text"))
+    """Timeline entries with their sources and quotes: in date order (a date of any granularity by
+    the first day it covers), or the most important first (``sort="importance"``); ``top`` keeps
+    the N most important of those that match; ``limit`` gives one page."""
+    where.check("the timeline", ("actor", "code", "event_type", "date_from", "date_to", "kind", "text",
+                                 "min_sources", "top", "sort"))  # fmt: skip
+    clauses, params = timeline_clauses(conn, where)
+    if where.sort not in (None, "date", "importance"):
+        raise ConfigError(f"the timeline sorts by date or importance, not {where.sort!r}")
+    if where.top is not None:
+        chosen = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        clauses = [f"t.id IN (SELECT t.id FROM timeline_entries t {chosen} ORDER BY t.importance DESC, t.id LIMIT ?)"]
+        params = [*params, where.top]
+    order = "t.importance DESC, t.id" if where.sort == "importance" else "t.id"
+    return _entries(conn, clauses, params, where.limit, where.offset, order=order)
+
+
+def timeline_clauses(conn: sqlite3.Connection, where: Filter) -> tuple[list[str], list[Any]]:
+    """The SQL conditions (on ``timeline_entries t``) and their parameters for ``where``."""
     clauses: list[str] = []
     params: list[Any] = []
     if where.event_type:
@@ -37,12 +53,16 @@ def list_timeline(conn: sqlite3.Connection, where: Filter = NO_FILTER) -> list[T
         params.append(where.kind)
     elif where.kind not in (None, "all"):
         raise ConfigError(f"a timeline entry's kind is news or background, not {where.kind!r}")
+    # A period keeps the entries whose dates overlap it: "2012-W05", "2012-Q1" and "the 2010s" are in 2012.
     if where.date_from:
-        clauses.append("substr(t.date, 1, 10) >= substr(?, 1, length(t.date))")
+        clauses.append("t.end_day >= ?")
         params.append(where.date_from.isoformat())
     if where.date_to:
-        clauses.append("substr(t.date, 1, 10) <= ?")
+        clauses.append("t.start_day <= ?")
         params.append(where.date_to.isoformat())
+    if where.min_sources:
+        clauses.append("t.n_sources >= ?")
+        params.append(where.min_sources)
     if where.actor:
         clauses.append("t.id IN (SELECT entry_id FROM timeline_actors WHERE actor_id = ?)")
         params.append(find_actor(conn, where.actor).id)
@@ -52,7 +72,7 @@ def list_timeline(conn: sqlite3.Connection, where: Filter = NO_FILTER) -> list[T
     if where.text:
         clauses.append("instr(lower(t.headline), lower(?)) > 0")
         params.append(where.text)
-    return _entries(conn, clauses, params, where.limit, where.offset)
+    return clauses, params
 
 
 def timeline_entry(conn: sqlite3.Connection, entry_id: int) -> TimelineEntry:
@@ -63,11 +83,13 @@ def timeline_entry(conn: sqlite3.Connection, entry_id: int) -> TimelineEntry:
     return found[0]
 
 
-def _entries(conn: sqlite3.Connection, clauses: list[str], params: list[Any], limit: int | None, offset: int) -> list[TimelineEntry]:
+def _entries(conn: sqlite3.Connection, clauses: list[str], params: list[Any], limit: int | None, offset: int,
+             *, order: str = "t.id") -> list[TimelineEntry]:  # fmt: skip
+    # Ids follow the timeline order (the resolver numbers entries by date), so "t.id" is date order.
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     page = " LIMIT ? OFFSET ?" if limit is not None else ""
     entries = conn.execute(
-        f"SELECT * FROM timeline_entries t {where} ORDER BY t.date, t.id{page}",
+        f"SELECT * FROM timeline_entries t {where} ORDER BY {order}{page}",
         [*params, *((limit, offset) if limit is not None else ())],
     ).fetchall()
     by_entry: dict[int, list[TimelineSource]] = {}
@@ -104,6 +126,7 @@ def _entries(conn: sqlite3.Connection, clauses: list[str], params: list[Any], li
             recipients=json.loads(e["recipients"]), headline=e["headline"], n_sources=e["n_sources"],
             n_documents=e["n_documents"], sources=by_entry.get(e["id"], []),
             contradictions=json.loads(e["contradictions"]), quotes=_quotes(by_entry.get(e["id"], []), quotes_by_doc),
+            n_outlets=e["n_outlets"], importance=e["importance"],
         )
         for e in entries
     ]
@@ -134,7 +157,7 @@ def statements(conn: sqlite3.Connection, *, actor: str, about: str | None = None
         if target and not any(n and n.lower() in q.quote.lower() for n in names):
             continue
         rows.append(Statement(q.date, "quote" if q.direct else "reported", "", q.speaker, q.quote, q.outlet, q.doc_id))
-    for e in list_events(conn, actor_ids=voices, include_hypothetical=False):
+    for e in list_events(conn, Filter(status="asserted"), actor_ids=voices):
         acting = [a for a in e.actor if a.get("actor_id") in voices]
         if not acting:  # the actor index is rebuilt by the resolver; the event's own list decides
             continue

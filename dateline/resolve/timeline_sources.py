@@ -36,7 +36,9 @@ _FINE_GRANULARITIES = ", ".join(f"'{g}'" for g, rank in sorted(GRANULARITY_RANK.
 _COARSE_EVENT = f"(COALESCE(e.date_granularity, '') NOT IN ({_FINE_GRANULARITIES}) OR length({_PLAIN.format(t='e')}) < 4)"
 _COARSE_FACT = f"(length({_PLAIN.format(t='f')}) NOT IN (4, 7, 10))"
 _EVENTS = ("SELECT e.*, substr(d.text, e.trigger_start + 1, e.trigger_end - e.trigger_start) AS claim FROM events e "
-           "JOIN documents d ON d.id = e.doc_id WHERE e.negated = 0 AND e.hypothetical = 0")  # fmt: skip
+           "JOIN documents d ON d.id = e.doc_id WHERE e.status = 'asserted'")  # fmt: skip
+# Only what the text says took place: negated, hypothetical, future and generic events stay in
+# `dateline events` with their status, never in the history.
 _FACTS = ("SELECT f.*, substr(d.text, f.timex_start + 1, f.timex_end - f.timex_start) AS claim FROM facts f "
           "JOIN documents d ON d.id = f.doc_id WHERE f.kind != 'duration' AND f.id NOT IN (SELECT fact_id FROM temp.timeline_told)")  # fmt: skip
 _DATED = "e.date IS NOT NULL AND e.date != ''"
@@ -109,8 +111,8 @@ class Reader:
         conn.execute("DROP TABLE IF EXISTS temp.timeline_told")
         conn.execute("CREATE TEMP TABLE timeline_told (fact_id INTEGER PRIMARY KEY)")
         events = conn.execute(
-            f"SELECT e.doc_id, e.start, e.date, e.event, e.trigger_lemma FROM events e WHERE e.negated = 0 "
-            f"AND e.hypothetical = 0 AND {_DATED} ORDER BY e.doc_id, e.start"
+            f"SELECT e.doc_id, e.start, e.date, e.event, e.trigger_lemma FROM events e WHERE e.status = 'asserted' "
+            f"AND {_DATED} ORDER BY e.doc_id, e.start"
         )
         facts = conn.cursor().execute(
             "SELECT id, doc_id, start, date, event, concepts, kind FROM facts ORDER BY doc_id, start, timex_start"
@@ -155,7 +157,7 @@ class Reader:
         plain_e, plain_f = _PLAIN.format(t="e"), _PLAIN.format(t="f")
         is_ = "" if coarse else "NOT "
         rows = self.conn.execute(
-            f"SELECT DISTINCT substr({plain_e}, 1, {length}) FROM events e WHERE e.negated = 0 AND e.hypothetical = 0 "
+            f"SELECT DISTINCT substr({plain_e}, 1, {length}) FROM events e WHERE e.status = 'asserted' "
             f"AND {_DATED} AND {is_}{_COARSE_EVENT} UNION SELECT DISTINCT substr({plain_f}, 1, {length}) FROM facts f "
             f"WHERE f.kind != 'duration' AND {is_}{_COARSE_FACT}"
         )  # fmt: skip
@@ -224,7 +226,7 @@ class Reader:
             "SELECT f.doc_id, f.start FROM facts f JOIN documents d ON d.id = f.doc_id WHERE d.published IS NULL "
             "AND f.kind != 'duration' AND f.id NOT IN (SELECT fact_id FROM temp.timeline_told) UNION "
             f"SELECT e.doc_id, e.start FROM events e JOIN documents d ON d.id = e.doc_id WHERE d.published IS NULL "
-            f"AND e.negated = 0 AND e.hypothetical = 0 AND {_DATED} AND COALESCE(e.date_granularity, '') != ''"
+            f"AND e.status = 'asserted' AND {_DATED} AND COALESCE(e.date_granularity, '') != ''"
         )}  # fmt: skip
         share = _Shared()
         out: dict[int, list[_Source]] = {}

@@ -150,14 +150,18 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
         # The parse and the corpus resolution take seconds: off the event loop, so reads go on meanwhile.
         return await run_in_threadpool(settle)
 
-    @app.get("/api/timeline", summary="The corpus timeline (the CLI's filters), one page in date order", tags=["timeline"])
+    @app.get("/api/timeline", summary="The corpus timeline (the CLI's filters), one page in date or importance order", tags=["timeline"])
     def timeline(
         response: Response, actor: str | None = None, code: str | None = None, type: str | None = None,
         date_from: Annotated[dt.date | None, Query(alias="from")] = None, date_to: Annotated[dt.date | None, Query(alias="to")] = None,
         kind: Annotated[str, Query(pattern="^(news|background|all)$")] = "all", limit: Limit = PAGE, offset: Offset = 0,
         q: Annotated[str | None, Query(max_length=200, description="a substring of the headline")] = None,
+        top: Annotated[int | None, Query(ge=1, le=MAX_ID, description="only the N most important entries")] = None,
+        min_sources: Annotated[int | None, Query(ge=1, le=MAX_ID, description="only entries of at least this many independent stories")] = None,
+        sort: Annotated[str, Query(pattern="^(date|importance)$", description="date order, or the most important first")] = "date",
     ) -> list[TimelineEntry]:  # fmt: skip
-        where = Filter(actor=actor, code=code, event_type=type, date_from=date_from, date_to=date_to, kind=kind, text=q)
+        where = Filter(actor=actor, code=code, event_type=type, date_from=date_from, date_to=date_to, kind=kind, text=q,
+                       top=top, min_sources=min_sources, sort=sort)  # fmt: skip
         with reading() as corpus:
             response.headers["X-Total-Count"] = str(corpus.count("timeline", where))
             return corpus.timeline(replace(where, limit=limit, offset=offset))

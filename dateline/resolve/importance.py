@@ -1,0 +1,72 @@
+"""What matters in a timeline of thousands of entries: independent reports, counted by story.
+
+Run on the published timeline tables, after every resolution. For each entry it sets
+
+- ``n_sources``: the independent stories that report it (:mod:`dateline.resolve.stories`: the
+  updated versions of one story count once), and ``n_outlets``: the outlets among them;
+- ``start_day`` / ``end_day``: the first and last day its date covers, which listings sort by
+  and filter on by overlap;
+- ``importance``: a score in the spirit of timeline summarisation, where a date matters as much
+  as the news reports about it (Tran et al. 2013; Martschat & Markert 2018 rank dates by how
+  often articles mention them)::
+
+      importance = (ln(1 + stories) + ½·ln(1 + outlets) + centrality + ¼·ln(1 + date reports))
+                   × precision of the date
+
+  *centrality* is the share of the corpus's articles that mention the entry's best-known actor
+  (an event of the conflict's main actors outranks one of a passer-by); *date reports* the
+  stories that report anything on the entry's date; the *precision* weight ranks an entry that
+  says when it happened above one only placed in a decade (:data:`PRECISION`).
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from collections import defaultdict
+
+from dateline.core.timevalues import calendar_part, interval
+from dateline.resolve.stories import stories
+
+# How much an entry's date lets an analyst place it (a timeline reader's need, not a measured fit).
+PRECISION = {"day": 1.0, "week": 0.95, "range": 0.9, "month": 0.9, "season": 0.85, "year": 0.8, "decade": 0.6}
+UNPLACED = 0.4  # a date of no granularity the calendar knows
+
+
+def rank(conn: sqlite3.Connection) -> None:
+    """Set every timeline entry's story and outlet counts, days and importance."""
+    story_of = stories(conn)
+    n_docs = max(1, len(story_of))
+    entry_stories: dict[int, set[int]] = defaultdict(set)
+    entry_outlets: dict[int, set[str]] = defaultdict(set)
+    for entry_id, doc_id in conn.execute("SELECT entry_id, doc_id FROM timeline_sources"):
+        story = story_of.get(doc_id)
+        if story is None:
+            continue
+        entry_stories[entry_id].add(story.story)
+        if story.outlet:
+            entry_outlets[entry_id].add(story.outlet.casefold())
+    # Articles per actor, among the actors some entry names (the rest are never asked for).
+    reach: dict[str, int] = dict(conn.execute(
+        "SELECT id, n_documents FROM actors WHERE id IN (SELECT actor_id FROM timeline_actors)"
+    ).fetchall())
+    centrality: dict[int, float] = defaultdict(float)
+    for entry_id, actor_id in conn.execute("SELECT entry_id, actor_id FROM timeline_actors WHERE actor_id IS NOT NULL"):
+        centrality[entry_id] = max(centrality[entry_id], reach.get(actor_id, 0) / n_docs)
+    entries = conn.execute("SELECT id, date, date_end, granularity FROM timeline_entries").fetchall()
+    date_stories: dict[str, set[int]] = defaultdict(set)
+    for entry_id, date, _, _ in entries:
+        if date:
+            date_stories[calendar_part(date)] |= entry_stories.get(entry_id, set())
+    rows = []
+    for entry_id, date, date_end, granularity in entries:
+        value = calendar_part(date) if date else ""
+        span = interval(value, calendar_part(date_end) if date_end else None) if value else None
+        n_stories, n_outlets = len(entry_stories.get(entry_id, ())), len(entry_outlets.get(entry_id, ()))
+        score = (math.log1p(n_stories) + 0.5 * math.log1p(n_outlets) + centrality.get(entry_id, 0.0)
+                 + 0.25 * math.log1p(len(date_stories.get(value, ())))) * PRECISION.get(granularity, UNPLACED)  # fmt: skip
+        rows.append((max(n_stories, 1), n_outlets, round(score, 6), span[0].isoformat() if span else None,
+                     span[1].isoformat() if span else None, entry_id))  # fmt: skip
+    conn.executemany(
+        "UPDATE timeline_entries SET n_sources = ?, n_outlets = ?, importance = ?, start_day = ?, end_day = ? WHERE id = ?", rows
+    )
