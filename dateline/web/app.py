@@ -55,6 +55,7 @@ PAGE = 100
 MAX_PAGE = 10_000
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"rows in the page (at most {MAX_PAGE}; the total is in X-Total-Count)")]
 Offset = Annotated[int, Query(ge=0, le=MAX_ID, description="rows to skip")]
+EVENT_STATUSES = ("asserted", "negated", "hypothetical", "future", "generic", "all")
 # Host names a server bound to the loopback interface answers to (see create_app's allowed_hosts).
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
@@ -176,8 +177,11 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
         type: str | None = None, actor: str | None = None, code: str | None = None,
         date_from: Annotated[dt.date | None, Query(alias="from")] = None, date_to: Annotated[dt.date | None, Query(alias="to")] = None,
         limit: Annotated[int | None, Query(ge=1, le=10_000)] = None, offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
+        status: Annotated[str, Query(pattern=f"^({'|'.join(EVENT_STATUSES)})$", description="what took place (asserted) or not; all")] = "asserted",
     ) -> list[Event]:  # fmt: skip
-        where = Filter(event_type=type, actor=actor, code=code, date_from=date_from, date_to=date_to, limit=limit, offset=offset)
+        # As `dateline events`: only what took place unless asked, each row saying its status.
+        where = Filter(event_type=type, actor=actor, code=code, date_from=date_from, date_to=date_to,
+                       status=None if status == "all" else status, limit=limit, offset=offset)  # fmt: skip
         with reading() as corpus:
             return corpus.events(where)
 
