@@ -8,9 +8,7 @@ const SVG = "http://www.w3.org/2000/svg";
 const DAY = 24 * 60 * 60 * 1000;
 // The visible span each zoom button sets, centred where the view is now.
 const ZOOMS = { decades: 60 * 365.25 * DAY, years: 6 * 365.25 * DAY, months: 8 * 30.4 * DAY, days: 14 * DAY };
-// Lists show one page at a time; the timeline canvas holds at most this many entries, the most important.
-const PAGE = 50;
-const CANVAS_LIMIT = 2000;
+const CANVAS_LIMIT = 2000;  // the timeline canvas draws at most this many entries, the most important
 let timeline = null;
 let entriesById = new Map();
 // Each paged list's position and order; `seq` drops an answer that a newer request overtook.
@@ -22,104 +20,12 @@ const lists = {
   documents: { offset: 0, sort: "undated", seq: 0 },
 };
 
-function el(tag, attrs, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs || {})) {
-    if (value === null || value === undefined || value === false) continue;
-    if (key === "class") node.className = value;
-    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
-    else node.setAttribute(key, String(value));
-  }
-  return appendAll(node, children);
-}
-
-// Optional parts are written `cond ? part : null`; DOM append would print those as "null".
-function appendAll(node, children) {
-  for (const child of children.flat(Infinity)) {
-    if (child === null || child === undefined || child === false) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
-}
-
-function fill(node, ...children) {
-  node.replaceChildren();
-  return appendAll(node, children);
-}
-
 function fileName(path) {
   return String(path || "").split(/[\\/]/).pop();
 }
 
 function docTitle(d) {
   return d.title || fileName(d.path) || `document ${d.id ?? d.doc_id}`;
-}
-
-async function request(path, options) {
-  const response = await fetch(path, options);
-  let body = null;
-  try { body = await response.json(); } catch (e) { body = null; }
-  if (!response.ok) {
-    const detail = body && body.detail ? (typeof body.detail === "string" ? body.detail : JSON.stringify(body.detail)) : response.statusText;
-    throw new Error(`${response.status}: ${detail}`);
-  }
-  return { body, response };
-}
-
-async function api(path, options) {
-  return (await request(path, options)).body;
-}
-
-// One page of a listing and the total matching its filter (the X-Total-Count header).
-async function apiPage(path) {
-  const { body, response } = await request(path);
-  const total = Number(response.headers.get("X-Total-Count"));
-  return { rows: body, total: Number.isFinite(total) ? total : body.length };
-}
-
-const number = (n) => n.toLocaleString("en-US");
-
-// Starts a request for `state`'s list; the function returned says whether its answer is still wanted.
-function ticket(state) {
-  const seq = ++state.seq;
-  return () => seq === state.seq;
-}
-
-function pager(state, total, shown, reload) {
-  const first = total ? state.offset + 1 : 0;
-  const last = state.offset + shown;
-  const go = (offset) => { state.offset = offset; reload(); };
-  return el("nav", { class: "pager", "aria-label": "pages" },
-    el("button", { type: "button", class: "prev", disabled: state.offset <= 0, onclick: () => go(Math.max(0, state.offset - PAGE)) }, "← Previous"),
-    el("span", { class: "page-info" }, total ? `rows ${number(first)}–${number(last)} of ${number(total)}` : "no rows match"),
-    el("button", { type: "button", class: "next", disabled: last >= total, onclick: () => go(state.offset + PAGE) }, "Next →"));
-}
-
-// A column header that sorts the list by `key` (`desc`: the key alone lists the largest first);
-// a second click reverses the order.
-function sortable(label, key, desc, state, reload) {
-  const active = state.sort === key || state.sort === `-${key}`;
-  const reversed = state.sort === `-${key}`;
-  const descending = desc !== reversed;
-  return el("th", { "aria-sort": active ? (descending ? "descending" : "ascending") : null, "data-label": label },
-    el("button", { type: "button", class: "sort", "data-sort": key, onclick: () => {
-      state.sort = active && !reversed ? `-${key}` : key; state.offset = 0; reload();
-    } }, label, active ? (descending ? " ▼" : " ▲") : ""));
-}
-
-function pageParams(state, extra) {
-  const params = new URLSearchParams(extra);
-  params.set("limit", PAGE);
-  params.set("offset", state.offset);
-  if (state.sort && !params.has("sort")) params.set("sort", state.sort);
-  return params;
-}
-
-// Filter as the user types, once they pause; a submit (Enter) filters at once.
-function liveFilter(form, reload) {
-  let timer = null;
-  form.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(reload, 300); });
-  form.addEventListener("submit", (event) => { event.preventDefault(); clearTimeout(timer); reload(); });
 }
 
 function status(text, isError) {
@@ -165,7 +71,8 @@ async function initFilters() {
   const types = document.getElementById("f-type");
   for (const t of PLOVER) types.append(el("option", { value: t }, t));
   const filters = document.getElementById("timeline-filters");
-  filters.addEventListener("change", () => { lists.entries.offset = 0; loadTimeline(); });
+  // The order is the list's alone: the canvas keeps the most important entries on their dates.
+  filters.addEventListener("change", (event) => { lists.entries.offset = 0; (event.target.id === "f-sort" ? loadEntryList : loadTimeline)(); });
   let timer = null;
   document.getElementById("f-text").addEventListener("input", () => {
     clearTimeout(timer); timer = setTimeout(() => { lists.entries.offset = 0; loadTimeline(); }, 300);
@@ -201,8 +108,18 @@ function denseWindow(times) {
   return { start: new Date(lo - margin), end: new Date(hi + margin) };
 }
 
+function entriesWindow() {
+  return denseWindow([...entriesById.values()].map((e) => { const d = parseDate(e.date); return d ? d.getTime() : NaN; }));
+}
+
+// Thousands of boxes stacked in one view are unreadable and take vis-timeline seconds to lay out:
+// past a few hundred, entries that would overlap are drawn as one cluster that zooming opens.
+function clustering(items) {
+  return items.length > 300 ? { maxItems: 3, titleTemplate: "{count} entries: zoom in", showStipes: true } : false;
+}
+
 function fitDense() {
-  const span = denseWindow([...entriesById.values()].map((e) => { const d = parseDate(e.date); return d ? d.getTime() : NaN; }));
+  const span = entriesWindow();
   if (span) timeline.setWindow(span.start, span.end, { animation: false });
 }
 
@@ -249,13 +166,17 @@ async function loadTimeline() {
   const container = document.getElementById("timeline");
   const groups = [{ id: "news", content: "news" }, { id: "background", content: "background" }];
   if (!timeline) {
+    // Opened on the dense span from the start: without start and end vis-timeline fits every item
+    // once its first drawing is done, after anything set here.
+    const span = entriesWindow();
     timeline = new vis.Timeline(container, items, groups, {
       zoomMin: 1000 * 60 * 60 * 24 * 3, zoomMax: 1000 * 60 * 60 * 24 * 365 * 80, stack: true, maxHeight: 520,
-      orientation: "top", margin: { item: 6 }, tooltip: { followMouse: false },
+      orientation: "top", margin: { item: 6 }, tooltip: { followMouse: false }, ...(span || {}), cluster: clustering(items),
     });
     timeline.on("select", (props) => { if (props.items.length) location.hash = `#/entry/${props.items[0]}`; });
     timeline.on("rangechanged", showRange);
   } else {
+    timeline.setOptions({ cluster: clustering(items) });
     timeline.setItems(items);
   }
   if (items.length) fitDense();
@@ -360,14 +281,6 @@ async function loadQuotes() {
     q.date || "", q.actor_id ? actorLink({ actor_id: q.actor_id, name: q.speaker }) : (q.speaker || "unattributed"),
     [q.code, q.sector].filter(Boolean).join(" "), el("q", {}, q.quote), docLink(q.doc_id, q.start, q.end, "article"),
   ])));
-}
-
-// `headers`: column names, or header cells already made (a sortable column's).
-function table(headers, rows) {
-  const labels = headers.map((h) => (h instanceof Node ? h.dataset.label : h));
-  return el("div", { class: "table-wrap" }, el("table", {},
-    el("thead", {}, el("tr", {}, headers.map((h) => (h instanceof Node ? h : el("th", {}, h))))),
-    el("tbody", {}, rows.map((r) => el("tr", {}, r.map((c, i) => el("td", { "data-label": labels[i] || null }, c)))))));
 }
 
 // ---------------------------------------------------------------- actors
