@@ -20,12 +20,17 @@ import pytest
 pytest.importorskip("fastapi")
 pytest.importorskip("playwright.sync_api")
 
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
-from dateline import Corpus, Filter  # noqa: E402
-from dateline.web.app import create_app  # noqa: E402
+from dateline import Corpus, Filter
+from dateline.web.app import create_app
 
-from .test_web_ui import browser, page, serving, wait_until  # noqa: E402, F401  (fixtures used by name)
+from . import test_web_ui as ui
+from .test_web_ui import serving, wait_until
+
+# The seeded UI tests' browser and page, here over this module's server (fixtures resolve by name).
+browser = ui.browser
+page = ui.page
 
 ENTRIES = 3000  # more than the 2,000 the timeline canvas draws
 COPIES = 80  # each seed quote and actor this many times: thousands of quotes, ~3,000 actors
@@ -158,7 +163,7 @@ def test_quotes_page_through_filter_and_sort(page: Any, server: str, large_db: P
     # Newest first by the keyboard: the date header is a button.
     pg.locator("#quotes th button", has_text="date").focus()
     pg.keyboard.press("Enter")  # date ▲ was active: Enter reverses it
-    wait_until(lambda: "descending" == pg.locator("#quotes th[aria-sort]").get_attribute("aria-sort"))
+    wait_until(lambda: pg.locator("#quotes th[aria-sort]").get_attribute("aria-sort") == "descending")
     dates = [d for d in column(pg, "#quotes", 1) if d]
     assert dates == sorted(dates, reverse=True) and dates[0] > min(dates)
     pg.click("#quotes th button[data-sort=speaker]")
