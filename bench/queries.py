@@ -8,6 +8,7 @@ queries an analyst (or the web UI) makes, each with the function the CLI calls:
 * timeline by actor: ``list_timeline(actor=..., limit=100)`` (one page)
 * quotes by speaker: ``list_quotes(speaker=..., limit=100)``
 * search: ``Corpus.search(term, limit=20)``
+* a web UI page: 50 rows at a random offset (sorted, text-filtered) and its ``Corpus.count``
 
 Usage: ``python bench/queries.py [--events 1000000] [--db /tmp/dateline-1m.db] [--runs 200]``
 Prints one JSON object: p50/p95/max in milliseconds per query, and the database's size.
@@ -21,12 +22,15 @@ import random
 import statistics
 import sys
 import time
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dateline import Corpus  # noqa: E402
+from dateline import Corpus, Filter  # noqa: E402
+from dateline.corpus import Listing  # noqa: E402
 from dateline.resolve.quote_queries import list_quotes  # noqa: E402
 from dateline.resolve.timeline_queries import list_timeline  # noqa: E402
 from dateline.store.db import connect  # noqa: E402
@@ -143,9 +147,26 @@ def main() -> None:
         result = {
             "events": n_events,
             "database_mb": round(args.db.stat().st_size / 1e6),
-            "timeline_by_actor": timed(lambda n: list_timeline(conn, actor=n, limit=100), names),  # type: ignore[arg-type]
-            "quotes_by_speaker": timed(lambda n: list_quotes(conn, speaker=n, limit=100), names),  # type: ignore[arg-type]
+            "timeline_by_actor": timed(lambda n: list_timeline(conn, Filter(actor=n, limit=100)), names),  # type: ignore[arg-type]
+            "quotes_by_speaker": timed(lambda n: list_quotes(conn, Filter(speaker=n, limit=100)), names),  # type: ignore[arg-type]
             "search": timed(lambda t: corpus.search(t, limit=20), terms),  # type: ignore[arg-type]
+        }
+        # What a page of the web UI asks: 50 rows at an offset, sorted, filtered by text, and its total.
+        offsets = [rng.randrange(0, 5000) for _ in range(args.runs)]
+        words = [rng.choice(["talks", "minister", "Person 1", "Rus", "ceasefire"]) for _ in range(args.runs)]
+
+        def paged(listing: Listing, where: Callable[[int, str], Filter]) -> dict[str, float]:
+            listings = {"quotes": corpus.quotes, "actors": corpus.actors, "documents": corpus.documents, "timeline": corpus.timeline}
+            return timed(lambda i: (corpus.count(listing, where(i, words[i])),  # type: ignore[arg-type]
+                                    listings[listing](replace(where(i, words[i]), limit=50, offset=offsets[i]))), range(args.runs))  # fmt: skip
+
+        result |= {
+            "page_quotes": paged("quotes", lambda i, w: Filter(sort="-date")),
+            "page_quotes_text": paged("quotes", lambda i, w: Filter(text=w)),
+            "page_actors_by_name": paged("actors", lambda i, w: Filter(text=w, sort="name")),
+            "page_documents": paged("documents", lambda i, w: Filter(text=w, sort="undated")),
+            "page_timeline": paged("timeline", lambda i, w: Filter(text=w)),
+            "canvas_timeline": timed(lambda i: corpus.timeline(Filter(sort="importance", limit=2000)), range(min(args.runs, 20))),
         }
     print(json.dumps(result))
 
