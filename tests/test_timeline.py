@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from dateline import Corpus, Filter
 from dateline.cli.main import cli
 from dateline.resolve.timeline import _Source, build_entries, compatible, duration_years, granularity_of
+from dateline.resolve.timeline_model import entry_date
 
 from .conftest import SEEDS
 
@@ -55,6 +56,21 @@ def test_same_event_from_several_articles_is_one_entry() -> None:
     assert sorted(len(e.sources) for e in entries) == [1, 1, 3]
     merged = next(e for e in entries if len(e.sources) == 3)
     assert {s.doc_id for s in merged.sources} == {1, 2, 3}
+
+
+def test_a_report_dated_only_by_its_paper_joins_the_day_before() -> None:
+    # Saturday's attack, then undated reports of it in papers of Sunday, Monday and Wednesday.
+    shell, attack = {"lemma": "shell"}, {"lemma": "attack"}
+    sources = [_source(1, 1, "2016-04-02", **shell), _source(2, 2, "2016-04-03", approximate=True, **shell),
+               _source(3, 3, "2016-04-04", approximate=True, **shell), _source(4, 4, "2016-04-06", approximate=True, **shell),
+               _source(5, 5, "2016-04-03", **shell), _source(6, 6, "2016-04-03", approximate=True, **attack)]  # fmt: skip
+    entries = build_entries(sources, {})
+    by_docs = sorted(sorted(s.doc_id for s in e.sources) for e in entries)
+    # A day or two later in the same words joins; four days later is another report, and so is
+    # another verb ("attacked" is not known to be the shelling); a stated date is never moved.
+    assert by_docs == [[1, 2, 3], [4], [5, 6]]
+    saturday = next(e for e in entries if len(e.sources) == 3)
+    assert entry_date(saturday) == "2016-04-02" and len(saturday.dates["day"]) == 1
 
 
 def test_unattributed_history_is_placed_by_what_its_article_is_about() -> None:

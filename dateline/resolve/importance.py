@@ -31,6 +31,7 @@ from dateline.resolve.stories import stories
 # How much an entry's date lets an analyst place it (a timeline reader's need, not a measured fit).
 PRECISION = {"day": 1.0, "week": 0.95, "range": 0.9, "month": 0.9, "season": 0.85, "year": 0.8, "decade": 0.6}
 UNPLACED = 0.4  # a date of no granularity the calendar knows
+FACT_CONFIDENCE = 0.7  # a dated fact of a history paragraph: as sure as a typical coded event
 
 
 def rank(conn: sqlite3.Connection) -> None:
@@ -39,7 +40,11 @@ def rank(conn: sqlite3.Connection) -> None:
     n_docs = max(1, len(story_of))
     entry_stories: dict[int, set[int]] = defaultdict(set)
     entry_outlets: dict[int, set[str]] = defaultdict(set)
-    for entry_id, doc_id in conn.execute("SELECT entry_id, doc_id FROM timeline_sources"):
+    confidence: dict[int, list[float]] = defaultdict(list)
+    for entry_id, doc_id, coded in conn.execute(
+        "SELECT s.entry_id, s.doc_id, e.confidence FROM timeline_sources s LEFT JOIN events e ON e.id = s.event_id"
+    ):
+        confidence[entry_id].append(FACT_CONFIDENCE if coded is None else coded)
         story = story_of.get(doc_id)
         if story is None:
             continue
@@ -63,8 +68,10 @@ def rank(conn: sqlite3.Connection) -> None:
         value = calendar_part(date) if date else ""
         span = interval(value, calendar_part(date_end) if date_end else None) if value else None
         n_stories, n_outlets = len(entry_stories.get(entry_id, ())), len(entry_outlets.get(entry_id, ()))
-        score = (math.log1p(n_stories) + 0.5 * math.log1p(n_outlets) + centrality.get(entry_id, 0.0)
-                 + 0.25 * math.log1p(len(date_stories.get(value, ())))) * PRECISION.get(granularity, UNPLACED)  # fmt: skip
+        sure = confidence.get(entry_id) or [FACT_CONFIDENCE]
+        score = (1.5 * math.log1p(n_stories) + 0.5 * math.log1p(n_outlets) + 0.5 * centrality.get(entry_id, 0.0)
+                 + 0.25 * math.log1p(len(date_stories.get(value, ())))) \
+            * PRECISION.get(granularity, UNPLACED) * (0.5 + 0.5 * max(sure))  # fmt: skip
         rows.append((max(n_stories, 1), n_outlets, round(score, 6), span[0].isoformat() if span else None,
                      span[1].isoformat() if span else None, entry_id))  # fmt: skip
     conn.executemany(

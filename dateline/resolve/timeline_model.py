@@ -8,6 +8,7 @@ fact with no actor of its own is placed by the actors its article is mostly abou
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections import Counter
@@ -19,6 +20,9 @@ from dateline.core.concepts import Concept
 from dateline.core.timevalues import calendar_part, interval
 from dateline.resolve.headlines import event_headline, join_names
 
+# How long before its publication day a report's undated event may have taken place: news reports
+# what happened today, yesterday or the day before ("on Saturday" in Monday's paper is rare undated).
+REPORT_LAG = range(1, 3)
 GRANULARITY_RANK = {"day": 4, "week": 3, "month": 3, "season": 2, "year": 1, "decade": 0, "": -1}
 CONTEXT_ACTORS = 3  # how many of an article's most-mentioned actors place its actor-less facts
 _DURATION = re.compile(r"^P(\d+(?:\.\d+)?)(DE|CE|Y|M|W|D)$")
@@ -46,6 +50,10 @@ class _Source:
     mode: str = ""
     duration: str | None = None
     mod: str = ""
+    # Dated by its article's publication day, the text giving no date: the event took place that
+    # day or shortly before ("Russia and China vetoed the text", in Sunday's paper of Saturday's veto).
+    approximate: bool = False
+    lemma: str = ""  # an event's trigger lemma ("veto")
 
     @property
     def codes(self) -> set[str]:
@@ -94,6 +102,17 @@ class _Entry:
     date_docs: dict[str, set[int]] = field(default_factory=dict)  # date → documents that give it
     since_years: set[int] = field(default_factory=set)
     since_docs: set[int] = field(default_factory=set)
+    lemmas: set[str] = field(default_factory=set)  # the trigger lemmas of its events
+
+    def _take_report(self, source: _Source, dated_doc: bool) -> None:
+        self.docs.add(source.doc_id)
+        if source.lemma:
+            self.lemmas.add(source.lemma)
+        if self.their is None and dated_doc:
+            self.their = source
+        if source.event_id is not None:
+            self.event_votes[source.event] += 1
+        self.names.update(a["name"] for a in source.actors.values() if a.get("name"))
 
     def add(self, source: _Source, *, dated_doc: bool = True) -> None:
         """Take ``source`` into the summary (``dated_doc``: its article's date is known)."""
@@ -104,6 +123,10 @@ class _Entry:
             self.first = (source.doc_id, source.start)
         self.n_sources += 1
         self.has_facts = self.has_facts or source.fact_id is not None
+        if source.approximate and self.finest and not compatible(source.date, self.finest):
+            # A report of a day the entry already dates more exactly: evidence, not a date of its own.
+            self._take_report(source, dated_doc)
+            return
         plain = _plain(source.date)
         self.undated = self.undated or not plain
         if len(plain) > len(self.finest):
@@ -111,12 +134,7 @@ class _Entry:
         self.historical = self.historical or source.historical
         self.first = min(self.first, (source.doc_id, source.start))
         self.years.add(plain[:4])
-        self.docs.add(source.doc_id)
-        if self.their is None and dated_doc:
-            self.their = source
-        if source.event_id is not None:
-            self.event_votes[source.event] += 1
-        self.names.update(a["name"] for a in source.actors.values() if a.get("name"))
+        self._take_report(source, dated_doc)
         if source.date:
             self.date_docs.setdefault(calendar_part(source.date), set()).add(source.doc_id)
         if source.shape == "since":
@@ -213,7 +231,23 @@ def _same_time(source: _Source, entry: _Entry) -> bool:
         return (_plain(source.date), _plain(source.date_end)) == entry.span
     # The entry's dates are pairwise compatible (each joined only if compatible with all before
     # it), so each is a prefix of the finest: compatible with that one is compatible with all.
-    return not entry.undated and compatible(source.date, entry.finest)
+    if entry.undated:
+        return False
+    if compatible(source.date, entry.finest):
+        return True
+    # A report dated by its paper alone joins an event of the days before only in the same words
+    # ("vetoed" and "vetoed"): in a story about one person, every "asked" of a week is not one request.
+    return source.approximate and source.lemma in entry.lemmas and _days_before(entry.finest, source.date) in REPORT_LAG
+
+
+def _days_before(day: str, later: str | None) -> int | None:
+    """How many days ``day`` is before ``later`` (both plain days), else None."""
+    if len(day) != 10 or len(_plain(later)) != 10:
+        return None
+    try:
+        return (dt.date.fromisoformat(_plain(later)) - dt.date.fromisoformat(day)).days
+    except ValueError:
+        return None
 
 
 def _same_happening(source: _Source, entry: _Entry) -> bool:

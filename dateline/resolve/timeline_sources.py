@@ -200,7 +200,8 @@ class Reader:
         own = share(self._own(r))
         return _Source(r["id"], None, r["doc_id"], share(r["event"]), "event", share(r["date"]), None,
                        share(r["date_granularity"]), bool(r["historical"]), r["start"], r["end"], share(r["claim"]), own,
-                       share.participants(r["actors"]), share.participants(r["recipients"]), mode=share(r["mode"]))  # fmt: skip
+                       share.participants(r["actors"]), share.participants(r["recipients"]), mode=share(r["mode"]),
+                       approximate=r["date_source"] == "published", lemma=share(r["trigger_lemma"]))  # fmt: skip
 
     @staticmethod
     def _fact(r: sqlite3.Row, share: _Shared) -> _Source:
