@@ -150,7 +150,9 @@ async function loadTimeline() {
   catch (error) { status(error.message, true); return; }
   if (!current()) return;
   status("");
-  const entries = page.rows;
+  // Fetched most important first, laid out in date order (ids follow it): vis-timeline stacks items in
+  // the order given, and date order keeps the stacking the same whatever the importance.
+  const entries = page.rows.slice().sort((a, b) => a.id - b.id);
   entriesById = new Map(entries.map((e) => [e.id, e]));
   document.getElementById("timeline-count").textContent = entries.length < page.total
     ? `${number(entries.length)} of ${number(page.total)} entries shown (the most important)` : `${number(page.total)} entries`;
