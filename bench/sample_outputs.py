@@ -7,8 +7,7 @@ to judge as an analyst would (right or wrong, and why). The sample is fixed by `
 
 Stages: ``timeline`` (entries: date, headline, type, actors, sources), ``events``, ``quotes``
 (speaker, date, content), ``actors`` (id, name, code, sector, aliases, an example mention). With
-``--top`` the timeline's most important entries are listed instead of a random sample, when the
-entries carry an importance.
+``--top`` the timeline's most important entries are listed instead of a random sample.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dateline import Corpus  # noqa: E402
+from dateline import Corpus, Filter  # noqa: E402
 
 
 def _sentence(corpus: Corpus, doc_id: int, start: int, end: int) -> str:
@@ -30,15 +29,16 @@ def _sentence(corpus: Corpus, doc_id: int, start: int, end: int) -> str:
 
 
 def timeline(corpus: Corpus, n: int, rng: random.Random, top: bool) -> list[str]:
-    entries = corpus.timeline()
-    if top and entries and hasattr(entries[0], "importance"):
-        chosen = sorted(entries, key=lambda e: -float(getattr(e, "importance", 0.0)))[:n]
+    if top:
+        chosen = corpus.timeline(Filter(top=n, sort="importance"))
     else:
+        entries = corpus.timeline()
         chosen = rng.sample(entries, min(n, len(entries)))
     out = []
     for e in chosen:
         lines = [f"## entry {e.id}: {e.date or 'undated'} — {e.headline}",
-                 f"type {e.event} {e.mode} · {e.kind} · {e.n_sources} source(s), {e.n_documents} document(s)",
+                 f"type {e.event} {e.mode} · {e.kind} · {e.n_sources} independent source(s), {e.n_documents} document(s), "
+                 f"importance {e.importance:.2f}",
                  f"actors: {_people(e.actors)} → {_people(e.recipients)}"]  # fmt: skip
         for s in e.sources[:4]:
             lines.append(f"- [doc {s.doc_id}, {s.published or 'undated'}, {s.outlet or 'outlet?'}] says {s.date}: {' '.join(s.sentence.split())}")

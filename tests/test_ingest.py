@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
+import shutil
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import replace
@@ -9,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline import Corpus
+from dateline import Corpus, Filter
 from dateline.annotate.stage import STAGES, Stage, StageInput
 from dateline.core.records import Row, SpanRow
 from dateline.core.settings import Settings
@@ -62,6 +64,22 @@ def test_store_is_wal_with_recorded_migrations_and_fts(seeded_db: Path) -> None:
         "SELECT name FROM sqlite_master WHERE rootpage = 0 AND sql LIKE '%VIRTUAL TABLE%USING FTS%content=\"documents\"%'"
     ).fetchall()
     assert [r[0] for r in fts] == ["documents_fts"]
+
+
+def test_an_older_database_is_migrated_before_a_read_only_open(seeded_db: Path, tmp_path: Path) -> None:
+    # The database as the release before migration 0100 left it: no ranking columns.
+    old = tmp_path / "old.db"
+    shutil.copy(seeded_db, old)
+    conn = sqlite3.connect(old)
+    conn.executescript("DROP INDEX timeline_importance; DROP INDEX timeline_days; "
+                       + " ".join(f"ALTER TABLE timeline_entries DROP COLUMN {c};" for c in ("n_outlets", "importance", "start_day", "end_day"))
+                       + " DELETE FROM schema_migrations WHERE number = 100;")  # fmt: skip
+    conn.close()
+    with Corpus(old, readonly=True) as corpus:
+        in_1991 = corpus.timeline(Filter(date_from=dt.date(1991, 1, 1), date_to=dt.date(1991, 12, 31)))
+    assert in_1991 and all(e.date == "1991" for e in in_1991)
+    with Corpus(seeded_db, readonly=True) as corpus:
+        assert [e.id for e in in_1991] == [e.id for e in corpus.timeline(Filter(date_from=dt.date(1991, 1, 1), date_to=dt.date(1991, 12, 31)))]
 
 
 def test_search_with_snippets(seeded_db: Path) -> None:

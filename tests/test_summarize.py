@@ -1,7 +1,12 @@
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
+import re
+import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -10,6 +15,8 @@ from click.testing import CliRunner
 from dateline import Corpus
 from dateline.summarize import Article, Period, summarize, timeline_summary
 from dateline.summarize.articles import read_articles_jsonl
+
+from .conftest import SEEDS
 
 ARTICLES = [
     Article("a", dt.date(2020, 3, 2), "The ministers met in Geneva on Monday and signed the ceasefire agreement .\n"
@@ -217,3 +224,97 @@ def test_cli_period(tmp_path: Path) -> None:
     assert all(d >= "2020-03-03" for d, _ in json.loads(res.output))
     res = CliRunner().invoke(summarize_cmd, ["--articles", str(path), "--from", "2020-03-09", "--to", "2020-03-02"])
     assert res.exit_code == 2 and "--from" in res.output
+
+
+def _summary(db: Path, *args: str) -> str:
+    from dateline.cli.summarize import summarize_cmd
+
+    res = CliRunner().invoke(summarize_cmd, ["--db", str(db), "--dates", "3", "--sentences", "2", *args])
+    assert res.exit_code == 0, res.output
+    return res.stdout
+
+
+class _Text(HTMLParser):
+    """The text of a page by element: what a browser shows, with the tags it would run or style."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.by_tag: dict[str, list[str]] = {}
+        self._open: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self._open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._open and self._open[-1] == tag:
+            self._open.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.by_tag.setdefault(self._open[-1] if self._open else "", []).append(data)
+
+
+def test_formats_carry_the_same_summary(seeded_db: Path) -> None:
+    # The pairs JSON (the default off a terminal, what scorers read) is the reference every format renders.
+    pairs = json.loads(_summary(seeded_db))
+    assert pairs == json.loads(_summary(seeded_db, "--format", "tls")) and pairs
+    assert json.loads(_summary(seeded_db, "--format", "json")) == [{"date": d, "sentences": s} for d, s in pairs]
+    lines = [json.loads(line) for line in _summary(seeded_db, "--format", "jsonl").splitlines()]
+    assert lines == [{"date": d, "sentences": s} for d, s in pairs]
+    rows = list(csv.DictReader(io.StringIO(_summary(seeded_db, "--format", "csv"))))
+    assert [(r["date"], r["sentence"]) for r in rows] == [(d, s) for d, ss in pairs for s in ss]
+
+    md = _summary(seeded_db, "--format", "md", "--title", "Karabakh")
+    assert md.startswith("# Karabakh\n")
+    assert re.findall(r"^## (.+)$", md, re.M) == [d for d, _ in pairs]
+    bullets = [line[2:] for line in md.splitlines() if line.startswith("- ")]
+    # Markdown's own marks are escaped ("[Azerbaijan]" would otherwise start a link); unescaped, the text is the sentence's.
+    assert [re.sub(r"\\(.)", r"\1", b) for b in bullets] == [" ".join(s.split()) for _, ss in pairs for s in ss]
+
+    page = _Text()
+    page.feed(_summary(seeded_db, "--format", "html", "--title", "Karabakh"))
+    assert page.by_tag["title"] == ["Karabakh"] and page.by_tag["h1"] == ["Karabakh"]
+    assert page.by_tag["time"] == [d for d, _ in pairs]
+    assert page.by_tag["li"] == [s.strip() for _, ss in pairs for s in ss]
+    assert "script" not in page.tags
+
+    table = _summary(seeded_db, "--format", "table")
+    for day, _ in pairs:
+        assert day in table
+
+
+def test_article_markup_is_shown_not_run(tmp_path: Path) -> None:
+    # A seed whose chosen sentence carries a script tag: data formats keep the text as it is, the
+    # page and the Markdown show it and run nothing.
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    seed = next(seeds.glob("000_*.txt"))
+    text = seed.read_text(encoding="utf-8")
+    assert text.count("the press service stated.") == 1
+    seed.write_text(text.replace("the press service stated.", "the press service stated <script>alert(1)</script>."), encoding="utf-8")
+    db = tmp_path / "seeds.db"
+    with Corpus(db) as corpus:
+        assert corpus.ingest([str(seeds)]).ok
+    sentences = [s for item in json.loads(_summary(db, "--format", "json")) for s in item["sentences"]]
+    assert any("<script>alert(1)</script>" in s for s in sentences), sentences
+    page_html = _summary(db, "--format", "html")
+    page = _Text()
+    page.feed(page_html)
+    assert "script" not in page.tags and "<script" not in page_html
+    assert any("<script>alert(1)</script>" in li for li in page.by_tag["li"])  # shown to the reader as text
+    md = _summary(db, "--format", "md")
+    assert "<script>" not in md and "&lt;script&gt;alert(1)&lt;/script&gt;" in md
+
+
+def test_a_database_ranks_as_its_articles_file_does(seeded_db: Path, tmp_path: Path) -> None:
+    # The seeds as an articles JSONL (their files' own text, the publication dates ingest settled)
+    # give the summary the database gives: the same ranking and the same sentences.
+    with Corpus(seeded_db, readonly=True) as corpus:
+        published = {Path(d.path).name: d.published for d in corpus.documents()}
+    path = tmp_path / "seeds.jsonl"
+    path.write_text("".join(json.dumps({"id": f.name, "time": published[f.name], "text": f.read_text(encoding="utf-8")}) + "\n"
+                            for f in sorted(SEEDS.glob("*.txt"))))  # fmt: skip
+    from_file = Corpus.summarize_file(path, dates=5, sentences=2)
+    with Corpus(seeded_db, readonly=True) as corpus:
+        assert from_file and from_file == corpus.summarize(dates=5, sentences=2)

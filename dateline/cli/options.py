@@ -36,9 +36,10 @@ class DateParam(click.ParamType[dt.date, Any]):
 DATE = DateParam()
 
 
-def output_options(*extra: str, default: str = "table") -> Callable[[F], F]:
+def output_options(*extra: str, default: str | Callable[[], str] = "table", default_help: str | None = None) -> Callable[[F], F]:
     """The one output bundle of every listing command: ``--format`` (``table json jsonl csv`` plus
-    ``extra``) and ``--columns``."""
+    ``extra``) and ``--columns``. ``default`` may be a function, asked when the command runs (a
+    default that depends on where the output goes), with ``default_help`` to show for it."""
     choices = (*BASE_FORMATS, *extra)
 
     def decorate(fn: F) -> F:
@@ -47,7 +48,7 @@ def output_options(*extra: str, default: str = "table") -> Callable[[F], F]:
             help="Only these columns, in this order.",
         )(fn)  # fmt: skip
         fn = click.option(
-            "--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
+            "--format", "fmt", type=click.Choice(choices), default=default, show_default=default_help or True,
             help="Output format.",
         )(fn)  # fmt: skip
         return fn

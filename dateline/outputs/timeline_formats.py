@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Sequence
 from typing import Any
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
@@ -46,12 +47,44 @@ def to_html(entries: list[dict[str, Any]], *, title: str = "Timeline") -> str:
             f"<section class='{esc(e['kind'])}'><h2><time>{esc(str(e['date']))}</time> {esc(e['headline'])}</h2>"
             f"<p class='meta'>{esc(e['event'])} · {esc(e['kind'])} · {e['n_sources']} source(s)</p>{warn}<ul>{sources}</ul></section>"
         )
-    style = ("body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#222}"
-             "section{border-left:4px solid #2a6;padding:.2rem 1rem;margin:1rem 0}section.background{border-color:#999}"
-             ".meta{color:#666;margin:0}.warn{color:#b40}q{font-style:italic}")  # fmt: skip
+    return _page(title, "".join(items))
+
+
+_STYLE = ("body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#222}"
+          "section{border-left:4px solid #2a6;padding:.2rem 1rem;margin:1rem 0}section.background{border-color:#999}"
+          ".meta{color:#666;margin:0}.warn{color:#b40}q{font-style:italic}")  # fmt: skip
+
+
+def _page(title: str, body: str) -> str:
+    """A self-contained page: inline style, no script, nothing loaded from elsewhere; ``body`` is
+    already escaped HTML."""
+    esc = html.escape
     return (f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{esc(title)}</title>"
-            f"<meta name='viewport' content='width=device-width, initial-scale=1'><style>{style}</style></head>"
-            f"<body><h1>{esc(title)}</h1>{''.join(items)}</body></html>\n")  # fmt: skip
+            f"<meta name='viewport' content='width=device-width, initial-scale=1'><style>{_STYLE}</style></head>"
+            f"<body><h1>{esc(title)}</h1>{body}</body></html>\n")  # fmt: skip
+
+
+def summary_markdown(timeline: Sequence[tuple[str, Sequence[str]]], *, title: str = "Timeline summary") -> str:
+    """A timeline summary (``dateline summarize``) as Markdown: a heading per date, its sentences as bullets."""
+    lines = [f"# {_md(title)}", ""]
+    for day, sentences in timeline:
+        lines.append(f"## {day}")
+        lines.append("")
+        lines.extend(f"- {_md(s)}" for s in sentences)
+        lines.append("")
+    return "\n".join(lines)
+
+
+def summary_html(timeline: Sequence[tuple[str, Sequence[str]]], *, title: str = "Timeline summary") -> str:
+    """A timeline summary as a self-contained HTML page, the same page as the timeline report's."""
+    esc = html.escape
+    items = "".join(
+        f"<section><h2><time datetime='{esc(day)}'>{esc(day)}</time></h2><ul>"
+        + "".join(f"<li>{esc(s.strip())}</li>" for s in sentences)
+        + "</ul></section>"
+        for day, sentences in timeline
+    )
+    return _page(title, items)
 
 
 def to_timelinejs(entries: list[dict[str, Any]], *, title: str = "Timeline") -> dict[str, Any]:

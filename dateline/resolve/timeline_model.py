@@ -257,9 +257,16 @@ def _same_happening(source: _Source, entry: _Entry) -> bool:
 
 
 def _same_actors(source: _Source, entry: _Entry, context: set[str]) -> bool:
-    if set(source.actors) & entry.actor_ids or source.codes & entry.actor_codes:
+    if set(source.actors) & entry.actor_ids:
         return True
-    if not source.actors and set(source.recipients) & entry.recipient_ids:
+    # Looser ties need the same words too: two officials of one country ("Obama asked Congress",
+    # "a federal health official urged schools") or two actorless reports of travel to one country
+    # are different happenings unless they say the same thing ("vetoed" / "vetoed").
+    history = source.fact_id is not None or entry.has_facts
+    same_words = history or (bool(source.lemma) and source.lemma in entry.lemmas) or bool(set(source.concepts) & set(entry.concepts))
+    if source.codes & entry.actor_codes and same_words:
+        return True
+    if not source.actors and set(source.recipients) & entry.recipient_ids and same_words:
         return True
     # History is told without naming the actors each time ("a ceasefire was reached in 1994"):
     # a fact is placed by what its article is about.

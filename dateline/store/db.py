@@ -9,6 +9,7 @@ guessed at.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from dataclasses import dataclass
 from importlib import resources
@@ -46,6 +47,8 @@ def connect(path: str | Path = DEFAULT_DB, *, migrate: bool = True, readonly: bo
     path = Path(path)
     if readonly and not path.exists():
         raise StoreError(f"{path}: no such database (run `dateline ingest ... --db {path}` first)")
+    if readonly and migrate:
+        _migrate_before_reading(path)
     try:
         if readonly:
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
@@ -64,6 +67,26 @@ def connect(path: str | Path = DEFAULT_DB, *, migrate: bool = True, readonly: bo
     if migrate and not readonly:
         apply_migrations(conn, source=str(path))
     return conn
+
+
+def _migrate_before_reading(path: Path) -> None:
+    """A database an older dateline made is migrated before a read-only open: the reading code
+    expects this version's schema. Migrations change the schema only, never what is stored; a file
+    that cannot be written is refused with what to do."""
+    try:
+        probe = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+        try:
+            done = applied_migrations(probe)
+        finally:
+            probe.close()
+    except sqlite3.DatabaseError:
+        return  # not a database: the read-only open says so
+    if not done or {m.number for m in migrations()} <= set(done):
+        return
+    if not os.access(path, os.W_OK):
+        raise SchemaVersionError(f"{path}: made by an older dateline and read-only here; open it once where it can be "
+                                 "written (any `dateline ingest --db FILE`) to bring its schema up to date")  # fmt: skip
+    connect(path).close()
 
 
 def applied_migrations(conn: sqlite3.Connection) -> dict[int, str]:

@@ -52,7 +52,26 @@ def participants(tokens: list[Token], mentions: list[ActorMention], head: Token 
         out = _participants_of(np_tokens(head, appositions=True), mentions, head) or out
     if not out:
         out = _unknown_entities(tokens)
+    if not out and head is not None:
+        out = _agent(head, tokens)
     return out
+
+
+def _agent(head: Token, tokens: list[Token]) -> tuple[Participant, ...]:
+    """A generic agent ("the senator", "police", "the bomber"): the sector its head gives (the
+    actor knowledge's bodies, the Phoenix agents dictionary), uncoded unless the dictionary codes
+    the agent itself (its NGO and IGO agents); a country named in the phrase is its mention."""
+    if head not in tokens or head.pos_ not in ("NOUN", "PROPN"):
+        return ()
+    code, sector = agent_of(head)
+    if not sector:
+        return ()
+    doc = head.doc
+    first = head.left_edge
+    if first.dep_ == "det" and first.lower_ not in ("the", "a", "an") and first.i < head.i:
+        first = doc[first.i + 1]  # "some", "those", "all": the agent is what follows
+    span = doc[first.i : head.i + 1]
+    return (Participant("", span.text, code, sector, span.text, span.start_char, span.end_char, "agent", "agent"),)
 
 
 def _participants_of(tokens: list[Token], mentions: list[ActorMention], head: Token | None) -> tuple[Participant, ...]:
@@ -151,6 +170,30 @@ def head_sector(head: Token) -> tuple[str, int]:
     return sector, (head.idx if sector else -1)
 
 
+def agent_of(head: Token) -> tuple[str, str]:
+    """(code, sector) of a generic agent ("the senator", "riot police", "the second bomber"): the
+    sector its head gives (:func:`head_sector`), else the Phoenix agents dictionary's entry for the
+    head with its modifiers, longest first (coded only for its NGO and IGO agents); ("", "") for none."""
+    sector, _ = head_sector(head)
+    if sector:
+        return "", sector
+    agents = _agents()
+    modifiers = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")] + [head]
+    for i in range(len(modifiers)):
+        for key in (" ".join(t.lower_ for t in modifiers[i:]), " ".join([*(t.lower_ for t in modifiers[i:-1]), head.lemma_.lower()])):
+            code, found = agents.get(key, ("", ""))
+            if found:
+                return code, found
+    return "", ""
+
+
+def _agents() -> dict[str, tuple[str, str]]:
+    # The Phoenix agents (phrase → code, sector), compiled into the shared actor knowledge.
+    from dateline.core.knowledge import load
+
+    return load().dictionary.agents
+
+
 def _bodies() -> dict[str, str]:
     # The shared actor knowledge's bodies ("riot police" COP, "opposition" OPP): the actors stage's
     # mentions do not carry the sector of an unnamed body.
@@ -215,7 +258,7 @@ def actor_by_location(subject: Token, verb: Token, trigger: Token, mentions: lis
     if subject.lemma_.lower() in words().weapon_subjects or subject.lower_ in words().weapon_subjects:
         sector = "UAF"
     else:
-        sector, _ = head_sector(subject)
+        sector = agent_of(subject)[1]
     if not sector:
         return ()
     return locations([subject, verb, trigger], mentions, places, sector)[:1]
@@ -360,6 +403,10 @@ def recipient_phrases(verb: Token, event: str, *, deep: bool = True) -> list[tup
             out.append((child, np_tokens(child)))
         elif child.dep_ == "prep" and child.lower_ in preps:
             out.extend((g, np_tokens(g)) for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ in ("ccomp", "oprd") and child.pos_ == "ADJ":
+            # A verbless complement ("found the doctor guilty", "declared the party illegal"): its
+            # subject is whom the verb acts on.
+            out.extend((g, np_tokens(g)) for g in child.children if g.dep_ in ("nsubj", "nsubjpass"))
         elif child.dep_ == "ccomp" and event == "REQUEST":
             # "demanded that the US cancel the sale": who is asked to act is the recipient.
             out.extend((g, np_tokens(g)) for g in child.children if g.dep_ in ("nsubj", "nsubjpass"))

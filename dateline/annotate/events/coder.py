@@ -142,6 +142,8 @@ def _event(match: Match, sentence: Span, context: _Context) -> Event | None:
         # Only unnamed or uncoded participants: the verb alone, as the dictionary codes it for two
         # political actors, is too weak a sign ("views expressed in the comments").
         return None
+    if not coded and all(p.kind == "agent" for p in (*actors, *recipients)) and not _agent_event(match, actors):
+        return None
     event_type, state = recode(coding.event, status(verb, trigger, coding.event), verb)
     dated = event_date(verb, trigger, sentence, context.index, context.published)
     if state == ASSERTED and dated.source == "trigger" and _after(dated.date, context.published):
@@ -174,10 +176,23 @@ def _inert(subject: Token) -> bool:
 
 def _by_nature(verb: Token) -> bool:
     """A passive whose cause is a natural force or an accident ("were killed in the earthquake")."""
-    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+    if not _passive(verb):
         return False
     return any(g.dep_ == "pobj" and _inert(g) for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
                for g in c.children)  # fmt: skip
+
+
+def _agent_event(match: Match, actors: tuple[Participant, ...]) -> bool:
+    """May an event whose only participants are generic agents ("the senator", "police") be coded?
+    Only where the sentence, or its speaker, reports it (not the background of a clause: "after
+    police arrested him"), and someone is said to act, unless the manual codes the verb itself
+    ("was charged with murder"): "three workers were killed" names no one who meant it, an accident
+    as likely as an attack."""
+    return _main(match.verb) and (bool(actors) or match.overlay)
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
 def _main(verb: Token) -> bool:
