@@ -304,8 +304,8 @@ class Corpus:
         ``where``, its page (``limit``, ``offset``) aside: the total a pager shows. One ``COUNT(*)``
         over the conditions the listing itself builds."""
         from dateline.resolve.actor_queries import count_actors
-        from dateline.resolve.entry_counts import count_timeline
         from dateline.resolve.quote_queries import count_quotes
+        from dateline.resolve.timeline_queries import count_timeline
 
         counters: dict[str, Callable[[sqlite3.Connection, Filter], int]] = {
             "documents": count_documents, "actors": count_actors, "quotes": count_quotes, "timeline": count_timeline,
