@@ -10,11 +10,14 @@ read into memory when the app is created: no CDN, and no request path ever reach
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 import mimetypes
-from collections.abc import Awaitable, Callable, Collection, Iterator
-from contextlib import contextmanager
+import multiprocessing
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -25,7 +28,6 @@ from fastapi import FastAPI, HTTPException, Query, Request, Response
 from fastapi import Path as PathParam
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
-from starlette.concurrency import run_in_threadpool
 
 from dateline import (
     Actor,
@@ -60,6 +62,13 @@ EVENT_STATUSES = ("asserted", "negated", "hypothetical", "future", "generic", "a
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
+def _settle(db: str, doc_id: int, date: str) -> dict[str, Any]:
+    """Set a document's date (in the writer process: a module-level function, so that it pickles)."""
+    with Corpus(db) as corpus:
+        corpus.document_by_id(doc_id)
+        return corpus.set_date(doc_id, date).as_dict()
+
+
 def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) -> FastAPI:
     """The application over the database at ``db`` (which must exist).
 
@@ -69,8 +78,21 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
     """
     db_path = Path(db)
     Corpus(db_path, readonly=True).close()  # fail now, not on the first request, if it cannot be opened
+    writers: list[ProcessPoolExecutor] = []
+
+    def writer() -> ProcessPoolExecutor:
+        if not writers:
+            writers.append(ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")))
+        return writers[0]
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        for pool in writers:  # the writer process ends with the server
+            pool.shutdown(wait=True, cancel_futures=True)
+
     # /docs is served from vendored assets below: FastAPI's default pages load Swagger UI and ReDoc from a CDN.
-    app = FastAPI(title="dateline", version=__version__, docs_url=None, redoc_url=None,
+    app = FastAPI(title="dateline", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="News articles as a sourced, dated record of events, statements and actors. "
                               "Every response has the shape of the matching CLI command's `--format json`.")  # fmt: skip
     hosts = None if allowed_hosts is None else frozenset(h.lower() for h in allowed_hosts)
@@ -143,13 +165,11 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
             raise HTTPException(400, 'expected {"date": "YYYY-MM-DD"}')
         date = parse_date(body["date"])
 
-        def settle() -> dict[str, Any]:
-            with Corpus(db_path) as corpus:
-                corpus.document_by_id(doc_id)
-                return corpus.set_date(doc_id, date).as_dict()
-
-        # The parse and the corpus resolution take seconds: off the event loop, so reads go on meanwhile.
-        return await run_in_threadpool(settle)
+        # The parse and the corpus resolution take seconds of CPU: in a process of their own, since in
+        # a thread of this one they hold the interpreter lock the reads need too. One writer process,
+        # kept (its parser loads once); writes queue for it as SQLite would make them anyway.
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(writer(), _settle, str(db_path), doc_id, date.isoformat())
 
     @app.get("/api/timeline", summary="The corpus timeline (the CLI's filters), one page in date or importance order", tags=["timeline"])
     def timeline(
