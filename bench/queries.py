@@ -8,6 +8,7 @@ queries an analyst (or the web UI) makes, each with the function the CLI calls:
 * timeline by actor: ``Corpus.timeline(Filter(actor=..., limit=100))`` (one page)
 * quotes by speaker: ``Corpus.quotes(Filter(speaker=..., limit=100))``
 * search: ``Corpus.search(term, limit=20)``
+* a web UI page: 50 rows at a random offset (sorted, text-filtered) and its ``Corpus.count``
 
 Actors are drawn from the database's own, so an ingested corpus (``--db`` of an existing database
 is used as it is) is timed on names it holds.
@@ -24,12 +25,15 @@ import random
 import statistics
 import sys
 import time
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from dateline import Corpus, Filter  # noqa: E402
+from dateline.corpus import Listing  # noqa: E402
 from dateline.store.db import connect  # noqa: E402
 
 EVENTS = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "REJECT", "ACCUSE",
@@ -147,6 +151,23 @@ def main() -> None:
             "timeline_by_actor": timed(lambda n: corpus.timeline(Filter(actor=n, limit=100)), names),  # type: ignore[arg-type]
             "quotes_by_speaker": timed(lambda n: corpus.quotes(Filter(speaker=n, limit=100)), names),  # type: ignore[arg-type]
             "search": timed(lambda t: corpus.search(t, limit=20), terms),  # type: ignore[arg-type]
+        }
+        # What a page of the web UI asks: 50 rows at an offset, sorted, filtered by text, and its total.
+        offsets = [rng.randrange(0, 5000) for _ in range(args.runs)]
+        words = [rng.choice(["talks", "minister", "Person 1", "Rus", "ceasefire"]) for _ in range(args.runs)]
+
+        def paged(listing: Listing, where: Callable[[int, str], Filter]) -> dict[str, float]:
+            listings = {"quotes": corpus.quotes, "actors": corpus.actors, "documents": corpus.documents, "timeline": corpus.timeline}
+            return timed(lambda i: (corpus.count(listing, where(i, words[i])),  # type: ignore[arg-type]
+                                    listings[listing](replace(where(i, words[i]), limit=50, offset=offsets[i]))), range(args.runs))  # fmt: skip
+
+        result |= {
+            "page_quotes": paged("quotes", lambda i, w: Filter(sort="-date")),
+            "page_quotes_text": paged("quotes", lambda i, w: Filter(text=w)),
+            "page_actors_by_name": paged("actors", lambda i, w: Filter(text=w, sort="name")),
+            "page_documents": paged("documents", lambda i, w: Filter(text=w, sort="undated")),
+            "page_timeline": paged("timeline", lambda i, w: Filter(text=w)),
+            "canvas_timeline": timed(lambda i: corpus.timeline(Filter(sort="importance", limit=2000)), range(min(args.runs, 20))),
         }
     print(json.dumps(result))
 

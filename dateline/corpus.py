@@ -18,11 +18,11 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Literal, TextIO
 
 from dateline.annotate.stages import STAGES, stage_order
 from dateline.core.dates import parse_date
-from dateline.core.errors import DateError, ExportError, InputError
+from dateline.core.errors import ConfigError, DateError, ExportError, InputError
 from dateline.core.filters import NO_FILTER, Filter
 from dateline.core.records import Task
 from dateline.core.settings import Settings
@@ -53,6 +53,7 @@ from dateline.pipeline.storing import stale_stages
 from dateline.store import writer
 from dateline.store.db import DEFAULT_DB, connect
 from dateline.store.documents import (
+    count_documents,
     document_by_id,
     document_spans,
     find_document,
@@ -63,6 +64,9 @@ from dateline.store.documents import (
 from dateline.store.state import mark_changed
 
 REPORT_ENTRIES = 200  # the entries a timeline report holds unless asked for more: the most important
+
+Listing = Literal["documents", "actors", "quotes", "timeline"]
+"""The listings :meth:`Corpus.count` counts."""
 
 
 class Corpus:
@@ -294,6 +298,21 @@ class Corpus:
         from dateline.resolve.timeline_queries import statements
 
         return statements(self.connect(), actor=actor, about=about)
+
+    def count(self, listing: Listing, where: Filter = NO_FILTER) -> int:
+        """How many rows ``listing`` (``documents``, ``actors``, ``quotes``, ``timeline``) holds for
+        ``where``, its page (``limit``, ``offset``) aside: the total a pager shows. One ``COUNT(*)``
+        over the conditions the listing itself builds."""
+        from dateline.resolve.actor_queries import count_actors
+        from dateline.resolve.quote_queries import count_quotes
+        from dateline.resolve.timeline_queries import count_timeline
+
+        counters: dict[str, Callable[[sqlite3.Connection, Filter], int]] = {
+            "documents": count_documents, "actors": count_actors, "quotes": count_quotes, "timeline": count_timeline,
+        }  # fmt: skip
+        if listing not in counters:
+            raise ConfigError(f"cannot count {listing!r} (choose from {', '.join(counters)})")
+        return counters[listing](self.connect(), where)
 
     # ------------------------------------------------------------------ outputs
     def timeline_report(self, where: Filter = NO_FILTER, *, fmt: str, title: str = "Timeline", every: bool = False) -> str:

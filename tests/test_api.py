@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 import dateline
 from dateline import ConfigError, Corpus, Filter, Settings, TextInput
 from dateline.core.registry import Registry
+from dateline.corpus import Listing
 
 from .conftest import SEED_FILES
 
@@ -75,3 +77,26 @@ def test_registry_names_each_member_once() -> None:
         shapes.add("square", 5)
     with pytest.raises(ConfigError, match="unknown shape 'circle'; known: square"):
         shapes["circle"]
+
+
+def test_every_count_is_its_listing_length(seeded_db: Path) -> None:
+    # Corpus.count runs COUNT(*) over the conditions each listing builds: the two must agree on every filter.
+    cases: list[tuple[Listing, Filter]] = [
+        ("quotes", Filter()), ("quotes", Filter(text="minsk group")), ("quotes", Filter(code="RUS", sort="-speaker")),
+        ("quotes", Filter(speaker="Zakharova", date_from=dt.date(2020, 1, 1))), ("actors", Filter()),
+        ("actors", Filter(text="rus", sort="name")), ("actors", Filter(kind="person")), ("documents", Filter()),
+        ("documents", Filter(text="armenia", sort="-published")), ("documents", Filter(date_source="ambiguous")),
+        ("timeline", Filter()), ("timeline", Filter(text="minsk")), ("timeline", Filter(kind="background", actor="Russia")),
+        ("timeline", Filter(top=5, sort="importance")), ("timeline", Filter(min_sources=2, date_from=dt.date(2016, 1, 1))),
+    ]  # fmt: skip
+    listings = {"quotes": Corpus.quotes, "actors": Corpus.actors, "documents": Corpus.documents, "timeline": Corpus.timeline}
+    with Corpus(seeded_db, readonly=True) as corpus:
+        for listing, where in cases:
+            rows = listings[listing](corpus, where)
+            assert corpus.count(listing, where) == len(rows), (listing, where)
+            assert corpus.count(listing, replace(where, limit=2, offset=1)) == len(rows)  # the page aside
+        assert 0 < corpus.count("quotes", Filter(text="minsk group")) < corpus.count("quotes")
+        with pytest.raises(ConfigError, match="quotes cannot be sorted by 'loudness'"):
+            corpus.quotes(Filter(sort="loudness"))
+        names = [a.name.casefold() for a in corpus.actors(Filter(sort="name"))]
+        assert names == sorted(names) and corpus.actors(Filter(sort="-name", limit=1))[0].name.casefold() == names[-1]

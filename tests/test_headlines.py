@@ -23,6 +23,13 @@ from dateline.resolve.headlines import PHRASES, event_headline, join_names
         ("ASSAULT", "aerial", ["NATO"], [], "NATO launches airstrikes"),
         ("ASSAULT", "", ["A", "B", "C"], ["D"], "A, B and C attack D"),
         ("PROTEST", "strike-gen", ["Teamsters Union"], [], "Teamsters Union protests (strike-gen)"),  # a mode without a phrase is shown
+        # A plural noun phrase takes a plural verb; a name never does, whatever its ending.
+        ("REJECT", "", ["the ministers"], ["France"], "The ministers reject a demand of France"),
+        ("CONSULT", "visit", ["three senators"], ["Mexico"], "Three senators visit Mexico"),
+        ("AID", "", ["police"], [], "Police give aid"),
+        ("REQUEST", "", ["United States"], ["Cuba"], "United States calls on Cuba"),
+        ("REQUEST", "", ["The Netherlands"], [], "The Netherlands makes an appeal"),
+        ("CONSULT", "visit", ["a young man"], ["Mexico"], "A young man visits Mexico"),
     ],
 )
 def test_headline_agrees_with_its_actors(event: str, mode: str, actors: list[str], recipients: list[str], headline: str) -> None:

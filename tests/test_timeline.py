@@ -73,6 +73,44 @@ def test_a_report_dated_only_by_its_paper_joins_the_day_before() -> None:
     assert entry_date(saturday) == "2016-04-02" and len(saturday.dates["day"]) == 1
 
 
+def test_a_state_told_in_the_perfect_joins_the_event_that_left_it() -> None:
+    # Sanctions imposed on 10 March; the updates of later weeks repeat "has imposed sanctions" undated.
+    sanction = {"event": "SANCTION", "lemma": "impose"}
+    sources = [_source(1, 1, "2012-03-10", **sanction),
+               *(_source(n, n, day, approximate=True, perfect=True, **sanction)
+                 for n, day in ((2, "2012-03-15"), (3, "2012-03-19"), (4, "2012-04-01"))),
+               _source(5, 5, "2012-03-19", approximate=True, **sanction)]  # fmt: skip
+    by_docs = sorted(sorted(s.doc_id for s in e.sources) for e in build_entries(sources, {}))
+    # The perfects join the event; a report in the simple past nine days later is another event.
+    assert by_docs == [[1, 2, 3, 4], [5]]
+
+
+@pytest.mark.parametrize(("before", "perfect"), [
+    ("Syria has been ", True), ("the sanctions they have already ", True), ("it had long ", True),
+    ("Turkey's ", False), ("the league ", False), ("it's been ", True), ("he said it has ", True), ("who have ", True),
+])  # fmt: skip
+def test_the_perfect_is_read_from_the_words_before_the_trigger(before: str, perfect: bool) -> None:
+    from dateline.resolve.timeline_sources import _PERFECT
+
+    assert bool(_PERFECT.search(before)) is perfect
+
+
+def test_two_officials_of_one_country_are_one_event_only_in_the_same_words() -> None:
+    def official(event_id: int, person: str, lemma: str) -> _Source:
+        actor = {f"person:{person}": {"actor_id": f"person:{person}", "name": person, "code": "USA", "sector": "GOV"}}
+        return _source(event_id, event_id, "2009-04-29", event="REQUEST", actors=actor, lemma=lemma)
+
+    # The president asks Congress for money; a health official urges schools to close: two requests.
+    assert len(build_entries([official(1, "president", "ask"), official(2, "official", "urge")], {})) == 2
+    # Two reports of one appeal, naming its maker differently, in the same words: one.
+    assert len(build_entries([official(1, "president", "appeal"), official(2, "white-house", "appeal")], {})) == 1
+    # Travellers back from one country, reported without who travelled, are not one visit.
+    mexico = {"MEX": {"actor_id": "MEX", "name": "Mexico", "code": "MEX", "sector": ""}}
+    trips = [_source(i, i, "2009-04-26", event="CONSULT", actors={}, recipients=mexico, lemma=lemma)
+             for i, lemma in ((1, "return"), (2, "travel"))]  # fmt: skip
+    assert len(build_entries(trips, {})) == 2
+
+
 def test_unattributed_history_is_placed_by_what_its_article_is_about() -> None:
     # "A ceasefire was reached in 1994" names no one: two articles about the same conflict agree,
     # a third about another conflict does not join them.

@@ -52,7 +52,9 @@ def test_every_resource_has_its_cli_json_shape(client: TestClient, seeded_db: Pa
     one = client.get(f"/api/documents/{via_cli[0]['id']}").json()
     shown = cli_json(seeded_db, "show", str(via_cli[0]["id"]))
     assert {k: v for k, v in one.items() if k not in ("quotes", "events")} == shown
-    assert one["events"] == [e for e in cli_json(seeded_db, "events") if e["doc_id"] == one["id"]]
+    # A document's events are all it reports, each with its status (`dateline events` lists what took place).
+    assert one["events"] == [e for e in cli_json(seeded_db, "events", "--status", "all") if e["doc_id"] == one["id"]]
+    assert client.get("/api/events", params={"status": "all"}).json() == cli_json(seeded_db, "events", "--status", "all")
     assert [d["id"] for d in client.get("/api/documents", params={"date_source": "ambiguous"}).json()] == [
         d["id"] for d in cli_json(seeded_db, "docs", "--date-source", "ambiguous")]
 

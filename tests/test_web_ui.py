@@ -12,6 +12,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -43,21 +44,13 @@ def wait_until(check: object, timeout: float = 10.0) -> None:
         time.sleep(0.1)
 
 
-@pytest.fixture(scope="module")
-def server(seeded_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextmanager
+def serving(db: Path) -> Iterator[str]:
+    """`dateline serve` over ``db`` on a free local port, for as long as the block runs: its base URL."""
     import uvicorn
 
     from dateline.web.app import create_app
 
-    with Corpus(seeded_db) as corpus:
-        corpus.connect().execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db = tmp_path_factory.mktemp("web") / "web.db"
-    shutil.copy(seeded_db, db)
-    hostile = db.parent / "hostile.txt"
-    hostile.write_text(f"Hostile {PAYLOAD[0]} headline\n\nMOSCOW, May 3 (Sputnik) - Lavrov said {PAYLOAD[0]} and "
-                       f"{PAYLOAD[1]} on Monday about the Minsk Group.\n", encoding="utf-8")  # fmt: skip
-    with Corpus(db) as corpus:
-        assert corpus.ingest([str(hostile)]).ok
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -69,9 +62,26 @@ def server(seeded_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
         if srv.started:
             break
         time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(seeded_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with Corpus(seeded_db) as corpus:
+        corpus.connect().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db = tmp_path_factory.mktemp("web") / "web.db"
+    shutil.copy(seeded_db, db)
+    hostile = db.parent / "hostile.txt"
+    hostile.write_text(f"Hostile {PAYLOAD[0]} headline\n\nMOSCOW, May 3 (Sputnik) - Lavrov said {PAYLOAD[0]} and "
+                       f"{PAYLOAD[1]} on Monday about the Minsk Group.\n", encoding="utf-8")  # fmt: skip
+    with Corpus(db) as corpus:
+        assert corpus.ingest([str(hostile)]).ok
+    with serving(db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

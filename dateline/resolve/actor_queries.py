@@ -11,7 +11,7 @@ from dateline.core.errors import NotFoundError
 from dateline.core.filters import NO_FILTER, Filter
 from dateline.core.knowledge import Knowledge, load
 from dateline.core.views import Actor, ActorDocument, Neighbour
-from dateline.store.sql import Query
+from dateline.store.sql import Query, order_by
 
 ACTOR_COLUMNS = ("id", "name", "kind", "code", "sector", "office", "n_mentions", "n_documents", "first_seen", "last_seen")
 
@@ -21,9 +21,17 @@ def _actor(row: sqlite3.Row) -> Actor:
                  row["n_mentions"], row["n_documents"], row["first_seen"], row["last_seen"])  # fmt: skip
 
 
-def list_actors(conn: sqlite3.Connection, where: Filter = NO_FILTER) -> list[Actor]:
-    """Actors, most mentioned first (``text``: a substring of the name or an alias)."""
-    where.check("actors", ("code", "sector", "kind", "text"))
+ACTOR_ORDERS = {
+    "mentions": "n_mentions DESC, id", "-mentions": "n_mentions, id",
+    "documents": "n_documents DESC, n_mentions DESC, id", "-documents": "n_documents, n_mentions, id",
+    "name": "name COLLATE NOCASE, id", "-name": "name COLLATE NOCASE DESC, id",
+    "code": "code = '', code, sector, n_mentions DESC, id", "-code": "code = '', code DESC, sector, n_mentions DESC, id",
+}  # fmt: skip
+
+
+def actor_conditions(where: Filter) -> Query:
+    """The WHERE of :func:`list_actors` and :func:`count_actors`."""
+    where.check("actors", ("code", "sector", "kind", "text", "sort"))
     query = Query()
     if where.code:
         query.add("code = ?", where.code.upper())
@@ -33,7 +41,21 @@ def list_actors(conn: sqlite3.Connection, where: Filter = NO_FILTER) -> list[Act
         query.add("kind = ?", where.kind)
     if where.text:
         query.add("(instr(lower(name), lower(?)) > 0 OR instr(lower(aliases), lower(?)) > 0)", where.text, where.text)
-    sql = query.sql("SELECT * FROM actors", "n_mentions DESC, id", limit=where.limit, offset=where.offset)
+    return query
+
+
+def count_actors(conn: sqlite3.Connection, where: Filter = NO_FILTER) -> int:
+    """How many actors :func:`list_actors` would list without its page."""
+    query = actor_conditions(where)
+    return int(conn.execute(query.count_sql("actors"), query.params).fetchone()[0])
+
+
+def list_actors(conn: sqlite3.Connection, where: Filter = NO_FILTER) -> list[Actor]:
+    """Actors, most mentioned first, or ``where.sort``: ``mentions``, ``documents``, ``name``,
+    ``code``, each with ``-`` for the reverse (``text``: a substring of the name or an alias)."""
+    query = actor_conditions(where)
+    order = order_by("actors", where.sort, ACTOR_ORDERS, "mentions")
+    sql = query.sql("SELECT * FROM actors", order, limit=where.limit, offset=where.offset)
     return [_actor(r) for r in conn.execute(sql, query.params)]
 
 

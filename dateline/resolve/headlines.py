@@ -75,9 +75,19 @@ def event_headline(event: str, mode: str, actors: Sequence[str], recipients: Seq
     if not actors:
         return _noun_phrase(event, phrase, recipients) + shown_mode
     verb = phrase.transitive if recipients else phrase.alone
-    singular = len(actors) == 1
+    singular = len(actors) == 1 and not _plural(actors[0])
     verb = verb.format(s="s" if singular else "", es="es" if singular else "")
-    return f"{join_names(actors)} {verb} {join_names(recipients)}".strip() + shown_mode
+    return _first_up(f"{join_names(actors)} {verb} {join_names(recipients)}".strip()) + shown_mode
+
+
+def _plural(name: str) -> bool:
+    """A common noun phrase in the plural ("the ministers", "three people"); a name is singular,
+    whatever its ending ("United States", "The Netherlands")."""
+    words = name.split()
+    if not words or any(w[:1].isupper() for w in words[1:]):
+        return False
+    head = words[-1].lower()
+    return head in _PLURAL_WORDS or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
 
 
 def _noun_phrase(event: str, phrase: Phrase, recipients: Sequence[str]) -> str:
@@ -88,6 +98,9 @@ def _noun_phrase(event: str, phrase: Phrase, recipients: Sequence[str]) -> str:
         # Nobody named hosts the talks: the named sides are the ones who talk.
         return f"{_first_up(head)} between {join_names(recipients)}"
     return f"{_first_up(phrase.noun)} {join_names(recipients)}"
+
+
+_PLURAL_WORDS = frozenset({"people", "police", "children", "men", "women", "staff", "militia", "clergy"})
 
 
 def _first_up(text: str) -> str:

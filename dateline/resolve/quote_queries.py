@@ -10,14 +10,25 @@ from collections.abc import Collection
 from dateline.core.filters import NO_FILTER, Filter
 from dateline.core.views import Quote
 from dateline.resolve.actor_queries import find_actor
-from dateline.store.sql import Query
+from dateline.store.sql import Query, order_by
 
 QUOTE_COLUMNS = ("date", "speaker", "office", "code", "sector", "outlet", "direct", "quote", "doc_id")
 
 
-def list_quotes(conn: sqlite3.Connection, where: Filter = NO_FILTER, *, speaker_ids: Collection[str] | None = None) -> list[Quote]:
-    """Quotes by date (``speaker_ids``: only these speakers' own, as :func:`statements` asks)."""
-    where.check("quotes", ("speaker", "code", "date_from", "date_to", "doc_id", "text"))
+# The FROM of a listing and of its count: the filters read the speaker's actor and the document's text.
+QUOTES_FROM = "quotes q JOIN documents d ON d.id = q.doc_id LEFT JOIN actors a ON a.id = q.actor_id"
+# Undated quotes last in both directions; ties in document order.
+QUOTE_ORDERS = {
+    "date": "q.date IS NULL, q.date, q.doc_id, q.start",
+    "-date": "q.date IS NULL, q.date DESC, q.doc_id DESC, q.start",
+    "speaker": "COALESCE(a.name, q.speaker_name, q.speaker_text) COLLATE NOCASE, q.date IS NULL, q.date, q.doc_id, q.start",
+    "-speaker": "COALESCE(a.name, q.speaker_name, q.speaker_text) COLLATE NOCASE DESC, q.date IS NULL, q.date, q.doc_id, q.start",
+}
+
+
+def quote_conditions(conn: sqlite3.Connection, where: Filter, speaker_ids: Collection[str] | None = None) -> Query:
+    """The WHERE of :func:`list_quotes` and :func:`count_quotes` (one function: they cannot drift apart)."""
+    where.check("quotes", ("speaker", "code", "date_from", "date_to", "doc_id", "text", "sort"))
     query = Query()
     if where.doc_id is not None:
         query.add("q.doc_id = ?", where.doc_id)
@@ -33,11 +44,24 @@ def list_quotes(conn: sqlite3.Connection, where: Filter = NO_FILTER, *, speaker_
         query.add("q.date <= ?", where.date_to.isoformat())
     if where.text:
         query.add("instr(lower(substr(d.text, q.start + 1, q.end - q.start)), lower(?)) > 0", where.text)
+    return query
+
+
+def count_quotes(conn: sqlite3.Connection, where: Filter = NO_FILTER) -> int:
+    """How many quotes :func:`list_quotes` would list without its page."""
+    query = quote_conditions(conn, where)
+    return int(conn.execute(query.count_sql(QUOTES_FROM), query.params).fetchone()[0])
+
+
+def list_quotes(conn: sqlite3.Connection, where: Filter = NO_FILTER, *, speaker_ids: Collection[str] | None = None) -> list[Quote]:
+    """Quotes by date, or ``where.sort``: ``date``, ``speaker``, either with ``-`` for the reverse
+    (``speaker_ids``: only these speakers' own, as :func:`statements` asks)."""
+    query = quote_conditions(conn, where, speaker_ids)
+    order = order_by("quotes", where.sort, QUOTE_ORDERS, "date")
     sql = query.sql(
         "SELECT q.*, d.outlet, d.published, substr(d.text, q.start + 1, q.end - q.start) AS quote, "
-        "a.name AS actor_name, a.code AS actor_code, a.sector AS actor_sector, a.office AS actor_office "
-        "FROM quotes q JOIN documents d ON d.id = q.doc_id LEFT JOIN actors a ON a.id = q.actor_id",
-        "q.date IS NULL, q.date, q.doc_id, q.start", limit=where.limit, offset=where.offset,
+        f"a.name AS actor_name, a.code AS actor_code, a.sector AS actor_sector, a.office AS actor_office FROM {QUOTES_FROM}",
+        order, limit=where.limit, offset=where.offset,
     )  # fmt: skip
     params = query.params
     return [

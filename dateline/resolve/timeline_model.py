@@ -23,6 +23,9 @@ from dateline.resolve.headlines import event_headline, join_names
 # How long before its publication day a report's undated event may have taken place: news reports
 # what happened today, yesterday or the day before ("on Saturday" in Monday's paper is rare undated).
 REPORT_LAG = range(1, 3)
+# A perfect without a date ("it has been suspended from the Arab League"), repeated in the updates of
+# a story for weeks, is the state an earlier event left: it joins that event within the year.
+PERFECT_LAG = range(1, 366)
 GRANULARITY_RANK = {"day": 4, "week": 3, "month": 3, "season": 2, "year": 1, "decade": 0, "": -1}
 CONTEXT_ACTORS = 3  # how many of an article's most-mentioned actors place its actor-less facts
 _DURATION = re.compile(r"^P(\d+(?:\.\d+)?)(DE|CE|Y|M|W|D)$")
@@ -54,6 +57,7 @@ class _Source:
     # day or shortly before ("Russia and China vetoed the text", in Sunday's paper of Saturday's veto).
     approximate: bool = False
     lemma: str = ""  # an event's trigger lemma ("veto")
+    perfect: bool = False  # told in the perfect ("has been suspended"): at some time before its date
 
     @property
     def codes(self) -> set[str]:
@@ -237,7 +241,8 @@ def _same_time(source: _Source, entry: _Entry) -> bool:
         return True
     # A report dated by its paper alone joins an event of the days before only in the same words
     # ("vetoed" and "vetoed"): in a story about one person, every "asked" of a week is not one request.
-    return source.approximate and source.lemma in entry.lemmas and _days_before(entry.finest, source.date) in REPORT_LAG
+    lag = PERFECT_LAG if source.perfect else REPORT_LAG
+    return source.approximate and source.lemma in entry.lemmas and _days_before(entry.finest, source.date) in lag
 
 
 def _days_before(day: str, later: str | None) -> int | None:
@@ -257,9 +262,16 @@ def _same_happening(source: _Source, entry: _Entry) -> bool:
 
 
 def _same_actors(source: _Source, entry: _Entry, context: set[str]) -> bool:
-    if set(source.actors) & entry.actor_ids or source.codes & entry.actor_codes:
+    if set(source.actors) & entry.actor_ids:
         return True
-    if not source.actors and set(source.recipients) & entry.recipient_ids:
+    # Looser ties need the same words too: two officials of one country ("Obama asked Congress",
+    # "a federal health official urged schools") or two actorless reports of travel to one country
+    # are different happenings unless they say the same thing ("vetoed" / "vetoed").
+    history = source.fact_id is not None or entry.has_facts
+    same_words = history or (bool(source.lemma) and source.lemma in entry.lemmas) or bool(set(source.concepts) & set(entry.concepts))
+    if source.codes & entry.actor_codes and same_words:
+        return True
+    if not source.actors and set(source.recipients) & entry.recipient_ids and same_words:
         return True
     # History is told without naming the actors each time ("a ceasefire was reached in 1994"):
     # a fact is placed by what its article is about.

@@ -21,15 +21,14 @@ from dateline.resolve.actor_queries import find_actor
 from dateline.resolve.event_queries import list_events
 from dateline.resolve.quote_queries import list_quotes
 
-TIMELINE_COLUMNS = ("date", "kind", "event", "headline", "n_sources", "contradictions")
+TIMELINE_FILTERS = ("actor", "code", "event_type", "date_from", "date_to", "kind", "text", "min_sources", "top", "sort")
 
 
 def list_timeline(conn: sqlite3.Connection, where: Filter = NO_FILTER) -> list[TimelineEntry]:
     """Timeline entries with their sources and quotes: in date order (a date of any granularity by
     the first day it covers), or the most important first (``sort="importance"``); ``top`` keeps
     the N most important of those that match; ``limit`` gives one page."""
-    where.check("the timeline", ("actor", "code", "event_type", "date_from", "date_to", "kind", "text",
-                                 "min_sources", "top", "sort"))  # fmt: skip
+    where.check("the timeline", TIMELINE_FILTERS)
     clauses, params = timeline_clauses(conn, where)
     if where.sort not in (None, "date", "importance"):
         raise ConfigError(f"the timeline sorts by date or importance, not {where.sort!r}")
@@ -39,6 +38,16 @@ def list_timeline(conn: sqlite3.Connection, where: Filter = NO_FILTER) -> list[T
         params = [*params, where.top]
     order = "t.importance DESC, t.id" if where.sort == "importance" else "t.id"
     return _entries(conn, clauses, params, where.limit, where.offset, order=order)
+
+
+def count_timeline(conn: sqlite3.Connection, where: Filter = NO_FILTER) -> int:
+    """How many entries :func:`list_timeline` gives for ``where`` without its page: one ``COUNT(*)``
+    over the same conditions, so the two cannot disagree; ``top`` caps the count as it caps the listing."""
+    where.check("the timeline", TIMELINE_FILTERS)
+    clauses, params = timeline_clauses(conn, where)
+    condition = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+    found = int(conn.execute(f"SELECT COUNT(*) FROM timeline_entries t{condition}", params).fetchone()[0])
+    return found if where.top is None else min(found, where.top)
 
 
 def timeline_clauses(conn: sqlite3.Connection, where: Filter) -> tuple[list[str], list[Any]]:

@@ -10,12 +10,21 @@ from typing import Any
 from dateline.core.errors import NotFoundError, QuerySyntaxError
 from dateline.core.filters import NO_FILTER, Filter
 from dateline.core.views import Document, IngestError, SearchHit, Span
-from dateline.store.sql import Query
+from dateline.store.sql import Query, order_by
+
+DOCUMENT_ORDERS = {
+    "id": "id", "-id": "id DESC",
+    # What needs a date first: undated, then ambiguous, then the rest (the web app's documents page).
+    "undated": "CASE date_source WHEN 'unknown' THEN 0 WHEN 'ambiguous' THEN 1 ELSE 2 END, id",
+    "published": "published IS NULL, published, id", "-published": "published IS NULL, published DESC, id",
+    "title": "coalesce(title, path) COLLATE NOCASE, id", "-title": "coalesce(title, path) COLLATE NOCASE DESC, id",
+    "outlet": "outlet IS NULL, outlet COLLATE NOCASE, id", "-outlet": "outlet IS NULL, outlet COLLATE NOCASE DESC, id",
+}  # fmt: skip
 
 
-def list_documents(conn: sqlite3.Connection, where: Filter = NO_FILTER) -> list[Document]:
-    """Documents in id order (``text``: a substring of the title or path)."""
-    where.check("documents", ("date_source", "date_from", "date_to", "text", "doc_id"))
+def document_conditions(where: Filter) -> Query:
+    """The WHERE of :func:`list_documents` and :func:`count_documents`."""
+    where.check("documents", ("date_source", "date_from", "date_to", "text", "doc_id", "sort"))
     query = Query()
     if where.date_source:
         query.add("date_source = ?", where.date_source)
@@ -27,7 +36,21 @@ def list_documents(conn: sqlite3.Connection, where: Filter = NO_FILTER) -> list[
         query.add("id = ?", where.doc_id)
     if where.text:
         query.add("(instr(lower(coalesce(title, '')), lower(?)) > 0 OR instr(lower(path), lower(?)) > 0)", where.text, where.text)
-    sql = query.sql("SELECT * FROM documents", "id", limit=where.limit, offset=where.offset)
+    return query
+
+
+def count_documents(conn: sqlite3.Connection, where: Filter = NO_FILTER) -> int:
+    """How many documents :func:`list_documents` would list without its page."""
+    query = document_conditions(where)
+    return int(conn.execute(query.count_sql("documents"), query.params).fetchone()[0])
+
+
+def list_documents(conn: sqlite3.Connection, where: Filter = NO_FILTER) -> list[Document]:
+    """Documents in id order, or ``where.sort``: ``id``, ``undated``, ``published``, ``title``,
+    ``outlet``, most with ``-`` for the reverse (``text``: a substring of the title or path)."""
+    query = document_conditions(where)
+    order = order_by("documents", where.sort, DOCUMENT_ORDERS, "id")
+    sql = query.sql("SELECT * FROM documents", order, limit=where.limit, offset=where.offset)
     return [document_from_row(row) for row in conn.execute(sql, query.params)]
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+
+from dateline.core.errors import ConfigError
 
 
 @dataclass(slots=True)
@@ -30,3 +32,18 @@ class Query:
             page = " LIMIT ? OFFSET ?"
             self.params.extend([limit, offset])
         return f"{select}{where} ORDER BY {order}{page}"
+
+    def count_sql(self, select_from: str) -> str:
+        """``SELECT COUNT(*)`` over ``select_from`` with the same conditions (call before ``sql``,
+        which appends the page's parameters)."""
+        where = f" WHERE {' AND '.join(self.clauses)}" if self.clauses else ""
+        return f"SELECT COUNT(*) FROM {select_from}{where}"
+
+
+def order_by(listing: str, sort: str | None, orders: Mapping[str, str], default: str) -> str:
+    """The ORDER BY of ``sort`` among a listing's ``orders`` (``-name`` is ``name`` reversed, each
+    spelt out: undated rows stay last both ways, ties break the same way)."""
+    key = sort or default
+    if key not in orders:
+        raise ConfigError(f"{listing} cannot be sorted by {key!r} (choose from {', '.join(orders)})")
+    return orders[key]

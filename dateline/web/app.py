@@ -10,11 +10,15 @@ read into memory when the app is created: no CDN, and no request path ever reach
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 import mimetypes
-from collections.abc import Awaitable, Callable, Collection, Iterator
-from contextlib import contextmanager
+import multiprocessing
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import asynccontextmanager, contextmanager
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
@@ -24,7 +28,6 @@ from fastapi import FastAPI, HTTPException, Query, Request, Response
 from fastapi import Path as PathParam
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
-from starlette.concurrency import run_in_threadpool
 
 from dateline import (
     Actor,
@@ -48,8 +51,22 @@ DATE_SOURCES = "^(metadata|explicit|inferred|ambiguous|unknown|user)$"
 MAX_ID = 2**63 - 1
 # What a document listing shows of the date proposed for it.
 PROPOSAL_FIELDS = ("proposed", "granularity", "score", "because", "own", "reported_by")
+# A listing answers one page: this many rows unless the request asks for another number up to MAX_PAGE.
+# The total matching the filter is in the X-Total-Count header, the list response keeping its shape.
+PAGE = 100
+MAX_PAGE = 10_000
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"rows in the page (at most {MAX_PAGE}; the total is in X-Total-Count)")]
+Offset = Annotated[int, Query(ge=0, le=MAX_ID, description="rows to skip")]
+EVENT_STATUSES = ("asserted", "negated", "hypothetical", "future", "generic", "all")
 # Host names a server bound to the loopback interface answers to (see create_app's allowed_hosts).
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def _settle(db: str, doc_id: int, date: str) -> dict[str, Any]:
+    """Set a document's date (in the writer process: a module-level function, so that it pickles)."""
+    with Corpus(db) as corpus:
+        corpus.document_by_id(doc_id)
+        return corpus.set_date(doc_id, date).as_dict()
 
 
 def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) -> FastAPI:
@@ -61,8 +78,21 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
     """
     db_path = Path(db)
     Corpus(db_path, readonly=True).close()  # fail now, not on the first request, if it cannot be opened
+    writers: list[ProcessPoolExecutor] = []
+
+    def writer() -> ProcessPoolExecutor:
+        if not writers:
+            writers.append(ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")))
+        return writers[0]
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        for pool in writers:  # the writer process ends with the server
+            pool.shutdown(wait=True, cancel_futures=True)
+
     # /docs is served from vendored assets below: FastAPI's default pages load Swagger UI and ReDoc from a CDN.
-    app = FastAPI(title="dateline", version=__version__, docs_url=None, redoc_url=None,
+    app = FastAPI(title="dateline", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="News articles as a sourced, dated record of events, statements and actors. "
                               "Every response has the shape of the matching CLI command's `--format json`.")  # fmt: skip
     hosts = None if allowed_hosts is None else frozenset(h.lower() for h in allowed_hosts)
@@ -92,15 +122,21 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
         return JSONResponse({"detail": str(exc)}, status_code=404 if isinstance(exc, NotFoundError) else 400)
 
     @app.get("/api/documents", summary="Documents (`dateline docs`), undated and ambiguous first, with candidate and proposed dates", tags=["documents"])
-    def documents(date_source: Annotated[str | None, Query(pattern=DATE_SOURCES)] = None) -> list[dict[str, Any]]:
+    def documents(
+        response: Response, date_source: Annotated[str | None, Query(pattern=DATE_SOURCES)] = None,
+        q: Annotated[str | None, Query(max_length=200, description="a substring of the title or path")] = None,
+        sort: Annotated[str | None, Query(max_length=30, description="undated (default), id, published, title, outlet; `-` reverses")] = "undated",
+        limit: Limit = PAGE, offset: Offset = 0,
+    ) -> list[dict[str, Any]]:  # fmt: skip
+        where = Filter(date_source=date_source, text=q, sort=sort)
         with reading() as corpus:
-            proposals = {p.doc_id: p for p in corpus.proposals()}
-            docs = [d.listing(flat=False) for d in corpus.documents(Filter(date_source=date_source))]
-        order = {"unknown": 0, "ambiguous": 1}
+            response.headers["X-Total-Count"] = str(corpus.count("documents", where))
+            docs = [d.listing(flat=False) for d in corpus.documents(replace(where, limit=limit, offset=offset))]
+            proposals = {p.doc_id: p for p in corpus.proposals()} if docs else {}
         for d in docs:
             proposal = proposals.get(d["id"])
             d["proposed"] = {k: v for k, v in proposal.as_dict().items() if k in PROPOSAL_FIELDS} if proposal else None
-        return sorted(docs, key=lambda d: (order.get(d["date_source"], 2), d["id"]))
+        return docs
 
     @app.get("/api/documents/{doc_id}", summary="One document (`dateline show`) with its text, annotations, quotes and events", tags=["documents"])
     def document(doc_id: Annotated[int, PathParam(ge=1, le=MAX_ID)]) -> dict[str, Any]:
@@ -129,25 +165,27 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
             raise HTTPException(400, 'expected {"date": "YYYY-MM-DD"}')
         date = parse_date(body["date"])
 
-        def settle() -> dict[str, Any]:
-            with Corpus(db_path) as corpus:
-                corpus.document_by_id(doc_id)
-                return corpus.set_date(doc_id, date).as_dict()
+        # The parse and the corpus resolution take seconds of CPU: in a process of their own, since in
+        # a thread of this one they hold the interpreter lock the reads need too. One writer process,
+        # kept (its parser loads once); writes queue for it as SQLite would make them anyway.
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(writer(), _settle, str(db_path), doc_id, date.isoformat())
 
-        # The parse and the corpus resolution take seconds: off the event loop, so reads go on meanwhile.
-        return await run_in_threadpool(settle)
-
-    @app.get("/api/timeline", summary="The corpus timeline (the CLI's filters)", tags=["timeline"])
+    @app.get("/api/timeline", summary="The corpus timeline (the CLI's filters), one page in date or importance order", tags=["timeline"])
     def timeline(
-        actor: str | None = None, code: str | None = None, type: str | None = None,
+        response: Response, actor: str | None = None, code: str | None = None, type: str | None = None,
         date_from: Annotated[dt.date | None, Query(alias="from")] = None, date_to: Annotated[dt.date | None, Query(alias="to")] = None,
-        kind: Annotated[str, Query(pattern="^(news|background|all)$")] = "all", limit: Annotated[int | None, Query(ge=1, le=10_000)] = None,
-        offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0, q: Annotated[str | None, Query(max_length=200)] = None,
+        kind: Annotated[str, Query(pattern="^(news|background|all)$")] = "all", limit: Limit = PAGE, offset: Offset = 0,
+        q: Annotated[str | None, Query(max_length=200, description="a substring of the headline")] = None,
+        top: Annotated[int | None, Query(ge=1, le=MAX_ID, description="only the N most important entries")] = None,
+        min_sources: Annotated[int | None, Query(ge=1, le=MAX_ID, description="only entries of at least this many independent stories")] = None,
+        sort: Annotated[str, Query(pattern="^(date|importance)$", description="date order, or the most important first")] = "date",
     ) -> list[TimelineEntry]:  # fmt: skip
         where = Filter(actor=actor, code=code, event_type=type, date_from=date_from, date_to=date_to, kind=kind, text=q,
-                       limit=limit, offset=offset)  # fmt: skip
+                       top=top, min_sources=min_sources, sort=sort)  # fmt: skip
         with reading() as corpus:
-            return corpus.timeline(where)
+            response.headers["X-Total-Count"] = str(corpus.count("timeline", where))
+            return corpus.timeline(replace(where, limit=limit, offset=offset))
 
     @app.get("/api/timeline/{entry_id}", summary="One timeline entry", tags=["timeline"])
     def timeline_entry(entry_id: Annotated[int, PathParam(ge=1, le=MAX_ID)]) -> TimelineEntry:
@@ -159,30 +197,38 @@ def create_app(db: str | Path, *, allowed_hosts: Collection[str] | None = None) 
         type: str | None = None, actor: str | None = None, code: str | None = None,
         date_from: Annotated[dt.date | None, Query(alias="from")] = None, date_to: Annotated[dt.date | None, Query(alias="to")] = None,
         limit: Annotated[int | None, Query(ge=1, le=10_000)] = None, offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
+        status: Annotated[str, Query(pattern=f"^({'|'.join(EVENT_STATUSES)})$", description="what took place (asserted) or not; all")] = "asserted",
     ) -> list[Event]:  # fmt: skip
-        where = Filter(event_type=type, actor=actor, code=code, date_from=date_from, date_to=date_to, limit=limit, offset=offset)
+        # As `dateline events`: only what took place unless asked, each row saying its status.
+        where = Filter(event_type=type, actor=actor, code=code, date_from=date_from, date_to=date_to,
+                       status=None if status == "all" else status, limit=limit, offset=offset)  # fmt: skip
         with reading() as corpus:
             return corpus.events(where)
 
-    @app.get("/api/quotes", summary="Quotes with their speakers", tags=["quotes"])
+    @app.get("/api/quotes", summary="Quotes with their speakers, one page", tags=["quotes"])
     def quotes(
-        speaker: str | None = None, code: str | None = None,
+        response: Response, speaker: str | None = None, code: str | None = None,
         date_from: Annotated[dt.date | None, Query(alias="from")] = None, date_to: Annotated[dt.date | None, Query(alias="to")] = None,
-        limit: Annotated[int | None, Query(ge=1, le=10_000)] = None, offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
-        q: Annotated[str | None, Query(max_length=200)] = None,
+        q: Annotated[str | None, Query(max_length=200, description="a substring of the quote")] = None,
+        sort: Annotated[str | None, Query(max_length=30, description="date (default), speaker; `-` reverses")] = None,
+        limit: Limit = PAGE, offset: Offset = 0,
     ) -> list[Quote]:  # fmt: skip
-        where = Filter(speaker=speaker, code=code, date_from=date_from, date_to=date_to, text=q, limit=limit, offset=offset)
+        where = Filter(speaker=speaker, code=code, date_from=date_from, date_to=date_to, text=q, sort=sort)
         with reading() as corpus:
-            return corpus.quotes(where)
+            response.headers["X-Total-Count"] = str(corpus.count("quotes", where))
+            return corpus.quotes(replace(where, limit=limit, offset=offset))
 
-    @app.get("/api/actors", summary="Canonical actors", tags=["actors"])
+    @app.get("/api/actors", summary="Canonical actors, one page", tags=["actors"])
     def actors(
-        code: str | None = None, sector: str | None = None, kind: str | None = None,
-        limit: Annotated[int | None, Query(ge=1, le=10_000)] = None, offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
-        q: Annotated[str | None, Query(max_length=200)] = None,
+        response: Response, code: str | None = None, sector: str | None = None, kind: str | None = None,
+        q: Annotated[str | None, Query(max_length=200, description="a substring of the name or an alias")] = None,
+        sort: Annotated[str | None, Query(max_length=30, description="mentions (default), documents, name, code; `-` reverses")] = None,
+        limit: Limit = PAGE, offset: Offset = 0,
     ) -> list[Actor]:  # fmt: skip
+        where = Filter(code=code, sector=sector, kind=kind, text=q, sort=sort)
         with reading() as corpus:
-            return corpus.actors(Filter(code=code, sector=sector, kind=kind, text=q, limit=limit, offset=offset))
+            response.headers["X-Total-Count"] = str(corpus.count("actors", where))
+            return corpus.actors(replace(where, limit=limit, offset=offset))
 
     @app.get("/api/actors/{actor_id}", summary="One actor: aliases, role, documents, network neighbours, statements", tags=["actors"])
     def actor(actor_id: Annotated[str, PathParam(max_length=300)]) -> dict[str, Any]:

@@ -8,33 +8,17 @@ const SVG = "http://www.w3.org/2000/svg";
 const DAY = 24 * 60 * 60 * 1000;
 // The visible span each zoom button sets, centred where the view is now.
 const ZOOMS = { decades: 60 * 365.25 * DAY, years: 6 * 365.25 * DAY, months: 8 * 30.4 * DAY, days: 14 * DAY };
+const CANVAS_LIMIT = 2000;  // the timeline canvas draws at most this many entries, the most important
 let timeline = null;
 let entriesById = new Map();
-
-function el(tag, attrs, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs || {})) {
-    if (value === null || value === undefined || value === false) continue;
-    if (key === "class") node.className = value;
-    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
-    else node.setAttribute(key, String(value));
-  }
-  return appendAll(node, children);
-}
-
-// Optional parts are written `cond ? part : null`; DOM append would print those as "null".
-function appendAll(node, children) {
-  for (const child of children.flat(Infinity)) {
-    if (child === null || child === undefined || child === false) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
-}
-
-function fill(node, ...children) {
-  node.replaceChildren();
-  return appendAll(node, children);
-}
+// Each paged list's position and order; `seq` drops an answer that a newer request overtook.
+const lists = {
+  canvas: { seq: 0 },
+  entries: { offset: 0, seq: 0 },
+  quotes: { offset: 0, sort: "date", seq: 0 },
+  actors: { offset: 0, sort: "mentions", seq: 0 },
+  documents: { offset: 0, sort: "undated", seq: 0 },
+};
 
 function fileName(path) {
   return String(path || "").split(/[\\/]/).pop();
@@ -42,17 +26,6 @@ function fileName(path) {
 
 function docTitle(d) {
   return d.title || fileName(d.path) || `document ${d.id ?? d.doc_id}`;
-}
-
-async function api(path, options) {
-  const response = await fetch(path, options);
-  let body = null;
-  try { body = await response.json(); } catch (e) { body = null; }
-  if (!response.ok) {
-    const detail = body && body.detail ? (typeof body.detail === "string" ? body.detail : JSON.stringify(body.detail)) : response.statusText;
-    throw new Error(`${response.status}: ${detail}`);
-  }
-  return body;
 }
 
 function status(text, isError) {
@@ -90,26 +63,64 @@ function docLink(docId, start, end, text) {
 
 // ---------------------------------------------------------------- timeline
 async function initFilters() {
-  const actors = await api("/api/actors");
+  const actors = await api("/api/actors?limit=400");
   const select = document.getElementById("f-actor");
   for (const a of actors.slice(0, 400)) select.append(el("option", { value: a.id }, `${a.name} (${a.n_mentions})`));
   const speakers = document.getElementById("speakers");
   for (const a of actors.slice(0, 400)) speakers.append(el("option", { value: a.name }));
   const types = document.getElementById("f-type");
   for (const t of PLOVER) types.append(el("option", { value: t }, t));
-  document.getElementById("timeline-filters").addEventListener("change", () => loadTimeline());
+  const filters = document.getElementById("timeline-filters");
+  // The order is the list's alone: the canvas keeps the most important entries on their dates.
+  filters.addEventListener("change", (event) => { lists.entries.offset = 0; (event.target.id === "f-sort" ? loadEntryList : loadTimeline)(); });
+  let timer = null;
+  document.getElementById("f-text").addEventListener("input", () => {
+    clearTimeout(timer); timer = setTimeout(() => { lists.entries.offset = 0; loadTimeline(); }, 300);
+  });
+  filters.addEventListener("submit", (event) => event.preventDefault());
   for (const button of document.querySelectorAll("#zoom button")) button.addEventListener("click", () => zoom(button.dataset.zoom));
 }
 
 function zoom(level) {
   if (!timeline) return;
-  if (level === "fit" || !ZOOMS[level]) { timeline.fit({ animation: false }); return; }
+  if (level === "fit" || !ZOOMS[level]) { fitDense(); return; }
   const selected = timeline.getSelection();
   const item = selected.length ? entriesById.get(selected[0]) : null;
   const view = timeline.getWindow();
   // Zoom in on the selected entry if there is one, else on the middle of the view.
   const centre = item && parseDate(item.date) ? parseDate(item.date).getTime() + DAY / 2 : (view.start.getTime() + view.end.getTime()) / 2;
   timeline.setWindow(new Date(centre - ZOOMS[level] / 2), new Date(centre + ZOOMS[level] / 2), { animation: false });
+}
+
+// The span where the entries are: from the 2nd to the 98th percentile of their start dates, so that
+// one entry dated 1400 or 2218 does not stretch "All" over centuries. An end of the data within one
+// such span of it is no outlier and stays in view; a small margin keeps the edge items whole.
+function denseWindow(times) {
+  const sorted = times.filter(Number.isFinite).sort((a, b) => a - b);
+  if (!sorted.length) return null;
+  const n = sorted.length;
+  let lo = sorted[Math.floor(0.02 * (n - 1))];
+  let hi = sorted[Math.ceil(0.98 * (n - 1))];
+  const width = Math.max(hi - lo, 30 * DAY);
+  if (sorted[0] >= lo - width) lo = sorted[0];
+  if (sorted[n - 1] <= hi + width) hi = sorted[n - 1];
+  const margin = Math.max((hi - lo) * 0.05, 15 * DAY);
+  return { start: new Date(lo - margin), end: new Date(hi + margin) };
+}
+
+function entriesWindow() {
+  return denseWindow([...entriesById.values()].map((e) => { const d = parseDate(e.date); return d ? d.getTime() : NaN; }));
+}
+
+// Thousands of boxes stacked in one view are unreadable and take vis-timeline seconds to lay out:
+// past a few hundred, entries that would overlap are drawn as one cluster that zooming opens.
+function clustering(items) {
+  return items.length > 300 ? { maxItems: 3, titleTemplate: "{count} entries: zoom in", showStipes: true } : false;
+}
+
+function fitDense() {
+  const span = entriesWindow();
+  if (span) timeline.setWindow(span.start, span.end, { animation: false });
 }
 
 function showRange() {
@@ -123,8 +134,8 @@ function showRange() {
 
 function timelineQuery() {
   const params = new URLSearchParams();
-  const pick = (id, name) => { const v = document.getElementById(id).value; if (v) params.set(name, v); };
-  pick("f-actor", "actor"); pick("f-type", "type"); pick("f-from", "from"); pick("f-to", "to");
+  const pick = (id, name) => { const v = document.getElementById(id).value.trim(); if (v) params.set(name, v); };
+  pick("f-actor", "actor"); pick("f-type", "type"); pick("f-from", "from"); pick("f-to", "to"); pick("f-text", "q");
   const kind = document.getElementById("f-kind").value;
   if (kind !== "all") params.set("kind", kind);
   return params.toString();
@@ -132,12 +143,19 @@ function timelineQuery() {
 
 async function loadTimeline() {
   show("timeline");
-  let entries;
-  try { entries = await api(`/api/timeline?${timelineQuery()}`); }
+  const current = ticket(lists.canvas);
+  // The canvas draws the most important entries, at most CANVAS_LIMIT; the list below pages through all.
+  let page;
+  try { page = await apiPage(`/api/timeline?${timelineQuery()}&sort=importance&limit=${CANVAS_LIMIT}`); }
   catch (error) { status(error.message, true); return; }
+  if (!current()) return;
   status("");
+  // Fetched most important first, laid out in date order (ids follow it): vis-timeline stacks items in
+  // the order given, and date order keeps the stacking the same whatever the importance.
+  const entries = page.rows.slice().sort((a, b) => a.id - b.id);
   entriesById = new Map(entries.map((e) => [e.id, e]));
-  document.getElementById("timeline-count").textContent = `${entries.length} entries`;
+  document.getElementById("timeline-count").textContent = entries.length < page.total
+    ? `${number(entries.length)} of ${number(page.total)} entries shown (the most important)` : `${number(page.total)} entries`;
   const items = [];
   for (const e of entries) {
     const start = parseDate(e.date);
@@ -150,21 +168,39 @@ async function loadTimeline() {
   const container = document.getElementById("timeline");
   const groups = [{ id: "news", content: "news" }, { id: "background", content: "background" }];
   if (!timeline) {
+    // Opened on the dense span from the start: without start and end vis-timeline fits every item
+    // once its first drawing is done, after anything set here.
+    const span = entriesWindow();
     timeline = new vis.Timeline(container, items, groups, {
       zoomMin: 1000 * 60 * 60 * 24 * 3, zoomMax: 1000 * 60 * 60 * 24 * 365 * 80, stack: true, maxHeight: 520,
-      orientation: "top", margin: { item: 6 }, tooltip: { followMouse: false },
+      orientation: "top", margin: { item: 6 }, tooltip: { followMouse: false }, ...(span || {}), cluster: clustering(items),
     });
     timeline.on("select", (props) => { if (props.items.length) location.hash = `#/entry/${props.items[0]}`; });
     timeline.on("rangechanged", showRange);
   } else {
+    timeline.setOptions({ cluster: clustering(items) });
     timeline.setItems(items);
   }
-  if (items.length) timeline.fit({ animation: false });
+  if (items.length) fitDense();
   showRange();
-  // The timeline canvas is mouse-and-touch only: the list gives keyboards and screen readers every entry.
-  fill(document.getElementById("entry-list"), entries.map((e) => el("li", {},
+  await loadEntryList();
+}
+
+// The timeline canvas is mouse-and-touch only: the list gives keyboards and screen readers every
+// entry, a page at a time, in the order chosen.
+async function loadEntryList() {
+  const state = lists.entries;
+  const current = ticket(state);
+  let page;
+  try { page = await apiPage(`/api/timeline?${timelineQuery()}&${pageParams(state, { sort: document.getElementById("f-sort").value })}`); }
+  catch (error) { status(error.message, true); return; }
+  if (!current()) return;
+  const list = document.getElementById("entry-list");
+  fill(list, page.rows.map((e) => el("li", {},
     el("a", { href: `#/entry/${e.id}` }, `${e.date}${e.date_end ? " – " + e.date_end : ""} · ${e.event} · ${e.headline}`),
     el("span", { class: "meta" }, ` ${e.kind}, ${e.n_sources} source(s)${e.contradictions.length ? ", sources disagree" : ""}`))));
+  list.start = state.offset + 1;
+  fill(document.getElementById("entry-pager"), pager(state, page.total, page.rows.length, loadEntryList));
 }
 
 async function showEntry(id) {
@@ -233,30 +269,36 @@ async function showDocument(id, start, end) {
 // ---------------------------------------------------------------- quotes
 async function loadQuotes() {
   show("quotes");
-  const params = new URLSearchParams();
+  const state = lists.quotes;
+  const current = ticket(state);
+  const params = pageParams(state);
   const pick = (id, name) => { const v = document.getElementById(id).value.trim(); if (v) params.set(name, v); };
-  pick("q-speaker", "speaker"); pick("q-code", "code"); pick("q-from", "from"); pick("q-to", "to");
-  let quotes;
-  try { quotes = await api(`/api/quotes?${params}`); } catch (error) { status(error.message, true); return; }
+  pick("q-speaker", "speaker"); pick("q-code", "code"); pick("q-from", "from"); pick("q-to", "to"); pick("q-text", "q");
+  let page;
+  try { page = await apiPage(`/api/quotes?${params}`); } catch (error) { status(error.message, true); return; }
+  if (!current()) return;
   status("");
-  fill(document.getElementById("quotes"), table(["date", "speaker", "country", "quote", ""], quotes.map((q) => [
+  const heads = [sortable("date", "date", false, state, loadQuotes), sortable("speaker", "speaker", false, state, loadQuotes), "country", "quote", ""];
+  fill(document.getElementById("quotes"), pager(state, page.total, page.rows.length, loadQuotes), table(heads, page.rows.map((q) => [
     q.date || "", q.actor_id ? actorLink({ actor_id: q.actor_id, name: q.speaker }) : (q.speaker || "unattributed"),
     [q.code, q.sector].filter(Boolean).join(" "), el("q", {}, q.quote), docLink(q.doc_id, q.start, q.end, "article"),
   ])));
 }
 
-function table(headers, rows) {
-  return el("div", { class: "table-wrap" }, el("table", {},
-    el("thead", {}, el("tr", {}, headers.map((h) => el("th", {}, h)))),
-    el("tbody", {}, rows.map((r) => el("tr", {}, r.map((c, i) => el("td", { "data-label": headers[i] || null }, c)))))));
-}
-
 // ---------------------------------------------------------------- actors
 async function loadActors() {
   show("actors");
-  const actors = await api("/api/actors");
-  fill(document.getElementById("view-actors"), el("h2", {}, "Actors"), table(["name", "kind", "code", "sector", "mentions", "articles"],
-    actors.map((a) => [el("a", { href: `#/actor/${encodeURIComponent(a.id)}` }, a.name), a.kind, a.code, a.sector, a.n_mentions, a.n_documents])));
+  const state = lists.actors;
+  const current = ticket(state);
+  const params = pageParams(state);
+  const text = document.getElementById("a-text").value.trim();
+  if (text) params.set("q", text);
+  const page = await apiPage(`/api/actors?${params}`);
+  if (!current()) return;
+  const heads = [sortable("name", "name", false, state, loadActors), "kind", sortable("code", "code", false, state, loadActors), "sector",
+    sortable("mentions", "mentions", true, state, loadActors), sortable("articles", "documents", true, state, loadActors)];
+  fill(document.getElementById("actors"), pager(state, page.total, page.rows.length, loadActors), table(heads,
+    page.rows.map((a) => [el("a", { href: `#/actor/${encodeURIComponent(a.id)}` }, a.name), a.kind, a.code, a.sector, a.n_mentions, a.n_documents])));
 }
 
 async function showActor(id) {
@@ -318,9 +360,14 @@ function network(actor) {
 // ---------------------------------------------------------------- documents
 async function loadDocuments() {
   show("documents");
-  const docs = await api("/api/documents");
-  const box = document.getElementById("view-documents");
-  const rows = docs.map((d) => {
+  const state = lists.documents;
+  const current = ticket(state);
+  const params = pageParams(state);
+  const text = document.getElementById("d-text").value.trim();
+  if (text) params.set("q", text);
+  const page = await apiPage(`/api/documents?${params}`);
+  if (!current()) return;
+  const rows = page.rows.map((d) => {
     const dated = d.date_source !== "unknown" && d.date_source !== "ambiguous";
     const cell = el("div", { class: "date-cell" });
     if (dated) cell.append(el("span", {}, `${d.published} (${d.date_source})`));
@@ -339,7 +386,9 @@ async function loadDocuments() {
     }
     return [d.id, el("a", { href: `#/document/${d.id}` }, docTitle(d)), d.outlet || "", cell];
   });
-  fill(box, el("h2", {}, "Documents"), el("p", { class: "muted" }, "Undated and ambiguous articles first."), table(["id", "title", "outlet", "publication date"], rows));
+  const heads = [sortable("id", "id", false, state, loadDocuments), sortable("title", "title", false, state, loadDocuments),
+    sortable("outlet", "outlet", false, state, loadDocuments), sortable("publication date", "published", false, state, loadDocuments)];
+  fill(document.getElementById("documents"), pager(state, page.total, page.rows.length, loadDocuments), table(heads, rows));
 }
 
 async function setDate(id, value) {
@@ -401,6 +450,9 @@ document.getElementById("search-form").addEventListener("submit", (event) => {
   const q = document.getElementById("search-input").value.trim();
   if (q) location.hash = `#/search/${encodeURIComponent(q)}`;
 });
-document.getElementById("quote-filters").addEventListener("submit", (event) => { event.preventDefault(); loadQuotes(); });
+// A new filter starts again from its first page.
+liveFilter(document.getElementById("quote-filters"), () => { lists.quotes.offset = 0; loadQuotes(); });
+liveFilter(document.getElementById("actor-filters"), () => { lists.actors.offset = 0; loadActors(); });
+liveFilter(document.getElementById("document-filters"), () => { lists.documents.offset = 0; loadDocuments(); });
 window.addEventListener("hashchange", route);
 initFilters().then(route).catch((error) => status(error.message, true));
