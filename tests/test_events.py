@@ -460,3 +460,11 @@ def test_political_events_stay(text: str, expected: str) -> None:
 )
 def test_no_political_act(text: str) -> None:
     assert all(e.event not in ("ACCUSE", "REQUEST", "THREATEN") for e in _code(text, dt.date(2020, 3, 6))), _coded(text)
+
+
+def test_an_actor_known_by_what_it_is_and_where_is_named_by_what_it_is() -> None:
+    # Coded by the place (the police of Nigeria), named as the text names it: the place is not the actor.
+    (arrest,) = [e for e in _code("Riot police in Lagos arrested dozens of protesters on Monday.", dt.date(2012, 1, 10))
+                 if e.event == "COERCE"]  # fmt: skip
+    (police,) = arrest.actors
+    assert (police.code, police.sector) == ("NGA", "COP") and police.name.startswith("Riot police")

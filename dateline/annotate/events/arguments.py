@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dateline.annotate.events.lexicon import words
@@ -261,7 +262,15 @@ def actor_by_location(subject: Token, verb: Token, trigger: Token, mentions: lis
         sector = agent_of(subject)[1]
     if not sector:
         return ()
-    return locations([subject, verb, trigger], mentions, places, sector)[:1]
+    found = locations([subject, verb, trigger], mentions, places, sector)[:1]
+    # Named by what it is ("security forces"), coded by where: the place is not the actor.
+    tokens = [t for t in np_tokens(subject) if t.dep_ not in ("det", "poss", "predet")]
+    return tuple(replace(p, name=_span_text(tokens)) for p in found) if tokens else found
+
+
+def _span_text(tokens: list[Token]) -> str:
+    doc = tokens[0].doc
+    return str(doc[tokens[0].i : tokens[-1].i + 1].text)
 
 
 def merge(groups: Iterable[tuple[Participant, ...]]) -> tuple[Participant, ...]:
