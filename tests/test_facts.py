@@ -52,3 +52,16 @@ def test_user_concepts_file(tmp_path: Path) -> None:
     broken.write_text("- not a mapping\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="concepts file"):
         load_concepts((str(broken),))
+
+
+def _concepts_of(text: str) -> set[str]:
+    doc = load_model()(text)
+    mentions = find_actor_mentions(doc, knowledge=load(()))
+    return {c for f in find_facts(doc, find_timexes(text, None, doc=doc), mentions) for c in f.concepts}
+
+
+def test_leaving_is_secession_only_from_a_named_state_and_found_is_not_founded() -> None:
+    assert "secession" in _concepts_of("In 1990 the province voted to leave the Yugoslav Federation.")
+    assert "secession" not in _concepts_of("In 2011 the singer's family left the court in silence.")
+    assert "founding" in _concepts_of("The party was founded in 1998 by former army officers.")
+    assert "founding" not in _concepts_of("In 2011 the doctor was found guilty of manslaughter.")
