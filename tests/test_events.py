@@ -468,3 +468,10 @@ def test_an_actor_known_by_what_it_is_and_where_is_named_by_what_it_is() -> None
                  if e.event == "COERCE"]  # fmt: skip
     (police,) = arrest.actors
     assert (police.code, police.sector) == ("NGA", "COP") and police.name.startswith("Riot police")
+
+
+def test_the_person_a_phrase_belongs_to_is_not_its_participant() -> None:
+    # "the singer's doctor" names the doctor: the singer neither acts nor is acted on.
+    events = _code("Police arrested Anna Keller's lawyer, Tom Brandt, in Berlin on Monday.", dt.date(2014, 3, 4))
+    (arrest,) = [e for e in events if e.event == "COERCE"]
+    assert "Anna Keller" not in {p.name for p in arrest.recipients} and any("Brandt" in p.name for p in arrest.recipients)

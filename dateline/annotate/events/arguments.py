@@ -93,7 +93,7 @@ def _participants_of(tokens: list[Token], mentions: list[ActorMention], head: To
     # Outer mentions only: "the Russian Foreign Ministry" rather than the "Russian" inside it.
     found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in found)]
     found.extend(_knowledge_mentions(tokens, found))
-    found = [m for m in found if not _qualifier(doc, m)]
+    found = [m for m in found if not _qualifier(doc, m) and not _possessor(doc, m)]
     sector, body_start = head_sector(head) if head is not None else ("", -1)
     out: list[Participant] = []
     seen: set[str] = set()
@@ -134,6 +134,15 @@ def _unknown_entities(tokens: list[Token]) -> tuple[Participant, ...]:
             ent = next(e for e in doc.ents if e.start == t.i)
             out.append(Participant("", ent.text, "", "", ent.text, ent.start_char, ent.end_char))
     return tuple(out[:3])
+
+
+def _possessor(doc: Doc, m: ActorMention) -> bool:
+    """Is the mention a person the phrase belongs to ("Michael Jackson's doctor", "the minister's
+    lawyers") rather than the one it names? A state's body stays its own ("Russia's army")."""
+    if m.kind != "person":
+        return False
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.end < len(doc) and doc[span.end].tag_ == "POS"
 
 
 def _qualifier(doc: Doc, m: ActorMention) -> bool:
