@@ -90,9 +90,9 @@ def test_a_state_told_in_the_perfect_joins_the_event_that_left_it() -> None:
     ("Turkey's ", False), ("the league ", False), ("it's been ", True), ("he said it has ", True), ("who have ", True),
 ])  # fmt: skip
 def test_the_perfect_is_read_from_the_words_before_the_trigger(before: str, perfect: bool) -> None:
-    from dateline.resolve.timeline_sources import _PERFECT
+    from dateline.resolve.timeline_sources import PERFECT
 
-    assert bool(_PERFECT.search(before)) is perfect
+    assert bool(PERFECT.search(before)) is perfect
 
 
 def test_two_officials_of_one_country_are_one_event_only_in_the_same_words() -> None:

@@ -10,13 +10,16 @@ Run on the published timeline tables, after every resolution. For each entry it 
   as the news reports about it (Tran et al. 2013; Martschat & Markert 2018 rank dates by how
   often articles mention them)::
 
-      importance = (ln(1 + stories) + ½·ln(1 + outlets) + centrality + ¼·ln(1 + date reports))
-                   × precision of the date
+      importance = (1.5·ln(1 + stories) + ½·ln(1 + outlets) + ½·centrality + ¼·ln(1 + date reports))
+                   × precision of the date × (½ + ½·the coder's best confidence)
+                   × (0.85 if only a paper's day dates it) × (½ if only told in the perfect)
 
-  *centrality* is the share of the corpus's articles that mention the entry's best-known actor
-  (an event of the conflict's main actors outranks one of a passer-by); *date reports* the
-  stories that report anything on the entry's date; the *precision* weight ranks an entry that
-  says when it happened above one only placed in a decade (:data:`PRECISION`).
+  *centrality* is the share of the corpus's articles that mention the entry's best-known actor (an
+  event of the conflict's main actors outranks one of a passer-by); *date reports* the stories that
+  report anything on the entry's date; the *precision* weight ranks an entry that says when it
+  happened above one only placed in a decade (:data:`PRECISION`). An entry every source of which
+  dates by its publication day alone may have happened the day before; one every source of which
+  tells in the perfect ("has been charged") is a state the reports find, not that day's news.
 """
 
 from __future__ import annotations
@@ -27,10 +30,13 @@ from collections import defaultdict
 
 from dateline.core.timevalues import calendar_part, interval
 from dateline.resolve.stories import stories
+from dateline.resolve.timeline_sources import BEFORE_TRIGGER, PERFECT
 
 # How much an entry's date lets an analyst place it (a timeline reader's need, not a measured fit).
 PRECISION = {"day": 1.0, "week": 0.95, "range": 0.9, "month": 0.9, "season": 0.85, "year": 0.8, "decade": 0.6}
 UNPLACED = 0.4  # a date of no granularity the calendar knows
+GUESSED_DAY = 0.85  # every source dated by its paper's day alone: the day may be the one before
+STATE_ONLY = 0.5  # every source tells it in the perfect ("has been charged"): a state, not that day's news
 FACT_CONFIDENCE = 0.7  # a dated fact of a history paragraph: as sure as a typical coded event
 
 
@@ -41,10 +47,17 @@ def rank(conn: sqlite3.Connection) -> None:
     entry_stories: dict[int, set[int]] = defaultdict(set)
     entry_outlets: dict[int, set[str]] = defaultdict(set)
     confidence: dict[int, list[float]] = defaultdict(list)
-    for entry_id, doc_id, coded in conn.execute(
-        "SELECT s.entry_id, s.doc_id, e.confidence FROM timeline_sources s LEFT JOIN events e ON e.id = s.event_id"
-    ):
+    dated: set[int] = set()  # entries a source dates in its own words (not only by its paper's day)
+    told: set[int] = set()  # entries a source tells as a happening (not only as a state, in the perfect)
+    for entry_id, doc_id, coded, date_source, before in conn.execute(
+        f"SELECT s.entry_id, s.doc_id, e.confidence, e.date_source, {BEFORE_TRIGGER} AS before FROM timeline_sources s "
+        "LEFT JOIN events e ON e.id = s.event_id LEFT JOIN documents d ON d.id = e.doc_id"
+    ):  # fmt: skip
         confidence[entry_id].append(FACT_CONFIDENCE if coded is None else coded)
+        if date_source != "published":
+            dated.add(entry_id)
+        if not PERFECT.search(before or ""):
+            told.add(entry_id)
         story = story_of.get(doc_id)
         if story is None:
             continue
@@ -71,7 +84,8 @@ def rank(conn: sqlite3.Connection) -> None:
         sure = confidence.get(entry_id) or [FACT_CONFIDENCE]
         score = (1.5 * math.log1p(n_stories) + 0.5 * math.log1p(n_outlets) + 0.5 * centrality.get(entry_id, 0.0)
                  + 0.25 * math.log1p(len(date_stories.get(value, ())))) \
-            * PRECISION.get(granularity, UNPLACED) * (0.5 + 0.5 * max(sure))  # fmt: skip
+            * PRECISION.get(granularity, UNPLACED) * (0.5 + 0.5 * max(sure)) \
+            * (1.0 if entry_id in dated else GUESSED_DAY) * (1.0 if entry_id in told else STATE_ONLY)  # fmt: skip
         rows.append((max(n_stories, 1), n_outlets, round(score, 6), span[0].isoformat() if span else None,
                      span[1].isoformat() if span else None, entry_id))  # fmt: skip
     conn.executemany(

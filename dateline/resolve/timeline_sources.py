@@ -33,7 +33,7 @@ from dateline.resolve.timeline_model import (
 # The perfect ("has been suspended", "have already agreed"): a state the report's day finds, not
 # what happened that day. Read from the words right before the trigger.
 _BEFORE = 40
-_PERFECT = re.compile(r"(?:\b(?:has|have|had)|['’]s(?=.*\bbeen\s*$))(?:\s+(?:not|never|already|now|also|since|long|\w+ly))*(?:\s+been)?\s*$",
+PERFECT = re.compile(r"(?:\b(?:has|have|had)|['’]s(?=.*\bbeen\s*$))(?:\s+(?:not|never|already|now|also|since|long|\w+ly))*(?:\s+been)?\s*$",
                       re.I)  # "'s" is "has" only before "been": "Turkey's imposed" is a possessive
 # The plain date ("1994-05-02", "198") in SQL, as timeline_model._plain computes it.
 _PLAIN = "rtrim(substr(COALESCE({t}.date, ''), 1, 10), 'X')"
@@ -41,8 +41,9 @@ _FINE_GRANULARITIES = ", ".join(f"'{g}'" for g, rank in sorted(GRANULARITY_RANK.
 # is_coarse() in SQL: events carry their granularity, facts get it from the length of their date.
 _COARSE_EVENT = f"(COALESCE(e.date_granularity, '') NOT IN ({_FINE_GRANULARITIES}) OR length({_PLAIN.format(t='e')}) < 4)"
 _COARSE_FACT = f"(length({_PLAIN.format(t='f')}) NOT IN (4, 7, 10))"
+BEFORE_TRIGGER = f"substr(d.text, max(1, e.trigger_start + 1 - {_BEFORE}), min(e.trigger_start, {_BEFORE}))"
 _EVENTS = ("SELECT e.*, substr(d.text, e.trigger_start + 1, e.trigger_end - e.trigger_start) AS claim, "
-           f"substr(d.text, max(1, e.trigger_start + 1 - {_BEFORE}), min(e.trigger_start, {_BEFORE})) AS before FROM events e "
+           f"{BEFORE_TRIGGER} AS before FROM events e "
            "JOIN documents d ON d.id = e.doc_id WHERE e.status = 'asserted'")  # fmt: skip
 # Only what the text says took place: negated, hypothetical, future and generic events stay in
 # `dateline events` with their status, never in the history.
@@ -209,7 +210,7 @@ class Reader:
                        share(r["date_granularity"]), bool(r["historical"]), r["start"], r["end"], share(r["claim"]), own,
                        share.participants(r["actors"]), share.participants(r["recipients"]), mode=share(r["mode"]),
                        approximate=r["date_source"] == "published", lemma=share(r["trigger_lemma"]),
-                       perfect=bool(_PERFECT.search(r["before"] or "")))  # fmt: skip
+                       perfect=bool(PERFECT.search(r["before"] or "")))  # fmt: skip
 
     @staticmethod
     def _fact(r: sqlite3.Row, share: _Shared) -> _Source:
