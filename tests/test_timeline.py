@@ -69,6 +69,11 @@ def test_a_report_dated_only_by_its_paper_joins_the_day_before() -> None:
     # A day or two later in the same words joins; four days later is another report, and so is
     # another verb ("attacked" is not known to be the shelling); a stated date is never moved.
     assert by_docs == [[1, 2, 3], [4], [5, 6]]
+    # The same act in other words: "was convicted" on Monday, "was found guilty" in Tuesday's paper.
+    convict = {"event": "SANCTION", "mode": "convict"}
+    verdict = [_source(1, 1, "2016-04-04", lemma="convict", **convict),
+               _source(2, 2, "2016-04-05", approximate=True, lemma="find", **convict)]  # fmt: skip
+    assert len(build_entries(verdict, {})) == 1
     saturday = next(e for e in entries if len(e.sources) == 3)
     assert entry_date(saturday) == "2016-04-02" and len(saturday.dates["day"]) == 1
 

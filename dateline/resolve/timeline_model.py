@@ -242,7 +242,16 @@ def _same_time(source: _Source, entry: _Entry) -> bool:
     # A report dated by its paper alone joins an event of the days before only in the same words
     # ("vetoed" and "vetoed"): in a story about one person, every "asked" of a week is not one request.
     lag = PERFECT_LAG if source.perfect else REPORT_LAG
-    return source.approximate and source.lemma in entry.lemmas and _days_before(entry.finest, source.date) in lag
+    return source.approximate and _says_the_same(source, entry) and _days_before(entry.finest, source.date) in lag
+
+
+def _says_the_same(source: _Source, entry: _Entry) -> bool:
+    """The same words, or the same act in other words: a shared trigger lemma ("vetoed" /
+    "vetoed"), a shared concept, or the same type in the same mode ("was convicted" / "was found
+    guilty": SANCTION `convict')."""
+    if source.lemma and source.lemma in entry.lemmas:
+        return True
+    return bool(set(source.concepts) & set(entry.concepts)) or bool(source.mode and source.mode == entry.mode and source.event == entry.event)
 
 
 def _days_before(day: str, later: str | None) -> int | None:
@@ -268,7 +277,7 @@ def _same_actors(source: _Source, entry: _Entry, context: set[str]) -> bool:
     # "a federal health official urged schools") or two actorless reports of travel to one country
     # are different happenings unless they say the same thing ("vetoed" / "vetoed").
     history = source.fact_id is not None or entry.has_facts
-    same_words = history or (bool(source.lemma) and source.lemma in entry.lemmas) or bool(set(source.concepts) & set(entry.concepts))
+    same_words = history or _says_the_same(source, entry)
     if source.codes & entry.actor_codes and same_words:
         return True
     if not source.actors and set(source.recipients) & entry.recipient_ids and same_words:
