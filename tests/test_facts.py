@@ -63,5 +63,7 @@ def _concepts_of(text: str) -> set[str]:
 def test_leaving_is_secession_only_from_a_named_state_and_found_is_not_founded() -> None:
     assert "secession" in _concepts_of("In 1990 the province voted to leave the Yugoslav Federation.")
     assert "secession" not in _concepts_of("In 2011 the singer's family left the court in silence.")
+    assert "secession" not in _concepts_of("In 1902 Ellen Price left the Harlech area with her brothers.")
+    assert "secession" not in _concepts_of("On 3 May 2015 the players left court after the verdict against the club's chairman.")
     assert "founding" in _concepts_of("The party was founded in 1998 by former army officers.")
     assert "founding" not in _concepts_of("In 2011 the doctor was found guilty of manslaughter.")

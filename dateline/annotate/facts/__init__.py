@@ -69,7 +69,7 @@ def _matches(tokens: list[Token], concepts: dict[str, Concept]) -> list[tuple[in
                 hits: list[int] = []
                 for word in phrase:
                     # Up to two words between the parts of a phrase: "cessation of all hostilities".
-                    k = next((k for k in range(j, min(j + 3, len(tokens))) if _fits(word, tokens[k], lemmas[k], lowers[k])), None)
+                    k = next((k for k in range(j, min(j + 3, len(tokens))) if word in (lemmas[k], lowers[k])), None)
                     if k is None or (hits and k == hits[-1]):
                         hits = []
                         break
@@ -84,12 +84,6 @@ def _matches(tokens: list[Token], concepts: dict[str, Concept]) -> list[tuple[in
             if t.i not in covered and (lemma in concept.lemmas or (t.pos_ != "VERB" and t.lower_ in concept.lemmas)):
                 found.append((t.i, name, 1))
     return found
-
-
-def _fits(word: str, token: Token, lemma: str, lower: str) -> bool:
-    """A phrase's word matches by lemma or form; ``PROPN`` stands for any proper noun ("leave the
-    PROPN": leaving the Soviet Union is a secession, leaving the court is not)."""
-    return token.pos_ == "PROPN" if word == "propn" else word in (lemma, lower)  # phrases are read lower-cased
 
 
 def _governor(root: Token) -> Token:
