@@ -100,6 +100,18 @@ def test_the_perfect_is_read_from_the_words_before_the_trigger(before: str, perf
     assert bool(PERFECT.search(before)) is perfect
 
 
+def test_a_headline_names_rather_than_describes() -> None:
+    from dateline.core.concepts import load_concepts
+    from dateline.resolve.timeline_model import entry_headline
+
+    court = {"COURT": {"actor_id": "USA:JUD:court", "name": "Court", "code": "USA", "sector": "JUD"}}
+    doctor = {"person:dana-ruiz": {"actor_id": "person:dana-ruiz", "name": "Dana Ruiz", "code": "", "sector": ""},
+              "the physician": {"actor_id": "", "name": "the physician", "code": "", "sector": "HLH"},
+              "person:ruiz@7": {"actor_id": "person:ruiz@7", "name": "Ruiz", "code": "", "sector": ""}}  # fmt: skip
+    (entry,) = build_entries([_source(1, 1, "2016-04-04", event="SANCTION", actors=court, recipients=doctor)], {})
+    assert entry_headline(entry, load_concepts()) == "Court imposes sanctions on Dana Ruiz"
+
+
 def test_two_officials_of_one_country_are_one_event_only_in_the_same_words() -> None:
     def official(event_id: int, person: str, lemma: str) -> _Source:
         actor = {f"person:{person}": {"actor_id": f"person:{person}", "name": person, "code": "USA", "sector": "GOV"}}

@@ -401,9 +401,19 @@ def entry_headline(entry: _Entry, concepts: dict[str, Concept]) -> str:
         who = join_names(sorted(n for n, _ in entry.names.most_common(3)))
         since = " (since)" if entry.since_docs else ""
         return f"{who}: {concept.label}{since}" if who else f"{concept.label.capitalize()}{since}"
-    actors = sorted({a["name"] for a in entry.actors.values() if a["name"]})
-    recipients = sorted({a["name"] for a in entry.recipients.values() if a["name"]} - set(actors))
+    actors = _shown(entry.actors.values())
+    recipients = sorted(set(_shown(entry.recipients.values())) - set(actors))
     return event_headline(entry.event, entry.mode, actors, recipients)
+
+
+def _shown(side: Iterable[dict[str, Any]]) -> list[str]:
+    """The names a headline gives of one side: the actors it names rather than describes ("Conrad
+    Murray", not also "the singer's personal physician"), and a surname once its full name is there."""
+    group = [p for p in side if p.get("name")]
+    named = [p for p in group if p.get("actor_id")] or group
+    names = {str(p["name"]) for p in named}
+    full = [n.split() for n in names if len(n.split()) > 1]
+    return sorted(n for n in names if not (len(n.split()) == 1 and any(n == words[-1] for words in full)))
 
 
 def _top_concept(entry: _Entry) -> str:

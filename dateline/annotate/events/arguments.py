@@ -142,7 +142,10 @@ def _possessor(doc: Doc, m: ActorMention) -> bool:
     if m.kind != "person":
         return False
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    return span is not None and span.end < len(doc) and doc[span.end].tag_ == "POS"
+    if span is None:
+        return False
+    # The "'s" after the name, or inside the mention when the text spaces it ("Jackson 's").
+    return span[-1].tag_ == "POS" or (span.end < len(doc) and doc[span.end].tag_ == "POS")
 
 
 def _qualifier(doc: Doc, m: ActorMention) -> bool:
