@@ -475,3 +475,10 @@ def test_the_person_a_phrase_belongs_to_is_not_its_participant() -> None:
     events = _code("Police arrested Anna Keller's lawyer, Tom Brandt, in Berlin on Monday.", dt.date(2014, 3, 4))
     (arrest,) = [e for e in events if e.event == "COERCE"]
     assert "Anna Keller" not in {p.name for p in arrest.recipients} and any("Brandt" in p.name for p in arrest.recipients)
+
+
+
+def test_an_owner_alone_stays_the_participant() -> None:
+    # No one else named: PLOVER codes "Assad's forces" by Assad, so the owner is kept.
+    events = _code("Gunmen attacked Omar Haddad's convoy near Mosul on Sunday.", dt.date(2014, 3, 4))
+    assert any("Haddad" in p.name for e in events if e.event == "ASSAULT" for p in e.recipients)

@@ -19,7 +19,7 @@ from dateline.annotate.events.records import Participant, Place
 from dateline.core.mentions import ActorMention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 # Children that open a clause of their own: what happens there is not the phrase's referent
 # ("a resolution that aims to tighten sanctions", "the Red Cross operating in Iraq").
@@ -93,7 +93,12 @@ def _participants_of(tokens: list[Token], mentions: list[ActorMention], head: To
     # Outer mentions only: "the Russian Foreign Ministry" rather than the "Russian" inside it.
     found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in found)]
     found.extend(_knowledge_mentions(tokens, found))
-    found = [m for m in found if not _qualifier(doc, m) and not _possessor(doc, m)]
+    found = [m for m in found if not _qualifier(doc, m)]
+    # "Michael Jackson's doctor, Conrad Murray": the owner is not the one the phrase names; an owner
+    # alone stays, as PLOVER codes "Assad's forces" by Assad.
+    owners = [m for m in found if _possessor(doc, m)]
+    if owners and any(m.kind == "person" and m not in owners for m in found):
+        found = [m for m in found if m not in owners]
     sector, body_start = head_sector(head) if head is not None else ("", -1)
     out: list[Participant] = []
     seen: set[str] = set()
@@ -133,19 +138,25 @@ def _unknown_entities(tokens: list[Token]) -> tuple[Participant, ...]:
         if t.ent_iob_ == "B" and t.ent_type_ in ("ORG", "PERSON") and t.i in inside:
             ent = next(e for e in doc.ents if e.start == t.i)
             out.append(Participant("", ent.text, "", "", ent.text, ent.start_char, ent.end_char))
-    return tuple(out[:3])
+    # "Michael Jackson's doctor, Conrad Murray": the owner is not the one the phrase names. An owner
+    # alone stays, as PLOVER codes "Assad's forces" by Assad.
+    owners = [p for p in out if _owns(doc.char_span(p.start, p.end, alignment_mode="expand") or doc[0:0])]
+    return tuple(p for p in out if p not in owners or len(owners) == len(out))[:3]
 
 
 def _possessor(doc: Doc, m: ActorMention) -> bool:
     """Is the mention a person the phrase belongs to ("Michael Jackson's doctor", "the minister's
-    lawyers") rather than the one it names? A state's body stays its own ("Russia's army")."""
+    lawyers")? A state's body stays its own ("Russia's army")."""
     if m.kind != "person":
         return False
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None:
-        return False
-    # The "'s" after the name, or inside the mention when the text spaces it ("Jackson 's").
-    return span[-1].tag_ == "POS" or (span.end < len(doc) and doc[span.end].tag_ == "POS")
+    return span is not None and _owns(span)
+
+
+def _owns(span: Span) -> bool:
+    """Does the name stand before an "'s", after it or inside it when the text spaces it ("Jackson 's")?"""
+    doc = span.doc
+    return len(span) > 0 and (span[-1].tag_ == "POS" or (span.end < len(doc) and doc[span.end].tag_ == "POS"))
 
 
 def _qualifier(doc: Doc, m: ActorMention) -> bool:
