@@ -88,6 +88,10 @@ def test_a_state_told_in_the_perfect_joins_the_event_that_left_it() -> None:
     by_docs = sorted(sorted(s.doc_id for s in e.sources) for e in build_entries(sources, {}))
     # The perfects join the event; a report in the simple past nine days later is another event.
     assert by_docs == [[1, 2, 3, 4], [5]]
+    # Someone else's perfect is not that act: "had imposed sanctions", of another country.
+    other = {"GEO": {"actor_id": "GEO", "name": "Georgia", "code": "GEO", "sector": ""}}
+    late = _source(6, 6, "2012-03-19", approximate=True, perfect=True, actors=other, **sanction)
+    assert len(build_entries([sources[0], late], {})) == 2
 
 
 @pytest.mark.parametrize(("before", "perfect"), [
@@ -98,6 +102,19 @@ def test_the_perfect_is_read_from_the_words_before_the_trigger(before: str, perf
     from dateline.resolve.timeline_sources import PERFECT
 
     assert bool(PERFECT.search(before)) is perfect
+
+
+def test_reports_dated_only_by_their_paper_share_an_entry_only_in_the_same_words() -> None:
+    mexico = {"MEX": {"actor_id": "MEX", "name": "Mexico", "code": "MEX", "sector": ""}}
+
+    def report(n: int, lemma: str, approximate: bool = True) -> _Source:
+        return _source(n, n, "2009-05-04", event="CONSULT", actors=mexico, lemma=lemma, approximate=approximate)
+
+    # Monday's papers: a flight to Beijing and a tourism drive, both naming Mexico, are two things.
+    assert len(build_entries([report(1, "fly"), report(2, "promote")], {})) == 2
+    assert len(build_entries([report(1, "meet"), report(2, "meet")], {})) == 1
+    # A report that states its day is evidence enough for one that does not, as before.
+    assert len(build_entries([report(1, "meet", approximate=False), report(2, "talk")], {})) == 1
 
 
 def test_a_headline_names_rather_than_describes() -> None:
@@ -136,6 +153,9 @@ def test_unattributed_history_is_placed_by_what_its_article_is_about() -> None:
     context = {1: {"ARM", "AZE"}, 2: {"AZE", "PRE:nagorno-karabakh"}, 3: {"RUS", "person:dudayev"}}
     entries = build_entries(sources, context)
     assert sorted(len(e.sources) for e in entries) == [1, 2]
+    # A day is news, not history: two actorless statements of one day are not placed by their articles.
+    days = [_source(None, d, "2009-04-29", "CONSULT", fact_id=d, **fact) for d in (1, 2)]
+    assert len(build_entries(days, {1: {"WHO"}, 2: {"WHO"}})) == 2
 
 
 def test_a_happening_told_twice_in_an_undated_article_is_one_piece_of_evidence() -> None:

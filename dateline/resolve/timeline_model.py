@@ -107,9 +107,11 @@ class _Entry:
     since_years: set[int] = field(default_factory=set)
     since_docs: set[int] = field(default_factory=set)
     lemmas: set[str] = field(default_factory=set)  # the trigger lemmas of its events
+    guessed: bool = True  # every source so far is dated by its paper's day alone
 
     def _take_report(self, source: _Source, dated_doc: bool) -> None:
         self.docs.add(source.doc_id)
+        self.guessed = self.guessed and source.approximate
         if source.lemma:
             self.lemmas.add(source.lemma)
         if self.their is None and dated_doc:
@@ -241,8 +243,24 @@ def _same_time(source: _Source, entry: _Entry) -> bool:
         return True
     # A report dated by its paper alone joins an event of the days before only in the same words
     # ("vetoed" and "vetoed"): in a story about one person, every "asked" of a week is not one request.
-    lag = PERFECT_LAG if source.perfect else REPORT_LAG
-    return source.approximate and _says_the_same(source, entry) and _days_before(entry.finest, source.date) in lag
+    if not source.approximate:
+        return False
+    lag = _days_before(entry.finest, source.date)
+    if lag in REPORT_LAG:
+        return _says_the_same(source, entry)
+    # Months later only the same verb of the same actor is the same act ("has imposed sanctions"
+    # long after Turkey imposed them); "had visited", of some traveller, is not Bachelet's visit.
+    return (source.perfect and lag in PERFECT_LAG and source.lemma in entry.lemmas
+            and bool(set(source.actors) & entry.actor_ids))  # fmt: skip
+
+
+def _same_evidence(source: _Source, entry: _Entry) -> bool:
+    """Two reports dated only by their papers' day share no more than the day they were printed:
+    "a boy died in Texas" and "a plane flew to Beijing", both of Monday's paper and both naming
+    Mexico, are one event only if they say the same thing."""
+    if not (source.approximate and entry.guessed):
+        return True
+    return _says_the_same(source, entry)
 
 
 def _says_the_same(source: _Source, entry: _Entry) -> bool:
@@ -283,8 +301,10 @@ def _same_actors(source: _Source, entry: _Entry, context: set[str]) -> bool:
     if not source.actors and set(source.recipients) & entry.recipient_ids and same_words:
         return True
     # History is told without naming the actors each time ("a ceasefire was reached in 1994"):
-    # a fact is placed by what its article is about.
-    return (source.fact_id is not None or entry.has_facts) and bool((set(source.actors) | context) & entry.context)
+    # a fact is placed by what its article is about. History is told by the year or the month; a
+    # day ("At 23:24 29th Apr 2009, kazzel wrote") is news, which names its own actors.
+    history = (source.fact_id is not None or entry.has_facts) and GRANULARITY_RANK.get(source.granularity, -1) < GRANULARITY_RANK["day"]
+    return history and bool((set(source.actors) | context) & entry.context)
 
 
 def whats(event: str, concepts: Iterable[str]) -> list[str]:
@@ -356,7 +376,8 @@ def build_entries(sources: Iterable[_Source], context: dict[int, frozenset[str]]
         ctx = set(source.actors) | context.get(source.doc_id, frozenset())
         whos = set(source.actors) | source.codes | set(source.recipients) | ctx
         fitting = [i for i in index.candidates(source, whos) if _same_happening(source, entries[i])
-                   and _same_time(source, entries[i]) and _same_actors(source, entries[i], ctx)]  # fmt: skip
+                   and _same_time(source, entries[i]) and _same_actors(source, entries[i], ctx)
+                   and _same_evidence(source, entries[i])]  # fmt: skip
         if fitting:
             position = min(fitting, key=lambda i: (-entries[i].n_sources, entries[i].order))
         else:
