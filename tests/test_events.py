@@ -482,3 +482,8 @@ def test_an_owner_alone_stays_the_participant() -> None:
     # No one else named: PLOVER codes "Assad's forces" by Assad, so the owner is kept.
     events = _code("Gunmen attacked Omar Haddad's convoy near Mosul on Sunday.", dt.date(2014, 3, 4))
     assert any("Haddad" in p.name for e in events if e.event == "ASSAULT" for p in e.recipients)
+
+
+def test_a_visit_needs_a_visitor() -> None:
+    assert not [e for e in _code("Two passengers were tested after they returned from Peru.", dt.date(2010, 6, 2)) if e.mode == "visit"]
+    assert [e for e in _code("The Peruvian president visited Chile on Monday.", dt.date(2010, 6, 2)) if e.mode == "visit"]

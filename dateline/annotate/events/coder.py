@@ -140,6 +140,8 @@ def _event(match: Match, sentence: Span, context: _Context) -> Event | None:
     coding = _by_actor(coding, trigger, actors)
     if not actors and not recipients:
         return None
+    if coding.mode == "visit" and not actors:
+        return None  # a visit needs a visitor: "returned from Mexico", of nobody named, is travel
     if not _political_event(coding, verb, subject, actors, recipients, overlay=match.overlay):
         return None
     if coding.event == "ACCUSE" and coding.mode == "investigate" and _of_things(verb, trigger):
