@@ -487,3 +487,16 @@ def test_an_owner_alone_stays_the_participant() -> None:
 def test_a_visit_needs_a_visitor() -> None:
     assert not [e for e in _code("Two passengers were tested after they returned from Peru.", dt.date(2010, 6, 2)) if e.mode == "visit"]
     assert [e for e in _code("The Peruvian president visited Chile on Monday.", dt.date(2010, 6, 2)) if e.mode == "visit"]
+
+
+@pytest.mark.parametrize("text", [
+    "The storm that hit the coast on Monday killed 40 people in Bangladesh.",
+    "Doctors in Lima are working to combat the flu outbreak.",
+    "Soldiers battled the floods for three days near Dhaka.",
+])  # fmt: skip
+def test_nature_neither_attacks_nor_is_attacked(text: str) -> None:
+    assert not [e for e in _code(text, dt.date(2010, 6, 2)) if e.event == "ASSAULT"]
+
+
+def test_opening_fire_is_an_attack() -> None:
+    assert [e for e in _code("Soldiers opened fire on protesters in Homs on Friday.", dt.date(2011, 11, 20)) if e.event == "ASSAULT"]

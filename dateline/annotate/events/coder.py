@@ -115,7 +115,7 @@ def _sentence_events(sentence: Span, context: _Context) -> list[Event]:
 def _event(match: Match, sentence: Span, context: _Context) -> Event | None:
     verb, trigger, coding = match.verb, match.trigger, match.coding
     subject = args.actor_subject(verb, coding.event)
-    if (subject is not None and _inert(subject)) or _by_nature(verb):
+    if (subject is not None and _inert(subject)) or _by_nature(verb) or _against_nature(verb, coding.event):
         return None  # "the earthquake killed 200 people", "were killed in the earthquake": no one acted
     phrases = args.recipient_phrases(verb, coding.event)
     if trigger is not verb and trigger.dep_ in ("nsubj", "nsubjpass", "conj"):
@@ -277,8 +277,21 @@ def _imperative(verb: Token) -> bool:
 
 
 def _inert(subject: Token) -> bool:
-    """A subject that cannot act: a natural force, an accident, a crisis."""
+    """A subject that cannot act: a natural force, an accident, a crisis; a relative pronoun by what
+    it stands for ("the virus that has killed 81 people")."""
+    if subject.lower_ in _RELATIVE and subject.head.dep_ == "relcl":
+        subject = subject.head.head
     return subject.pos_ == "NOUN" and subject.lemma_.lower() in words().non_agents
+
+
+_RELATIVE = frozenset({"that", "which", "who"})
+_FORCE = frozenset({"ASSAULT", "COERCE", "THREATEN"})
+
+
+def _against_nature(verb: Token, event: str) -> bool:
+    """Force used against a disease or a disaster is no attack: "to combat swine flu", "fought the
+    floods". Fire as an object is gunfire ("opened fire", "returned fire")."""
+    return event in _FORCE and any(c.dep_ == "dobj" and c.lemma_.lower() != "fire" and _inert(c) for c in verb.children)
 
 
 def _by_nature(verb: Token) -> bool:
