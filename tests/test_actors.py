@@ -289,3 +289,10 @@ def test_actor_by_short_name_is_the_most_mentioned_holder_of_it(seeded_db: Path)
     with Corpus(seeded_db, readonly=True) as corpus:
         assert corpus.actor("Lavrov").id == "person:sirki-lavruv"  # an alias of the full name
         assert corpus.actor("person:sirki-lavruv").name == "Sergey Lavrov"
+
+
+def test_a_sea_named_after_a_country_is_no_actor() -> None:
+    text = "Oil spread across the Gulf of Mexico and the Bay of Bengal, and Mexico asked for help."
+    found = [m for m in find_actor_mentions(load_model()(text)) if m.code in ("MEX", "BGD")]
+    # Only the Mexico that asks: not the one in the gulf's name, nor Bangladesh's bay.
+    assert [(m.start, m.code) for m in found] == [(text.rindex("Mexico"), "MEX")]

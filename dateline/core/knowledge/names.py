@@ -24,6 +24,7 @@ class NameWords:
     ranks: frozenset[str]
     pronouns: dict[str, str]  # lower-case pronoun → "m" | "f"
     gendered_offices: dict[str, str]  # "spokeswoman" → "f"
+    feature_words: frozenset[str]  # "gulf": "the Gulf of Mexico" is no actor
 
 
 @lru_cache(maxsize=1)
@@ -36,6 +37,7 @@ def name_words() -> NameWords:
         ranks=frozenset(data["ranks"]),
         pronouns={str(k): str(v) for k, v in data["pronouns"].items()},
         gendered_offices={str(k): str(v) for k, v in data["gendered_offices"].items()},
+        feature_words=frozenset(data["feature_words"]),
     )
 
 
