@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dateline import Corpus
+from dateline import Corpus, TextInput
 from dateline.annotate.actors import actor_for_text, find_actor_mentions
 from dateline.annotate.model import load_model
 from dateline.cli.main import cli
@@ -296,3 +296,6 @@ def test_a_sea_named_after_a_country_is_no_actor() -> None:
     found = [m for m in find_actor_mentions(load_model()(text)) if m.code in ("MEX", "BGD")]
     # Only the Mexico that asks: not the one in the gulf's name, nor Bangladesh's bay.
     assert [(m.start, m.code) for m in found] == [(text.rindex("Mexico"), "MEX")]
+    # Nor is the sea a place in Mexico where an event happens.
+    (result,) = Corpus.extract([TextInput(id="gulf", text=text)], stages=["actors"])
+    assert all(p.start == text.rindex("Mexico") for p in result.spans("actors", "place") if p.attrs.get("country") in ("MX", "MEX"))

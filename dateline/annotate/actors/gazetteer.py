@@ -143,7 +143,7 @@ def find_names(doc: Doc, kb: Knowledge, day: dt.date | None) -> list[NameMatch]:
         if best is None:
             i += 1
             continue
-        if best[1].entry.kind in ("country", "place", "pre") and _in_feature_name(text, best[1].start):
+        if best[1].entry.kind in ("country", "place", "pre") and in_feature_name(text, best[1].start):
             i = best[0] + 1  # "the Gulf of Mexico": a sea, not Mexico
             continue
         out.append(best[1])
@@ -151,7 +151,7 @@ def find_names(doc: Doc, kb: Knowledge, day: dt.date | None) -> list[NameMatch]:
     return out
 
 
-def _in_feature_name(text: str, start: int) -> bool:
+def in_feature_name(text: str, start: int) -> bool:
     """Does the name at ``start`` end a geographic feature's name ("Gulf of Mexico", "Bay of Bengal")?"""
     before = _FEATURE_OF.search(text[max(0, start - 20) : start])
     return before is not None and before.group(1).lower() in name_words().feature_words

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dateline.annotate.actors import find_actor_mentions
+from dateline.annotate.actors.gazetteer import in_feature_name
 from dateline.annotate.actors.role_dates import role_years
 from dateline.annotate.stage import StageInput, stage
 from dateline.core.knowledge import load
@@ -32,8 +33,9 @@ def actors_stage(batch: Sequence[StageInput], settings: Settings) -> list[Row]:
                                              "first": r.first.isoformat() if r.first else None,
                                              "last": r.last.isoformat() if r.last else None}  # fmt: skip
             rows.append(SpanRow(item.doc_id, "actors", "role_date", r.start, r.end, "ROLE", r.actor_id, role_attrs))
+        text = doc.text  # joined once: spaCy builds it on each access
         for ent in doc.ents:
-            if ent.label_ in ("GPE", "LOC", "FAC"):
+            if ent.label_ in ("GPE", "LOC", "FAC") and not in_feature_name(text, ent.start_char):
                 place = geocode(ent.text)
                 if place is not None:
                     attrs: dict[str, object] = {"country": place.country, "lat": place.latitude, "lon": place.longitude, "geonameid": place.geonameid}
