@@ -500,3 +500,8 @@ def test_nature_neither_attacks_nor_is_attacked(text: str) -> None:
 
 def test_opening_fire_is_an_attack() -> None:
     assert [e for e in _code("Soldiers opened fire on protesters in Homs on Friday.", dt.date(2011, 11, 20)) if e.event == "ASSAULT"]
+
+
+def test_a_sea_named_after_a_country_is_no_recipient() -> None:
+    events = _code("The minister described the oil slick in the Gulf of Mexico as a disaster.", dt.date(2010, 5, 3))
+    assert all(p.code != "MEX" for e in events for p in e.actors + e.recipients)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from dateline.core.knowledge import Entry, Knowledge, KnownActor, gazetteer_key
 from dateline.core.knowledge.dictionary import NAME_TOKEN, fold
-from dateline.core.knowledge.names import name_words
+from dateline.core.knowledge.names import in_feature_name, name_words
 from dateline.core.knowledge.overlay import normalise_space
 from dateline.core.knowledge.places import geocode
 
@@ -149,12 +149,3 @@ def find_names(doc: Doc, kb: Knowledge, day: dt.date | None) -> list[NameMatch]:
         out.append(best[1])
         i = best[0] + 1
     return out
-
-
-def in_feature_name(text: str, start: int) -> bool:
-    """Does the name at ``start`` end a geographic feature's name ("Gulf of Mexico", "Bay of Bengal")?"""
-    before = _FEATURE_OF.search(text[max(0, start - 20) : start])
-    return before is not None and before.group(1).lower() in name_words().feature_words
-
-
-_FEATURE_OF = re.compile(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$")

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from dateline.annotate.events.lexicon import words
 from dateline.annotate.events.matching import is_event_noun
 from dateline.annotate.events.records import Participant, Place
+from dateline.core.knowledge.names import in_feature_name
 from dateline.core.mentions import ActorMention
 
 if TYPE_CHECKING:
@@ -234,6 +235,9 @@ def _knowledge_mentions(tokens: list[Token], found: list[ActorMention]) -> list[
     extra = []
     for t in tokens:
         if not t.text[:1].isupper():
+            continue
+        before = t.doc[max(0, t.i - 4) : t.i].text_with_ws  # the few words before, not the whole text
+        if in_feature_name(before, len(before)):  # "the Gulf of Mexico": a sea, not Mexico
             continue
         entry = kb.demonyms.get(t.text) or (kb.names[t.text][0] if t.text in kb.names else None)
         if entry is None or any(m.start <= t.idx < m.end for m in found):

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dateline.annotate.actors import find_actor_mentions
-from dateline.annotate.actors.gazetteer import in_feature_name
 from dateline.annotate.actors.role_dates import role_years
 from dateline.annotate.stage import StageInput, stage
 from dateline.core.knowledge import load
+from dateline.core.knowledge.names import in_feature_name
 from dateline.core.knowledge.places import geocode
 from dateline.core.records import Row, SpanRow
 from dateline.core.settings import Settings

@@ -87,3 +87,12 @@ def name_key(text: str) -> str:
             continue
         out.append(word_key(word))
     return "-".join(out)
+
+
+def in_feature_name(text: str, start: int) -> bool:
+    """Does the name at ``start`` end a geographic feature's name ("Gulf of Mexico", "Bay of Bengal")?"""
+    before = _FEATURE_OF.search(text[max(0, start - 20) : start])
+    return before is not None and before.group(1).lower() in name_words().feature_words
+
+
+_FEATURE_OF = re.compile(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$")
