@@ -286,15 +286,21 @@ async function loadQuotes() {
 }
 
 // ---------------------------------------------------------------- actors
+// One page of a list filtered by the text of its box; null when a newer request has taken over.
+async function textPage(state, box, path) {
+  const current = ticket(state);
+  const params = pageParams(state);
+  const text = document.getElementById(box).value.trim();
+  if (text) params.set("q", text);
+  const page = await apiPage(`${path}?${params}`);
+  return current() ? page : null;
+}
+
 async function loadActors() {
   show("actors");
   const state = lists.actors;
-  const current = ticket(state);
-  const params = pageParams(state);
-  const text = document.getElementById("a-text").value.trim();
-  if (text) params.set("q", text);
-  const page = await apiPage(`/api/actors?${params}`);
-  if (!current()) return;
+  const page = await textPage(state, "a-text", "/api/actors");
+  if (!page) return;
   const heads = [sortable("name", "name", false, state, loadActors), "kind", sortable("code", "code", false, state, loadActors), "sector",
     sortable("mentions", "mentions", true, state, loadActors), sortable("articles", "documents", true, state, loadActors)];
   fill(document.getElementById("actors"), pager(state, page.total, page.rows.length, loadActors), table(heads,
@@ -361,12 +367,8 @@ function network(actor) {
 async function loadDocuments() {
   show("documents");
   const state = lists.documents;
-  const current = ticket(state);
-  const params = pageParams(state);
-  const text = document.getElementById("d-text").value.trim();
-  if (text) params.set("q", text);
-  const page = await apiPage(`/api/documents?${params}`);
-  if (!current()) return;
+  const page = await textPage(state, "d-text", "/api/documents");
+  if (!page) return;
   const rows = page.rows.map((d) => {
     const dated = d.date_source !== "unknown" && d.date_source !== "ambiguous";
     const cell = el("div", { class: "date-cell" });
