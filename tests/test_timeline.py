@@ -309,7 +309,8 @@ def test_year_by_year_build_equals_one_pass() -> None:
     # the entries they could join; the entries must be those of building everything at once.
     from dateline.core.concepts import load_concepts
     from dateline.resolve.timeline import _may_join
-    from dateline.resolve.timeline_model import _Entry, is_coarse, settle
+    from dateline.resolve.timeline_matching import is_coarse
+    from dateline.resolve.timeline_model import _Entry, settle
 
     russia = {"RUS": {"actor_id": "RUS", "name": "Russia", "code": "RUS", "sector": ""}}
     sources = [_source(1, 1, "1988-02-20"), _source(2, 2, "1988-02"), _source(3, 3, "1988"),

@@ -28,12 +28,13 @@ from dateline.core.settings import Settings
 from dateline.resolve import resolver
 from dateline.resolve.importance import rank
 from dateline.resolve.timeline_dates import Proposer, attach_durations, reference
+from dateline.resolve.timeline_matching import build_entries
+from dateline.resolve.timeline_matching import whats as what_keys
 from dateline.resolve.timeline_model import (
     _claim,
     _date_contradictions,
     _Entry,
     _Source,
-    build_entries,
     compatible,
     duration_years,
     entry_date,
@@ -42,7 +43,6 @@ from dateline.resolve.timeline_model import (
     settle,
     timeline_order,
 )
-from dateline.resolve.timeline_model import whats as what_keys
 from dateline.resolve.timeline_sources import Reader, context, documents
 
 __all__ = ["_Source", "build_entries", "compatible", "duration_years", "granularity_of", "resolve_timeline"]

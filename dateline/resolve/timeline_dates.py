@@ -13,18 +13,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from dateline.resolve.timeline_matching import _same_happening, whats
 from dateline.resolve.timeline_model import (
     GRANULARITY_RANK,
     Sink,
     _claim,
     _Entry,
-    _same_happening,
     _Source,
     compatible,
     duration_years,
     entry_date,
     granularity_of,
-    whats,
 )
 from dateline.resolve.timeline_sources import Doc
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dateline.core.concepts import Concept, concepts_of_lemma
+from dateline.resolve.timeline_matching import is_coarse, source_order
 from dateline.resolve.timeline_model import (
     CONTEXT_ACTORS,
     GRANULARITY_RANK,
@@ -26,8 +27,6 @@ from dateline.resolve.timeline_model import (
     _Source,
     compatible,
     granularity_of,
-    is_coarse,
-    source_order,
 )
 
 # The perfect ("has been suspended", "have already agreed"): a state the report's day finds, not
