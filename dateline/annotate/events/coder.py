@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from dateline.annotate.events import arguments as args
+from dateline.annotate.events import roles
 from dateline.annotate.events.dating import TimexIndex, event_date
 from dateline.annotate.events.dictionary import Coding, dictionary
 from dateline.annotate.events.lexicon import words
@@ -114,20 +115,20 @@ def _sentence_events(sentence: Span, context: _Context) -> list[Event]:
 
 def _event(match: Match, sentence: Span, context: _Context) -> Event | None:
     verb, trigger, coding = match.verb, match.trigger, match.coding
-    subject = args.actor_subject(verb, coding.event)
+    subject = roles.actor_subject(verb, coding.event)
     if (subject is not None and _inert(subject)) or _by_nature(verb) or _against_nature(verb, coding.event):
         return None  # "the earthquake killed 200 people", "were killed in the earthquake": no one acted
-    phrases = args.recipient_phrases(verb, coding.event)
+    phrases = roles.recipient_phrases(verb, coding.event)
     if trigger is not verb and trigger.dep_ in ("nsubj", "nsubjpass", "conj"):
         # The noun is the verb's subject ("EU aid to Haiti is channelled"): its own words say who.
         subject = None
-        own = args.noun_actor(trigger, coding.event)
+        own = roles.noun_actor(trigger, coding.event)
         actors = args.participants(own, context.mentions, trigger) if own else ()
         phrases = [(head, tokens) for head, tokens in phrases if head is not trigger]
     else:
-        actors = args.participants(args.np_tokens(subject), context.mentions, subject) if subject is not None else ()
+        actors = args.participants(roles.np_tokens(subject), context.mentions, subject) if subject is not None else ()
     if trigger is not verb:  # "aid to Mozambique", "talks with Baku": the noun's own arguments
-        phrases.append((trigger, args.noun_target(trigger, coding.event, modifiers=False)))
+        phrases.append((trigger, roles.noun_target(trigger, coding.event, modifiers=False)))
     recipients = _coded_first(args.merge(args.participants(tokens, context.mentions, head) for head, tokens in phrases))
     if not any(a.code for a in actors) and subject is not None:
         actors = args.actor_by_location(subject, verb, trigger, context.mentions, context.places) or actors
@@ -189,7 +190,7 @@ def _threatening(verb: Token, event: Event) -> bool:
     w = words()
     if any(_political(r) for r in event.recipients):
         return True
-    warner = args.subject(verb)
+    warner = roles.subject(verb)
     for c in verb.children:
         if c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children):
             return True
@@ -205,7 +206,7 @@ def _threatening(verb: Token, event: Event) -> bool:
             # "warned (that) it would ...": the warner's own act, said with a modal or coded itself.
             person = warner is not None and (warner.ent_type_ == "PERSON" or warner.lower_ in ("he", "she"))
             own = (subject is None and c.dep_ == "xcomp") or (subject is not None and (
-                (subject.lower_ in args.PRONOUNS and not (person and subject.lower_ == "it"))
+                (subject.lower_ in roles.PRONOUNS and not (person and subject.lower_ == "it"))
                 or (warner is not None and subject.lemma_ == warner.lemma_)))  # fmt: skip
             modal = any(a.lower_ in w.future_auxiliaries | w.modal_auxiliaries for a in c.children if a.dep_ == "aux")
             if own and (modal or match_verb(c) is not None):
@@ -265,7 +266,7 @@ def _in_role(subject: Token) -> bool:
     """Does the phrase name its person by a political office ("health minister Ana Ruiz", "Ana Ruiz,
     the interior minister")? An uncoded person with one is a political actor."""
     return any(t.pos_ == "NOUN" and args.agent_of(t)[1] in words().political_sectors
-               for t in args.np_tokens(subject, appositions=True))  # fmt: skip
+               for t in roles.np_tokens(subject, appositions=True))  # fmt: skip
 
 
 def _imperative(verb: Token) -> bool:
@@ -320,7 +321,7 @@ def _main(verb: Token) -> bool:
     implicated" tells the background of the main event."""
     if verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"):
         return True
-    return verb.dep_ in ("ccomp", "parataxis") and args.reporter(verb) is verb.head
+    return verb.dep_ in ("ccomp", "parataxis") and roles.reporter(verb) is verb.head
 
 
 def _by_actor(coding: Coding, trigger: Token, actors: tuple[Participant, ...]) -> Coding:
@@ -373,10 +374,10 @@ def _must_requests(sentence: Span, context: _Context, used: set[int]) -> list[Ev
         for clause in (c for c in token.children if c.dep_ == "ccomp"):
             if not any(a.lower_ in words().demanding_modals for a in clause.children if a.dep_ == "aux"):
                 continue
-            subject = args.subject(token)
+            subject = roles.subject(token)
             target = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            actors = args.participants(args.np_tokens(subject), context.mentions, subject) if subject is not None else ()
-            recipients = args.participants(args.np_tokens(target), context.mentions, target) if target is not None else ()
+            actors = args.participants(roles.np_tokens(subject), context.mentions, subject) if subject is not None else ()
+            recipients = args.participants(roles.np_tokens(target), context.mentions, target) if target is not None else ()
             if not actors and not recipients:
                 continue
             dated = event_date(token, token, sentence, context.index, context.published)

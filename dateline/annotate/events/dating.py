@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from dateline.annotate.events.arguments import reporter
 from dateline.annotate.events.lexicon import words
 from dateline.annotate.events.narrative import narrative_timex
+from dateline.annotate.events.roles import reporter
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

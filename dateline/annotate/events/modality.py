@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dateline.annotate.events.arguments import reporter
 from dateline.annotate.events.dictionary import Coding, dictionary
 from dateline.annotate.events.lexicon import words
 from dateline.annotate.events.matching import match_verb, noun_coding
 from dateline.annotate.events.records import ASSERTED, FUTURE, GENERIC, HYPOTHETICAL, NEGATED
+from dateline.annotate.events.roles import reporter
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -1,0 +1,192 @@
+"""Which phrase plays which part: the trigger's subject is the actor (the agent of a passive; the
+speaker for "it"/"they" in what a speaker reports), its object or prepositional object the
+recipient — never a name elsewhere in the sentence, the failure PETRARCH's coders are known for.
+Who those phrases name is :mod:`dateline.annotate.events.arguments`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dateline.annotate.events.lexicon import words
+from dateline.annotate.events.matching import is_event_noun
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Children that open a clause of their own: what happens there is not the phrase's referent
+# ("a resolution that aims to tighten sanctions", "the Red Cross operating in Iraq").
+CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "appos")
+MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
+NAMED = ("PERSON", "ORG", "GPE", "NORP")
+# Types whose passive subject is the one that acts ("guerrillas have been demobilized").
+PASSIVE_ACTOR_TYPES = frozenset({"RETREAT"})
+PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
+
+
+def np_tokens(token: Token, *, appositions: bool = False) -> list[Token]:
+    """The phrase headed by ``token`` with its conjuncts; clauses and appositions inside it are left
+    out (they describe the referent, they are not it), appositions kept with ``appositions``."""
+    out: list[Token] = []
+    stack = [token]
+    while stack:
+        head = stack.pop()
+        out.append(head)
+        stack.extend(c for c in head.children if c.dep_ not in CLAUSE_DEPS or (appositions and c.dep_ == "appos"))
+    return sorted(out, key=lambda t: t.i)
+
+
+def reporter(verb: Token) -> Token | None:
+    """The speech verb whose reported clause contains ``verb`` ("Lavrov said [that ...]")."""
+    child = verb
+    for ancestor in verb.ancestors:
+        if ancestor.lemma_ in words().speech and child.dep_ in ("ccomp", "parataxis"):
+            return ancestor
+        child = ancestor
+    return None
+
+
+def _speaker_of(verb: Token) -> Token | None:
+    """The subject of the speech verb whose reported clause holds ``verb`` ("Hungary said it will ...")."""
+    said = reporter(verb)
+    if said is None:
+        return None
+    return next((c for c in said.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                return verb.head  # "the group that attacked": the group
+            return child
+    for child in verb.children:  # passive: the agent is the doer
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "with":
+        # "with Armenia and Azerbaijan both blaming each other": the absolute's noun does it.
+        return next((c for c in head.children if c.dep_ == "pobj"), None)
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in words().object_control_verbs:
+        # "urged Iraq to withdraw", "called on them to cease hostilities": who is asked does it.
+        asked = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+        asked = asked or next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                               for g in c.children if g.dep_ == "pobj"), None)  # fmt: skip
+        if asked is not None:
+            return asked
+    if verb.dep_ == "xcomp" and not has_agent(head):
+        # "Iran is set to resume talks", "Israel is expected to withdraw": the raised subject.
+        raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        if raised is not None:
+            return raised
+    if verb.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None  # "talks were cancelled and schools (were) closed": a passive of its own names no doer
+    if verb.dep_ == "conj" and head is not verb:
+        # "was indicted by the court and will resign": the shared subject, not the agent of the first verb.
+        shared = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+        if shared is not None and not (shared.lower_ in ("who", "which", "that") and head.dep_ == "relcl"):
+            return shared
+    if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and head is not verb:
+        return subject(head)
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ != "VBN":
+        noun = verb.head
+        governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if is_event_noun(noun) or noun.lemma_.lower() in words().statement_nouns:
+            # "issued a declaration demanding ...", "converged for a rally to protest ...": the one
+            # who issued it or rallied.
+            if noun.dep_ in ("dobj", "pobj") and governor.pos_ in ("VERB", "AUX"):
+                return subject(governor)
+            return None
+        return noun  # "aid groups delivering food", "militants loyal to ..."
+    return None
+
+
+def has_agent(verb: Token) -> bool:
+    return any(c.dep_ == "agent" for c in verb.children)
+
+
+def actor_subject(verb: Token, event: str = "") -> Token | None:
+    """The doer, with "it"/"they"/"we" in reported speech read as the speaker ("Syria says it is willing")."""
+    found = subject(verb)
+    if found is None and event in PASSIVE_ACTOR_TYPES and not has_agent(verb):
+        found = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if found is not None and found.lower_ in PRONOUNS:
+        head = verb
+        while head.dep_ in ("xcomp", "acomp", "conj", "advcl") and head.head is not head:
+            head = head.head
+        speaker = _speaker_of(head)
+        if speaker is not None:
+            return speaker
+    return found
+
+
+def noun_actor(noun: Token, event: str) -> list[Token]:
+    """Who does what an event noun names: its possessor or the name before it ("Israel's
+    withdrawal", "the EU aid", "Israeli air strikes"), its "by" phrase ("a protest by students"), or
+    its "of" phrase where that is not the target ("exercises of the navy", not "the invasion of Kuwait")."""
+    agentive = ("by",) if "of" in words().noun_preps.get(event, ()) else ("by", "of")
+    out: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ in ("compound", "amod", "nmod") and (child.pos_ == "PROPN" or child.ent_type_)):
+            out.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ in agentive:
+            out.extend(t for g in child.children if g.dep_ == "pobj" for t in np_tokens(g))
+    return sorted(out, key=lambda t: t.i)
+
+
+def noun_target(noun: Token, event: str, *, modifiers: bool) -> list[Token]:
+    """The target of an event or proposal noun: whom it is aimed at ("sanctions on the Taliban", "a
+    protest with Albania") and, with ``modifiers``, who made the proposal rejected or accepted ("an
+    Australian ultimatum", "a US offer")."""
+    out: list[Token] = []
+    preps = ("to", "with", "against", "between", "on", *words().noun_preps.get(event, ()))
+    for child in noun.children:
+        if child.dep_ in MODIFIER_DEPS and modifiers:
+            out.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ in preps:
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    out.extend(np_tokens(g))
+    return out
+
+
+def recipient_phrases(verb: Token, event: str, *, deep: bool = True) -> list[tuple[Token, list[Token]]]:
+    """(head, tokens) of every phrase that may name the recipient of the event ``verb`` triggers."""
+    from dateline.annotate.events.matching import noun_coding
+
+    out: list[tuple[Token, list[Token]]] = []
+    preps = words().recipient_preps + (("at",) if event == "ASSAULT" else ())  # "at a lunch" is where, "fired at" is whom
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative"):
+            if is_event_noun(child):
+                # The noun of the event itself ("imposed sanctions on", "held talks with") is not its
+                # recipient; the maker of another's proposal ("rejected a US offer") is.
+                own = noun_coding(child)
+                out.append((child, noun_target(child, event, modifiers=own is None or own.event != event)))
+            else:
+                out.append((child, np_tokens(child)))
+        elif child.dep_ == "nsubjpass" and not (event in PASSIVE_ACTOR_TYPES and not has_agent(verb)):
+            out.append((child, np_tokens(child)))
+        elif child.dep_ == "prep" and child.lower_ in preps:
+            out.extend((g, np_tokens(g)) for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ in ("ccomp", "oprd") and child.pos_ == "ADJ":
+            # A verbless complement ("found the doctor guilty", "declared the party illegal"): its
+            # subject is whom the verb acts on.
+            out.extend((g, np_tokens(g)) for g in child.children if g.dep_ in ("nsubj", "nsubjpass"))
+        elif child.dep_ == "ccomp" and event == "REQUEST":
+            # "demanded that the US cancel the sale": who is asked to act is the recipient.
+            out.extend((g, np_tokens(g)) for g in child.children if g.dep_ in ("nsubj", "nsubjpass"))
+        elif child.dep_ == "advcl" and event == "THREATEN" and any(m.lower_ in ("if", "unless") for m in child.children):
+            # "... unless Baghdad accepts": the one whose conduct the threat is meant to change.
+            out.extend((g, np_tokens(g)) for g in child.children if g.dep_ in ("nsubj", "nsubjpass"))
+    if deep and not any(_has_code_words(tokens) for _, tokens in out):
+        # "threatened to break relations with Russia", "agreed to open its borders to peacekeepers":
+        # the act threatened, offered or refused carries the recipient.
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+                out.extend(recipient_phrases(child, event, deep=False))
+    return out
+
+
+def _has_code_words(tokens: list[Token]) -> bool:
+    return any(t.ent_type_ in NAMED or t.pos_ == "PROPN" for t in tokens)
