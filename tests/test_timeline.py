@@ -117,6 +117,16 @@ def test_reports_dated_only_by_their_paper_share_an_entry_only_in_the_same_words
     assert len(build_entries([report(1, "meet", approximate=False), report(2, "talk")], {})) == 1
 
 
+def test_one_actor_against_two_targets_the_same_day_is_two_events() -> None:
+    def criticism(n: int, target: str) -> _Source:
+        actor = {"person:obama": {"actor_id": "person:obama", "name": "Obama", "code": "USA", "sector": "GOV"}}
+        recipient = {target: {"actor_id": target, "name": target, "code": "", "sector": ""}}
+        return _source(n, n, "2010-06-08", event="ACCUSE", actors=actor, recipients=recipient)
+
+    assert len(build_entries([criticism(1, "BP"), criticism(2, "person:bush")], {})) == 2
+    assert len(build_entries([criticism(1, "BP"), criticism(2, "BP")], {})) == 1
+
+
 def test_a_headline_names_rather_than_describes() -> None:
     from dateline.core.concepts import load_concepts
     from dateline.resolve.timeline_model import entry_headline

@@ -60,6 +60,13 @@ def _same_time(source: _Source, entry: _Entry) -> bool:
             and bool(set(source.actors) & entry.actor_ids))  # fmt: skip
 
 
+def _targets_differ(source: _Source, entry: _Entry) -> bool:
+    """Both name whom it was done to, and no one is common: "Obama criticised BP" and "Obama
+    criticised Bush", the same day, are two events."""
+    theirs = set(source.recipients)
+    return bool(theirs and entry.recipient_ids) and not (theirs & (entry.recipient_ids | entry.actor_ids))
+
+
 def _same_evidence(source: _Source, entry: _Entry) -> bool:
     """Two reports dated only by their papers' day share no more than the day they were printed:
     "a boy died in Texas" and "a plane flew to Beijing", both of Monday's paper and both naming
@@ -183,7 +190,7 @@ def build_entries(sources: Iterable[_Source], context: dict[int, frozenset[str]]
         whos = set(source.actors) | source.codes | set(source.recipients) | ctx
         fitting = [i for i in index.candidates(source, whos) if _same_happening(source, entries[i])
                    and _same_time(source, entries[i]) and _same_actors(source, entries[i], ctx)
-                   and _same_evidence(source, entries[i])]  # fmt: skip
+                   and _same_evidence(source, entries[i]) and not _targets_differ(source, entries[i])]  # fmt: skip
         if fitting:
             position = min(fitting, key=lambda i: (-entries[i].n_sources, entries[i].order))
         else:
