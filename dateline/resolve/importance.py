@@ -27,10 +27,10 @@ from __future__ import annotations
 import math
 import sqlite3
 from collections import defaultdict
+from dataclasses import dataclass
 
 from dateline.core.timevalues import calendar_part, interval
 from dateline.resolve.stories import stories
-from dateline.resolve.timeline_sources import BEFORE_TRIGGER, PERFECT
 
 # How much an entry's date lets an analyst place it (a timeline reader's need, not a measured fit).
 PRECISION = {"day": 1.0, "week": 0.95, "range": 0.9, "month": 0.9, "season": 0.85, "year": 0.8, "decade": 0.6}
@@ -40,24 +40,26 @@ STATE_ONLY = 0.5  # every source tells it in the perfect ("has been charged"): a
 FACT_CONFIDENCE = 0.7  # a dated fact of a history paragraph: as sure as a typical coded event
 
 
-def rank(conn: sqlite3.Connection) -> None:
-    """Set every timeline entry's story and outlet counts, days and importance."""
+@dataclass(frozen=True, slots=True)
+class Weakness:
+    """What the timeline's builder knows of an entry that its ranking discounts."""
+
+    guessed: bool  # every source dates it by its paper's day alone
+    state_only: bool  # every source tells it in the perfect
+
+
+def rank(conn: sqlite3.Connection, weak: dict[int, Weakness]) -> None:
+    """Set every timeline entry's story and outlet counts, days and importance (``weak``: what the
+    builder found of each entry, by id)."""
     story_of = stories(conn)
     n_docs = max(1, len(story_of))
     entry_stories: dict[int, set[int]] = defaultdict(set)
     entry_outlets: dict[int, set[str]] = defaultdict(set)
-    confidence: dict[int, list[float]] = defaultdict(list)
-    dated: set[int] = set()  # entries a source dates in its own words (not only by its paper's day)
-    told: set[int] = set()  # entries a source tells as a happening (not only as a state, in the perfect)
-    for entry_id, doc_id, coded, date_source, before in conn.execute(
-        f"SELECT s.entry_id, s.doc_id, e.confidence, e.date_source, {BEFORE_TRIGGER} AS before FROM timeline_sources s "
-        "LEFT JOIN events e ON e.id = s.event_id LEFT JOIN documents d ON d.id = e.doc_id"
-    ):  # fmt: skip
-        confidence[entry_id].append(FACT_CONFIDENCE if coded is None else coded)
-        if date_source != "published":
-            dated.add(entry_id)
-        if not PERFECT.search(before or ""):
-            told.add(entry_id)
+    sure: dict[int, float] = {}  # the coder's best confidence among an entry's sources
+    for entry_id, doc_id, coded in conn.execute(
+        "SELECT s.entry_id, s.doc_id, e.confidence FROM timeline_sources s LEFT JOIN events e ON e.id = s.event_id"
+    ):
+        sure[entry_id] = max(sure.get(entry_id, 0.0), FACT_CONFIDENCE if coded is None else coded)
         story = story_of.get(doc_id)
         if story is None:
             continue
@@ -81,11 +83,11 @@ def rank(conn: sqlite3.Connection) -> None:
         value = calendar_part(date) if date else ""
         span = interval(value, calendar_part(date_end) if date_end else None) if value else None
         n_stories, n_outlets = len(entry_stories.get(entry_id, ())), len(entry_outlets.get(entry_id, ()))
-        sure = confidence.get(entry_id) or [FACT_CONFIDENCE]
+        flags = weak.get(entry_id, Weakness(guessed=False, state_only=False))
         score = (1.5 * math.log1p(n_stories) + 0.5 * math.log1p(n_outlets) + 0.5 * centrality.get(entry_id, 0.0)
                  + 0.25 * math.log1p(len(date_stories.get(value, ())))) \
-            * PRECISION.get(granularity, UNPLACED) * (0.5 + 0.5 * max(sure)) \
-            * (1.0 if entry_id in dated else GUESSED_DAY) * (1.0 if entry_id in told else STATE_ONLY)  # fmt: skip
+            * PRECISION.get(granularity, UNPLACED) * (0.5 + 0.5 * sure.get(entry_id, FACT_CONFIDENCE)) \
+            * (GUESSED_DAY if flags.guessed else 1.0) * (STATE_ONLY if flags.state_only else 1.0)  # fmt: skip
         rows.append((max(n_stories, 1), n_outlets, round(score, 6), span[0].isoformat() if span else None,
                      span[1].isoformat() if span else None, entry_id))  # fmt: skip
     conn.executemany(

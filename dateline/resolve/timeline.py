@@ -26,7 +26,7 @@ from typing import Any
 from dateline.core.concepts import Concept, load_concepts
 from dateline.core.settings import Settings
 from dateline.resolve import resolver
-from dateline.resolve.importance import rank
+from dateline.resolve.importance import Weakness, rank
 from dateline.resolve.timeline_dates import Proposer, attach_durations, reference
 from dateline.resolve.timeline_matching import build_entries
 from dateline.resolve.timeline_matching import whats as what_keys
@@ -61,6 +61,7 @@ class _Writer:
         self.conn = conn
         self.concepts = concepts
         self.count = 0
+        self.weak: dict[int, Weakness] = {}  # by provisional number: what the ranking discounts
         self.rows: list[tuple[Any, ...]] = []
         for table in ("timeline_new_entries", "timeline_new_sources", "timeline_new_actors", "timeline_new_ids"):
             conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
@@ -88,6 +89,7 @@ class _Writer:
         self.rows = []
 
     def write(self, entry: _Entry, order: tuple[Any, ...], refs: Callable[[int], str | None]) -> None:
+        self.weak[entry.number] = Weakness(guessed=entry.guessed, state_only=not entry.told)
         (k_date, k_value, (k_doc, k_start), creator) = order
         date = entry_date(entry)
         written = sorted(r for r in map(refs, entry.docs) if r)
@@ -126,6 +128,11 @@ class _Writer:
         conn.execute(f"INSERT INTO timeline_sources (entry_id, {', '.join(_SOURCE_COLUMNS)}) SELECT i.id, "
                      f"{', '.join('s.' + c for c in _SOURCE_COLUMNS)} FROM temp.timeline_new_sources s "
                      "JOIN temp.timeline_new_ids i USING (pid) ORDER BY i.id, s.rowid")  # fmt: skip
+
+    def weaknesses(self) -> dict[int, Weakness]:
+        """What the ranking discounts of each entry, by the id it was published under."""
+        ids = self.conn.execute("SELECT pid, id FROM temp.timeline_new_ids")
+        return {int(entry_id): self.weak[pid] for pid, entry_id in ids if pid in self.weak}
 
     def published(self, pid: int) -> tuple[int, str]:
         """The id and headline an entry was published under."""
@@ -198,7 +205,7 @@ def resolve_timeline(conn: sqlite3.Connection, settings: Settings) -> int:
         for order, entry in held:
             writer.write(entry, order, refs)
         writer.publish()
-        rank(conn)
+        rank(conn, writer.weaknesses())
         conn.execute("DELETE FROM date_proposals")
         for doc_id, p in sorted(proposals.items()):
             entry_id, headline = writer.published(p.entry)

@@ -40,9 +40,8 @@ _FINE_GRANULARITIES = ", ".join(f"'{g}'" for g, rank in sorted(GRANULARITY_RANK.
 # is_coarse() in SQL: events carry their granularity, facts get it from the length of their date.
 _COARSE_EVENT = f"(COALESCE(e.date_granularity, '') NOT IN ({_FINE_GRANULARITIES}) OR length({_PLAIN.format(t='e')}) < 4)"
 _COARSE_FACT = f"(length({_PLAIN.format(t='f')}) NOT IN (4, 7, 10))"
-BEFORE_TRIGGER = f"substr(d.text, max(1, e.trigger_start + 1 - {_BEFORE}), min(e.trigger_start, {_BEFORE}))"
 _EVENTS = ("SELECT e.*, substr(d.text, e.trigger_start + 1, e.trigger_end - e.trigger_start) AS claim, "
-           f"{BEFORE_TRIGGER} AS before FROM events e "
+           f"substr(d.text, max(1, e.trigger_start + 1 - {_BEFORE}), min(e.trigger_start, {_BEFORE})) AS before FROM events e "
            "JOIN documents d ON d.id = e.doc_id WHERE e.status = 'asserted'")  # fmt: skip
 # Only what the text says took place: negated, hypothetical, future and generic events stay in
 # `dateline events` with their status, never in the history.
