@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import random
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -70,22 +70,23 @@ def crossover(rng: random.Random, text: str, seeds: list[str]) -> str:
     return text[: _at(rng, text)] + other[_at(rng, other) :]
 
 
-def dates(rng: random.Random, text: str, seeds: list[str]) -> str:
-    for _ in range(rng.randint(1, 6)):
-        text = _insert(rng, text, f" {rng.choice(DATES)} ")
+def _sprinkle(rng: random.Random, text: str, pieces: Sequence[str], most: int) -> str:
+    """One to ``most`` of ``pieces`` inserted at random places."""
+    for _ in range(rng.randint(1, most)):
+        text = _insert(rng, text, rng.choice(pieces))
     return text
+
+
+def dates(rng: random.Random, text: str, seeds: list[str]) -> str:
+    return _sprinkle(rng, text, [f" {d} " for d in DATES], 6)
 
 
 def quote_marks(rng: random.Random, text: str, seeds: list[str]) -> str:
-    for _ in range(rng.randint(1, 12)):
-        text = _insert(rng, text, rng.choice(MARKS))
-    return text
+    return _sprinkle(rng, text, MARKS, 12)
 
 
 def spaces_and_controls(rng: random.Random, text: str, seeds: list[str]) -> str:
-    for _ in range(rng.randint(1, 12)):
-        text = _insert(rng, text, rng.choice(SPACES))
-    return text
+    return _sprinkle(rng, text, SPACES, 12)
 
 
 def no_break_names(rng: random.Random, text: str, seeds: list[str]) -> str:
@@ -100,15 +101,11 @@ def hard_wrap(rng: random.Random, text: str, seeds: list[str]) -> str:
 
 
 def html(rng: random.Random, text: str, seeds: list[str]) -> str:
-    for _ in range(rng.randint(1, 6)):
-        text = _insert(rng, text, rng.choice(HTML))
-    return text
+    return _sprinkle(rng, text, HTML, 6)
 
 
 def speech(rng: random.Random, text: str, seeds: list[str]) -> str:
-    for _ in range(rng.randint(1, 4)):
-        text = _insert(rng, text, f" {rng.choice(SPEECH)} ")
-    return text
+    return _sprinkle(rng, text, [f" {s} " for s in SPEECH], 4)
 
 
 def one_line(rng: random.Random, text: str, seeds: list[str]) -> str:

@@ -16,6 +16,7 @@ import datetime as dt
 import re
 import sqlite3
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -76,17 +77,16 @@ def stories(conn: sqlite3.Connection) -> dict[int, Story]:
     return {doc_id: Story(find(doc_id), outlets[doc_id]) for doc_id in outlets}
 
 
-def _close_pairs(versions: list[_Version]) -> list[tuple[_Version, _Version]]:
+def _close_pairs(versions: list[_Version]) -> Iterator[tuple[_Version, _Version]]:
     """Pairs of dated versions at most WINDOW_DAYS apart (a sliding window over the dates, so the
     cost follows the number of articles an outlet publishes in a few days, not its whole archive)."""
     dated = sorted(((v.day, v) for v in versions if v.day is not None), key=lambda dv: (dv[0], dv[1].doc_id))
-    pairs: list[tuple[_Version, _Version]] = []
     first = 0
     for i, (day, v) in enumerate(dated):
         while dated[first][0] < day - dt.timedelta(days=WINDOW_DAYS):
             first += 1
-        pairs.extend((u, v) for _, u in dated[first:i])
-    return pairs
+        for _, u in dated[first:i]:
+            yield u, v
 
 
 def _same_story(a: _Version, b: _Version) -> bool:

@@ -107,8 +107,8 @@ def _same_actors(source: _Source, entry: _Entry, context: set[str]) -> bool:
     # Looser ties need the same words too: two officials of one country ("Obama asked Congress",
     # "a federal health official urged schools") or two actorless reports of travel to one country
     # are different happenings unless they say the same thing ("vetoed" / "vetoed").
-    history = source.fact_id is not None or entry.has_facts
-    same_words = history or _says_the_same(source, entry)
+    with_facts = source.fact_id is not None or entry.has_facts
+    same_words = with_facts or _says_the_same(source, entry)
     if source.codes & entry.actor_codes and same_words:
         return True
     if not source.actors and set(source.recipients) & entry.recipient_ids and same_words:
@@ -116,7 +116,7 @@ def _same_actors(source: _Source, entry: _Entry, context: set[str]) -> bool:
     # History is told without naming the actors each time ("a ceasefire was reached in 1994"):
     # a fact is placed by what its article is about. History is told by the year or the month; a
     # day ("At 23:24 29th Apr 2009, kazzel wrote") is news, which names its own actors.
-    history = (source.fact_id is not None or entry.has_facts) and GRANULARITY_RANK.get(source.granularity, -1) < GRANULARITY_RANK["day"]
+    history = with_facts and GRANULARITY_RANK.get(source.granularity, -1) < GRANULARITY_RANK["day"]
     return history and bool((set(source.actors) | context) & entry.context)
 
 

@@ -111,15 +111,15 @@ def _unknown_entities(tokens: list[Token]) -> tuple[Participant, ...]:
     uncoded, so that the event still says who."""
     doc = tokens[0].doc
     inside = {t.i for t in tokens}
-    out: list[Participant] = []
+    named: list[tuple[Participant, bool]] = []  # each with whether it is an owner ("X's")
     for t in tokens:
         if t.ent_iob_ == "B" and t.ent_type_ in ("ORG", "PERSON") and t.i in inside:
             ent = next(e for e in doc.ents if e.start == t.i)
-            out.append(Participant("", ent.text, "", "", ent.text, ent.start_char, ent.end_char))
+            named.append((Participant("", ent.text, "", "", ent.text, ent.start_char, ent.end_char), _owns(ent)))
     # "Michael Jackson's doctor, Conrad Murray": the owner is not the one the phrase names. An owner
     # alone stays, as PLOVER codes "Assad's forces" by Assad.
-    owners = [p for p in out if _owns(doc.char_span(p.start, p.end, alignment_mode="expand") or doc[0:0])]
-    return tuple(p for p in out if p not in owners or len(owners) == len(out))[:3]
+    keep_owners = all(owner for _, owner in named)
+    return tuple(p for p, owner in named if keep_owners or not owner)[:3]
 
 
 def _possessor(doc: Doc, m: ActorMention) -> bool:
@@ -134,7 +134,7 @@ def _possessor(doc: Doc, m: ActorMention) -> bool:
 def _owns(span: Span) -> bool:
     """Does the name stand before an "'s", after it or inside it when the text spaces it ("Jackson 's")?"""
     doc = span.doc
-    return len(span) > 0 and (span[-1].tag_ == "POS" or (span.end < len(doc) and doc[span.end].tag_ == "POS"))
+    return span[-1].tag_ == "POS" or (span.end < len(doc) and doc[span.end].tag_ == "POS")
 
 
 def _qualifier(doc: Doc, m: ActorMention) -> bool:
