@@ -253,13 +253,15 @@ def replicate(base: Path, db: Path, copies: int) -> None:
 
 RESOLVE = """
 import json, resource, sys, time
+from dateline import Settings
 from dateline.resolve import resolvers
 from dateline.store.db import connect
 conn = connect(sys.argv[1])
+settings = Settings()
 out = {}
 for name, fn in resolvers().items():
     start = time.perf_counter()
-    fn(conn)
+    fn(conn, settings)
     out[name + "_seconds"] = round(time.perf_counter() - start, 2)
     out[name + "_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 print(json.dumps(out))

@@ -15,8 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
-from collections import defaultdict
-from collections.abc import Iterator
+from collections import deque
 from dataclasses import dataclass
 
 import numpy as np
@@ -35,26 +34,17 @@ class Story:
 @dataclass(slots=True)
 class _Version:
     doc_id: int
-    day: dt.date | None
+    day: dt.date
     title: str
     signature: np.ndarray | None
 
 
 def stories(conn: sqlite3.Connection) -> dict[int, Story]:
-    """Every stored document's story."""
+    """Every stored document's story. Articles are read outlet by outlet in date order and compared
+    within a sliding window of days, so memory holds a few days' signatures, not the corpus's."""
     outlets: dict[int, str] = {}
     duplicate_of: dict[int, int] = {}
-    groups: dict[str, list[_Version]] = defaultdict(list)
-    for doc_id, outlet, published, title, blob, original in conn.execute(
-        "SELECT id, outlet, published, title, minhash, duplicate_of FROM documents ORDER BY id"
-    ):
-        outlets[doc_id] = outlet or ""
-        if original is not None:
-            duplicate_of[doc_id] = original
-            continue
-        signature = np.frombuffer(blob, dtype=np.uint64) if blob else None
-        groups[(outlet or "").casefold()].append(_Version(doc_id, _day(published), _title_key(title), signature))
-    parent = {doc_id: doc_id for doc_id in outlets}
+    parent: dict[int, int] = {}
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -67,26 +57,34 @@ def stories(conn: sqlite3.Connection) -> dict[int, Story]:
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
-    for versions in groups.values():
-        for a, b in _close_pairs(versions):
-            if _same_story(a, b):
-                union(a.doc_id, b.doc_id)
+    window: deque[_Version] = deque()  # one outlet's versions of the last WINDOW_DAYS
+    current = None
+    for doc_id, outlet, group, published, title, blob, original in conn.execute(
+        "SELECT id, outlet, lower(COALESCE(outlet, '')), published, title, minhash, duplicate_of FROM documents "
+        "ORDER BY lower(COALESCE(outlet, '')), published, id"
+    ):  # fmt: skip
+        outlets[doc_id] = outlet or ""
+        parent[doc_id] = doc_id
+        day = _day(published)
+        if original is not None or day is None:
+            if original is not None:
+                duplicate_of[doc_id] = original
+            continue
+        if group != current:
+            window.clear()
+            current = group
+        oldest = day - dt.timedelta(days=WINDOW_DAYS)
+        while window and window[0].day < oldest:
+            window.popleft()
+        version = _Version(doc_id, day, _title_key(title), np.frombuffer(blob, dtype=np.uint64) if blob else None)
+        for earlier in window:
+            if _same_story(earlier, version):
+                union(earlier.doc_id, doc_id)
+        window.append(version)
     for doc_id, original in duplicate_of.items():
         if original in parent:
             union(doc_id, original)
     return {doc_id: Story(find(doc_id), outlets[doc_id]) for doc_id in outlets}
-
-
-def _close_pairs(versions: list[_Version]) -> Iterator[tuple[_Version, _Version]]:
-    """Pairs of dated versions at most WINDOW_DAYS apart (a sliding window over the dates, so the
-    cost follows the number of articles an outlet publishes in a few days, not its whole archive)."""
-    dated = sorted(((v.day, v) for v in versions if v.day is not None), key=lambda dv: (dv[0], dv[1].doc_id))
-    first = 0
-    for i, (day, v) in enumerate(dated):
-        while dated[first][0] < day - dt.timedelta(days=WINDOW_DAYS):
-            first += 1
-        for _, u in dated[first:i]:
-            yield u, v
 
 
 def _same_story(a: _Version, b: _Version) -> bool:
