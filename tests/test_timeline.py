@@ -104,6 +104,18 @@ def test_the_perfect_is_read_from_the_words_before_the_trigger(before: str, perf
     assert bool(PERFECT.search(before)) is perfect
 
 
+@pytest.mark.parametrize(("before", "stative"), [
+    # A state, or the past before the past: background.
+    ("Syria has been ", True), ("it had long ", True), ("it's been ", True), ("they had ", True),
+    # The active present perfect is how British news tells what just happened.
+    ("Russia has ", False), ("the ministers have also ", False), ("he said it has ", False),
+])  # fmt: skip
+def test_only_the_perfect_of_a_state_or_of_an_earlier_past_is_background(before: str, stative: bool) -> None:
+    from dateline.resolve.timeline_sources import PERFECT, STATIVE
+
+    assert PERFECT.search(before) and bool(STATIVE.search(before)) is stative
+
+
 def test_reports_dated_only_by_their_paper_share_an_entry_only_in_the_same_words() -> None:
     mexico = {"MEX": {"actor_id": "MEX", "name": "Mexico", "code": "MEX", "sector": ""}}
 

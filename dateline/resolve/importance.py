@@ -12,14 +12,19 @@ Run on the published timeline tables, after every resolution. For each entry it 
 
       importance = (1.5·ln(1 + stories) + ½·ln(1 + outlets) + ½·centrality + ¼·ln(1 + date reports))
                    × precision of the date × (½ + ½·the coder's best confidence)
-                   × (0.85 if only a paper's day dates it) × (½ if only told in the perfect)
+                   × (0.85 if only a paper's day dates it) × (½ if only told as a state)
+                   × who did it (1 for a coded actor, 0.8 for an uncoded one, 0.6 for none)
 
   *centrality* is the share of the corpus's articles that mention the entry's best-known actor (an
   event of the conflict's main actors outranks one of a passer-by); *date reports* the stories that
   report anything on the entry's date; the *precision* weight ranks an entry that says when it
   happened above one only placed in a decade (:data:`PRECISION`). An entry every source of which
   dates by its publication day alone may have happened the day before; one every source of which
-  tells in the perfect ("has been charged") is a state the reports find, not that day's news.
+  tells as a state ("has been charged", "had agreed") is what the reports find, not that day's news
+  (the active present perfect, "Russia has banned imports", is how British news tells today's).
+  An entry says who did what to whom: PETRARCH codes an event only when its source actor is in the
+  dictionaries, and an entry whose doer is unknown ("Attack on Mexico", "Appeal to Mexico") tells an
+  analyst the least, and is the likeliest to be no one's act at all (a disease's deaths).
 """
 
 from __future__ import annotations
@@ -36,8 +41,9 @@ from dateline.resolve.stories import stories
 PRECISION = {"day": 1.0, "week": 0.95, "range": 0.9, "month": 0.9, "season": 0.85, "year": 0.8, "decade": 0.6}
 UNPLACED = 0.4  # a date of no granularity the calendar knows
 GUESSED_DAY = 0.85  # every source dated by its paper's day alone: the day may be the one before
-STATE_ONLY = 0.5  # every source tells it in the perfect ("has been charged"): a state, not that day's news
+STATE_ONLY = 0.5  # every source tells it as a state ("has been charged"): not that day's news
 FACT_CONFIDENCE = 0.7  # a dated fact of a history paragraph: as sure as a typical coded event
+CODED_DOER, UNCODED_DOER, NO_DOER = 1.0, 0.8, 0.6  # who did it: a coded actor, a named one, none
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +51,7 @@ class Weakness:
     """What the timeline's builder knows of an entry that its ranking discounts."""
 
     guessed: bool  # every source dates it by its paper's day alone
-    state_only: bool  # every source tells it in the perfect
+    state_only: bool  # every source tells it as a state ("has been charged", "had agreed")
 
 
 def rank(conn: sqlite3.Connection, weak: dict[int, Weakness]) -> None:
@@ -73,6 +79,9 @@ def rank(conn: sqlite3.Connection, weak: dict[int, Weakness]) -> None:
     centrality: dict[int, float] = defaultdict(float)
     for entry_id, actor_id in conn.execute("SELECT entry_id, actor_id FROM timeline_actors WHERE actor_id IS NOT NULL"):
         centrality[entry_id] = max(centrality[entry_id], reach.get(actor_id, 0) / n_docs)
+    doer: dict[int, float] = defaultdict(lambda: NO_DOER)
+    for entry_id, coded in conn.execute("SELECT entry_id, MAX(code != '') FROM timeline_actors WHERE role = 'actor' GROUP BY entry_id"):
+        doer[entry_id] = CODED_DOER if coded else UNCODED_DOER
     entries = conn.execute("SELECT id, date, date_end, granularity FROM timeline_entries").fetchall()
     date_stories: dict[str, set[int]] = defaultdict(set)
     for entry_id, date, _, _ in entries:
@@ -87,7 +96,7 @@ def rank(conn: sqlite3.Connection, weak: dict[int, Weakness]) -> None:
         score = (1.5 * math.log1p(n_stories) + 0.5 * math.log1p(n_outlets) + 0.5 * centrality.get(entry_id, 0.0)
                  + 0.25 * math.log1p(len(date_stories.get(value, ())))) \
             * PRECISION.get(granularity, UNPLACED) * (0.5 + 0.5 * sure.get(entry_id, FACT_CONFIDENCE)) \
-            * (GUESSED_DAY if flags.guessed else 1.0) * (STATE_ONLY if flags.state_only else 1.0)  # fmt: skip
+            * (GUESSED_DAY if flags.guessed else 1.0) * (STATE_ONLY if flags.state_only else 1.0) * doer[entry_id]  # fmt: skip
         rows.append((max(n_stories, 1), n_outlets, round(score, 6), span[0].isoformat() if span else None,
                      span[1].isoformat() if span else None, entry_id))  # fmt: skip
     conn.executemany(

@@ -48,6 +48,7 @@ class _Source:
     approximate: bool = False
     lemma: str = ""  # an event's trigger lemma ("veto")
     perfect: bool = False  # told in the perfect ("has been suspended"): at some time before its date
+    stative: bool = False  # a perfect of a state or of the past before the past ("has been", "had"): background
 
     @property
     def codes(self) -> set[str]:
@@ -98,12 +99,12 @@ class _Entry:
     since_docs: set[int] = field(default_factory=set)
     lemmas: set[str] = field(default_factory=set)  # the trigger lemmas of its events
     guessed: bool = True  # every source so far is dated by its paper's day alone
-    told: bool = False  # some source tells it as a happening, not only in the perfect ("has been charged")
+    told: bool = False  # some source tells it as a happening, not only as a state ("has been charged")
 
     def _take_report(self, source: _Source, dated_doc: bool) -> None:
         self.docs.add(source.doc_id)
         self.guessed = self.guessed and source.approximate
-        self.told = self.told or not source.perfect
+        self.told = self.told or not source.stative
         if source.lemma:
             self.lemmas.add(source.lemma)
         if self.their is None and dated_doc:

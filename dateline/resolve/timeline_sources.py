@@ -34,6 +34,10 @@ from dateline.resolve.timeline_model import (
 _BEFORE = 40
 PERFECT = re.compile(r"(?:\b(?:has|have|had)|['’]s(?=.*\bbeen\s*$))(?:\s+(?:not|never|already|now|also|since|long|\w+ly))*(?:\s+been)?\s*$",
                       re.I)  # "'s" is "has" only before "been": "Turkey's imposed" is a possessive
+# Of those, the perfect of a state or of the past before the past ("has been suspended", "had
+# agreed"): background. The active present perfect ("Russia has banned imports") is how British
+# news tells what just happened, and stays news.
+STATIVE = re.compile(r"(?:\bhad\b(?:\s+\w+)?|\bbeen)\s*$", re.I)
 # The plain date ("1994-05-02", "198") in SQL, as timeline_model._plain computes it.
 _PLAIN = "rtrim(substr(COALESCE({t}.date, ''), 1, 10), 'X')"
 _FINE_GRANULARITIES = ", ".join(f"'{g}'" for g, rank in sorted(GRANULARITY_RANK.items()) if rank > 0)
@@ -204,11 +208,12 @@ class Reader:
 
     def _event(self, r: sqlite3.Row, share: _Shared) -> _Source:
         own = share(self._own(r))
+        perfect = bool(PERFECT.search(r["before"] or ""))
         return _Source(r["id"], None, r["doc_id"], share(r["event"]), "event", share(r["date"]), None,
                        share(r["date_granularity"]), bool(r["historical"]), r["start"], r["end"], share(r["claim"]), own,
                        share.participants(r["actors"]), share.participants(r["recipients"]), mode=share(r["mode"]),
                        approximate=r["date_source"] == "published", lemma=share(r["trigger_lemma"]),
-                       perfect=bool(PERFECT.search(r["before"] or "")))  # fmt: skip
+                       perfect=perfect, stative=perfect and bool(STATIVE.search(r["before"] or "")))  # fmt: skip
 
     @staticmethod
     def _fact(r: sqlite3.Row, share: _Shared) -> _Source:
