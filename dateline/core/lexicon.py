@@ -19,6 +19,8 @@ class English:
     stance_verbs: Mapping[str, tuple[str, ...]]  # lemma → written forms: reporting that is an act
     abbreviations: tuple[str, ...]  # "Mr", "vs": a full stop after them ends no sentence (as written)
     modals: tuple[str, ...]  # "will", "could", ...
+    first_person: tuple[str, ...]  # "I", "me", "my": the writer's own voice outside a quotation
+    openers: tuple[str, ...]  # "On", "After": open a sentence or a time phrase, never a title
 
     def short_months(self) -> tuple[str, ...]:
         """The abbreviated month names, often written with a full stop ("jan", "sept"); not "may",
@@ -49,4 +51,6 @@ def english() -> English:
         stance_verbs=verbs("stance_verbs"),
         abbreviations=tuple(str(a) for a in raw["abbreviations"]),
         modals=tuple(str(m) for m in raw["modals"]),
+        first_person=tuple(str(w) for w in raw["first_person"]),
+        openers=tuple(str(w) for w in raw["openers"]),
     )

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from dateline.annotate.voice import Report
 from dateline.core.concepts import Concept, load_concepts
 
 if TYPE_CHECKING:
@@ -152,6 +153,7 @@ def find_facts(
     for m, start in enumerate(sentence_of):
         by_sentence.setdefault(start, []).append(m)
     skip: set[int] = set()
+    report = Report(doc)
     for n, (timex, span) in enumerate(spans):
         if n in skip:
             continue
@@ -159,6 +161,8 @@ def find_facts(
         if kind is None:
             continue
         sentence: Span = span.sent
+        if not report.holds(sentence):
+            continue  # a reader's comment or the writer's own voice dates no fact of the story
         roots = {spans[m][1].root.i for m in by_sentence[sentence_of[n]] if m != n and m not in skip}
         roots.discard(span.root.i)
         if kind == "range" and n + 1 < len(spans):

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dateline.annotate.quotes import extract_quotes
 from dateline.annotate.quotes.attribution import speaker_mention, statement_date
 from dateline.annotate.stage import StageInput, stage
+from dateline.annotate.voice import comments_start
 from dateline.core.mentions import mentions_from_rows
 from dateline.core.records import Row, TableRow
 from dateline.core.settings import Settings
@@ -16,7 +17,7 @@ from dateline.core.timexes import timexes_from_rows
 
 
 # Runs after "actors" and "time": speakers are their mentions, statement dates their expressions.
-@stage("quotes", version="5", requires=("nlp", "actors", "time"), produces=("quotes",), needs_spacy=True,
+@stage("quotes", version="6", requires=("nlp", "actors", "time"), produces=("quotes",), needs_spacy=True,
        depends_on_date=True)  # fmt: skip
 def quotes_stage(batch: Sequence[StageInput], settings: Settings) -> list[Row]:
     """Direct and reported quotes with speaker actor, cue and date."""
@@ -27,7 +28,10 @@ def quotes_stage(batch: Sequence[StageInput], settings: Settings) -> list[Row]:
             continue
         mentions = mentions_from_rows(item.rows["actors"], item.text)
         timexes = timexes_from_rows(item.rows["time"], item.text)
+        comments = comments_start(item.text)
         for q in extract_quotes(doc):
+            if q.start >= comments:
+                continue  # a reader's comment under the article: nobody in the news said it
             speaker = speaker_mention(q, mentions)
             own = statement_date(q, timexes)
             date = own or (item.published.isoformat() if item.published else None)

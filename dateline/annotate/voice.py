@@ -1,0 +1,91 @@
+"""Whose voice a sentence is in: the report's, or a reader's or the writer's own.
+
+A news page carries more than its report. Many print readers' comments under the article, each
+headed by a timestamp and a user name ("At 4:15 pm on 11 Jun 2009 , JamesJester wrote :"); blogs,
+columns and readers' pages speak in the writer's own "I". Neither reports what somebody else did or
+said, so events, quotes and facts come from the report alone: the text before the first comment's
+header, and there only the sentences without the writer's first person outside a quotation.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from dateline.core.lexicon import english
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# A comment's header: a clock time, a date, a comma, a user name of one to three words, "wrote :".
+# The clock time is what tells it from a report's "he wrote: ..." (bounded repeats: no backtracking
+# blow-up on a long line).
+_COMMENT_HEADER = re.compile(
+    r"(?:\b(?:At|On)\s+)?\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s+)?(?:on\s+)?[^\n,]{0,40}?,\s*"
+    r"[^\s,:]{1,40}(?:\s[^\s,:]{1,40}){0,2}\s+wrote\s*:"
+)
+_OPENING = frozenset({"``", "\u201c"})
+_CLOSING = frozenset({"''", "\u201d"})
+
+
+def comments_start(text: str) -> int:
+    """Where the readers' comments under an article begin (``len(text)`` when it has none).
+
+    Comments follow the report, so everything from the first header on is theirs."""
+    found = _COMMENT_HEADER.search(text)
+    return found.start() if found else len(text)
+
+
+@lru_cache(maxsize=1)
+def _first_person() -> frozenset[str]:
+    return frozenset(w if w == "I" else w.lower() for w in english().first_person)
+
+
+def writers_sentences(doc: Doc) -> set[int]:
+    """The start tokens of the sentences of ``doc`` in the writer's own first person: an "I", "me"
+    or "my" outside any quotation.
+
+    Quotation marks are followed through the text, so a quotation over several sentences keeps its
+    speaker's "I"; a closing mark never opened in the sentence (a quotation begun before it) makes
+    the words before it quoted too."""
+    first_person = _first_person()
+    found: set[int] = set()
+    inside = False
+    for sentence in doc.sents:
+        mine = False
+        for token in sentence:
+            text = token.text
+            if text in _OPENING or (text == '"' and not inside):
+                inside = True
+            elif text in _CLOSING or text == '"':
+                if not inside:
+                    mine = False  # what came before in this sentence was a quotation's end
+                inside = False
+            elif not inside and _is_first_person(token, first_person):
+                mine = True
+        if mine:
+            found.add(sentence.start)
+    return found
+
+
+def _is_first_person(token: Token, first_person: frozenset[str]) -> bool:
+    text = token.text
+    if text == "I":
+        # After a name "I" is a numeral ("World War I", "Elizabeth I"), which parsers take for "I".
+        previous = token.nbor(-1) if token.i > token.sent.start else None
+        return previous is None or not (
+            previous.pos_ == "PROPN" or (previous.text.istitle() and previous.pos_ == "NOUN")
+        )
+    return token.pos_ == "PRON" and text.lower() in first_person
+
+
+class Report:
+    """Which sentences of a parsed article report news (not a comment, not the writer's voice)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.end = comments_start(doc.text)
+        self._writers = writers_sentences(doc)
+
+    def holds(self, sentence: Span) -> bool:
+        return sentence.start_char < self.end and sentence.start not in self._writers
