@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 import yaml
 
 from dateline.core.knowledge import load
@@ -123,3 +124,28 @@ def test_converter_reproduces_the_committed_data(tmp_path: Path) -> None:
     data = Path(__file__).parents[1] / "dateline" / "core" / "data" / "actors"
     for name in ("phoenix_actors.tsv", "phoenix_agents.tsv", "phoenix_discards.tsv", "PHOENIX_PROVENANCE.md"):
         assert (tmp_path / name).read_bytes() == (data / name).read_bytes(), name
+
+
+def test_an_organisation_keeps_its_first_word() -> None:
+    [record], _ = read_actors("ENVIRONMENTAL_PROTECTION_AGENCY_\n+EPA_\n\t[USAGOVENV]\n")
+    actors = split_identities(record, (), False, False, frozenset({"agency"}), frozenset({"environmental"}))
+    assert actors[0].name == "Environmental Protection Agency"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The US Environmental Protection Agency said it would act .",
+            {("Environmental Protection Agency", "USA")},
+        ),
+        # The end of another name is not the dictionary's organisation.
+        ("The Health Protection Agency said it would act .", set()),
+    ],
+)
+def test_a_name_inside_a_longer_name_is_not_that_name(text: str, expected: set[tuple[str, str]]) -> None:
+    from dateline.annotate.actors import find_actor_mentions
+    from dateline.annotate.model import load_model
+
+    found = {(m.text, m.code) for m in find_actor_mentions(load_model()(text)) if m.kind == "organization"}
+    assert found == expected

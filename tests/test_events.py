@@ -505,3 +505,20 @@ def test_opening_fire_is_an_attack() -> None:
 def test_a_sea_named_after_a_country_is_no_recipient() -> None:
     events = _code("The minister described the oil slick in the Gulf of Mexico as a disaster.", dt.date(2010, 5, 3))
     assert all(p.code != "MEX" for e in events for p in e.actors + e.recipients)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # One of the public known by a nationality travels, meets or helps privately: no event.
+        ("A British woman had just returned from Malaysia .", []),
+        ("A Mexican boy who was visiting Texas fell ill .", []),
+        ("A British tourist visited Cuba last week .", []),
+        # An office-holder's visit is one; a people named as such acts as a group; force is coded.
+        ("The British foreign secretary visited Cuba last week .", [("CONSULT", "GBR")]),
+        ("Bosnian Serbs demanded a truce with Moslem forces .", [("AGREE", "BIH")]),
+        ("A Palestinian man stabbed an Israeli soldier .", [("ASSAULT", "PSE")]),
+    ],
+)
+def test_the_private_acts_of_the_public_are_no_events(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(e.event, e.actors[0].code) for e in _code(text, dt.date(2011, 3, 3))][:1] == expected

@@ -193,7 +193,9 @@ def split_identities(record: ActorRecord, roles: tuple[Role, ...], country_recor
         kind = primary_kind if n == 0 else _kind(group[0], org_words, titles)
         if n and primary_kind == "organization" and len(_distinctive(group[0], titles)) < 2:
             kind = "organization"  # an acronym or one-word name of the group ("ANSF")
-        out.append(Actor(kind, display_name(group[0], titles), tuple(group[1:]), roles))
+        # Titles are left out of a person's name only: an organisation's first word is its own
+        # ("Environmental Protection Agency", not "Protection Agency").
+        out.append(Actor(kind, display_name(group[0], titles if kind == "person" else frozenset()), tuple(group[1:]), roles))
     return out
 
 

@@ -74,6 +74,13 @@ def _looks_like_name(text: str, spans: list[tuple[int, int, str]]) -> bool:
     return True
 
 
+def _inside_longer_name(text: str, previous: tuple[int, int, str], start: int, entity_of: dict[int, int]) -> bool:
+    """Does the name at ``start`` continue a capitalised word of the same named entity before it?"""
+    first = entity_of.get(start)
+    return (first is not None and first < start and entity_of.get(previous[0]) == first
+            and previous[2] != "the" and text[previous[0]].isupper())  # fmt: skip
+
+
 def find_names(doc: Doc, kb: Knowledge, day: dt.date | None) -> list[NameMatch]:
     """Every known name of ``doc``, leftmost-longest, in text order."""
     text = doc.text
@@ -84,6 +91,7 @@ def find_names(doc: Doc, kb: Knowledge, day: dt.date | None) -> list[NameMatch]:
     proper = {t.idx for t in doc if t.pos_ == "PROPN"}
     persons = {t.idx for t in doc if t.ent_type_ == "PERSON"}
     orgs = {e.start_char for e in doc.ents if e.label_ == "ORG" and len(e) == 1}  # one-word ORG entities
+    entity_of = {t.idx: e.start_char for e in doc.ents if e.label_ in ("ORG", "FAC") for t in e}
     generic = kb.derived.get("generic_words")
     if not isinstance(generic, frozenset):
         generic = frozenset({d.lower() for d in kb.demonyms} | set(kb.dictionary.agents) | set(kb.bodies) | set(kb.offices))
@@ -138,6 +146,11 @@ def find_names(doc: Doc, kb: Knowledge, day: dt.date | None) -> list[NameMatch]:
                 continue  # spaCy reads no person here
             if known.kind == "organization" and j == i and not (text[start:end].isupper() or start in orgs):
                 continue  # one word ("Southern") names a group only as an acronym or where spaCy reads it alone as one
+            # The end of a longer name: the "Health Protection Agency" is not the "Protection Agency"
+            # (after a known name, "US Environmental Protection Agency", it is that name's body).
+            if (known.kind == "organization" and i and _inside_longer_name(text, tokens[i - 1], start, entity_of)
+                    and not (out and out[-1].end == tokens[i - 1][1])):  # fmt: skip
+                continue
             via = "alias" if known.kind == "person" and j == i else "name"
             best = (j, NameMatch(start, end, entry_at(known, day), via, known))
         if best is None:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from dateline.core.knowledge import Knowledge
+from dateline.core.lexicon import english
 
 MAX_ENTITY_CHARS = 120
 # A name's words: capitalised, or the particles inside names; never a weekday or month that follows
@@ -56,6 +57,9 @@ def _build(kb: Knowledge) -> Patterns:
     countries = alternation([n for n, (e, via) in kb.names.items() if e.kind in ("country", "pre") and via == "name"])
     bodies = alternation(list(kb.bodies), flags="i")
     offices = alternation(list(kb.offices), flags="i")
+    # Capitalised words that begin a sentence or a date, not a title: "On Saturday Foreign Minister X".
+    calendar = english()
+    not_title = alternation([*calendar.openers, *(w.title() for w in (*calendar.weekdays, *calendar.months))])
     return Patterns(
         countries=re.compile(rf"(?<![\w-])(?=[A-Z])(?:{countries})(?![\w-])"),
         org=re.compile(
@@ -65,7 +69,7 @@ def _build(kb: Knowledge) -> Patterns:
         ),
         title=re.compile(
             rf"(?<![\w-])(?=[A-Z]|former\s|ex-)(?P<former>[Ff]ormer\s+|[Ee]x-)?(?:(?P<dem>{demonyms})\s+)?"
-            rf"(?P<office>(?:(?:[A-Z][\w-]*|junior|senior|acting|interim|deputy|outgoing|caretaker)\s+){{0,3}}?{offices})\s+(?P<name>{NAME})"
+            rf"(?P<office>(?:(?:(?!{not_title}\s)[A-Z][\w-]*|junior|senior|acting|interim|deputy|outgoing|caretaker)\s+){{0,3}}?{offices})\s+(?P<name>{NAME})"
         ),
         groups=re.compile(
             rf"(?<![\w-])(?=[A-Z])(?P<list>(?:{demonyms})(?:(?:\s*,\s*|\s+and\s+|\s+or\s+)(?:{demonyms}))+)\s+"

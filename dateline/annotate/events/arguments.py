@@ -89,6 +89,8 @@ def _participants_of(tokens: list[Token], mentions: list[ActorMention], head: To
         # the place named after it only where they are from.
         if sector and body_start >= 0 and m.start > body_start and m.kind in ("country", "pre") and m.via in ("name", "metonym", "place"):
             own = sector
+        elif not own and not sector and m.via == "demonym" and head is not None and head.idx >= m.end:
+            own = agent_of(head)[1]  # "a British woman": a British civilian, not Britain
         out.append(Participant(m.actor_id, m.name, m.code, own or sector, m.text, m.start, m.end, m.kind, m.via))
     return tuple(out)
 

@@ -24,6 +24,7 @@ from dateline.annotate.events.lexicon import words
 from dateline.annotate.events.matching import Match, is_light, match_noun, match_verb, noun_coding
 from dateline.annotate.events.modality import intent_recode, own_conflict_call, recode, status
 from dateline.annotate.events.records import ASSERTED, FUTURE, Event, Participant, Place
+from dateline.annotate.voice import Report
 from dateline.core.mentions import ActorMention
 
 if TYPE_CHECKING:
@@ -55,12 +56,16 @@ def code_events(
     timexes: list[Timex] | None = None,
     places: list[Place] | None = None,
 ) -> list[Event]:
-    """Every PLOVER event in ``doc``, best first within each sentence."""
+    """Every PLOVER event that ``doc`` reports, best first within each sentence (none from readers'
+    comments or the writer's own first person: :mod:`dateline.annotate.voice`)."""
     context = _Context(published, sorted(mentions, key=lambda m: (m.start, m.end)),
                        sorted(places or [], key=lambda p: p.start), TimexIndex(doc, timexes or []))  # fmt: skip
     out: list[Event] = []
+    report = Report(doc)
     try:
         for sentence in doc.sents:
+            if not report.holds(sentence):
+                continue  # a reader's comment or the writer's own voice reports no event
             found = _sentence_events(sentence, context)
             found.sort(key=lambda e: (-e.confidence, e.trigger_start))
             out.extend(found)
@@ -224,13 +229,16 @@ def _political_event(coding: Coding, verb: Token, subject: Token | None, actors:
     "I visited London") makes no event; an agentless one (a passive, a noun) is one only when its
     recipient is an actor or the manual codes the verb itself ("was charged with murder": the
     state charges). Advice to the reader (an imperative) is no event. A protest is political
-    by itself: its makers may be civilians."""
+    by itself: its makers may be civilians; so is force, but not the travel, talks or help of people
+    known only by their nationality ("a British woman returned from Malaysia")."""
     w = words()
     if _imperative(verb) or (subject is not None and subject.lower_ in w.personal_pronouns):
         return False
     if actors:
         if coding.event == "PROTEST" and not coding.reverse:
             return True
+        if coding.event not in _FORCE and not coding.reverse and _of_the_public(subject, actors):
+            return False  # "a British woman returned from Malaysia": travel, not a visit of Britain
         return any(_political(p) for p in actors) or (subject is not None and not coding.reverse and _in_role(subject))
     doer = subject.lemma_.lower() if subject is not None else ""
     if subject is not None and not coding.reverse and subject.pos_ == "NOUN" and doer not in w.weapon_subjects | w.organisation_heads:
@@ -275,6 +283,15 @@ def _imperative(verb: Token) -> bool:
     if root.dep_ != "ROOT" or root.tag_ != "VB":
         return False
     return not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "aux", "auxpass") for c in root.children)
+
+
+def _of_the_public(subject: Token | None, actors: tuple[Participant, ...]) -> bool:
+    """Is the doer one of the public known by a nationality ("a British woman", "Mexican tourists"):
+    coded by the country, but acting for nobody? Their force is still coded (a mob's attack); their
+    travel, talks or help are private. A people named as such ("Nigerians", "Bosnian Serbs") acts as
+    a group, and PLOVER codes it."""
+    return (subject is not None and subject.pos_ == "NOUN" and args.agent_of(subject)[1] == "CVL"
+            and all(p.sector == "CVL" for p in actors))  # fmt: skip
 
 
 def _inert(subject: Token) -> bool:
