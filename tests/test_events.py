@@ -522,3 +522,27 @@ def test_a_sea_named_after_a_country_is_no_recipient() -> None:
 )
 def test_the_private_acts_of_the_public_are_no_events(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(e.event, e.actors[0].code) for e in _code(text, dt.date(2011, 3, 3))][:1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "recipients"),
+    [
+        # A state acts through its forces, a client through their lawyers: the owner codes the phrase.
+        ("Assad 's forces shelled Homs .", {"Assad"}, None),
+        ("Putin 's spokesman criticised the report .", {"Putin"}, None),
+        # A relative, a doctor or a victim is someone else: the owner is neither actor nor recipient.
+        ("The last doctor of Michael Jackson 's life was convicted by a California jury .", None, {"The last doctor"}),
+    ],
+)
+def test_an_owner_codes_those_who_act_for_them_not_those_tied_to_them(
+    text: str, actors: set[str] | None, recipients: set[str] | None
+) -> None:
+    [top, *_] = _code(text, dt.date(2011, 3, 3))
+    if actors is not None:
+        assert {a.entity_text for a in top.actors} == actors
+    if recipients is not None:
+        assert {r.entity_text for r in top.recipients} == recipients
+
+
+def test_a_relatives_attendance_is_no_event_of_the_owner() -> None:
+    assert _code("Michael Jackson 's family attended parts of the trial .", dt.date(2011, 3, 3)) == []

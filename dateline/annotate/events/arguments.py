@@ -30,7 +30,7 @@ def participants(tokens: list[Token], mentions: list[ActorMention], head: Token 
         # "Salaheddine Sidhoum, Algeria's leading activist").
         out = _participants_of(np_tokens(head, appositions=True), mentions, head) or out
     if not out:
-        out = _unknown_entities(tokens)
+        out = _unknown_entities(tokens, head)
     if not out and head is not None:
         out = _agent(head, tokens)
     return out
@@ -75,7 +75,10 @@ def _participants_of(tokens: list[Token], mentions: list[ActorMention], head: To
     # "Michael Jackson's doctor, Conrad Murray": the owner is not the one the phrase names; an owner
     # alone stays, as PLOVER codes "Assad's forces" by Assad.
     owners = [m for m in found if _possessor(doc, m)]
-    if owners and any(m.kind == "person" and m not in owners for m in found):
+    if owners and (any(m.kind == "person" and m not in owners for m in found)
+                   or (head is not None and head.lemma_.lower() in words().relation_heads)):  # fmt: skip
+        # "Michael Jackson's family", "the doctor of Jackson's life": a tie to the owner, who does
+        # not act through them as a state through its forces.
         found = [m for m in found if m not in owners]
     sector, body_start = head_sector(head) if head is not None else ("", -1)
     out: list[Participant] = []
@@ -108,7 +111,7 @@ def _between(mentions: list[ActorMention], low: int, high: int) -> list[ActorMen
     return out
 
 
-def _unknown_entities(tokens: list[Token]) -> tuple[Participant, ...]:
+def _unknown_entities(tokens: list[Token], head: Token | None) -> tuple[Participant, ...]:
     """Named organisations and people the actors stage could not code ("BP", "Halliburton"): kept
     uncoded, so that the event still says who."""
     doc = tokens[0].doc
@@ -120,7 +123,7 @@ def _unknown_entities(tokens: list[Token]) -> tuple[Participant, ...]:
             named.append((Participant("", ent.text, "", "", ent.text, ent.start_char, ent.end_char), _owns(ent)))
     # "Michael Jackson's doctor, Conrad Murray": the owner is not the one the phrase names. An owner
     # alone stays, as PLOVER codes "Assad's forces" by Assad.
-    keep_owners = all(owner for _, owner in named)
+    keep_owners = all(owner for _, owner in named) and not (head is not None and head.lemma_.lower() in words().relation_heads)
     return tuple(p for p, owner in named if keep_owners or not owner)[:3]
 
 

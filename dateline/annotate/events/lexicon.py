@@ -33,6 +33,7 @@ class Words:
     political_sectors: frozenset[str]
     personal_pronouns: frozenset[str]
     organisation_heads: frozenset[str]
+    relation_heads: frozenset[str]
     warning_words: frozenset[str]
     threat_nouns: frozenset[str]
     particles: frozenset[str]
