@@ -546,3 +546,18 @@ def test_an_owner_codes_those_who_act_for_them_not_those_tied_to_them(
 
 def test_a_relatives_attendance_is_no_event_of_the_owner() -> None:
     assert _code("Michael Jackson 's family attended parts of the trial .", dt.date(2011, 3, 3)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Without an object, what blew up exploded: a rig, or a temper.
+        ("Deepwater Horizon blew up on 20 April , killing 11 workers .", []),
+        ("Senator John Smith blew up at reporters .", []),
+        # A bomb, a bomber, or an armed force blowing something up attacks.
+        ("A suicide bomber blew himself up at a checkpoint .", ["ASSAULT"]),
+        ("Rebels blew up a bridge near Homs .", ["ASSAULT"]),
+    ],
+)
+def test_what_exploded_attacked_no_one(text: str, expected: list[str]) -> None:
+    assert [e.event for e in _code(text, dt.date(2011, 3, 3))][:1] == expected

@@ -123,6 +123,8 @@ def _event(match: Match, sentence: Span, context: _Context) -> Event | None:
     subject = roles.actor_subject(verb, coding.event)
     if (subject is not None and _inert(subject)) or _by_nature(verb) or _against_nature(verb, coding.event):
         return None  # "the earthquake killed 200 people", "were killed in the earthquake": no one acted
+    if coding.event == "ASSAULT" and _exploded(verb, subject):
+        return None  # "Deepwater Horizon blew up": the rig exploded, no one attacked
     phrases = roles.recipient_phrases(verb, coding.event)
     if trigger is not verb and trigger.dep_ in ("nsubj", "nsubjpass", "conj"):
         # The noun is the verb's subject ("EU aid to Haiti is channelled"): its own words say who.
@@ -292,6 +294,19 @@ def _of_the_public(subject: Token | None, actors: tuple[Participant, ...]) -> bo
     a group, and PLOVER codes it."""
     return (subject is not None and subject.pos_ == "NOUN" and args.agent_of(subject)[1] == "CVL"
             and all(p.sector == "CVL" for p in actors))  # fmt: skip
+
+
+def _exploded(verb: Token, subject: Token | None) -> bool:
+    """Is the subject, without an object, what exploded ("the Deepwater Horizon blew up", "the
+    tanker exploded"), not a bomb, a bomber or an armed force?"""
+    w = words()
+    if verb.lemma_.lower() not in w.explosion_verbs or subject is None or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    if subject.lemma_.lower() in w.weapon_subjects:
+        return False
+    # A named subject exploded, or lost its temper ("the senator blew up at reporters"); a bomber
+    # or an armed force named by what it is attacked.
+    return args.agent_of(subject)[1] not in w.political_sectors
 
 
 def _inert(subject: Token) -> bool:

@@ -34,6 +34,7 @@ class Words:
     personal_pronouns: frozenset[str]
     organisation_heads: frozenset[str]
     relation_heads: frozenset[str]
+    explosion_verbs: frozenset[str]
     warning_words: frozenset[str]
     threat_nouns: frozenset[str]
     particles: frozenset[str]
