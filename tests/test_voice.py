@@ -64,3 +64,19 @@ def test_the_writers_voice_codes_no_event_and_a_quoted_speaker_still_does() -> N
         "`` We condemn the attack on Georgia , '' the Russian president said .", dt.date(2011, 3, 3)
     )
     assert [e.event for e in quoted][:1] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "writers"),
+    [
+        ("We did not expect China to help us .", [0]),
+        ("Our friends say Russia criticised Georgia .", [0]),
+        # "US" is the United States; a quoted "we" is the speaker's.
+        ("The US criticised Russia .", []),
+        ("`` We will respond , '' the Russian foreign ministry said .", []),
+    ],
+)
+def test_the_writers_own_we(text: str, writers: list[int]) -> None:
+    from dateline.annotate.model import load_model
+
+    assert sorted(writers_sentences(load_model()(text))) == writers

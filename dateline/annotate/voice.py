@@ -2,7 +2,7 @@
 
 A news page carries more than its report. Many print readers' comments under the article, each
 headed by a timestamp and a user name ("At 4:15 pm on 11 Jun 2009 , JamesJester wrote :"); blogs,
-columns and readers' pages speak in the writer's own "I". Neither reports what somebody else did or
+columns and readers' pages speak in the writer's own "I" and "we". Neither reports what somebody else did or
 said, so events, quotes and facts come from the report alone: the text before the first comment's
 header, and there only the sentences without the writer's first person outside a quotation.
 """
@@ -25,7 +25,7 @@ _COMMENT_HEADER = re.compile(
     r"(?:\b(?:At|On)\s+)?\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s+)?(?:on\s+)?[^\n,]{0,40}?,\s*"
     r"[^\s,:]{1,40}(?:\s[^\s,:]{1,40}){0,2}\s+wrote\s*:"
 )
-_OPENING = frozenset({"``", "\u201c"})
+_OPENING = frozenset({"``", "`", "\u201c"})  # spaCy may split "``" in two
 _CLOSING = frozenset({"''", "\u201d"})
 
 
@@ -39,12 +39,13 @@ def comments_start(text: str) -> int:
 
 @lru_cache(maxsize=1)
 def _first_person() -> frozenset[str]:
-    return frozenset(w if w == "I" else w.lower() for w in english().first_person)
+    # As written, lower case or capitalised: "US" is the United States, not "us".
+    return frozenset(form for w in english().first_person for form in ({w} if w == "I" else {w.lower(), w.capitalize()}))
 
 
 def writers_sentences(doc: Doc) -> set[int]:
-    """The start tokens of the sentences of ``doc`` in the writer's own first person: an "I", "me"
-    or "my" outside any quotation.
+    """The start tokens of the sentences of ``doc`` in the writer's own first person: an "I", "we",
+    "my" or "our" outside any quotation.
 
     Quotation marks are followed through the text, so a quotation over several sentences keeps its
     speaker's "I"; a closing mark never opened in the sentence (a quotation begun before it) makes
@@ -77,7 +78,7 @@ def _is_first_person(token: Token, first_person: frozenset[str]) -> bool:
         return previous is None or not (
             previous.pos_ == "PROPN" or (previous.text.istitle() and previous.pos_ == "NOUN")
         )
-    return token.pos_ == "PRON" and text.lower() in first_person
+    return token.pos_ == "PRON" and text in first_person
 
 
 class Report:

@@ -19,7 +19,7 @@ class English:
     stance_verbs: Mapping[str, tuple[str, ...]]  # lemma → written forms: reporting that is an act
     abbreviations: tuple[str, ...]  # "Mr", "vs": a full stop after them ends no sentence (as written)
     modals: tuple[str, ...]  # "will", "could", ...
-    first_person: tuple[str, ...]  # "I", "me", "my": the writer's own voice outside a quotation
+    first_person: tuple[str, ...]  # "I", "we", "our": the writer's own voice outside a quotation
     openers: tuple[str, ...]  # "On", "After": open a sentence or a time phrase, never a title
 
     def short_months(self) -> tuple[str, ...]:
