@@ -139,6 +139,19 @@ def test_one_actor_against_two_targets_the_same_day_is_two_events() -> None:
     assert len(build_entries([criticism(1, "BP"), criticism(2, "BP")], {})) == 1
 
 
+def test_two_people_of_one_country_are_two_acts() -> None:
+    def criticism(n: int, who: str) -> _Source:
+        actor = {who: {"actor_id": who, "name": who, "code": "USA", "sector": "GOV"}}
+        target = {"BP": {"actor_id": "BP", "name": "BP", "code": "", "sector": ""}}
+        return _source(n, n, "2010-06-08", event="ACCUSE", actors=actor, recipients=target, lemma="criticise")
+
+    # The same words, country and target: one act if the same person, two if two people.
+    assert len(build_entries([criticism(1, "person:obama"), criticism(2, "person:pelosi")], {})) == 2
+    assert len(build_entries([criticism(1, "person:obama"), criticism(2, "person:obama")], {})) == 1
+    # A country acting as such may still be the act of its president that day ("the US criticised BP").
+    assert len(build_entries([criticism(1, "person:obama"), criticism(2, "USA")], {})) == 1
+
+
 def test_a_headline_names_rather_than_describes() -> None:
     from dateline.core.concepts import load_concepts
     from dateline.resolve.timeline_model import entry_headline
@@ -152,14 +165,14 @@ def test_a_headline_names_rather_than_describes() -> None:
 
 
 def test_two_officials_of_one_country_are_one_event_only_in_the_same_words() -> None:
-    def official(event_id: int, person: str, lemma: str) -> _Source:
-        actor = {f"person:{person}": {"actor_id": f"person:{person}", "name": person, "code": "USA", "sector": "GOV"}}
+    def official(event_id: int, who: str, lemma: str) -> _Source:
+        actor = {who: {"actor_id": who, "name": who, "code": "USA", "sector": "GOV"}}
         return _source(event_id, event_id, "2009-04-29", event="REQUEST", actors=actor, lemma=lemma)
 
     # The president asks Congress for money; a health official urges schools to close: two requests.
-    assert len(build_entries([official(1, "president", "ask"), official(2, "official", "urge")], {})) == 2
+    assert len(build_entries([official(1, "person:president", "ask"), official(2, "USA:GOV:official", "urge")], {})) == 2
     # Two reports of one appeal, naming its maker differently, in the same words: one.
-    assert len(build_entries([official(1, "president", "appeal"), official(2, "white-house", "appeal")], {})) == 1
+    assert len(build_entries([official(1, "person:president", "appeal"), official(2, "USA:GOV:white-house", "appeal")], {})) == 1
     # Travellers back from one country, reported without who travelled, are not one visit.
     mexico = {"MEX": {"actor_id": "MEX", "name": "Mexico", "code": "MEX", "sector": ""}}
     trips = [_source(i, i, "2009-04-26", event="CONSULT", actors={}, recipients=mexico, lemma=lemma)

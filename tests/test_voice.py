@@ -42,6 +42,7 @@ def test_no_event_is_coded_from_readers_comments() -> None:
     [
         # The writer's own "I" and "my": no report.
         ("I think Russia criticised Georgia unfairly .", [0]),
+        ("But i told him Russia would never agree .", [0]),
         ("My neighbour says China helped Mexico .", [0]),
         # A speaker's "I" inside a quotation, over one sentence or several.
         ("`` I will not resign , '' the Armenian prime minister said .", []),

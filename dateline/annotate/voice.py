@@ -78,7 +78,8 @@ def _is_first_person(token: Token, first_person: frozenset[str]) -> bool:
         return previous is None or not (
             previous.pos_ == "PROPN" or (previous.text.istitle() and previous.pos_ == "NOUN")
         )
-    return token.pos_ == "PRON" and text in first_person
+    # Readers write "i" too.
+    return token.pos_ == "PRON" and (text in first_person or text == "i")
 
 
 class Report:

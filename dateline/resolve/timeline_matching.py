@@ -26,6 +26,7 @@ from dateline.resolve.timeline_model import (
     timeline_order,
 )
 
+PERSON = "person:"  # the id prefix of a person the actors stage found (not a state, an office or a body)
 # How long before its publication day a report's undated event may have taken place: news reports
 # what happened today, yesterday or the day before ("on Saturday" in Monday's paper is rare undated).
 REPORT_LAG = range(1, 3)
@@ -109,7 +110,7 @@ def _same_actors(source: _Source, entry: _Entry, context: set[str]) -> bool:
     # are different happenings unless they say the same thing ("vetoed" / "vetoed").
     with_facts = source.fact_id is not None or entry.has_facts
     same_words = with_facts or _says_the_same(source, entry)
-    if source.codes & entry.actor_codes and same_words:
+    if source.codes & entry.actor_codes and same_words and not _people_differ(source, entry):
         return True
     if not source.actors and set(source.recipients) & entry.recipient_ids and same_words:
         return True
@@ -118,6 +119,13 @@ def _same_actors(source: _Source, entry: _Entry, context: set[str]) -> bool:
     # day ("At 23:24 29th Apr 2009, kazzel wrote") is news, which names its own actors.
     history = with_facts and GRANULARITY_RANK.get(source.granularity, -1) < GRANULARITY_RANK["day"]
     return history and bool((set(source.actors) | context) & entry.context)
+
+
+def _people_differ(source: _Source, entry: _Entry) -> bool:
+    """Both name the people who acted, and no one is common: "Obama criticised BP" and "Pelosi
+    criticised BP" are two acts of one country's politicians, never one event."""
+    theirs = {a for a in source.actors if a.startswith(PERSON)}
+    return bool(theirs) and not (theirs & entry.actor_ids) and any(a.startswith(PERSON) for a in entry.actor_ids)
 
 
 def whats(event: str, concepts: Iterable[str]) -> list[str]:
