@@ -81,3 +81,12 @@ def test_the_writers_own_we(text: str, writers: list[int]) -> None:
     from dateline.annotate.model import load_model
 
     assert sorted(writers_sentences(load_model()(text))) == writers
+
+
+def test_a_page_in_the_first_person_reports_nothing() -> None:
+    blog = ("I flew to Geneva this week . We met the health minister there . Russia criticised Georgia on Monday . "
+            "I think the talks went well . Turkey accused Syria of shelling a town .")  # fmt: skip
+    assert _code(blog, dt.date(2011, 3, 3)) == []
+    news = ("Russia criticised Georgia on Monday . Turkey accused Syria of shelling a town . "
+            "The talks went well , officials said . `` We are ready , '' the minister said .")  # fmt: skip
+    assert {e.event for e in _code(news, dt.date(2011, 3, 3))} >= {"ACCUSE"}
