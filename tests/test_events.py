@@ -561,3 +561,17 @@ def test_a_relatives_attendance_is_no_event_of_the_owner() -> None:
 )
 def test_what_exploded_attacked_no_one(text: str, expected: list[str]) -> None:
     assert [e.event for e in _code(text, dt.date(2011, 3, 3))][:1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # The simple present of a body sentence: what a programme offers, not news.
+        ("Radio 2 this week . Jeremy Vine discusses border controls with the Home Secretary .", "generic"),
+        # A headline (the first sentence) and the past tell news.
+        ("Jeremy Vine discusses border controls with the Home Secretary .", "asserted"),
+        ("Radio 2 this week . Jeremy Vine discussed border controls with the Home Secretary .", "asserted"),
+    ],
+)
+def test_a_material_act_in_the_simple_present_of_a_body_sentence_is_generic(text: str, status: str) -> None:
+    assert [e.status for e in _code(text, dt.date(2011, 3, 3)) if e.event == "CONSULT"][:1] == [status]

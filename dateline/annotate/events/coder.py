@@ -23,7 +23,7 @@ from dateline.annotate.events.dictionary import Coding, dictionary
 from dateline.annotate.events.lexicon import words
 from dateline.annotate.events.matching import Match, is_light, match_noun, match_verb, noun_coding
 from dateline.annotate.events.modality import intent_recode, own_conflict_call, recode, status
-from dateline.annotate.events.records import ASSERTED, FUTURE, Event, Participant, Place
+from dateline.annotate.events.records import ASSERTED, FUTURE, GENERIC, Event, Participant, Place
 from dateline.annotate.voice import Report
 from dateline.core.mentions import ActorMention
 
@@ -167,6 +167,8 @@ def _event(match: Match, sentence: Span, context: _Context) -> Event | None:
     dated = event_date(verb, trigger, sentence, context.index, context.published)
     if state == ASSERTED and dated.source == "trigger" and _after(dated.date, context.published):
         state = FUTURE  # "talks next week"
+    elif state == ASSERTED and dated.source != "trigger" and _listed(verb, event_type, sentence):
+        state = GENERIC  # "Jeremy Vine discusses the issues of the day": what a programme does, not news
     confidence = 0.3 + 0.2 * bool(actors) + 0.15 * bool(recipients) + 0.1 * bool(match.weight) + 0.2 * _main(verb)
     if state != ASSERTED:
         confidence -= 0.3  # what was asked for, threatened or planned ranks below the asking
@@ -296,6 +298,19 @@ def _of_the_public(subject: Token | None, actors: tuple[Participant, ...]) -> bo
             and all(p.sector == "CVL" for p in actors))  # fmt: skip
 
 
+def _listed(verb: Token, event: str, sentence: Span) -> bool:
+    """Is a material act told in the simple present, in the body of a text and not as what someone
+    says ("joins Jools Holland and his band", "discusses the issues of the day")? News tells what
+    happened in the past or the perfect; the simple present of a body sentence describes what
+    someone habitually does or what a programme will offer. Headlines ("Obama hits out at BP", the
+    text's first sentence) and statements ("Mexico denies ...", verbal acts) use it for news."""
+    if event in _VERBAL or verb.tag_ not in ("VBZ", "VBP") or sentence.start == 0:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children) or roles.reporter(verb) is not None:
+        return False
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
 def _exploded(verb: Token, subject: Token | None) -> bool:
     """Is the subject, without an object, what exploded ("the Deepwater Horizon blew up", "the
     tanker exploded"), not a bomb, a bomber or an armed force?"""
@@ -318,6 +333,8 @@ def _inert(subject: Token) -> bool:
 
 
 _RELATIVE = frozenset({"that", "which", "who"})
+# Acts done by saying, which news tells in the present too ("Mexico denies", "the UN urges").
+_VERBAL = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE", "CONCEDE"})
 _FORCE = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 
 
