@@ -568,6 +568,10 @@ def test_what_exploded_attacked_no_one(text: str, expected: list[str]) -> None:
     [
         # The simple present of a body sentence: what a programme offers, not news.
         ("Radio 2 this week . Jeremy Vine discusses border controls with the Home Secretary .", "generic"),
+        ("Listings . English singer Tom Reed joins Jools Holland and his band this week .", "generic"),
+        ("Listings . Liza Tarbuck sits in and is joined by English singer Tom Reed .", "generic"),
+        # A caption dated to its day tells news.
+        ("Captions . Ana Ruiz meets the French president in Paris on 25 January 2011 .", "asserted"),
         # A headline (the first sentence) and the past tell news.
         ("Jeremy Vine discusses border controls with the Home Secretary .", "asserted"),
         ("Radio 2 this week . Jeremy Vine discussed border controls with the Home Secretary .", "asserted"),

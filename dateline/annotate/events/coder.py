@@ -167,8 +167,10 @@ def _event(match: Match, sentence: Span, context: _Context) -> Event | None:
     dated = event_date(verb, trigger, sentence, context.index, context.published)
     if state == ASSERTED and dated.source == "trigger" and _after(dated.date, context.published):
         state = FUTURE  # "talks next week"
-    elif state == ASSERTED and dated.source != "trigger" and _listed(verb, event_type, sentence):
-        state = GENERIC  # "Jeremy Vine discusses the issues of the day": what a programme does, not news
+    elif state == ASSERTED and not (dated.source == "trigger" and dated.granularity == "day") and _listed(verb, event_type, sentence):
+        # "Jeremy Vine discusses the issues of the day", "joins Jools Holland this week": what a
+        # programme offers, not news (a caption dated to its day, "appears in court 25 January", is).
+        state = GENERIC
     confidence = 0.3 + 0.2 * bool(actors) + 0.15 * bool(recipients) + 0.1 * bool(match.weight) + 0.2 * _main(verb)
     if state != ASSERTED:
         confidence -= 0.3  # what was asked for, threatened or planned ranks below the asking
@@ -304,11 +306,12 @@ def _listed(verb: Token, event: str, sentence: Span) -> bool:
     happened in the past or the perfect; the simple present of a body sentence describes what
     someone habitually does or what a programme will offer. Headlines ("Obama hits out at BP", the
     text's first sentence) and statements ("Mexico denies ...", verbal acts) use it for news."""
-    if event in _VERBAL or verb.tag_ not in ("VBZ", "VBP") or sentence.start == 0:
+    if event in _VERBAL or sentence.start == 0 or roles.reporter(verb) is not None:
         return False
-    if any(c.dep_ in ("aux", "auxpass") for c in verb.children) or roles.reporter(verb) is not None:
-        return False
-    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    active = verb.tag_ in ("VBZ", "VBP") and not auxiliaries
+    passive = verb.tag_ == "VBN" and bool(auxiliaries) and all(a.lower_ in ("is", "are") for a in auxiliaries)
+    return (active or passive) and (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
 
 
 def _exploded(verb: Token, subject: Token | None) -> bool:
