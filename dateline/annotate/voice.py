@@ -30,6 +30,9 @@ _COMMENT_HEADER = re.compile(
 # readers' pages 0.25 to 0.62. Under a few sentences no share tells.
 FIRST_PERSON_SHARE = 0.25
 FEW_SENTENCES = 4
+# A quotation left open lapses after this many sentences: a speaker quoted at length has a new
+# paragraph opened with a new mark; a lost closing mark must not make the rest of a page quoted.
+QUOTED_SENTENCES = 4
 _OPENING = frozenset({"``", "`", "\u201c"})  # spaCy may split "``" in two
 _CLOSING = frozenset({"''", "\u201d"})
 
@@ -58,7 +61,11 @@ def writers_sentences(doc: Doc) -> set[int]:
     first_person = _first_person()
     found: set[int] = set()
     inside = False
+    opened = 0  # sentences since the open quotation began
     for sentence in doc.sents:
+        opened = opened + 1 if inside else 0
+        if opened > QUOTED_SENTENCES:
+            inside = False  # its closing mark was lost: no quotation runs on for so long
         mine = False
         for token in sentence:
             text = token.text
