@@ -579,3 +579,17 @@ def test_what_exploded_attacked_no_one(text: str, expected: list[str]) -> None:
 )
 def test_a_material_act_in_the_simple_present_of_a_body_sentence_is_generic(text: str, status: str) -> None:
     assert [e.status for e in _code(text, dt.date(2011, 3, 3)) if e.event == "CONSULT"][:1] == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The date parsers hang on a gerund complement is the act's: the talks are set for Friday.
+        ("The ministers will discuss strengthening ties on Friday .", ("future", "2015-05-29")),
+        # An intention's own date is not the act's ("agreed on Monday to meet on Friday").
+        ("Russia agreed on Monday to meet Georgia on Friday .", ("asserted", "2015-05-25")),
+    ],
+)
+def test_an_act_is_dated_through_its_gerund_complement(text: str, expected: tuple[str, str]) -> None:
+    [first, *_] = _code(text, dt.date(2015, 5, 25))  # a Monday
+    assert (first.status, first.date) == expected

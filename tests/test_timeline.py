@@ -82,7 +82,7 @@ def test_a_state_told_in_the_perfect_joins_the_event_that_left_it() -> None:
     # Sanctions imposed on 10 March; the updates of later weeks repeat "has imposed sanctions" undated.
     sanction = {"event": "SANCTION", "lemma": "impose"}
     sources = [_source(1, 1, "2012-03-10", **sanction),
-               *(_source(n, n, day, approximate=True, perfect=True, **sanction)
+               *(_source(n, n, day, approximate=True, perfect=True, stative=True, **sanction)
                  for n, day in ((2, "2012-03-15"), (3, "2012-03-19"), (4, "2012-04-01"))),
                _source(5, 5, "2012-03-19", approximate=True, **sanction)]  # fmt: skip
     by_docs = sorted(sorted(s.doc_id for s in e.sources) for e in build_entries(sources, {}))
@@ -90,8 +90,12 @@ def test_a_state_told_in_the_perfect_joins_the_event_that_left_it() -> None:
     assert by_docs == [[1, 2, 3, 4], [5]]
     # Someone else's perfect is not that act: "had imposed sanctions", of another country.
     other = {"GEO": {"actor_id": "GEO", "name": "Georgia", "code": "GEO", "sector": ""}}
-    late = _source(6, 6, "2012-03-19", approximate=True, perfect=True, actors=other, **sanction)
+    late = _source(6, 6, "2012-03-19", approximate=True, perfect=True, stative=True, actors=other, **sanction)
     assert len(build_entries([sources[0], late], {})) == 2
+    # The active present perfect is news of its day ("Turkey has imposed new sanctions"), not the
+    # state an old event left.
+    fresh = _source(7, 7, "2012-03-19", approximate=True, perfect=True, **sanction)
+    assert len(build_entries([sources[0], fresh], {})) == 2
 
 
 @pytest.mark.parametrize(("before", "perfect"), [
@@ -223,7 +227,11 @@ def test_news_entries_on_their_own_dates(timeline_db: Path) -> None:
         entries = [e.as_dict() for e in corpus.timeline(Filter(kind="news"))]
     by = {(e["date"], e["event"]) for e in entries}
     assert {("2018-05-18", "CONSULT"), ("2020-01", "CONSULT"), ("2020-09-27", "ASSAULT"), ("2016-04-04", "REQUEST"),
-            ("2016-04-01", "ASSAULT"), ("2015-05-25", "CONSULT")} <= by  # fmt: skip
+            ("2016-04-01", "ASSAULT")} <= by  # fmt: skip
+    # The Lavrov-Mamedyarov talks are announced ("will discuss ... on Monday", in Monday's paper):
+    # future, listed by `dateline events --status future`, never in the history; nor is the Minsk
+    # Group's habitual mediation ("acts as a mediator").
+    assert ("2015-05-25", "CONSULT") not in by
     request = next(e for e in entries if e["event"] == "REQUEST" and e["date"] == "2016-04-04")
     assert {"ARM", "AZE"} <= {r["code"] for r in request["recipients"]}
     # Two sentences of one article: two pieces of evidence, one independent source.

@@ -57,7 +57,9 @@ def _same_time(source: _Source, entry: _Entry) -> bool:
         return _says_the_same(source, entry)
     # Months later only the same verb of the same actor is the same act ("has imposed sanctions"
     # long after Turkey imposed them); "had visited", of some traveller, is not Bachelet's visit.
-    return (source.perfect and lag in PERFECT_LAG and source.lemma in entry.lemmas
+    # Only the perfect of a state ("has been suspended") restates an old event; the active present
+    # perfect ("BP has agreed to pay") is that day's news, a new act of a prolific actor.
+    return (source.stative and lag in PERFECT_LAG and source.lemma in entry.lemmas
             and bool(set(source.actors) & entry.actor_ids))  # fmt: skip
 
 

@@ -100,6 +100,10 @@ def granularity(value: str) -> str:
 def event_date(verb: Token, trigger: Token, sentence: Span, index: TimexIndex, published: dt.date | None) -> Dated:
     """The date of the event ``trigger`` names in the clause of ``verb``."""
     own = index.of(trigger) or (index.of(verb) if verb is not trigger else None)
+    if own is None:
+        # A gerund complement is what the act is about, and parsers hang the act's date on it:
+        # "will discuss strengthening relations on Monday" (unlike "agreed to meet on Monday").
+        own = next((index.of(c) for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and index.of(c)), None)
     if own is not None:
         return Dated(own.value, granularity(own.value), "trigger")
     said = reporter(verb)
