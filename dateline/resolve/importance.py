@@ -13,7 +13,7 @@ Run on the published timeline tables, after every resolution. For each entry it 
       importance = (1.5·ln(1 + stories) + ½·ln(1 + outlets) + ½·centrality + ¼·ln(1 + date reports))
                    × precision of the date × (½ + ½·the coder's best confidence)
                    × (0.85 if only a paper's day dates it) × (½ if only told as a state)
-                   × who did it (1 for a coded actor, 0.8 for an uncoded one, 0.6 for none)
+                   × (0.6 if no source says who did it)
 
   *centrality* is the share of the corpus's articles that mention the entry's best-known actor (an
   event of the conflict's main actors outranks one of a passer-by); *date reports* the stories that
@@ -22,9 +22,10 @@ Run on the published timeline tables, after every resolution. For each entry it 
   dates by its publication day alone may have happened the day before; one every source of which
   tells as a state ("has been charged", "had agreed") is what the reports find, not that day's news
   (the active present perfect, "Russia has banned imports", is how British news tells today's).
-  An entry says who did what to whom: PETRARCH codes an event only when its source actor is in the
-  dictionaries, and an entry whose doer is unknown ("Attack on Mexico", "Appeal to Mexico") tells an
-  analyst the least, and is the likeliest to be no one's act at all (a disease's deaths).
+  An entry says who did what to whom: PETRARCH codes an event only when it knows its source actor,
+  and an entry whose doer no source names ("Attack on Mexico", "Appeal to Mexico") tells an analyst
+  the least, and is the likeliest to be no one's act at all (a disease's deaths). A doer named but
+  uncoded (a private person on trial) is a doer all the same.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ UNPLACED = 0.4  # a date of no granularity the calendar knows
 GUESSED_DAY = 0.85  # every source dated by its paper's day alone: the day may be the one before
 STATE_ONLY = 0.5  # every source tells it as a state ("has been charged"): not that day's news
 FACT_CONFIDENCE = 0.7  # a dated fact of a history paragraph: as sure as a typical coded event
-CODED_DOER, UNCODED_DOER, NO_DOER = 1.0, 0.8, 0.6  # who did it: a coded actor, a named one, none
+NO_DOER = 0.6  # no source says who did it
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,9 +80,8 @@ def rank(conn: sqlite3.Connection, weak: dict[int, Weakness]) -> None:
     centrality: dict[int, float] = defaultdict(float)
     for entry_id, actor_id in conn.execute("SELECT entry_id, actor_id FROM timeline_actors WHERE actor_id IS NOT NULL"):
         centrality[entry_id] = max(centrality[entry_id], reach.get(actor_id, 0) / n_docs)
-    doer: dict[int, float] = defaultdict(lambda: NO_DOER)
-    for entry_id, coded in conn.execute("SELECT entry_id, MAX(code != '') FROM timeline_actors WHERE role = 'actor' GROUP BY entry_id"):
-        doer[entry_id] = CODED_DOER if coded else UNCODED_DOER
+    # Entries some source names a doer of (an actor, coded or not).
+    done_by = {r[0] for r in conn.execute("SELECT DISTINCT entry_id FROM timeline_actors WHERE role = 'actor'")}
     entries = conn.execute("SELECT id, date, date_end, granularity FROM timeline_entries").fetchall()
     date_stories: dict[str, set[int]] = defaultdict(set)
     for entry_id, date, _, _ in entries:
@@ -96,7 +96,7 @@ def rank(conn: sqlite3.Connection, weak: dict[int, Weakness]) -> None:
         score = (1.5 * math.log1p(n_stories) + 0.5 * math.log1p(n_outlets) + 0.5 * centrality.get(entry_id, 0.0)
                  + 0.25 * math.log1p(len(date_stories.get(value, ())))) \
             * PRECISION.get(granularity, UNPLACED) * (0.5 + 0.5 * sure.get(entry_id, FACT_CONFIDENCE)) \
-            * (GUESSED_DAY if flags.guessed else 1.0) * (STATE_ONLY if flags.state_only else 1.0) * doer[entry_id]  # fmt: skip
+            * (GUESSED_DAY if flags.guessed else 1.0) * (STATE_ONLY if flags.state_only else 1.0) * (1.0 if entry_id in done_by else NO_DOER)  # fmt: skip
         rows.append((max(n_stories, 1), n_outlets, round(score, 6), span[0].isoformat() if span else None,
                      span[1].isoformat() if span else None, entry_id))  # fmt: skip
     conn.executemany(
