@@ -222,6 +222,11 @@ def test_people_are_never_merged_by_surname() -> None:
     assert by_text["she"].actor_id == by_text["Hillary Clinton"].actor_id
     assert by_text["he"].actor_id == by_text["Bill Clinton"].actor_id != by_text["Hillary Clinton"].actor_id
     assert "Lavrov" in by_text and "Abu Suleiman" in by_text  # no adverb, no possessive in a name
+    # A royal title sets a namesake apart as a rank does: Jordan's King Hussein is not Saddam Hussein.
+    kings = find_actor_mentions(nlp("Saddam Hussein ruled Iraq for decades. King Hussein of Jordan met him in 1990."),
+                                day=dt.date(1990, 6, 1), doc_key="8")  # fmt: skip
+    saddam = next(m for m in kings if m.text == "Saddam Hussein")
+    assert all(m.actor_id != saddam.actor_id for m in kings if "King" in m.text or (m.text == "Hussein" and m.start > 40))
 
 
 def test_short_form_joins_only_one_compatible_full_name() -> None:

@@ -40,6 +40,15 @@ class Person:
     first: int = 0  # where it is first named
 
 
+def title_of(scope: Scope, m: ActorMention) -> str:
+    """The honorific or rank of a mention: right before it, or its own first word when a title
+    found it ("King Hussein", "Col Riad al-Assad"), lower-case, or ""."""
+    nw = name_words()
+    first = m.text.split(maxsplit=1)[0].lower().rstrip(".") if m.text.split() else ""
+    own = first if len(m.text.split()) > 1 and (first in nw.honorifics or first in nw.ranks) else ""
+    return title_before(scope, m.start) or own
+
+
 def title_before(scope: Scope, start: int) -> str:
     """The honorific or rank right before ``start`` ("Mr", "Col."), lower-case, or ""."""
     before = scope.text[max(0, start - 14) : start]
@@ -133,7 +142,7 @@ def surface_name(m: ActorMention) -> str:
 
 def _gender(scope: Scope, m: ActorMention) -> str:
     nw = name_words()
-    title = title_before(scope, m.start)
+    title = title_of(scope, m)
     if nw.honorifics.get(title):
         return nw.honorifics[title]
     office = m.office.lower()
@@ -152,7 +161,7 @@ def join_short_forms(scope: Scope, mentions: list[ActorMention], doc_key: str) -
         gender = _gender(scope, m) or scope.kb.dictionary.gender_of(m.actor_id)
         if gender:
             person.genders.add(gender)
-        title = title_before(scope, m.start)
+        title = title_of(scope, m)
         if title in nw.ranks:
             person.ranks.add(title)
     by_surname: dict[str, list[Person]] = {}
@@ -168,7 +177,7 @@ def join_short_forms(scope: Scope, mentions: list[ActorMention], doc_key: str) -
             out.append(m)
             continue
         key = name_key(_distinctive(surface_name(m))[0])
-        title = title_before(scope, m.start)
+        title = title_of(scope, m)
         gender = nw.honorifics.get(title, "")
         # A surname ("Assad", "Mr Assad"), or a first name alone ("Christopher") where no full name
         # has it as a surname.

@@ -12,7 +12,7 @@ from collections import deque
 from typing import TYPE_CHECKING
 
 from dateline.annotate.actors.context import Scope
-from dateline.annotate.actors.people import title_before
+from dateline.annotate.actors.people import title_of
 from dateline.annotate.tokens import tokens_with_dep
 from dateline.core.knowledge import Entry
 from dateline.core.knowledge.names import name_words
@@ -58,7 +58,7 @@ def _genders(scope: Scope, mentions: list[ActorMention]) -> dict[str, str]:
     for m in mentions:
         if m.kind != "person":
             continue
-        title = title_before(scope, m.start)
+        title = title_of(scope, m)
         gender = nw.honorifics.get(title, "")
         office = m.office.lower()
         gender = gender or next((g for w, g in nw.gendered_offices.items() if w in office.split()), "")
