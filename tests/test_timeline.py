@@ -166,6 +166,14 @@ def test_a_headline_names_rather_than_describes() -> None:
               "person:ruiz@7": {"actor_id": "person:ruiz@7", "name": "Ruiz", "code": "", "sector": ""}}  # fmt: skip
     (entry,) = build_entries([_source(1, 1, "2016-04-04", event="SANCTION", actors=court, recipients=doctor)], {})
     assert entry_headline(entry, load_concepts()) == "Court imposes sanctions on Dana Ruiz"
+    # A country beside someone of it, or as the recipient of its own people's act, goes unsaid.
+    usa = {"actor_id": "USA", "name": "United States", "code": "USA", "sector": ""}
+    obama = {"person:obama": {"actor_id": "person:obama", "name": "Barack Obama", "code": "USA", "sector": "GOV"}, "USA": usa}
+    (trip,) = build_entries([_source(2, 2, "2010-05-28", event="CONSULT", mode="visit", actors=obama, recipients={"USA": usa})], {})
+    assert entry_headline(trip, load_concepts()) == "Barack Obama makes a visit"
+    mexico = {"MEX": {"actor_id": "MEX", "name": "Mexico", "code": "MEX", "sector": ""}}
+    (abroad,) = build_entries([_source(3, 3, "2010-05-28", event="CONSULT", mode="visit", actors=obama, recipients=mexico)], {})
+    assert entry_headline(abroad, load_concepts()) == "Barack Obama visits Mexico"
 
 
 def test_two_officials_of_one_country_are_one_event_only_in_the_same_words() -> None:

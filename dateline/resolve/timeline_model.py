@@ -245,18 +245,29 @@ def entry_headline(entry: _Entry, concepts: dict[str, Concept]) -> str:
         since = " (since)" if entry.since_docs else ""
         return f"{who}: {concept.label}{since}" if who else f"{concept.label.capitalize()}{since}"
     actors = _shown(entry.actors.values())
-    recipients = sorted(set(_shown(entry.recipients.values())) - set(actors))
+    acting = {str(p.get("code")) for p in entry.actors.values() if p.get("code")}
+    recipients = sorted(set(_shown(entry.recipients.values(), acting)) - set(actors))
     return event_headline(entry.event, entry.mode, actors, recipients)
 
 
-def _shown(side: Iterable[dict[str, Any]]) -> list[str]:
+def _shown(side: Iterable[dict[str, Any]], acting: set[str] | None = None) -> list[str]:
     """The names a headline gives of one side: the actors it names rather than describes ("Conrad
-    Murray", not also "the singer's personal physician"), and a surname once its full name is there."""
+    Murray", not also "the singer's personal physician"), and a surname once its full name is there.
+    A country is left out where someone of it is named on the side ("Barack Obama", not also
+    "United States"), and among the recipients where it is the actors' own ("Obama visits United
+    States" of a trip to Louisiana)."""
     group = [p for p in side if p.get("name")]
     named = [p for p in group if p.get("actor_id")] or group
+    specific = {p.get("code") for p in named if p.get("code") and not _bare_country(p)}
+    named = [p for p in named if not (_bare_country(p) and p.get("code") in specific | (acting or set()))]
     names = {str(p["name"]) for p in named}
     full = [n.split() for n in names if len(n.split()) > 1]
     return sorted(n for n in names if not (len(n.split()) == 1 and any(n == words[-1] for words in full)))
+
+
+def _bare_country(p: dict[str, Any]) -> bool:
+    """Is the participant a state named as such ("United States": its id is its code)?"""
+    return bool(p.get("code")) and p.get("actor_id") == p.get("code")
 
 
 def _top_concept(entry: _Entry) -> str:
