@@ -30,6 +30,9 @@ from dateline.resolve.headlines import PHRASES, event_headline, join_names
         ("REQUEST", "", ["United States"], ["Cuba"], "United States calls on Cuba"),
         ("REQUEST", "", ["The Netherlands"], [], "The Netherlands makes an appeal"),
         ("CONSULT", "visit", ["a young man"], ["Mexico"], "A young man visits Mexico"),
+        # A name before a plural head does not make it one: "US lawmakers", "British businessmen".
+        ("ACCUSE", "", ["US lawmakers"], ["BP"], "US lawmakers accuse BP"),
+        ("ACCUSE", "disapprove", ["United Kingdom businessmen"], [], "United Kingdom businessmen voice criticism"),
     ],
 )
 def test_headline_agrees_with_its_actors(event: str, mode: str, actors: list[str], recipients: list[str], headline: str) -> None:

@@ -81,13 +81,14 @@ def event_headline(event: str, mode: str, actors: Sequence[str], recipients: Seq
 
 
 def _plural(name: str) -> bool:
-    """A common noun phrase in the plural ("the ministers", "three people"); a name is singular,
-    whatever its ending ("United States", "The Netherlands")."""
+    """A common noun phrase in the plural ("the ministers", "US lawmakers", "British businessmen");
+    a name, whose last word is capitalised, is singular whatever its ending ("United States", "The
+    Netherlands")."""
     words = name.split()
-    if not words or any(w[:1].isupper() for w in words[1:]):
+    if not words or words[-1][:1].isupper():
         return False
     head = words[-1].lower()
-    return head in _PLURAL_WORDS or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
+    return head in _PLURAL_WORDS or head.endswith("men") or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
 
 
 def _noun_phrase(event: str, phrase: Phrase, recipients: Sequence[str]) -> str:
