@@ -26,6 +26,7 @@ from dateline.annotate.events.modality import intent_recode, own_conflict_call, 
 from dateline.annotate.events.records import ASSERTED, FUTURE, GENERIC, Event, Participant, Place
 from dateline.annotate.voice import Report
 from dateline.core.mentions import ActorMention
+from dateline.core.timevalues import calendar_part, interval
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -395,9 +396,12 @@ def _apart(actors: tuple[Participant, ...], recipients: tuple[Participant, ...])
 
 
 def _after(date: str | None, published: dt.date | None) -> bool:
-    if date is None or published is None or not re.match(r"\d{4}-\d{2}-\d{2}", date):
+    """Does ``date``, at any granularity, begin after the publication day ("next week", "in May"
+    of an April paper)?"""
+    if date is None or published is None:
         return False
-    return date[:10] > published.isoformat()
+    span = interval(calendar_part(date))
+    return span is not None and span[0] > published
 
 
 def _historical(date: str | None, published: dt.date | None) -> bool:

@@ -133,6 +133,8 @@ def status(verb: Token, trigger: Token, event: str) -> str:
         return FUTURE if "would" in aux and reporter(verb) is not None else HYPOTHETICAL  # "said they would"
     if aux & w.future_auxiliaries or (verb.dep_ == "xcomp" and verb.head.lower_ == "going"):
         return FUTURE
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and "to" in aux:
+        return FUTURE  # "ministers are to meet on Thursday": an arrangement, not yet done
     governed = _governed(verb, event)
     if governed is not None:
         return governed
