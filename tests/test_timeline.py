@@ -82,7 +82,7 @@ def test_a_state_told_in_the_perfect_joins_the_event_that_left_it() -> None:
     # Sanctions imposed on 10 March; the updates of later weeks repeat "has imposed sanctions" undated.
     sanction = {"event": "SANCTION", "lemma": "impose"}
     sources = [_source(1, 1, "2012-03-10", **sanction),
-               *(_source(n, n, day, approximate=True, perfect=True, stative=True, **sanction)
+               *(_source(n, n, day, approximate=True, stative=True, **sanction)
                  for n, day in ((2, "2012-03-15"), (3, "2012-03-19"), (4, "2012-04-01"))),
                _source(5, 5, "2012-03-19", approximate=True, **sanction)]  # fmt: skip
     by_docs = sorted(sorted(s.doc_id for s in e.sources) for e in build_entries(sources, {}))
@@ -90,11 +90,11 @@ def test_a_state_told_in_the_perfect_joins_the_event_that_left_it() -> None:
     assert by_docs == [[1, 2, 3, 4], [5]]
     # Someone else's perfect is not that act: "had imposed sanctions", of another country.
     other = {"GEO": {"actor_id": "GEO", "name": "Georgia", "code": "GEO", "sector": ""}}
-    late = _source(6, 6, "2012-03-19", approximate=True, perfect=True, stative=True, actors=other, **sanction)
+    late = _source(6, 6, "2012-03-19", approximate=True, stative=True, actors=other, **sanction)
     assert len(build_entries([sources[0], late], {})) == 2
     # The active present perfect is news of its day ("Turkey has imposed new sanctions"), not the
     # state an old event left.
-    fresh = _source(7, 7, "2012-03-19", approximate=True, perfect=True, **sanction)
+    fresh = _source(7, 7, "2012-03-19", approximate=True, **sanction)
     assert len(build_entries([sources[0], fresh], {})) == 2
 
 

@@ -47,8 +47,9 @@ def comments_start(text: str) -> int:
 
 @lru_cache(maxsize=1)
 def _first_person() -> frozenset[str]:
-    # As written, lower case or capitalised: "US" is the United States, not "us".
-    return frozenset(form for w in english().first_person for form in ({w} if w == "I" else {w.lower(), w.capitalize()}))
+    # As written, lower case or capitalised ("i" too, as readers write it): "US" is the United
+    # States, not "us".
+    return frozenset(form for w in english().first_person for form in (w.lower(), w.capitalize()))
 
 
 def writers_sentences(doc: Doc) -> set[int]:
@@ -90,8 +91,18 @@ def _is_first_person(token: Token, first_person: frozenset[str]) -> bool:
         return previous is None or not (
             previous.pos_ == "PROPN" or (previous.text.istitle() and previous.pos_ == "NOUN")
         )
-    # Readers write "i" too.
-    return token.pos_ == "PRON" and (text in first_person or text == "i")
+    return token.pos_ == "PRON" and text in first_person
+
+
+def report_of(doc: Doc) -> Report:
+    """The :class:`Report` of a parse, found once for all the stages that read it."""
+    found = doc.user_data.get(_REPORT)
+    if not isinstance(found, Report):
+        found = doc.user_data[_REPORT] = Report(doc)
+    return found
+
+
+_REPORT = "dateline.report"
 
 
 class Report:
@@ -103,8 +114,9 @@ class Report:
     def __init__(self, doc: Doc) -> None:
         self.end = comments_start(doc.text)
         self._writers = writers_sentences(doc)
-        report = sum(1 for s in doc.sents if s.start_char < self.end)
-        self.first_person_page = report >= FEW_SENTENCES and len(self._writers) >= FIRST_PERSON_SHARE * report
+        self.told = sum(1 for s in doc.sents if s.start_char < self.end)  # sentences before the comments
+        self.share = len(self._writers) / self.told if self.told else 0.0  # in the writer's own voice
+        self.first_person_page = self.told >= FEW_SENTENCES and self.share >= FIRST_PERSON_SHARE
 
     def holds(self, sentence: Span) -> bool:
         if self.first_person_page:

@@ -47,8 +47,9 @@ class _Source:
     # day or shortly before ("Russia and China vetoed the text", in Sunday's paper of Saturday's veto).
     approximate: bool = False
     lemma: str = ""  # an event's trigger lemma ("veto")
-    perfect: bool = False  # told in the perfect ("has been suspended"): at some time before its date
-    stative: bool = False  # a perfect of a state or of the past before the past ("has been", "had"): background
+    # Told in the perfect of a state or of the past before the past ("has been suspended", "had
+    # agreed"): at some time before its date, background.
+    stative: bool = False
 
     @property
     def codes(self) -> set[str]:

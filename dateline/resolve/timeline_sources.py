@@ -208,12 +208,12 @@ class Reader:
 
     def _event(self, r: sqlite3.Row, share: _Shared) -> _Source:
         own = share(self._own(r))
-        perfect = bool(PERFECT.search(r["before"] or ""))
+        before = r["before"] or ""
         return _Source(r["id"], None, r["doc_id"], share(r["event"]), "event", share(r["date"]), None,
                        share(r["date_granularity"]), bool(r["historical"]), r["start"], r["end"], share(r["claim"]), own,
                        share.participants(r["actors"]), share.participants(r["recipients"]), mode=share(r["mode"]),
                        approximate=r["date_source"] == "published", lemma=share(r["trigger_lemma"]),
-                       perfect=perfect, stative=perfect and bool(STATIVE.search(r["before"] or "")))  # fmt: skip
+                       stative=bool(PERFECT.search(before) and STATIVE.search(before)))  # fmt: skip
 
     @staticmethod
     def _fact(r: sqlite3.Row, share: _Shared) -> _Source:

@@ -75,8 +75,7 @@ def _participants_of(tokens: list[Token], mentions: list[ActorMention], head: To
     # "Michael Jackson's doctor, Conrad Murray": the owner is not the one the phrase names; an owner
     # alone stays, as PLOVER codes "Assad's forces" by Assad.
     owners = [m for m in found if _possessor(doc, m)]
-    if owners and (any(m.kind == "person" and m not in owners for m in found)
-                   or (head is not None and head.lemma_.lower() in words().relation_heads)):  # fmt: skip
+    if owners and (any(m.kind == "person" and m not in owners for m in found) or _tied(head)):
         # "Michael Jackson's family", "the doctor of Jackson's life": a tie to the owner, who does
         # not act through them as a state through its forces.
         found = [m for m in found if m not in owners]
@@ -123,8 +122,14 @@ def _unknown_entities(tokens: list[Token], head: Token | None) -> tuple[Particip
             named.append((Participant("", ent.text, "", "", ent.text, ent.start_char, ent.end_char), _owns(ent)))
     # "Michael Jackson's doctor, Conrad Murray": the owner is not the one the phrase names. An owner
     # alone stays, as PLOVER codes "Assad's forces" by Assad.
-    keep_owners = all(owner for _, owner in named) and not (head is not None and head.lemma_.lower() in words().relation_heads)
+    keep_owners = all(owner for _, owner in named) and not _tied(head)
     return tuple(p for p, owner in named if keep_owners or not owner)[:3]
+
+
+def _tied(head: Token | None) -> bool:
+    """Does the phrase name someone by a tie to another who does not act through them ("family",
+    "doctor", "victims"), as a state acts through its forces?"""
+    return head is not None and head.lemma_.lower() in words().relation_heads
 
 
 def _possessor(doc: Doc, m: ActorMention) -> bool:

@@ -24,7 +24,7 @@ from dateline.annotate.events.lexicon import words
 from dateline.annotate.events.matching import Match, is_light, match_noun, match_verb, noun_coding
 from dateline.annotate.events.modality import intent_recode, own_conflict_call, recode, status
 from dateline.annotate.events.records import ASSERTED, FUTURE, GENERIC, Event, Participant, Place
-from dateline.annotate.voice import Report
+from dateline.annotate.voice import report_of
 from dateline.core.mentions import ActorMention
 from dateline.core.timevalues import calendar_part, interval
 
@@ -62,7 +62,7 @@ def code_events(
     context = _Context(published, sorted(mentions, key=lambda m: (m.start, m.end)),
                        sorted(places or [], key=lambda p: p.start), TimexIndex(doc, timexes or []))  # fmt: skip
     out: list[Event] = []
-    report = Report(doc)
+    report = report_of(doc)
     try:
         for sentence in doc.sents:
             if not report.holds(sentence):

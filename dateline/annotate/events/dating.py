@@ -103,7 +103,8 @@ def event_date(verb: Token, trigger: Token, sentence: Span, index: TimexIndex, p
     if own is None:
         # A gerund complement is what the act is about, and parsers hang the act's date on it:
         # "will discuss strengthening relations on Monday" (unlike "agreed to meet on Monday").
-        own = next((index.of(c) for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and index.of(c)), None)
+        gerunds = (index.of(c) for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG")
+        own = next((found for found in gerunds if found is not None), None)
     if own is not None:
         return Dated(own.value, granularity(own.value), "trigger")
     said = reporter(verb)

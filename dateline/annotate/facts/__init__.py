@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from dateline.annotate.voice import Report
+from dateline.annotate.voice import report_of
 from dateline.core.concepts import Concept, load_concepts
 
 if TYPE_CHECKING:
@@ -153,7 +153,7 @@ def find_facts(
     for m, start in enumerate(sentence_of):
         by_sentence.setdefault(start, []).append(m)
     skip: set[int] = set()
-    report = Report(doc)
+    report = report_of(doc)
     for n, (timex, span) in enumerate(spans):
         if n in skip:
             continue
