@@ -90,3 +90,9 @@ def test_a_page_in_the_first_person_reports_nothing() -> None:
     news = ("Russia criticised Georgia on Monday . Turkey accused Syria of shelling a town . "
             "The talks went well , officials said . `` We are ready , '' the minister said .")  # fmt: skip
     assert {e.event for e in _code(news, dt.date(2011, 3, 3))} >= {"ACCUSE"}
+
+
+def test_readers_first_person_does_not_make_the_article_a_first_person_page() -> None:
+    comments = " ".join(f"At 9:0{n} pm on 3 Mar 2011 , reader{n} wrote : I think we are all doomed ." for n in range(8))
+    page = "Turkey accused Syria of shelling a border town . Officials said talks would go on . " + comments
+    assert [e.event for e in _code(page, dt.date(2011, 3, 3))] == ["ACCUSE"]

@@ -114,8 +114,9 @@ class Report:
     def __init__(self, doc: Doc) -> None:
         self.end = comments_start(doc.text)
         self._writers = writers_sentences(doc)
-        self.told = sum(1 for s in doc.sents if s.start_char < self.end)  # sentences before the comments
-        self.share = len(self._writers) / self.told if self.told else 0.0  # in the writer's own voice
+        told = [s for s in doc.sents if s.start_char < self.end]  # the readers' "I" is not the writer's
+        self.told = len(told)
+        self.share = sum(1 for s in told if s.start in self._writers) / self.told if self.told else 0.0
         self.first_person_page = self.told >= FEW_SENTENCES and self.share >= FIRST_PERSON_SHARE
 
     def holds(self, sentence: Span) -> bool:
