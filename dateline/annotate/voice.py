@@ -26,8 +26,8 @@ _COMMENT_HEADER = re.compile(
     r"[^\s,:]{1,40}(?:\s[^\s,:]{1,40}){0,2}\s+wrote\s*:"
 )
 # A page with this share of its sentences in the writer's own voice is written in the first person;
-# news articles of three Timeline17 topics (H1N1, Michael Jackson, BP) have at most 0.16, blogs and
-# readers' pages 0.25 to 0.62. Under a few sentences no share tells.
+# news articles of three Timeline17 topics (H1N1, Michael Jackson, BP) have at most 0.18, blogs and
+# readers' pages 0.30 to 0.64 (`python bench/first_person.py DB`). Under a few sentences no share tells.
 FIRST_PERSON_SHARE = 0.25
 FEW_SENTENCES = 4
 # A quotation left open lapses after this many sentences: a speaker quoted at length has a new
