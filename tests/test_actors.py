@@ -253,6 +253,15 @@ def test_reporters_are_media_and_places_are_not_people() -> None:
     assert kinds.get("Jim Muir") == "media" and kinds.get("Reuters") == "media"
 
 
+def test_a_state_of_a_federation_is_its_own_actor() -> None:
+    nlp = load_model()
+    mentions = find_actor_mentions(nlp("Ohio has declared a state of emergency, and Nevada may follow. Officials in New York and Washington met."))
+    found = {m.text: (m.actor_id, m.kind, m.code) for m in mentions}
+    assert found["Ohio"] == ("region:ohio", "region", "USA") and found["Nevada"] == ("region:nevada", "region", "USA")
+    # A city of the same name is the place meant.
+    assert found.get("New York", ("", "place"))[1] != "region" and found.get("Washington", ("", "place"))[1] != "region"
+
+
 def test_pronouns_resolve_through_a_long_text() -> None:
     nlp = load_model()
     nlp.max_length = 2_000_000

@@ -525,6 +525,21 @@ def test_the_private_acts_of_the_public_are_no_events(text: str, expected: list[
 
 
 @pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # A state of a federation acts as its government; named before people, it says where they are from.
+        ("Ohio has sued the chemical company .", ("region:ohio", "USA", "")),
+        ("Ohio shrimpers have sued the chemical company .", ("region:ohio", "USA", "CVL")),
+        ("Ohio fishermen have sued the chemical company .", ("region:ohio", "USA", "AGR")),
+        ("Ohio officials have sued the chemical company .", ("region:ohio", "USA", "GOV")),
+    ],
+)
+def test_a_state_of_a_federation_acts_for_itself(text: str, actor: tuple[str, str, str]) -> None:
+    [top, *_] = _code(text, dt.date(2011, 3, 3))
+    assert (top.actors[0].actor_id, top.actors[0].code, top.actors[0].sector) == actor
+
+
+@pytest.mark.parametrize(
     ("text", "actors", "recipients"),
     [
         # A state acts through its forces, a client through their lawyers: the owner codes the phrase.

@@ -156,6 +156,16 @@ def test_two_people_of_one_country_are_two_acts() -> None:
     assert len(build_entries([criticism(1, "person:obama"), criticism(2, "USA")], {})) == 1
 
 
+def test_two_states_of_one_federation_are_two_acts() -> None:
+    def emergency(n: int, who: str) -> _Source:
+        actor = {who: {"actor_id": who, "name": who, "code": "USA", "sector": ""}}
+        return _source(n, n, "2010-04-30", event="COERCE", mode="martial-law", actors=actor, lemma="declare")
+
+    # "Texas declared a state of emergency", "Ohio declared a state of emergency": two declarations.
+    assert len(build_entries([emergency(1, "region:texas"), emergency(2, "region:ohio")], {})) == 2
+    assert len(build_entries([emergency(1, "region:texas"), emergency(2, "region:texas")], {})) == 1
+
+
 def test_a_headline_names_rather_than_describes() -> None:
     from dateline.core.concepts import load_concepts
     from dateline.resolve.timeline_model import entry_headline

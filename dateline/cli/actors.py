@@ -21,7 +21,7 @@ ACTOR_COLUMNS = ("id", "name", "kind", "code", "sector", "office", "n_mentions",
 @output_options()
 @click.option("--code", default=None, help="Only actors with this country/organisation code (RUS, IGO ...).")
 @click.option("--sector", default=None, help="Only actors of this PLOVER sector (GOV, MIL, PRE ...).")
-@click.option("--kind", type=click.Choice(["person", "organization", "country", "igo", "pre"]), default=None)
+@click.option("--kind", type=click.Choice(["person", "organization", "country", "region", "igo", "pre"]), default=None)
 def actors_cmd(db: str, fmt: str, columns: str | None, code: str | None, sector: str | None, kind: str | None) -> None:
     """List the corpus's canonical actors with code, sector, office and mention counts."""
     with Corpus(db, readonly=True) as corpus:

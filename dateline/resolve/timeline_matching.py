@@ -26,7 +26,9 @@ from dateline.resolve.timeline_model import (
     timeline_order,
 )
 
-PERSON = "person:"  # the id prefix of a person the actors stage found (not a state, an office or a body)
+# The id prefixes of actors that are one of many of a country: a person the actors stage found and a
+# state of a federation (not the country, its offices or its bodies).
+NAMED = ("person:", "region:")
 # How long before its publication day a report's undated event may have taken place: news reports
 # what happened today, yesterday or the day before ("on Saturday" in Monday's paper is rare undated).
 REPORT_LAG = range(1, 3)
@@ -124,10 +126,11 @@ def _same_actors(source: _Source, entry: _Entry, context: set[str]) -> bool:
 
 
 def _people_differ(source: _Source, entry: _Entry) -> bool:
-    """Both name the people who acted, and no one is common: "Obama criticised BP" and "Pelosi
-    criticised BP" are two acts of one country's politicians, never one event."""
-    theirs = {a for a in source.actors if a.startswith(PERSON)}
-    return bool(theirs) and not (theirs & entry.actor_ids) and any(a.startswith(PERSON) for a in entry.actor_ids)
+    """Both name the people or the states of a federation who acted, and no one is common: "Obama
+    criticised BP" and "Pelosi criticised BP" are two acts of one country's politicians, "Louisiana
+    declared a state of emergency" and "Florida declared a state of emergency" two acts of its states."""
+    theirs = {a for a in source.actors if a.startswith(NAMED)}
+    return bool(theirs) and not (theirs & entry.actor_ids) and any(a.startswith(NAMED) for a in entry.actor_ids)
 
 
 def whats(event: str, concepts: Iterable[str]) -> list[str]:

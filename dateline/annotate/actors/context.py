@@ -51,7 +51,7 @@ class Scope:
             return found
         start, end = self.sentence_starts[n], self.sentence_ends[n]
         found = [(m.start, m.entry) for m in self.names
-                 if start <= m.start < end and m.entry.kind in ("country", "pre", "place") and m.via in ("name", "place")]
+                 if start <= m.start < end and m.entry.kind in ("country", "pre", "region", "place") and m.via in ("name", "place")]
         for m in patterns(self.kb).demonym_any.finditer(self.text, start, end):
             people = self.kb.demonyms.get(re.sub(r"\s+", " ", m.group(0)))
             if people is not None:

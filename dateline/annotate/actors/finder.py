@@ -62,7 +62,7 @@ def find_actor_mentions(doc: Doc, *, knowledge: Knowledge | None = None, day: dt
     resolved.extend(pronouns_and_nominals(scope, resolved))
     taken = Occupied(len(text))
     for m in resolved:
-        if m.via != "demonym" and m.kind not in ("country", "pre"):
+        if m.via != "demonym" and m.kind not in ("country", "pre", "region"):
             taken.take(m.start, m.end)
     resolved.extend(untitled_offices(scope, taken))
     chosen = [place_or_government(doc, kb, m) if m.via == "metonym" else m for m in select(resolved)]

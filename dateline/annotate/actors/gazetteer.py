@@ -19,7 +19,7 @@ from dateline.core.knowledge import Entry, Knowledge, KnownActor, gazetteer_key
 from dateline.core.knowledge.dictionary import NAME_TOKEN, fold
 from dateline.core.knowledge.names import in_feature_name, name_words
 from dateline.core.knowledge.overlay import normalise_space
-from dateline.core.knowledge.places import geocode
+from dateline.core.knowledge.places import geocode, region
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -132,7 +132,13 @@ def find_names(doc: Doc, kb: Knowledge, day: dt.date | None) -> list[NameMatch]:
                 surface = text[start:end]
                 city = geocode(surface)
                 country = kb.countries.get(code)
-                if city is not None and city.country == code:
+                division = region(surface)
+                if division is not None and division[1] == code and (city is None or city.country != code):
+                    # A state of a federation acts on its own ("Louisiana has declared a state of
+                    # emergency"): its own actor, of its country, never joined to another state. A
+                    # city of that country of the same name is the place meant ("New York").
+                    entry = Entry(f"region:{key.replace(' ', '-')}", division[0], "region", code, "")
+                elif city is not None and city.country == code:
                     entry = Entry(f"place:{key.replace(' ', '-')}", city.name, "place", code, "")
                 else:
                     entry = Entry(code, country.name if country else surface, "country", code, "")
@@ -156,7 +162,7 @@ def find_names(doc: Doc, kb: Knowledge, day: dt.date | None) -> list[NameMatch]:
         if best is None:
             i += 1
             continue
-        if best[1].entry.kind in ("country", "place", "pre") and in_feature_name(text, best[1].start):
+        if best[1].entry.kind in ("country", "place", "pre", "region") and in_feature_name(text, best[1].start):
             i = best[0] + 1  # "the Gulf of Mexico": a sea, not Mexico
             continue
         out.append(best[1])

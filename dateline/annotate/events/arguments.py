@@ -89,10 +89,12 @@ def _participants_of(tokens: list[Token], mentions: list[ActorMention], head: To
         own = m.sector
         # "Opposition groups in Zimbabwe", "demonstrators in Baghdad": the head says who they are,
         # the place named after it only where they are from.
-        if sector and body_start >= 0 and m.start > body_start and m.kind in ("country", "pre") and m.via in ("name", "metonym", "place"):
+        if sector and body_start >= 0 and m.start > body_start and m.kind in ("country", "pre", "region") and m.via in ("name", "metonym", "place"):
             own = sector
         elif not own and not sector and m.via == "demonym" and head is not None and head.idx >= m.end:
             own = agent_of(head)[1]  # "a British woman": a British civilian, not Britain
+        elif not own and not sector and m.kind == "region" and head is not None and head.pos_ == "NOUN" and head.idx >= m.end:
+            own = agent_of(head)[1] or "CVL"  # "Louisiana shrimpers": people of the state, not its government
         out.append(Participant(m.actor_id, m.name, m.code, own or sector, m.text, m.start, m.end, m.kind, m.via))
     return tuple(out)
 
@@ -257,7 +259,7 @@ def locations(anchors: list[Token], mentions: list[ActorMention], places: list[P
     out: dict[str, Participant] = {}
     starts = {t.idx for t in tokens}
     for m in _between(mentions, min(starts), max(starts)):
-        if m.start in starts and m.kind in ("country", "pre") and m.code:
+        if m.start in starts and m.kind in ("country", "pre", "region") and m.code:
             own = sector if m.sector in ("", "GOV") else m.sector
             out.setdefault(m.code, Participant(m.actor_id, m.name, m.code, own, m.text, m.start, m.end))
     if not out:

