@@ -112,6 +112,46 @@ def test_user_actor_file_extends_knowledge(tmp_path: Path) -> None:
     assert found is not None and found.code == "NGO"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # An office in apposition gives its holder a country and sector; a former one makes an elite.
+        ("Sir Peter Hale, the former British ambassador to Chile, said the war was a mistake.", "Sir Peter Hale", ("GBR", "ELI")),
+        ("Jane Holloway, a US senator, criticised the plan.", "Jane Holloway", ("USA", "LEG")),
+        ("Tomas Reyes, the president of Chile, said so.", "Tomas Reyes", ("CHL", "GOV")),
+        # After "to", the country named is where the office is held, not whose it is.
+        ("Anna Berg, the ambassador to Chile, said so.", "Anna Berg", ("", "GOV")),
+        # No office: no role.
+        ("Peter Brand, a friend of the president, said so.", "Peter Brand", ("", "")),
+    ],
+)
+def test_an_office_in_apposition_gives_its_holder_a_role(text: str, name: str, expected: tuple[str, str]) -> None:
+    found = {m.text: (m.code, m.sector) for m in find_actor_mentions(load_model()(text))}
+    assert found[name] == expected
+
+
+def test_an_untitled_former_office_is_an_elite() -> None:
+    found = {m.text: (m.code, m.sector) for m in find_actor_mentions(load_model()("The former British ambassador said so."))}
+    assert found["British ambassador"] == ("GBR", "ELI")
+
+
+def test_outlets_are_media_of_their_country(tmp_path: Path) -> None:
+    nlp = load_model()
+    found = {m.text: (m.kind, m.code, m.sector) for m in find_actor_mentions(nlp("The BBC and Xinhua reported the clashes."))}
+    assert found["BBC"] == ("media", "GBR", "JRN") and found["Xinhua"] == ("media", "CHN", "JRN")
+    # A user's file may list outlets by country, or as names alone (no country).
+    mine = tmp_path / "outlets.yaml"
+    mine.write_text("outlets:\n  NOR: [Aftenposten]\n")
+    assert load((str(mine),)).outlets["Aftenposten"] == "NOR"
+    plain = tmp_path / "plain.yaml"
+    plain.write_text("outlets: [Daily Planet]\n")
+    assert load((str(plain),)).outlets["Daily Planet"] == ""
+    wrong = tmp_path / "wrong.yaml"
+    wrong.write_text("outlets: {NOR: Aftenposten}\n")
+    with pytest.raises(ConfigError, match="outlets"):
+        load((str(wrong),))
+
+
 def test_odd_names_do_not_break() -> None:
     nlp = load_model()
     text = "Сергей Лавров met 王毅 in Moscow. " + "A" * 5000 + " said Zakharova."

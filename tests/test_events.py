@@ -421,6 +421,8 @@ def test_everyday_language_is_no_event(text: str) -> None:
         "The UN warned that the virus could become a pandemic.",
         "The health minister warned that it was too early to relax the rules.",
         "Health officials warned people to stay indoors during the heatwave.",
+        # A warning issued is a warning too.
+        "The weather service issued a warning about a storm on Monday.",
     ],
 )
 def test_a_warning_of_a_danger_is_no_threat(text: str) -> None:
@@ -434,6 +436,8 @@ def test_a_warning_of_a_danger_is_no_threat(text: str) -> None:
         ("Iran warned that it would close the strait if attacked.", "THREATEN"),
         ("The government warned of retaliation.", "THREATEN"),
         ("The army warned Syria against further incursions.", "THREATEN"),
+        ("The president issued a stern warning to Iran on Monday.", "THREATEN"),
+        ("The army issued a warning to the rebels on Monday.", "THREATEN"),
         # Political travellers, generic states and an organisation are actors.
         ("The health minister visited Peru on Monday.", "CONSULT"),
         ("Several countries have restricted travel to Peru.", "COERCE"),
@@ -624,3 +628,40 @@ def test_an_act_is_dated_through_its_gerund_complement(text: str, expected: tupl
 def test_an_arrangement_or_a_date_after_the_paper_is_future(text: str, expected: str) -> None:
     [first, *_] = _code(text, dt.date(2009, 4, 28))
     assert first.status == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A wish that another act is a demand of them; what one wants for oneself stays an intent.
+        ("The minister wants the company to pay for the damage .", ("REQUEST", "the company")),
+        # A flight somewhere is a visit there (CAMEO's "fly to" is an intent to meet).
+        ("The Peruvian president flew to Bolivia on Sunday .", ("CONSULT", "Bolivia")),
+        # An attack in words is criticism.
+        ("The senator made a scathing attack on the judge on Monday .", ("ACCUSE", "the judge")),
+        ("The senator verbally attacked the judge on Monday .", ("ACCUSE", "the judge")),
+        # A jury is of the judiciary: its verdict convicts.
+        ("A jury in Ohio found the mayor guilty of fraud on Monday .", ("SANCTION", "the mayor")),
+        # "on Monday" is when, never the second word of "call on".
+        ("The minister called the judge incompetent on Monday .", ("", "")),
+        # The target of an event noun is read by its own head: a generic agent.
+        ("The army launched an attack on the rebels on Monday .", ("ASSAULT", "the rebels")),
+    ],
+)
+def test_what_the_words_around_a_trigger_make_of_it(text: str, expected: tuple[str, str]) -> None:
+    events = _code(text, dt.date(2011, 3, 3))
+    top = (events[0].event, events[0].recipients[0].entity_text if events[0].recipients else "") if events else ("", "")
+    assert top == expected, _coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Considering an option consults no one.
+        "The government is considering legal action against the company .",
+        # A disaster judged is no one accused.
+        "The governor described the oil leak as an environmental disaster .",
+    ],
+)
+def test_judging_and_weighing_are_no_events(text: str) -> None:
+    assert not [e for e in _code(text, dt.date(2011, 3, 3)) if e.event in ("CONSULT", "ACCUSE")], _coded(text)

@@ -123,7 +123,7 @@ def find_names(doc: Doc, kb: Knowledge, day: dt.date | None) -> list[NameMatch]:
                 continue
             if text[start:end] in kb.outlets:
                 outlet = text[start:end]
-                best = (j, NameMatch(start, end, Entry(f"media:{gazetteer_key(outlet).replace(' ', '-')}", outlet, "media", "", "JRN"), "name"))
+                best = (j, NameMatch(start, end, Entry(f"media:{gazetteer_key(outlet).replace(' ', '-')}", outlet, "media", kb.outlets[outlet], "JRN"), "name"))
                 continue
             if place is not None and key not in generic and _looks_like_name(text, span) and any(s in proper for s, _, _ in span):
                 # A name the dictionary files under a country: a city geonames knows is a place there

@@ -85,7 +85,12 @@ def _build(kb: Knowledge) -> Patterns:
         body_any=re.compile(rf"(?=\b({alternation([b.lower() for b in kb.bodies])})\b)"),
         office_any=re.compile(rf"(?=\b({alternation([o.lower() for o in kb.offices])})\b)"),
         ngo=re.compile(rf"(?<![\w-]){alternation(list(kb.ngo_heads))}(?![\w-])") if kb.ngo_heads else None,
-        apposition=re.compile(rf"(?<![\w-])(?P<name>{NAME}),\s+(?:the\s+)?(?P<office>{offices})\s+of\s+"),
+        # "Sergey Naryshkin, the speaker of the State Duma", "Jane Roe, the former British ambassador
+        # to Peru,", "John Doe, a US senator.": the office must end the apposition or take its "of"/"to".
+        apposition=re.compile(
+            rf"(?<![\w-])(?P<name>{NAME}),\s+(?:the\s+|an?\s+)?(?P<former>former\s+|ex-)?(?:(?P<dem>{demonyms})\s+)?"
+            rf"(?P<office>(?:(?:acting|interim|outgoing|senior|junior|top|chief)\s+)?{offices})(?:\s+(?P<prep>of|to|in|for)\s+|\s*[,.;])"
+        ),
         office_of=re.compile(
             rf"(?<![\w-])(?=[A-Za-z])(?:[Tt]he\s+)?(?P<office>{offices})s?\s+of\s+(?P<c1>{countries})\s+and\s+(?P<c2>{countries}),\s+"
             rf"(?P<p1>{NAME})\s+and\s+(?P<p2>{NAME})"

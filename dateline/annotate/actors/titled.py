@@ -88,7 +88,11 @@ def appositions(scope: Scope) -> list[ActorMention]:
         sector, office = sector_of_office(kb, m.group("office"))
         if not sector:
             continue
-        country = scope.sentence_country(m.end())
+        # The office's country: its adjective ("the British ambassador"), or the country named after
+        # "of"; after "to" the country named is where the office is held, not whose it is.
+        country = kb.demonyms.get(m.group("dem") or "") or (scope.sentence_country(m.end()) if m.group("prep") == "of" else None)
+        if m.group("former"):
+            sector = "ELI"  # former office holders are elites in PLOVER, no longer the government
         known = kb.dictionary.person(name)
         entry = Entry(known.actor_id if known else person_id(name), known.name if known else name, "person",
                       country.code if country else "", sector)  # fmt: skip
@@ -144,6 +148,8 @@ def untitled_offices(scope: Scope, taken: Occupied) -> list[ActorMention]:
             continue
         if country.kind == "pre":
             sector = "PRE"
+        if re.search(r"(?:\b[Ff]ormer\s+|\b[Ee]x-)$", text[max(0, m.start() - 8) : m.start()]):
+            sector = "ELI"  # "the former British ambassador": an elite, no longer the government
         # The office stands for its country as a capital does: one actor with "Russia" and "the Kremlin".
         entry = Entry(country.actor_id, country.name, country.kind, country.code, sector)
         out.append(mention(m.start(), m.end(), text, entry, "office", office=office.title()))

@@ -113,14 +113,15 @@ def _sentence_events(sentence: Span, context: _Context) -> list[Event]:
         if event.event == "REQUEST" and own_conflict_call(verb, {a.sector for a in event.actors}):
             found[i] = replace(event, event="AGREE", mode="")
     for i, event in list(found.items()):
-        if event.event == "THREATEN" and event.trigger_lemma in words().warning_words and not _threatening(sentence.doc[i], event):
+        warning = _warning(sentence.doc[i], event)
+        if warning is not None and not any(_threatening(t, event) for t in {sentence.doc[i], warning}):
             del found[i]  # a warning of a danger ("warned that the virus could spread") threatens nothing
     used = set(found)
     return [*found.values(), *_must_requests(sentence, context, used)]
 
 
 def _event(match: Match, sentence: Span, context: _Context) -> Event | None:
-    verb, trigger, coding = match.verb, match.trigger, match.coding
+    verb, trigger, coding = match.verb, match.trigger, _in_words(match.trigger, _wished_of_another(match.verb, match.coding))
     subject = roles.actor_subject(verb, coding.event)
     if (subject is not None and _inert(subject)) or _by_nature(verb) or _against_nature(verb, coding.event):
         return None  # "the earthquake killed 200 people", "were killed in the earthquake": no one acted
@@ -136,7 +137,7 @@ def _event(match: Match, sentence: Span, context: _Context) -> Event | None:
     else:
         actors = args.participants(roles.np_tokens(subject), context.mentions, subject) if subject is not None else ()
     if trigger is not verb:  # "aid to Mozambique", "talks with Baku": the noun's own arguments
-        phrases.append((trigger, roles.noun_target(trigger, coding.event, modifiers=False)))
+        phrases.extend(roles.noun_target(trigger, coding.event, modifiers=False))
     recipients = _coded_first(args.merge(args.participants(tokens, context.mentions, head) for head, tokens in phrases))
     if not any(a.code for a in actors) and subject is not None:
         actors = args.actor_by_location(subject, verb, trigger, context.mentions, context.places) or actors
@@ -149,6 +150,8 @@ def _event(match: Match, sentence: Span, context: _Context) -> Event | None:
     coding = _by_actor(coding, trigger, actors)
     if not actors and not recipients:
         return None
+    if coding.event == "ACCUSE" and not recipients and any(c.dep_ == "dobj" and _inert(c) for c in verb.children):
+        return None  # "described the leak as a disaster": a disaster is judged, no one is accused
     if coding.mode == "visit" and not actors:
         return None  # a visit needs a visitor: "returned from Mexico", of nobody named, is travel
     if not _political_event(coding, verb, subject, actors, recipients, overlay=match.overlay):
@@ -193,6 +196,40 @@ def _coded_first(side: tuple[Participant, ...]) -> tuple[Participant, ...]:
     return coded or side
 
 
+def _in_words(trigger: Token, coding: Coding) -> Coding:
+    """An attack made in words ("a scathing attack on the company", "verbally attacked the judge")
+    is criticism, ACCUSE `disapprove', not force."""
+    if coding.event != "ASSAULT":
+        return coding
+    verbal = words().verbal_modifiers
+    said = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]  # "launched a scathing attack"
+    if any(c.dep_ in ("amod", "advmod") and c.lower_ in verbal for t in said for c in t.children):
+        return Coding("ACCUSE", "disapprove", coding.context, coding.reverse, coding.code, coding.source)
+    return coding
+
+
+def _wished_of_another(verb: Token, coding: Coding) -> Coding:
+    """A wish that another act ("wants BP to pay", "wished the rebels would stop") is a demand of
+    them: CAMEO files "want" among its demands (100) and codes it 030, an intent to cooperate, only
+    for what its subject wants for itself ("wants peace", "wants to visit")."""
+    if verb.lemma_.lower() not in words().desire_verbs:
+        return coding
+    if any(c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in verb.children):
+        return Coding("REQUEST", "", coding.context, False, "100", coding.source)
+    return coding
+
+
+def _warning(verb: Token, event: Event) -> Token | None:
+    """The word of warning of a THREATEN: its verb ("warned"), or the warning it issued ("issued a
+    warning about the storm"); None for another threat."""
+    w = words()
+    if event.event != "THREATEN":
+        return None
+    if event.trigger_lemma in w.warning_words:
+        return verb
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in w.warning_words), None)
+
+
 def _threatening(verb: Token, event: Event) -> bool:
     """Is a warning a threat? PLOVER's THREATEN is a coercive warning of repercussions the warner
     would bring about: one addressed to an actor ("warned Iran"), one of the warner's own act
@@ -206,6 +243,10 @@ def _threatening(verb: Token, event: Event) -> bool:
     for c in verb.children:
         if c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children):
             return True
+        if c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(
+                g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or args.agent_of(g)[1] in w.political_sectors)
+                for g in c.children):  # fmt: skip
+            return True  # "issued a warning to Iran", "to the rebels": addressed to an actor
         if c.dep_ == "prep" and c.lower_ in ("of", "against"):
             for g in c.children:
                 act = noun_coding(g) if g.pos_ == "NOUN" else None

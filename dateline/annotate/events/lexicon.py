@@ -46,6 +46,8 @@ class Words:
     demanding_verbs: frozenset[str]
     demanding_modals: frozenset[str]
     obligation_verbs: frozenset[str]
+    desire_verbs: frozenset[str]
+    verbal_modifiers: frozenset[str]
     object_control_verbs: frozenset[str]
     attempt_verbs: frozenset[str]
     refusal_verbs: frozenset[str]

@@ -57,8 +57,10 @@ def frame(verb: Token) -> Frame:
     objects += [g for o in list(objects) for g in o.children if g.dep_ == "conj"]
     preps = _preps(verb)
     object_preps = [p for o in objects for p in _preps(o)]
-    forms = {c.lemma_.lower() for c in verb.children if c.dep_ in ("prt", "prep", *OBJECT_DEPS, "cc", "advmod")}
-    forms |= {c.lower_ for c in verb.children}
+    # "on Monday" is when, never the second word of "call on".
+    dependents = [c for c in verb.children if not _temporal(c)]
+    forms = {c.lemma_.lower() for c in dependents if c.dep_ in ("prt", "prep", *OBJECT_DEPS, "cc", "advmod")}
+    forms |= {c.lower_ for c in dependents}
     text = " ".join(" ".join(t.lower_ for t in o.subtree) for o in objects if o.dep_ in ("dobj", "attr", "oprd", "nsubjpass"))
     nouns = [*subjects, *objects, *(n for _, n in (*preps, *object_preps) if n is not None)]
     vocab = frozenset({t.lower_ for t in nouns} | {t.lemma_.lower() for t in nouns}
@@ -66,10 +68,15 @@ def frame(verb: Token) -> Frame:
     return Frame(subjects, particles, objects, preps, object_preps, forms, text, vocab)
 
 
+def _temporal(prep: Token) -> bool:
+    """A prepositional phrase of time ("on Monday", "in May")."""
+    return prep.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
+
+
 def _preps(holder: Token) -> list[tuple[str, Token | None]]:
     out: list[tuple[str, Token | None]] = []
     for c in holder.children:
-        if c.dep_ in ("prep", "agent"):
+        if c.dep_ in ("prep", "agent") and not _temporal(c):
             out.append((c.lower_, next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)))
     return out
 

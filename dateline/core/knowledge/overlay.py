@@ -35,7 +35,7 @@ class Knowledge:
     bodies: dict[str, str] = field(default_factory=dict)  # lowercase phrase → sector
     offices: dict[str, str] = field(default_factory=dict)  # lowercase phrase → sector
     countries: dict[str, Entry] = field(default_factory=dict)  # code → entry
-    outlets: frozenset[str] = frozenset()
+    outlets: dict[str, str] = field(default_factory=dict)  # name → ISO3 of its country ("" unknown)
     ngo_heads: frozenset[str] = frozenset()  # capitalised head words of named NGOs
     dictionary: ActorDictionary = field(default_factory=ActorDictionary)  # named actors with dated roles
     # What the actors stage derives from this knowledge (compiled patterns), kept with it so that
@@ -66,6 +66,18 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+def _outlets(layers: list[dict[str, Any]]) -> dict[str, str]:
+    """Each news outlet's name with the country it is of (PLOVER codes a medium by its country,
+    sector JRN); the first layer naming an outlet wins."""
+    out: dict[str, str] = {}
+    for layer in layers:
+        value = layer.get("outlets", [])
+        pairs = [(str(o), str(code)) for code, names in value.items() for o in names] if isinstance(value, dict) else [(str(o), "") for o in value]
+        for name, code in pairs:
+            out.setdefault(name, code)
+    return out
+
+
 def _validate(data: Any, source: str) -> dict[str, Any]:
     if data is None:
         return {}
@@ -81,8 +93,9 @@ def _validate(data: Any, source: str) -> dict[str, Any]:
         if not isinstance(value, dict) or not all(isinstance(v, list) for v in value.values()):
             raise ConfigError(f"{source}: section {section!r} must map a code or sector to a list of names")
     outlets = data.get("outlets", [])
-    if not isinstance(outlets, list) or not all(isinstance(o, str) for o in outlets):
-        raise ConfigError(f"{source}: section 'outlets' must be a list of names")
+    by_country = isinstance(outlets, dict) and all(isinstance(v, list) and all(isinstance(o, str) for o in v) for v in outlets.values())
+    if not by_country and not (isinstance(outlets, list) and all(isinstance(o, str) for o in outlets)):
+        raise ConfigError(f"{source}: section 'outlets' must map a country code to a list of names, or be a list of names")
     heads = data.get("nongovernmental", [])
     if not isinstance(heads, list) or not all(isinstance(h, str) for h in heads):
         raise ConfigError(f"{source}: section 'nongovernmental' must be a list of words")
@@ -141,7 +154,7 @@ def build(extra: list[dict[str, Any]] | None = None) -> Knowledge:
         "knowledge.yaml",
     )
     layers = [shipped, *(extra or [])]
-    kb = Knowledge(outlets=frozenset(str(o) for layer in layers for o in layer.get("outlets", [])))
+    kb = Knowledge(outlets=_outlets(layers))
     # Later layers (user files) must win, so they are registered first.
     for layer in reversed(layers):
         for code, names in layer.get("country_aliases", {}).items():
