@@ -659,9 +659,16 @@ def test_what_the_words_around_a_trigger_make_of_it(text: str, expected: tuple[s
     [
         # Considering an option consults no one.
         "The government is considering legal action against the company .",
+        # An event defended in words is no military protection (CAMEO's "defend", 074).
+        "The mayor defended the festival on Monday .",
         # A disaster judged is no one accused.
         "The governor described the oil leak as an environmental disaster .",
     ],
 )
 def test_judging_and_weighing_are_no_events(text: str) -> None:
-    assert not [e for e in _code(text, dt.date(2011, 3, 3)) if e.event in ("CONSULT", "ACCUSE")], _coded(text)
+    assert not [e for e in _code(text, dt.date(2011, 3, 3)) if e.event in ("CONSULT", "ACCUSE", "AID")], _coded(text)
+
+
+def test_defending_a_place_is_protection() -> None:
+    [top, *_] = _code("French troops defended Mali against the rebels .", dt.date(2011, 3, 3))
+    assert (top.event, top.recipients[0].code) == ("AID", "MLI")

@@ -156,6 +156,25 @@ def test_two_people_of_one_country_are_two_acts() -> None:
     assert len(build_entries([criticism(1, "person:obama"), criticism(2, "USA")], {})) == 1
 
 
+def test_a_target_or_doer_described_may_be_the_one_named() -> None:
+    def verdict(n: int, day: str, actor: dict[str, object], target: dict[str, object]) -> _Source:
+        return _source(n, n, day, event="SANCTION", mode="convict", lemma="find", approximate=n > 1,
+                       actors={str(actor["actor_id"] or f":{actor['name']}"): actor},
+                       recipients={str(target["actor_id"] or f":{target['name']}"): target})  # fmt: skip
+
+    jury_la = {"actor_id": "USA:JUD:jury", "name": "jury in Ohio", "code": "USA", "sector": "JUD"}
+    a_jury = {"actor_id": "", "name": "A jury", "code": "", "sector": "JUD"}
+    named = {"actor_id": "person:dana-ruiz", "name": "Dana Ruiz", "code": "", "sector": ""}
+    described = {"actor_id": "", "name": "the last doctor", "code": "", "sector": "MED"}
+    senator = {"actor_id": "", "name": "the senator", "code": "", "sector": "LEG"}
+    # "A jury found the doctor guilty" (Monday) and "a jury in Ohio found Dana Ruiz guilty" (Tuesday's paper): one verdict.
+    first = verdict(1, "2011-11-07", jury_la, described)
+    assert len(build_entries([first, verdict(2, "2011-11-08", jury_la, named)], {})) == 1
+    assert len(build_entries([first, verdict(3, "2011-11-08", a_jury, described)], {})) == 1
+    # A target of another sector is someone else.
+    assert len(build_entries([first, verdict(4, "2011-11-08", jury_la, senator)], {})) == 2
+
+
 def test_two_states_of_one_federation_are_two_acts() -> None:
     def emergency(n: int, who: str) -> _Source:
         actor = {who: {"actor_id": who, "name": who, "code": "USA", "sector": ""}}

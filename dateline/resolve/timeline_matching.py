@@ -67,9 +67,16 @@ def _same_time(source: _Source, entry: _Entry) -> bool:
 
 def _targets_differ(source: _Source, entry: _Entry) -> bool:
     """Both name whom it was done to, and no one is common: "Obama criticised BP" and "Obama
-    criticised Bush", the same day, are two events."""
+    criticised Bush", the same day, are two events. A target described rather than named ("the
+    last doctor of his life") may be the one the other names, if of the same sector ("Conrad
+    Murray", a doctor); "the company" is not "the senator"."""
     theirs = set(source.recipients)
-    return bool(theirs and entry.recipient_ids) and not (theirs & (entry.recipient_ids | entry.actor_ids))
+    if not (theirs and entry.recipient_ids) or theirs & (entry.recipient_ids | entry.actor_ids):
+        return False
+    ours = list(entry.recipients.values())
+    mine = list(source.recipients.values())
+    described = [p for p in (*mine, *ours) if not p.get("actor_id") and p.get("sector")]
+    return not any(q.get("sector") in ("", p.get("sector")) for p in described for q in (ours if p in mine else mine))
 
 
 def _same_evidence(source: _Source, entry: _Entry) -> bool:
@@ -118,6 +125,11 @@ def _same_actors(source: _Source, entry: _Entry, context: set[str]) -> bool:
         return True
     if not source.actors and set(source.recipients) & entry.recipient_ids and same_words:
         return True
+    # Actors described, not named ("a jury"), of the sector of one the entry names or codes ("a jury
+    # in Los Angeles"), acting on the same target in the same words.
+    described = {p.get("sector") for p in source.actors.values() if not p.get("actor_id")} - {""}
+    if described and same_words and set(source.recipients) & entry.recipient_ids and not any(p.get("actor_id") for p in source.actors.values()):
+        return bool(described & {p.get("sector") for p in entry.actors.values()})
     # History is told without naming the actors each time ("a ceasefire was reached in 1994"):
     # a fact is placed by what its article is about. History is told by the year or the month; a
     # day ("At 23:24 29th Apr 2009, kazzel wrote") is news, which names its own actors.

@@ -239,7 +239,7 @@ def _object_allowed(coding: Coding, verb: Token) -> bool:
     dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if allowed is None or dobj is None:
         return True
-    return bool({dobj.lower_, dobj.lemma_.lower()} & allowed) or ("PERSON" in allowed and dobj.ent_type_ == "PERSON")
+    return bool({dobj.lower_, dobj.lemma_.lower()} & allowed) or dobj.ent_type_ in allowed  # "PERSON", "GPE": a named one
 
 
 def noun_coding(token: Token) -> Coding | None:
