@@ -290,6 +290,7 @@ def _coded(text: str, published: dt.date = dt.date(2020, 3, 6)) -> list[tuple[st
     [
         # Negated: by the verb, by a negative determiner on the event noun, by a failure.
         ("Syria did not attack Turkey.", ("ASSAULT", "negated", "attack")),
+        ("The jury found the senator not guilty of fraud.", ("SANCTION", "negated", "found")),
         ("There has been no agreement on a resolution between Israel and Hamas.", ("AGREE", "negated", "agreement")),
         # Hypothetical: a modal, a condition, a question.
         ("Russia could impose sanctions on Georgia.", ("SANCTION", "hypothetical", "impose")),

@@ -58,6 +58,10 @@ def negated(verb: Token, trigger: Token) -> bool:
     w = words()
     if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in w.negative_words) for c in verb.children):
         return True
+    # "found him not guilty": the verdict's adjective is negated.
+    verdicts = [c for c in verb.children if c.dep_ in ("ccomp", "oprd", "acomp", "xcomp") and c.pos_ == "ADJ"]
+    if any(n.dep_ == "neg" for c in verdicts for n in c.children):
+        return True
     if trigger is not verb:
         # "no agreement", "without a deal"
         if any(c.dep_ == "det" and c.lower_ in w.negative_determiners for c in trigger.children):
