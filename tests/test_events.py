@@ -641,8 +641,8 @@ def test_an_arrangement_or_a_date_after_the_paper_is_future(text: str, expected:
         # An attack in words is criticism.
         ("The senator made a scathing attack on the judge on Monday .", ("ACCUSE", "the judge")),
         ("The senator verbally attacked the judge on Monday .", ("ACCUSE", "the judge")),
-        # A jury is of the judiciary: its verdict convicts.
-        ("A jury in Ohio found the mayor guilty of fraud on Monday .", ("SANCTION", "the mayor")),
+        # A court's verdict convicts.
+        ("A court in Ohio found the mayor guilty of fraud on Monday .", ("SANCTION", "the mayor")),
         # "on Monday" is when, never the second word of "call on".
         ("The minister called the judge incompetent on Monday .", ("", "")),
         # The target of an event noun is read by its own head: a generic agent.
