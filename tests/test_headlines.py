@@ -33,6 +33,11 @@ from dateline.resolve.headlines import PHRASES, event_headline, join_names
         # A name before a plural head does not make it one: "US lawmakers", "British businessmen".
         ("ACCUSE", "", ["US lawmakers"], ["BP"], "US lawmakers accuse BP"),
         ("ACCUSE", "disapprove", ["United Kingdom businessmen"], [], "United Kingdom businessmen voice criticism"),
+        # The manual's modes that say more than their type.
+        ("SANCTION", "convict", ["A court"], ["Dana Ruiz"], "A court convicts Dana Ruiz"),
+        ("COERCE", "martial-law", ["Ohio", "Texas"], [], "Ohio and Texas declare a state of emergency"),
+        ("SANCTION", "discontinue", ["China"], ["Mexico"], "China cuts ties or trade with Mexico"),
+        ("COERCE", "arrest", [], ["Dana Ruiz"], "Arrest or trial of Dana Ruiz"),
     ],
 )
 def test_headline_agrees_with_its_actors(event: str, mode: str, actors: list[str], recipients: list[str], headline: str) -> None:
