@@ -130,6 +130,14 @@ def test_an_office_in_apposition_gives_its_holder_a_role(text: str, name: str, e
     assert found[name] == expected
 
 
+def test_a_name_without_its_second_surname_is_the_dictionary_person() -> None:
+    # The dictionary knows "Patricia Espinosa Cantellano" (Mexico's foreign minister); news writes
+    # "Patricia Espinosa". The country she criticises is not hers.
+    text = "Foreign Minister Patricia Espinosa criticised Peru on Monday."
+    found = {m.text: (m.code, m.sector) for m in find_actor_mentions(load_model()(text), day=dt.date(2009, 5, 3))}
+    assert found["Foreign Minister Patricia Espinosa"] == ("MEX", "GOV")
+
+
 def test_an_untitled_former_office_is_an_elite() -> None:
     found = {m.text: (m.code, m.sector) for m in find_actor_mentions(load_model()("The former British ambassador said so."))}
     assert found["British ambassador"] == ("GBR", "ELI")

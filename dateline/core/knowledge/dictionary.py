@@ -69,6 +69,10 @@ class ActorDictionary:
     made: dict[int, KnownActor] = field(default_factory=dict)  # index → actor, made or laid over
     by_name: dict[str, int] = field(default_factory=dict)  # gazetteer key → index, or AMBIGUOUS
     by_spelling: dict[str, int] = field(default_factory=dict)  # person name key → index, or AMBIGUOUS
+    # A full name of three or more words without its last (the second surname of Spanish and
+    # Portuguese names: "Patricia Espinosa" of "Patricia Espinosa Cantellano") → index, or AMBIGUOUS;
+    # asked only when no full name is spelt so.
+    by_short: dict[str, int] = field(default_factory=dict)
     prefixes: set[str] = field(default_factory=set)  # every leading run of words of a key
     max_words: int = 1
     agents: dict[str, tuple[str, str]] = field(default_factory=dict)  # lower-case phrase → (code, sector)
@@ -95,6 +99,9 @@ class ActorDictionary:
             self._index(self.by_name, gazetteer_key(surface), index, False)
             if kind == "person":
                 self._index(self.by_spelling, name_key(surface), index, False)
+                words = surface.split()
+                if len(words) >= 3:
+                    self._index(self.by_short, name_key(" ".join(words[:-1])), index, False)
 
     def add(self, actor: KnownActor) -> None:
         """Lay ``actor`` (hand-written knowledge, a user file) over the compiled data: its names win;
@@ -144,7 +151,11 @@ class ActorDictionary:
         if found is not None and found.kind == "person":
             return found
         key = name_key(surface)
-        at = self.by_spelling.get(key, AMBIGUOUS) if "-" in key else AMBIGUOUS  # a full name, not a surname
+        if "-" not in key:
+            return None  # a surname, not a full name
+        at = self.by_spelling.get(key)
+        if at is None:
+            at = self.by_short.get(key, AMBIGUOUS)
         if at == AMBIGUOUS:
             return None
         found = self.actor(at)
@@ -245,7 +256,7 @@ def _build_compiled() -> ActorDictionary:
     return found
 
 
-_FORMAT = 5  # bump when what the index holds or how names are keyed changes
+_FORMAT = 6  # bump when what the index holds or how names are keyed changes
 
 
 def _compiled() -> ActorDictionary:
