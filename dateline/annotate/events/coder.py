@@ -97,7 +97,16 @@ def _sentence_events(sentence: Span, context: _Context) -> list[Event]:
             if event is not None:
                 found[match.verb.i] = event
     for i, event in list(found.items()):
+        if i not in found:
+            continue  # taken into the event that governs it
         verb = sentence.doc[i]
+        # An order of coercion is the coercion ("the judge ordered him to stand trial", "ordered them
+        # to be deported"): the one who orders it coerces.
+        ordered = next((c.i for c in verb.children if c.dep_ == "xcomp" and c.i in found
+                        and found[c.i].event in ("COERCE", "SANCTION")), None)  # fmt: skip
+        if event.event == "REQUEST" and ordered is not None and verb.lemma_.lower() in words().order_verbs:
+            inner = found.pop(ordered)
+            found[i] = event = replace(event, event=inner.event, mode=inner.mode, recipients=inner.recipients or event.recipients)
         # An intention whose complement is a hostile act is a threat ("vowed to attack the capital").
         complement = next((found[c.i].event for c in verb.children if c.dep_ == "xcomp" and c.i in found), None)
         recoded = intent_recode(event.event, complement)
@@ -483,6 +492,7 @@ def _must_requests(sentence: Span, context: _Context, used: set[int]) -> list[Ev
                 trigger_start=token.idx, trigger_end=token.idx + len(token.text), trigger_lemma=token.lemma_.lower(),
                 sentence_start=sentence.start_char, sentence_end=sentence.end_char, date=dated.date,
                 date_granularity=dated.granularity, date_source=dated.source, confidence=0.85,
+                status=status(token, token, "REQUEST"),  # "waiting for them to tell us what we should do": not yet said
             ))  # fmt: skip
     return out
 

@@ -47,6 +47,7 @@ class Words:
     demanding_modals: frozenset[str]
     obligation_verbs: frozenset[str]
     desire_verbs: frozenset[str]
+    order_verbs: frozenset[str]
     verbal_modifiers: frozenset[str]
     object_control_verbs: frozenset[str]
     attempt_verbs: frozenset[str]
