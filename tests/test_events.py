@@ -290,7 +290,7 @@ def _coded(text: str, published: dt.date = dt.date(2020, 3, 6)) -> list[tuple[st
     [
         # Negated: by the verb, by a negative determiner on the event noun, by a failure.
         ("Syria did not attack Turkey.", ("ASSAULT", "negated", "attack")),
-        ("The jury found the senator not guilty of fraud.", ("SANCTION", "negated", "found")),
+        ("The court found the senator not guilty of fraud.", ("SANCTION", "negated", "found")),
         ("There has been no agreement on a resolution between Israel and Hamas.", ("AGREE", "negated", "agreement")),
         # Hypothetical: a modal, a condition, a question.
         ("Russia could impose sanctions on Georgia.", ("SANCTION", "hypothetical", "impose")),
@@ -641,6 +641,8 @@ def test_an_arrangement_or_a_date_after_the_paper_is_future(text: str, expected:
         # An attack in words is criticism.
         ("The senator made a scathing attack on the judge on Monday .", ("ACCUSE", "the judge")),
         ("The senator verbally attacked the judge on Monday .", ("ACCUSE", "the judge")),
+        # A purpose of the same kind is the same event, with the recipients of both.
+        ("The ministers will meet on Tuesday to discuss the crisis with Peru .", ("CONSULT", "Peru")),
         # A court's verdict convicts.
         ("A court in Ohio found the mayor guilty of fraud on Monday .", ("SANCTION", "the mayor")),
         # "on Monday" is when, never the second word of "call on".

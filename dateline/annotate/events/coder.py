@@ -107,6 +107,13 @@ def _sentence_events(sentence: Span, context: _Context) -> list[Event]:
         if event.event == "REQUEST" and ordered is not None and verb.lemma_.lower() in words().order_verbs:
             inner = found.pop(ordered)
             found[i] = event = replace(event, event=inner.event, mode=inner.mode, recipients=inner.recipients or event.recipients)
+        # A purpose of the same kind is the same event ("will meet on Tuesday to discuss the crisis
+        # with Iran"): one event, with the recipients of both.
+        for c in verb.children:
+            if (c.dep_ in ("xcomp", "advcl") and c.i in found and found[c.i].event == event.event
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):  # fmt: skip
+                purpose_event = found.pop(c.i)
+                found[i] = event = replace(event, recipients=args.merge([event.recipients, purpose_event.recipients]))
         # An intention whose complement is a hostile act is a threat ("vowed to attack the capital").
         complement = next((found[c.i].event for c in verb.children if c.dep_ == "xcomp" and c.i in found), None)
         recoded = intent_recode(event.event, complement)
