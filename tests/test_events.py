@@ -643,6 +643,8 @@ def test_an_arrangement_or_a_date_after_the_paper_is_future(text: str, expected:
         ("The senator verbally attacked the judge on Monday .", ("ACCUSE", "the judge")),
         # A purpose of the same kind is the same event, with the recipients of both.
         ("The ministers will meet on Tuesday to discuss the crisis with Peru .", ("CONSULT", "Peru")),
+        # A plan to act with another is an intent to cooperate; a promise whatever it promises.
+        ("The ministers plan to visit Peru next year .", ("AGREE", "Peru")),
         # A court's verdict convicts.
         ("A court in Ohio found the mayor guilty of fraud on Monday .", ("SANCTION", "the mayor")),
         # "on Monday" is when, never the second word of "call on".
@@ -664,6 +666,10 @@ def test_what_the_words_around_a_trigger_make_of_it(text: str, expected: tuple[s
     [
         # Considering an option consults no one.
         "The government is considering legal action against the company .",
+        # A disease claims victims; no one alleges anything.
+        "The swine flu virus has claimed its first victim in Peru .",
+        # An intention about one's own conduct that is no event itself is no willingness to cooperate.
+        "The agency decided to raise its alert level to phase six .",
         # Asked of someone in a clause that is itself awaited: not yet said.
         "The villagers are waiting for the authorities to tell them what they should do .",
         # An event defended in words is no military protection (CAMEO's "defend", 074).
@@ -674,7 +680,7 @@ def test_what_the_words_around_a_trigger_make_of_it(text: str, expected: tuple[s
 )
 def test_judging_and_weighing_are_no_events(text: str) -> None:
     found = [e for e in _code(text, dt.date(2011, 3, 3)) if e.status == "asserted"]
-    assert not [e for e in found if e.event in ("CONSULT", "ACCUSE", "AID", "REQUEST")], _coded(text)
+    assert not [e for e in found if e.event in ("CONSULT", "ACCUSE", "AID", "REQUEST", "AGREE")], _coded(text)
 
 
 def test_defending_a_place_is_protection() -> None:

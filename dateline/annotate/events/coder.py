@@ -107,6 +107,15 @@ def _sentence_events(sentence: Span, context: _Context) -> list[Event]:
         if event.event == "REQUEST" and ordered is not None and verb.lemma_.lower() in words().order_verbs:
             inner = found.pop(ordered)
             found[i] = event = replace(event, event=inner.event, mode=inner.mode, recipients=inner.recipients or event.recipients)
+        # An intention about one's own conduct ("decided to raise its alert level", "plans to
+        # expand") is willingness to cooperate only when what is intended is an event itself; a
+        # commitment ("promised to", "agreed to") is one whatever it promises.
+        w = words()
+        intended = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+        if (event.event == "AGREE" and verb.lemma_.lower() in w.intent_verbs - w.commitment_verbs
+                and intended and not any(c.i in found for c in intended)):  # fmt: skip
+            del found[i]
+            continue
         # A purpose of the same kind is the same event ("will meet on Tuesday to discuss the crisis
         # with Iran"): one event, with the recipients of both.
         for c in verb.children:
@@ -390,7 +399,8 @@ def _inert(subject: Token) -> bool:
     it stands for ("the virus that has killed 81 people")."""
     if subject.lower_ in _RELATIVE and subject.head.dep_ == "relcl":
         subject = subject.head.head
-    return subject.pos_ == "NOUN" and subject.lemma_.lower() in words().non_agents
+    # spaCy may read the head of a name-like compound as a proper noun ("the swine flu virus").
+    return subject.pos_ in ("NOUN", "PROPN") and (subject.lemma_.lower() in words().non_agents or subject.lower_ in words().non_agents)
 
 
 _RELATIVE = frozenset({"that", "which", "who"})
