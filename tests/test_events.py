@@ -683,6 +683,13 @@ def test_judging_and_weighing_are_no_events(text: str) -> None:
     assert not [e for e in found if e.event in ("CONSULT", "ACCUSE", "AID", "REQUEST", "AGREE")], _coded(text)
 
 
+def test_a_place_after_a_name_with_of_is_where_the_person_is_from() -> None:
+    [top, *_] = _code("Senator Jane Holloway of Ohio criticised the company on Monday .", dt.date(2010, 11, 8))
+    assert [(a.entity_text, a.code) for a in top.actors] == [("Senator Jane Holloway", "USA")]
+    [top, *_] = _code("Dr Anna Berg of Chile criticised the company on Monday .", dt.date(2010, 11, 8))
+    assert [a.code for a in top.actors] == ["CHL"]
+
+
 def test_defending_a_place_is_protection() -> None:
     [top, *_] = _code("French troops defended Mali against the rebels .", dt.date(2011, 3, 3))
     assert (top.event, top.recipients[0].code) == ("AID", "MLI")

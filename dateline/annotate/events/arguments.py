@@ -79,6 +79,7 @@ def _participants_of(tokens: list[Token], mentions: list[ActorMention], head: To
         # "Michael Jackson's family", "the doctor of Jackson's life": a tie to the owner, who does
         # not act through them as a state through its forces.
         found = [m for m in found if m not in owners]
+    found, origins = _origins(doc, found)
     sector, body_start = head_sector(head) if head is not None else ("", -1)
     out: list[Participant] = []
     seen: set[str] = set()
@@ -86,6 +87,8 @@ def _participants_of(tokens: list[Token], mentions: list[ActorMention], head: To
         if m.actor_id in seen or not (m.code or m.actor_id.startswith("person:")):
             continue
         seen.add(m.actor_id)
+        if not m.code and m.actor_id in origins:
+            m = replace(m, code=origins[m.actor_id])
         own = m.sector
         # "Opposition groups in Zimbabwe", "demonstrators in Baghdad": the head says who they are,
         # the place named after it only where they are from.
@@ -97,6 +100,30 @@ def _participants_of(tokens: list[Token], mentions: list[ActorMention], head: To
             own = agent_of(head)[1] or "CVL"  # "Louisiana shrimpers": people of the state, not its government
         out.append(Participant(m.actor_id, m.name, m.code, own or sector, m.text, m.start, m.end, m.kind, m.via))
     return tuple(out)
+
+
+def _origins(doc: Doc, found: list[ActorMention]) -> tuple[list[ActorMention], dict[str, str]]:
+    """A place after a person's name with "of" says where the person is from ("Henry Waxman of
+    California", "Sergei Lavrov of Russia"): not an actor beside them, the person's country where
+    the person has none. Returns the mentions left and each such person's country."""
+    people = [m for m in found if m.kind == "person"]
+    if not people:
+        return found, {}
+    origins: dict[str, str] = {}
+    left = []
+    for m in found:
+        owner = None
+        if m.kind in ("country", "region", "pre") and m.via in ("name", "place"):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            t = span.root if span is not None else None
+            if t is not None and t.dep_ == "pobj" and t.head.lower_ == "of":
+                at = t.head.head.idx
+                owner = next((p for p in people if p.start <= at < p.end), None)
+        if owner is None:
+            left.append(m)
+        elif m.code:
+            origins.setdefault(owner.actor_id, m.code)
+    return left, origins
 
 
 def _between(mentions: list[ActorMention], low: int, high: int) -> list[ActorMention]:
