@@ -175,6 +175,16 @@ def test_a_target_or_doer_described_may_be_the_one_named() -> None:
     assert len(build_entries([first, verdict(4, "2011-11-08", jury_la, senator)], {})) == 2
 
 
+def test_an_act_with_a_target_and_one_without_are_one_only_in_the_same_words() -> None:
+    obama = {"person:obama": {"actor_id": "person:obama", "name": "Obama", "code": "USA", "sector": "GOV"}}
+    bp = {"BP": {"actor_id": "BP", "name": "BP", "code": "", "sector": ""}}
+    called = _source(1, 1, "2010-06-10", event="REQUEST", actors=obama, recipients=bp, lemma="urge")
+    appeal = _source(2, 2, "2010-06-10", event="REQUEST", actors=obama, lemma="appeal")
+    again = _source(3, 3, "2010-06-10", event="REQUEST", actors=obama, lemma="urge")
+    assert len(build_entries([called, appeal], {})) == 2  # "urged BP to pay", "made an appeal"
+    assert len(build_entries([called, again], {})) == 1  # "urged BP to pay", "urged them"
+
+
 def test_two_states_of_one_federation_are_two_acts() -> None:
     def emergency(n: int, who: str) -> _Source:
         actor = {who: {"actor_id": who, "name": who, "code": "USA", "sector": ""}}

@@ -71,7 +71,11 @@ def _targets_differ(source: _Source, entry: _Entry) -> bool:
     last doctor of his life") may be the one the other names, if of the same sector ("Conrad
     Murray", a doctor); "the company" is not "the senator"."""
     theirs = set(source.recipients)
-    if not (theirs and entry.recipient_ids) or theirs & (entry.recipient_ids | entry.actor_ids):
+    if bool(theirs) != bool(entry.recipient_ids):
+        # One says whom it was done to and the other does not: the same act only in the same words
+        # ("Obama called on BP to pay" and "Obama made an appeal" that day are not one appeal).
+        return not _says_the_same(source, entry)
+    if not theirs or theirs & (entry.recipient_ids | entry.actor_ids):
         return False
     ours = list(entry.recipients.values())
     mine = list(source.recipients.values())
