@@ -666,6 +666,8 @@ def test_what_the_words_around_a_trigger_make_of_it(text: str, expected: tuple[s
     [
         # Considering an option consults no one.
         "The government is considering legal action against the company .",
+        # Learning something consults no one ("the BBC has learned").
+        "The BBC has learned that the chief executive will leave .",
         # A disease claims victims; no one alleges anything.
         "The swine flu virus has claimed its first victim in Peru .",
         # An intention about one's own conduct that is no event itself is no willingness to cooperate.
