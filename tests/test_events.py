@@ -503,6 +503,11 @@ def test_nature_neither_attacks_nor_is_attacked(text: str) -> None:
     assert not [e for e in _code(text, dt.date(2010, 6, 2)) if e.event == "ASSAULT"]
 
 
+def test_an_explosion_at_an_industrial_site_is_an_accident() -> None:
+    assert not [e for e in _code("A blast at the refinery in Texas killed 15 workers on Monday .", dt.date(2010, 7, 26)) if e.event == "ASSAULT"]
+    assert [e for e in _code("A blast at a market in Baghdad killed 15 people on Monday .", dt.date(2010, 7, 26)) if e.event == "ASSAULT"]
+
+
 def test_opening_fire_is_an_attack() -> None:
     assert [e for e in _code("Soldiers opened fire on protesters in Homs on Friday.", dt.date(2011, 11, 20)) if e.event == "ASSAULT"]
 

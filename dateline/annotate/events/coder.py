@@ -399,8 +399,14 @@ def _inert(subject: Token) -> bool:
     it stands for ("the virus that has killed 81 people")."""
     if subject.lower_ in _RELATIVE and subject.head.dep_ == "relcl":
         subject = subject.head.head
+    w = words()
+    # An explosion or a fire at an industrial site is an accident ("the explosion on the drilling
+    # rig", "a blast at the refinery"), as a bomb or a blast at a market is not.
+    if subject.lemma_.lower() in w.accident_events and any(
+            t.dep_ == "pobj" and t.lemma_.lower() in w.industrial_sites for t in subject.subtree):  # fmt: skip
+        return True
     # spaCy may read the head of a name-like compound as a proper noun ("the swine flu virus").
-    return subject.pos_ in ("NOUN", "PROPN") and (subject.lemma_.lower() in words().non_agents or subject.lower_ in words().non_agents)
+    return subject.pos_ in ("NOUN", "PROPN") and (subject.lemma_.lower() in w.non_agents or subject.lower_ in w.non_agents)
 
 
 _RELATIVE = frozenset({"that", "which", "who"})

@@ -47,6 +47,8 @@ class Words:
     demanding_modals: frozenset[str]
     obligation_verbs: frozenset[str]
     desire_verbs: frozenset[str]
+    accident_events: frozenset[str]
+    industrial_sites: frozenset[str]
     order_verbs: frozenset[str]
     verbal_modifiers: frozenset[str]
     object_control_verbs: frozenset[str]
