@@ -539,7 +539,7 @@ def test_the_private_acts_of_the_public_are_no_events(text: str, expected: list[
     [
         # A state of a federation acts as its government; named before people, it says where they are from.
         ("Ohio has sued the chemical company .", ("region:ohio", "USA", "")),
-        ("Ohio shrimpers have sued the chemical company .", ("region:ohio", "USA", "CVL")),
+        ("Ohio shrimpers have sued the chemical company .", ("region:ohio", "USA", "CVL")),  # named "Ohio shrimpers"
         ("Ohio fishermen have sued the chemical company .", ("region:ohio", "USA", "AGR")),
         ("Ohio officials have sued the chemical company .", ("region:ohio", "USA", "GOV")),
     ],
@@ -547,6 +547,8 @@ def test_the_private_acts_of_the_public_are_no_events(text: str, expected: list[
 def test_a_state_of_a_federation_acts_for_itself(text: str, actor: tuple[str, str, str]) -> None:
     [top, *_] = _code(text, dt.date(2011, 3, 3))
     assert (top.actors[0].actor_id, top.actors[0].code, top.actors[0].sector) == actor
+    if actor[2] in ("CVL", "AGR"):
+        assert top.actors[0].name == " ".join(text.split()[:2])  # "Ohio shrimpers", not the state
 
 
 @pytest.mark.parametrize(

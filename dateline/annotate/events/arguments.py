@@ -98,6 +98,7 @@ def _participants_of(tokens: list[Token], mentions: list[ActorMention], head: To
             own = agent_of(head)[1]  # "a British woman": a British civilian, not Britain
         elif not own and not sector and m.kind == "region" and head is not None and head.pos_ == "NOUN" and head.idx >= m.end:
             own = agent_of(head)[1] or "CVL"  # "Louisiana shrimpers": people of the state, not its government
+            m = replace(m, name=f"{m.name} {head.text}")
         out.append(Participant(m.actor_id, m.name, m.code, own or sector, m.text, m.start, m.end, m.kind, m.via))
     return tuple(out)
 
