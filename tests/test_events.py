@@ -702,3 +702,10 @@ def test_a_place_after_a_name_with_of_is_where_the_person_is_from() -> None:
 def test_defending_a_place_is_protection() -> None:
     [top, *_] = _code("French troops defended Mali against the rebels .", dt.date(2011, 3, 3))
     assert (top.event, top.recipients[0].code) == ("AID", "MLI")
+
+
+def test_a_date_the_parser_read_into_a_name_still_dates_the_act() -> None:
+    # "On Saturday Foreign Minister ...": the parser hangs "Saturday" on the title, leaving "On" bare.
+    text = "On Saturday Foreign Minister Ana Ruiz criticised Peru for cutting flights to Chile ."
+    [top, *_] = _code(text, dt.date(2009, 5, 3))  # a Sunday
+    assert (top.event, top.date) == ("ACCUSE", "2009-05-02")

@@ -52,7 +52,7 @@ class TimexIndex:
             span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
             if span is None:
                 continue
-            head = _governor(span.root)
+            head = _stranded(doc, span) or _governor(span.root)
             if head is not None:
                 self.governed.setdefault(head.i, []).append(timex)
 
@@ -70,6 +70,17 @@ class TimexIndex:
 
 def usable(timex: Timex) -> bool:
     return not timex.unresolved and timex.value[:4].isdigit() and timex.signal not in BOUND_SIGNALS
+
+
+def _stranded(doc: Doc, span: Span) -> Token | None:
+    """The verb of a preposition the parser left without its object ("On Saturday Foreign Minister
+    X criticised ...", where "Saturday" was read into the name): the date is that verb's."""
+    if span.start == 0:
+        return None
+    before = doc[span.start - 1]
+    if before.dep_ != "prep" or any(c.dep_ == "pobj" for c in before.children) or before.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return before.head
 
 
 def _governor(root: Token) -> Token | None:
