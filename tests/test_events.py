@@ -422,6 +422,8 @@ def test_everyday_language_is_no_event(text: str) -> None:
         "The UN warned that the virus could become a pandemic.",
         "The health minister warned that it was too early to relax the rules.",
         "Health officials warned people to stay indoors during the heatwave.",
+        # A warning against travel to a place is an advisory, not a threat to that place.
+        "The authorities have warned against non-essential travel to Peru.",
         # A warning issued is a warning too.
         "The weather service issued a warning about a storm on Monday.",
     ],

@@ -262,7 +262,12 @@ def _threatening(verb: Token, event: Event) -> bool:
     A warning of a danger to the public ("warned that the flu could spread", "warned people to stay
     indoors") is no event."""
     w = words()
-    if any(_political(r) for r in event.recipients):
+    # Addressed to an actor: its object ("warned Iran"), not a place named in what is warned against
+    # ("warned against travel to Mexico": a travel advisory).
+    addressed = {t.idx for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree}
+    addressed |= {t.idx for c in verb.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")
+                  for t in g.subtree}  # "warned that Russia would pay a price"
+    if any(_political(r) and (r.start in addressed or not r.start) for r in event.recipients):
         return True
     warner = roles.subject(verb)
     for c in verb.children:
