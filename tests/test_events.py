@@ -654,6 +654,9 @@ def test_an_arrangement_or_a_date_after_the_paper_is_future(text: str, expected:
         ("The ministers will meet on Tuesday to discuss the crisis with Peru .", ("CONSULT", "Peru")),
         # A plan to act with another is an intent to cooperate; a promise whatever it promises.
         ("The ministers plan to visit Peru next year .", ("AGREE", "Peru")),
+        # Cutting flights to a country restricts movement (COERCE `restrict'), whatever the verb.
+        ("Argentina suspended all flights to Peru on Monday .", ("COERCE", "Peru")),
+        ("Chile cancelled flights to Peru on Monday .", ("COERCE", "Peru")),
         # A court's verdict convicts.
         ("A court in Ohio found the mayor guilty of fraud on Monday .", ("SANCTION", "the mayor")),
         # "on Monday" is when, never the second word of "call on".
