@@ -424,6 +424,9 @@ def test_everyday_language_is_no_event(text: str) -> None:
         "Health officials warned people to stay indoors during the heatwave.",
         # A warning against travel to a place is an advisory, not a threat to that place.
         "The authorities have warned against non-essential travel to Peru.",
+        # Measures announced against no one threaten no one.
+        "The president announced emergency measures to deal with the outbreak.",
+        "The church has recommended measures to avoid contagion at Mass on Sunday.",
         # A warning issued is a warning too.
         "The weather service issued a warning about a storm on Monday.",
     ],
@@ -657,6 +660,10 @@ def test_an_arrangement_or_a_date_after_the_paper_is_future(text: str, expected:
         # Cutting flights to a country restricts movement (COERCE `restrict'), whatever the verb.
         ("Argentina suspended all flights to Peru on Monday .", ("COERCE", "Peru")),
         ("Chile cancelled flights to Peru on Monday .", ("COERCE", "Peru")),
+        # A decision to act is the act, decided: no threat, no intent to cooperate.
+        ("The government decided to close the border with Peru on Monday .", ("COERCE", "Peru")),
+        # Measures against someone threaten them.
+        ("Russia announced measures against Georgia on Monday .", ("THREATEN", "Georgia")),
         # A court's verdict convicts.
         ("A court in Ohio found the mayor guilty of fraud on Monday .", ("SANCTION", "the mayor")),
         # "on Monday" is when, never the second word of "call on".

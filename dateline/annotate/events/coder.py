@@ -123,6 +123,14 @@ def _sentence_events(sentence: Span, context: _Context) -> list[Event]:
                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):  # fmt: skip
                 purpose_event = found.pop(c.i)
                 found[i] = event = replace(event, recipients=args.merge([event.recipients, purpose_event.recipients]))
+        # A decision to act is the act, decided ("decided to track down the passengers and put them
+        # into quarantine": the quarantine, as the decision stands), no intent to cooperate or threat.
+        decided = [c.i for c in verb.children if c.dep_ == "xcomp" and c.i in found]
+        if event.event == "AGREE" and decided and verb.lemma_.lower() in w.decision_verbs:
+            for c in decided:
+                found[c] = replace(found[c], status=event.status)
+            del found[i]
+            continue
         # An intention whose complement is a hostile act is a threat ("vowed to attack the capital").
         complement = next((found[c.i].event for c in verb.children if c.dep_ == "xcomp" and c.i in found), None)
         recoded = intent_recode(event.event, complement)
@@ -138,6 +146,9 @@ def _sentence_events(sentence: Span, context: _Context) -> list[Event]:
         if event.event == "REQUEST" and own_conflict_call(verb, {a.sector for a in event.actors}):
             found[i] = replace(event, event="AGREE", mode="")
     for i, event in list(found.items()):
+        if _measures_against_no_one(sentence.doc[i], event):
+            del found[i]  # "announced emergency measures to deal with the situation" threatens no one
+            continue
         warning = _warning(sentence.doc[i], event)
         if warning is not None and not any(_threatening(t, event) for t in {sentence.doc[i], warning}):
             del found[i]  # a warning of a danger ("warned that the virus could spread") threatens nothing
@@ -242,6 +253,16 @@ def _wished_of_another(verb: Token, coding: Coding) -> Coding:
     if any(c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in verb.children):
         return Coding("REQUEST", "", coding.context, False, "100", coding.source)
     return coding
+
+
+def _measures_against_no_one(verb: Token, event: Event) -> bool:
+    """Measures or action announced, recommended or taken (CAMEO's "* MEASURES", 130) threaten only
+    whom they are against: with no target ("emergency measures to deal with the outbreak"), none."""
+    w = words()
+    if event.event != "THREATEN" or event.recipients or event.trigger_lemma in w.warning_words | {"threaten"}:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj" and (c.lemma_.lower() in w.threat_nouns or c.lower_ in w.threat_nouns)]
+    return bool(objects) and not any(p.dep_ == "prep" and p.lower_ == "against" for o in objects for p in o.children)
 
 
 def _warning(verb: Token, event: Event) -> Token | None:

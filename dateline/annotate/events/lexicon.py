@@ -50,6 +50,7 @@ class Words:
     accident_events: frozenset[str]
     industrial_sites: frozenset[str]
     order_verbs: frozenset[str]
+    decision_verbs: frozenset[str]
     verbal_modifiers: frozenset[str]
     object_control_verbs: frozenset[str]
     attempt_verbs: frozenset[str]
