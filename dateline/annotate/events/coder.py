@@ -127,8 +127,8 @@ def _sentence_events(sentence: Span, context: _Context) -> list[Event]:
         # into quarantine": the quarantine, as the decision stands), no intent to cooperate or threat.
         decided = [c.i for c in verb.children if c.dep_ == "xcomp" and c.i in found]
         if event.event == "AGREE" and decided and verb.lemma_.lower() in w.decision_verbs:
-            for c in decided:
-                found[c] = replace(found[c], status=event.status)
+            for j in decided:
+                found[j] = replace(found[j], status=event.status)
             del found[i]
             continue
         # An intention whose complement is a hostile act is a threat ("vowed to attack the capital").
