@@ -134,6 +134,12 @@ WORDS = ["on", "Friday", "May", "19", "2018", "last", "year", "next", "week", "t
          "ended", "earlier", "period", "1988", "Feb.", "29", "30"]  # fmt: skip
 
 
+def test_no_date_before_the_calendar_begins() -> None:
+    # Hypothesis found it: "year-ago" in a paper of year 1 gave the year 0000, which no calendar holds.
+    assert find_timexes("year-ago", dt.date(1, 1, 1)) == []
+    assert [t.value for t in find_timexes("a year ago", dt.date(2, 1, 1))] == ["0001"]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(WORDS), max_size=12), st.one_of(st.none(), st.dates()))
 def test_temporal_word_soup_gives_valid_values(words: list[str], dct: dt.date | None) -> None:

@@ -21,6 +21,7 @@ from dateline.annotate.time.lexicon import alternation, lexicon
 from dateline.annotate.time.prefilter import Prefilter, Presence, prefilter
 from dateline.annotate.time.year_parts import ENDED, reported_quarter
 from dateline.core.sentences import sentence_spans
+from dateline.core.timevalues import interval
 from dateline.core.timexes import Timex
 
 if TYPE_CHECKING:
@@ -95,6 +96,8 @@ def find_timexes(text: str, dct: dt.date | None, *, doc: Doc | None = None) -> l
             continue
         if not values.is_valid(norm.value) or (norm.range_end is not None and not values.is_valid(norm.range_end)):
             continue
+        if norm.type in ("DATE", "TIME") and norm.value[:1].isdigit() and interval(norm.value, norm.range_end) is None:
+            continue  # before the calendar's first year: "a year ago" in a paper dated in year 1
         if (shifted := _day_before_after(text, start, norm, out[-1].end if out else 0)) is not None:
             start, norm = shifted
         if norm.ref is not None and (norm.anchor != "dct" or norm.moves_ref):
