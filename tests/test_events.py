@@ -660,6 +660,8 @@ def test_an_arrangement_or_a_date_after_the_paper_is_future(text: str, expected:
         # Cutting flights to a country restricts movement (COERCE `restrict'), whatever the verb.
         ("Argentina suspended all flights to Peru on Monday .", ("COERCE", "Peru")),
         ("Chile cancelled flights to Peru on Monday .", ("COERCE", "Peru")),
+        # Agreeing that something will be done is an agreement.
+        ("The two governments agreed that talks would resume next week .", ("AGREE", "")),
         # A decision to act is the act, decided: no threat, no intent to cooperate.
         ("The government decided to close the border with Peru on Monday .", ("COERCE", "Peru")),
         # Measures against someone threaten them.
@@ -685,6 +687,8 @@ def test_what_the_words_around_a_trigger_make_of_it(text: str, expected: tuple[s
     [
         # Considering an option consults no one.
         "The government is considering legal action against the company .",
+        # Agreeing that something is so is an opinion.
+        "The director of the agency agreed that there are some undetected cases .",
         # Learning something consults no one ("the BBC has learned").
         "The BBC has learned that the chief executive will leave .",
         # A disease claims victims; no one alleges anything.

@@ -116,6 +116,14 @@ def _sentence_events(sentence: Span, context: _Context) -> list[Event]:
                 and intended and not any(c.i in found for c in intended)):  # fmt: skip
             del found[i]
             continue
+        # Agreeing that something is so ("agreed that there are undetected cases") is an opinion;
+        # agreeing that something will be done ("agreed that talks would resume") stays an agreement.
+        opinions = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        if (event.event == "AGREE" and verb.lemma_.lower() == "agree" and opinions
+                and not any(c.i in found or any(noun_coding(g) for g in c.children if g.pos_ == "NOUN") for c in opinions)
+                and not any(c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("on", "to")) for c in verb.children)):  # fmt: skip
+            del found[i]
+            continue
         # A purpose of the same kind is the same event ("will meet on Tuesday to discuss the crisis
         # with Iran"): one event, with the recipients of both.
         for c in verb.children:
