@@ -725,3 +725,13 @@ def test_a_date_the_parser_read_into_a_name_still_dates_the_act() -> None:
     text = "On Saturday Foreign Minister Ana Ruiz criticised Peru for cutting flights to Chile ."
     [top, *_] = _code(text, dt.date(2009, 5, 3))  # a Sunday
     assert (top.event, top.date) == ("ACCUSE", "2009-05-02")
+
+
+def test_an_act_the_same_actor_also_did_keeps_the_day_of_the_sentence_before() -> None:
+    text = ("On Saturday Foreign Minister Ana Ruiz criticised Peru for cutting flights to Chile . "
+            "She also urged Chileans to avoid travel to Peru .")  # fmt: skip
+    dates = {e.event: e.date for e in _code(text, dt.date(2009, 5, 3)) if e.status == "asserted"}
+    assert dates["ACCUSE"] == dates["REQUEST"] == "2009-05-02"
+    # Without "also" and a pronoun going on with the same actor, the report's own day stands.
+    other = "The minister criticised Peru on Saturday . Chileans were urged to avoid travel to Peru ."
+    assert {e.event: e.date for e in _code(other, dt.date(2009, 5, 3))}.get("REQUEST") != "2009-05-02"

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dateline.annotate.events.lexicon import words
-from dateline.annotate.events.narrative import narrative_timex
+from dateline.annotate.events.narrative import continued_timex, narrative_timex
 from dateline.annotate.events.roles import reporter
 
 if TYPE_CHECKING:
@@ -123,7 +123,7 @@ def event_date(verb: Token, trigger: Token, sentence: Span, index: TimexIndex, p
     if stated is not None:
         return Dated(stated.value, granularity(stated.value), "statement")
     if said is None and verb.lemma_ not in words().speech:
-        told = narrative_timex(sentence, verb, index.within, published)
+        told = narrative_timex(sentence, verb, index.within, published) or continued_timex(sentence, verb, index.within)
         if told is not None:
             return Dated(told.value, granularity(told.value), "narrative")
     if published is not None:

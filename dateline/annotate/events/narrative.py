@@ -68,3 +68,25 @@ def narrative_timex(sentence: Span, verb: Token, within: Callable[[int, int], li
     if BARE_NUMBER.fullmatch(told[-1].text.strip()) and not told[-1].signal:
         return None
     return told[-1]
+
+
+def continued_timex(sentence: Span, verb: Token, within: Callable[[int, int], list[Timex]]) -> Timex | None:
+    """The one date of the sentence before when ``verb`` goes on with the same actor's day: "On
+    Saturday the minister criticised China. She also urged Mexicans to avoid travel there" — a
+    pronoun subject, "also", the past, no date of its own, in the same paragraph."""
+    if sentence.start == 0 or not is_past(verb):
+        return None
+    if not any(c.lower_ == "also" and c.dep_ == "advmod" for c in verb.children):
+        return None
+    if not any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in verb.children):
+        return None
+    doc = sentence.doc
+    before = doc[sentence.start - 1].sent
+    if PARAGRAPH_BREAK.search(doc[before.start : sentence.start].text_with_ws):
+        return None
+    if any(t.type == "DATE" for t in within(sentence.start_char, sentence.end_char)):
+        return None
+    told = [t for t in within(before.start_char, before.end_char) if t.type == "DATE"]
+    if len(told) != 1 or told[0].unresolved or told[0].signal not in POINT_SIGNALS or not told[0].value[:4].isdigit():
+        return None
+    return told[0]
