@@ -100,3 +100,31 @@ def test_a_period_keeps_every_granularity_that_overlaps_it(ranked_db: Path, tmp_
                      "WHERE id = ?", (october[0].id,))  # fmt: skip
         week = corpus.timeline(Filter(date_from=dt.date(2012, 10, 6), date_to=dt.date(2012, 10, 6)))
         assert [e.id for e in week] == [october[0].id]
+
+
+def test_a_doer_only_described_ranks_between_a_named_one_and_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    from dateline.resolve import importance
+    from dateline.resolve.stories import Story
+
+    # One story each, of one outlet: only who did it tells the three entries apart.
+    monkeypatch.setattr(importance, "stories", lambda conn: {d: Story(d, "Example News") for d in (1, 2, 3)})
+
+    with Corpus(tmp_path / "r.db") as corpus:
+        corpus.connect()  # the schema
+    conn = sqlite3.connect(tmp_path / "r.db")
+    conn.executemany(
+        "INSERT INTO timeline_entries (id, date, granularity, kind, event, headline, n_sources, n_documents) "
+        "VALUES (?, '2012-03-01', 'day', 'news', 'COERCE', ?, 1, 1)",
+        [(1, "Ana Ruiz restricts Peru"), (2, "The government restricts Peru"), (3, "Restrictions on Peru")],
+    )  # fmt: skip
+    conn.executemany("INSERT INTO timeline_actors (entry_id, actor_id, code, role) VALUES (?, ?, ?, 'actor')",
+                     [(1, "person:ana-ruiz", ""), (2, None, "")])  # fmt: skip
+    conn.executemany("INSERT INTO timeline_sources (entry_id, fact_id, doc_id, date, start, end) VALUES (?, ?, ?, '2012-03-01', 0, 10)",
+                     [(n, n, n) for n in (1, 2, 3)])  # fmt: skip
+    importance.rank(conn, {})
+    score = dict(conn.execute("SELECT id, importance FROM timeline_entries").fetchall())
+    conn.close()
+    # Named (coded or not) > described only ("the government" of a round-up that lost its country) > none.
+    assert score[1] > score[2] > score[3]

@@ -13,7 +13,7 @@ Run on the published timeline tables, after every resolution. For each entry it 
       importance = (1.5·ln(1 + stories) + ½·ln(1 + outlets) + ½·centrality + ¼·ln(1 + date reports))
                    × precision of the date × (½ + ½·the coder's best confidence)
                    × (0.85 if only a paper's day dates it) × (½ if only told as a state)
-                   × (0.6 if no source says who did it)
+                   × (0.6 if no source says who did it; 0.8 if the doers are only described)
 
   *centrality* is the share of the corpus's articles that mention the entry's best-known actor (an
   event of the conflict's main actors outranks one of a passer-by); *date reports* the stories that
@@ -45,6 +45,7 @@ GUESSED_DAY = 0.85  # every source dated by its paper's day alone: the day may b
 STATE_ONLY = 0.5  # every source tells it as a state ("has been charged"): not that day's news
 FACT_CONFIDENCE = 0.7  # a dated fact of a history paragraph: as sure as a typical coded event
 NO_DOER = 0.6  # no source says who did it
+DESCRIBED_DOER = 0.8  # its doers are only described, neither named nor coded ("the government", "several countries")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +81,12 @@ def rank(conn: sqlite3.Connection, weak: dict[int, Weakness]) -> None:
     centrality: dict[int, float] = defaultdict(float)
     for entry_id, actor_id in conn.execute("SELECT entry_id, actor_id FROM timeline_actors WHERE actor_id IS NOT NULL"):
         centrality[entry_id] = max(centrality[entry_id], reach.get(actor_id, 0) / n_docs)
-    # Entries some source names a doer of (an actor, coded or not).
+    # Entries some source names a doer of (an actor, coded or not), and those whose doers are only
+    # described ("the government" of a round-up that lost its country headings, "several countries").
     done_by = {r[0] for r in conn.execute("SELECT DISTINCT entry_id FROM timeline_actors WHERE role = 'actor'")}
+    named = {r[0] for r in conn.execute(
+        "SELECT DISTINCT entry_id FROM timeline_actors WHERE role = 'actor' AND (actor_id IS NOT NULL OR code != '')"
+    )}
     entries = conn.execute("SELECT id, date, date_end, granularity FROM timeline_entries").fetchall()
     date_stories: dict[str, set[int]] = defaultdict(set)
     for entry_id, date, _, _ in entries:
@@ -96,7 +101,7 @@ def rank(conn: sqlite3.Connection, weak: dict[int, Weakness]) -> None:
         score = (1.5 * math.log1p(n_stories) + 0.5 * math.log1p(n_outlets) + 0.5 * centrality.get(entry_id, 0.0)
                  + 0.25 * math.log1p(len(date_stories.get(value, ())))) \
             * PRECISION.get(granularity, UNPLACED) * (0.5 + 0.5 * sure.get(entry_id, FACT_CONFIDENCE)) \
-            * (GUESSED_DAY if flags.guessed else 1.0) * (STATE_ONLY if flags.state_only else 1.0) * (1.0 if entry_id in done_by else NO_DOER)  # fmt: skip
+            * (GUESSED_DAY if flags.guessed else 1.0) * (STATE_ONLY if flags.state_only else 1.0) * (1.0 if entry_id in named else DESCRIBED_DOER if entry_id in done_by else NO_DOER)  # fmt: skip
         rows.append((max(n_stories, 1), n_outlets, round(score, 6), span[0].isoformat() if span else None,
                      span[1].isoformat() if span else None, entry_id))  # fmt: skip
     conn.executemany(
