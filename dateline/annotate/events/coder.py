@@ -215,6 +215,10 @@ def _event(match: Match, sentence: Span, context: _Context) -> Event | None:
     dated = event_date(verb, trigger, sentence, context.index, context.published)
     if state == ASSERTED and dated.source == "trigger" and _after(dated.date, context.published):
         state = FUTURE  # "talks next week"
+    elif state == ASSERTED and _part_of_today(dated.date, context.published) and _listed(verb, event_type, sentence):
+        # "Jools Holland is joined this evening by ...", "meets the prime minister tonight": the
+        # simple present of a part of the paper's own day is what is scheduled for it.
+        state = FUTURE
     elif state == ASSERTED and not (dated.source == "trigger" and dated.granularity == "day") and _listed(verb, event_type, sentence):
         # "Jeremy Vine discusses the issues of the day", "joins Jools Holland this week": what a
         # programme offers, not news (a caption dated to its day, "appears in court 25 January", is).
@@ -399,6 +403,14 @@ def _of_the_public(subject: Token | None, actors: tuple[Participant, ...]) -> bo
     a group, and PLOVER codes it."""
     return (subject is not None and subject.pos_ == "NOUN" and args.agent_of(subject)[1] == "CVL"
             and all(p.sector == "CVL" for p in actors))  # fmt: skip
+
+
+def _part_of_today(date: str | None, published: dt.date | None) -> bool:
+    """Is ``date`` a part of the paper's own day ("this evening": 2010-04-16TEV)?"""
+    return published is not None and date is not None and date.startswith(f"{published.isoformat()}T") and date[11:] in _DAY_PARTS
+
+
+_DAY_PARTS = frozenset({"MO", "AF", "EV", "NI", "DT"})
 
 
 def _listed(verb: Token, event: str, sentence: Span) -> bool:
