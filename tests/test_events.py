@@ -743,3 +743,13 @@ def test_the_simple_present_of_a_part_of_the_papers_day_is_scheduled() -> None:
     assert [e.status for e in _code(text, dt.date(2010, 4, 16))] == ["future"]
     met = "Talks resumed . The president met the Spanish prime minister this evening in Madrid ."
     assert [e.status for e in _code(met, dt.date(2010, 4, 16))] == ["asserted"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Dr Reyes appeared in court in Chicago on Monday and pleaded not guilty .", "Dr Reyes appeared before the court on Monday ."],
+)
+def test_a_defendant_appearing_in_court_is_coerced_not_coercing(text: str) -> None:
+    [top, *_] = _code(text, dt.date(2010, 6, 25))
+    assert top.event == "COERCE" and [r.name for r in top.recipients] == ["Reyes"]
+    assert all(a.sector == "JUD" for a in top.actors)

@@ -189,7 +189,12 @@ def _event(match: Match, sentence: Span, context: _Context) -> Event | None:
     if not recipients and coding.event in LOCATION_TARGET_TYPES:
         recipients = tuple(r for r in args.locations([verb, trigger], context.mentions, context.places)
                            if r.code not in {a.code for a in actors})  # fmt: skip
-    if coding.reverse:
+    court = _court_of_appearance(verb, coding)
+    if court is not None:
+        # "Murray appeared in court": the court acts on him, as the dictionary reads "appeared before
+        # the court" (:173); its "in court" (173) would make the defendant the one who charges.
+        actors, recipients = args.participants([court], context.mentions, court), actors
+    elif coding.reverse:
         actors, recipients = recipients, actors
     coding = _by_actor(coding, trigger, actors)
     if not actors and not recipients:
@@ -265,6 +270,15 @@ def _wished_of_another(verb: Token, coding: Coding) -> Coding:
     if any(c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in verb.children):
         return Coding("REQUEST", "", coding.context, False, "100", coding.source)
     return coding
+
+
+def _court_of_appearance(verb: Token, coding: Coding) -> Token | None:
+    """The court a defendant appears in ("appeared in court", "at a hearing"), for a coercion coded
+    with the defendant as its doer; None otherwise."""
+    if coding.event != "COERCE" or coding.reverse or verb.lemma_.lower() != "appear":
+        return None
+    return next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                 for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in words().court_words), None)  # fmt: skip
 
 
 def _measures_against_no_one(verb: Token, event: Event) -> bool:

@@ -51,6 +51,7 @@ class Words:
     industrial_sites: frozenset[str]
     order_verbs: frozenset[str]
     decision_verbs: frozenset[str]
+    court_words: frozenset[str]
     verbal_modifiers: frozenset[str]
     object_control_verbs: frozenset[str]
     attempt_verbs: frozenset[str]
