@@ -162,17 +162,17 @@ def test_a_target_or_doer_described_may_be_the_one_named() -> None:
                        actors={str(actor["actor_id"] or f":{actor['name']}"): actor},
                        recipients={str(target["actor_id"] or f":{target['name']}"): target})  # fmt: skip
 
-    jury_la = {"actor_id": "USA:JUD:court", "name": "court in Ohio", "code": "USA", "sector": "JUD"}
-    a_jury = {"actor_id": "", "name": "A court", "code": "", "sector": "JUD"}
+    court_ohio = {"actor_id": "USA:JUD:court", "name": "court in Ohio", "code": "USA", "sector": "JUD"}
+    a_court = {"actor_id": "", "name": "A court", "code": "", "sector": "JUD"}
     named = {"actor_id": "person:dana-ruiz", "name": "Dana Ruiz", "code": "", "sector": ""}
     described = {"actor_id": "", "name": "the last doctor", "code": "", "sector": "MED"}
     senator = {"actor_id": "", "name": "the senator", "code": "", "sector": "LEG"}
     # "A court found the doctor guilty" (Monday) and "a court in Ohio found Dana Ruiz guilty" (Tuesday's paper): one verdict.
-    first = verdict(1, "2011-11-07", jury_la, described)
-    assert len(build_entries([first, verdict(2, "2011-11-08", jury_la, named)], {})) == 1
-    assert len(build_entries([first, verdict(3, "2011-11-08", a_jury, described)], {})) == 1
+    first = verdict(1, "2011-11-07", court_ohio, described)
+    assert len(build_entries([first, verdict(2, "2011-11-08", court_ohio, named)], {})) == 1
+    assert len(build_entries([first, verdict(3, "2011-11-08", a_court, described)], {})) == 1
     # A target of another sector is someone else.
-    assert len(build_entries([first, verdict(4, "2011-11-08", jury_la, senator)], {})) == 2
+    assert len(build_entries([first, verdict(4, "2011-11-08", court_ohio, senator)], {})) == 2
 
 
 def test_an_act_with_a_target_and_one_without_are_one_only_in_the_same_words() -> None:

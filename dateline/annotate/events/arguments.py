@@ -323,3 +323,13 @@ def merge(groups: Iterable[tuple[Participant, ...]]) -> tuple[Participant, ...]:
         for p in group:
             out.setdefault(p.actor_id or p.entity_text, p)
     return tuple(sorted(out.values(), key=lambda p: p.start))
+
+
+def political(p: Participant) -> bool:
+    """An actor: coded, named, a generic agent of a political sector, or an organisation ("the
+    newspaper"); not one of the public ("students", "patients", "my nurse")."""
+    w = words()
+    if p.code or p.kind != "agent" or p.sector in w.political_sectors:
+        return True
+    words_of = p.entity_text.lower().split()
+    return bool(words_of) and words_of[-1] in w.organisation_heads

@@ -42,12 +42,8 @@ def narrative_timex(sentence: Span, verb: Token, within: Callable[[int, int], li
                     published: dt.date | None) -> Timex | None:  # fmt: skip
     """The date the history is at in the sentence before ``sentence``, if ``verb`` continues it;
     ``within(start, end)`` gives the time expressions that begin in a stretch of the text."""
-    if published is None or sentence.start == 0 or not is_past(verb):
-        return None
-    doc = sentence.doc
-    before = doc[sentence.start - 1].sent
-    # The text from the sentence before up to this one (``doc.text`` would join the whole document).
-    if PARAGRAPH_BREAK.search(doc[before.start : sentence.start].text_with_ws):
+    before = _sentence_before(sentence)
+    if published is None or before is None or not is_past(verb):
         return None
 
     def dates_in(span: Span) -> list[Timex]:
@@ -74,15 +70,12 @@ def continued_timex(sentence: Span, verb: Token, within: Callable[[int, int], li
     """The one date of the sentence before when ``verb`` goes on with the same actor's day: "On
     Saturday the minister criticised China. She also urged Mexicans to avoid travel there" — a
     pronoun subject, "also", the past, no date of its own, in the same paragraph."""
-    if sentence.start == 0 or not is_past(verb):
+    before = _sentence_before(sentence)
+    if before is None or not is_past(verb):
         return None
     if not any(c.lower_ == "also" and c.dep_ == "advmod" for c in verb.children):
         return None
     if not any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in verb.children):
-        return None
-    doc = sentence.doc
-    before = doc[sentence.start - 1].sent
-    if PARAGRAPH_BREAK.search(doc[before.start : sentence.start].text_with_ws):
         return None
     if any(t.type == "DATE" for t in within(sentence.start_char, sentence.end_char)):
         return None
@@ -90,3 +83,15 @@ def continued_timex(sentence: Span, verb: Token, within: Callable[[int, int], li
     if len(told) != 1 or told[0].unresolved or told[0].signal not in POINT_SIGNALS or not told[0].value[:4].isdigit():
         return None
     return told[0]
+
+
+def _sentence_before(sentence: Span) -> Span | None:
+    """The sentence just before ``sentence`` in the same paragraph, or None."""
+    if sentence.start == 0:
+        return None
+    doc = sentence.doc
+    before = doc[sentence.start - 1].sent
+    # The text from the sentence before up to this one (``doc.text`` would join the whole document).
+    if PARAGRAPH_BREAK.search(doc[before.start : sentence.start].text_with_ws):
+        return None
+    return before
