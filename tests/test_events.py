@@ -753,3 +753,8 @@ def test_a_defendant_appearing_in_court_is_coerced_not_coercing(text: str) -> No
     [top, *_] = _code(text, dt.date(2010, 6, 25))
     assert top.event == "COERCE" and [r.name for r in top.recipients] == ["Reyes"]
     assert all(a.sector == "JUD" for a in top.actors)
+
+
+def test_the_court_a_defendant_appears_in_is_of_the_country_it_sits_in() -> None:
+    [top, *_] = _code("Dr Reyes appeared in court in Chicago on Monday .", dt.date(2010, 6, 25))
+    assert [(a.code, a.sector) for a in top.actors] == [("USA", "JUD")]

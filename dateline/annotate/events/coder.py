@@ -129,7 +129,9 @@ def _event(match: Match, sentence: Span, context: _Context) -> Event | None:
     if court is not None:
         # "Murray appeared in court": the court acts on him, as the dictionary reads "appeared before
         # the court" (:173); its "in court" (173) would make the defendant the one who charges.
-        actors, recipients = args.participants([court], context.mentions, court), actors
+        # The court is of the country it sits in ("a Los Angeles court", "in court in Chicago").
+        seat = args.locations([verb], context.mentions, context.places, "JUD")[:1]
+        actors, recipients = seat or args.participants([court], context.mentions, court), actors
     elif coding.reverse:
         actors, recipients = recipients, actors
     coding = _by_actor(coding, trigger, actors)
