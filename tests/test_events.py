@@ -758,3 +758,13 @@ def test_a_defendant_appearing_in_court_is_coerced_not_coercing(text: str) -> No
 def test_the_court_a_defendant_appears_in_is_of_the_country_it_sits_in() -> None:
     [top, *_] = _code("Dr Reyes appeared in court in Chicago on Monday .", dt.date(2010, 6, 25))
     assert [(a.code, a.sector) for a in top.actors] == [("USA", "JUD")]
+
+
+def test_a_speakers_report_of_their_own_act_is_the_act() -> None:
+    # "they" is the police: a first-hand report of an arrest, coded though no one in it is named.
+    [top, *_] = _code("Police said they arrested three men after the riot .", dt.date(2015, 3, 4))
+    assert (top.event, top.mode, top.status) == ("COERCE", "arrest", "asserted")
+    assert [a.sector for a in top.actors] == ["COP"] and [r.name for r in top.recipients] == ["three men"]
+    # Background to the main clause stays background: "after police arrested him" is no report of it.
+    assert not [e for e in _code("He was released after police arrested the men .", dt.date(2015, 3, 4))
+                if e.event == "COERCE" and e.mode == "arrest"]  # fmt: skip

@@ -31,7 +31,7 @@ def _is_subject(doc: Doc, mention: ActorMention) -> bool:
     if span is None:
         return False
     root = span.root
-    while root.dep_ in ("poss", "compound", "amod") and root.head is not root:
+    while root.dep_ in ("poss", "compound", "amod") and root.head != root:
         root = root.head  # "the ministry's press service said": the possessor speaks through it
     return root.dep_ in ("nsubj", "nsubjpass")
 

@@ -203,7 +203,7 @@ def head_sector(head: Token) -> tuple[str, int]:
     for i in range(len(modifiers)):
         phrase = " ".join(t.lower_ for t in modifiers[i:])
         candidates = [phrase, " ".join([*(t.lower_ for t in modifiers[i:-1]), head.lemma_.lower()])]
-        if head.lower_ in w.group_heads and modifiers[i] is not head and modifiers[i].pos_ in ("NOUN", "PROPN", "ADJ"):
+        if head.lower_ in w.group_heads and modifiers[i] != head and modifiers[i].pos_ in ("NOUN", "PROPN", "ADJ"):
             candidates.append(modifiers[i].lower_)  # a noun naming the group: "opposition parties", "army officers"
         for candidate in candidates:
             if candidate in bodies:

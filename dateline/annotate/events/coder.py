@@ -108,15 +108,15 @@ def _event(match: Match, sentence: Span, context: _Context) -> Event | None:
     if coding.event == "ASSAULT" and _exploded(verb, subject):
         return None  # "Deepwater Horizon blew up": the rig exploded, no one attacked
     phrases = roles.recipient_phrases(verb, coding.event)
-    if trigger is not verb and trigger.dep_ in ("nsubj", "nsubjpass", "conj"):
+    if trigger != verb and trigger.dep_ in ("nsubj", "nsubjpass", "conj"):
         # The noun is the verb's subject ("EU aid to Haiti is channelled"): its own words say who.
         subject = None
         own = roles.noun_actor(trigger, coding.event)
         actors = args.participants(own, context.mentions, trigger) if own else ()
-        phrases = [(head, tokens) for head, tokens in phrases if head is not trigger]
+        phrases = [(head, tokens) for head, tokens in phrases if head != trigger]
     else:
         actors = args.participants(roles.np_tokens(subject), context.mentions, subject) if subject is not None else ()
-    if trigger is not verb:  # "aid to Mozambique", "talks with Baku": the noun's own arguments
+    if trigger != verb:  # "aid to Mozambique", "talks with Baku": the noun's own arguments
         phrases.extend(roles.noun_target(trigger, coding.event, modifiers=False))
     recipients = _coded_first(args.merge(args.participants(tokens, context.mentions, head) for head, tokens in phrases))
     if not any(a.code for a in actors) and subject is not None:
@@ -368,11 +368,15 @@ def _passive(verb: Token) -> bool:
 
 
 def _main(verb: Token) -> bool:
-    """Is the verb's clause the sentence's own, or what its speaker reports? A clause "after he was
-    implicated" tells the background of the main event."""
+    """Is the verb's clause the sentence's own, or its speaker's report of their own act ("police
+    said they arrested three men")? A clause "after he was implicated" tells the background of the
+    main event; what a speaker says another did is hearsay, left to its own signs."""
     if verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"):
         return True
-    return verb.dep_ in ("ccomp", "parataxis") and roles.reporter(verb) is verb.head
+    if verb.dep_ not in ("ccomp", "parataxis") or roles.reporter(verb) != verb.head:
+        return False
+    own = roles.subject(verb)
+    return own is not None and own.lower_ in roles.PRONOUNS
 
 
 def _by_actor(coding: Coding, trigger: Token, actors: tuple[Participant, ...]) -> Coding:

@@ -86,7 +86,7 @@ def _stranded(doc: Doc, span: Span) -> Token | None:
 def _governor(root: Token) -> Token | None:
     token = root
     for _ in range(MAX_STEPS):
-        if token.head is token or token.dep_ in CLAUSE_EDGES:
+        if token.head == token or token.dep_ in CLAUSE_EDGES:
             return None
         token = token.head
         if token.pos_ in ("VERB", "AUX", "NOUN", "PROPN") and token.ent_type_ not in ("DATE", "TIME"):
@@ -110,7 +110,7 @@ def granularity(value: str) -> str:
 
 def event_date(verb: Token, trigger: Token, sentence: Span, index: TimexIndex, published: dt.date | None) -> Dated:
     """The date of the event ``trigger`` names in the clause of ``verb``."""
-    own = index.of(trigger) or (index.of(verb) if verb is not trigger else None)
+    own = index.of(trigger) or (index.of(verb) if verb != trigger else None)
     if own is None:
         # A gerund complement is what the act is about, and parsers hang the act's date on it:
         # "will discuss strengthening relations on Monday" (unlike "agreed to meet on Monday").

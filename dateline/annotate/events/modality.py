@@ -38,11 +38,11 @@ def governors(verb: Token) -> list[Token]:
     so does the object of a preposition ("accused them of plotting": accused)."""
     out: list[Token] = []
     current = verb
-    while len(out) < 4 and current.head is not current:
+    while len(out) < 4 and current.head != current:
         purpose = current.dep_ in ("advcl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
         if current.dep_ in ("xcomp", "ccomp", "acl") or purpose:
             current = current.head
-        elif current.dep_ in ("pcomp", "pobj") and current.head.dep_ == "prep" and current.head.head is not current.head:
+        elif current.dep_ in ("pcomp", "pobj") and current.head.dep_ == "prep" and current.head.head != current.head:
             current = current.head.head
         else:
             break
@@ -62,7 +62,7 @@ def negated(verb: Token, trigger: Token) -> bool:
     verdicts = [c for c in verb.children if c.dep_ in ("ccomp", "oprd", "acomp", "xcomp") and c.pos_ == "ADJ"]
     if any(n.dep_ == "neg" for c in verdicts for n in c.children):
         return True
-    if trigger is not verb:
+    if trigger != verb:
         # "no agreement", "without a deal"
         if any(c.dep_ == "det" and c.lower_ in w.negative_determiners for c in trigger.children):
             return True
@@ -81,7 +81,7 @@ def _conditional(verb: Token) -> bool:
             break
         if any(c.dep_ == "mark" and c.lower_ in markers for c in clause.children):
             return True
-        if clause.dep_ in ("ROOT", "parataxis") or clause.head is clause:
+        if clause.dep_ in ("ROOT", "parataxis") or clause.head == clause:
             break
         clause = clause.head
     return False
@@ -142,7 +142,7 @@ def status(verb: Token, trigger: Token, event: str) -> str:
     governed = _governed(verb, event)
     if governed is not None:
         return governed
-    if trigger is not verb:
+    if trigger != verb:
         if verb.lemma_.lower() in w.future_verbs:
             return FUTURE  # "exercises are scheduled for September"
         mods = {c.lower_ for c in trigger.children if c.dep_ in ("amod", "compound", "nmod")}

@@ -81,12 +81,12 @@ def subject(verb: Token) -> Token | None:
             return raised
     if verb.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in verb.children):
         return None  # "talks were cancelled and schools (were) closed": a passive of its own names no doer
-    if verb.dep_ == "conj" and head is not verb:
+    if verb.dep_ == "conj" and head != verb:
         # "was indicted by the court and will resign": the shared subject, not the agent of the first verb.
         shared = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
         if shared is not None and not (shared.lower_ in ("who", "which", "that") and head.dep_ == "relcl"):
             return shared
-    if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and head is not verb:
+    if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and head != verb:
         return subject(head)
     if verb.dep_ in ("acl", "relcl") and verb.tag_ != "VBN":
         noun = verb.head
@@ -112,7 +112,7 @@ def actor_subject(verb: Token, event: str = "") -> Token | None:
         found = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if found is not None and found.lower_ in PRONOUNS:
         head = verb
-        while head.dep_ in ("xcomp", "acomp", "conj", "advcl") and head.head is not head:
+        while head.dep_ in ("xcomp", "acomp", "conj", "advcl") and head.head != head:
             head = head.head
         speaker = _speaker_of(head)
         if speaker is not None:

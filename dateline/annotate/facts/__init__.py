@@ -91,10 +91,10 @@ def _governor(root: Token) -> Token:
     """The word a time expression dates: the verb (or event noun) its phrase attaches to."""
     token = root
     for _ in range(4):
-        if token.head is token:
+        if token.head == token:
             break
         token = token.head
-        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ not in ("pobj",) and token is not root.head):
+        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ not in ("pobj",) and token != root.head):
             return token
         if token.pos_ == "NOUN" and token.i == root.head.i and root.dep_ in ("nummod", "compound", "amod", "npadvmod"):
             return token  # "the 1994 truce"
@@ -116,7 +116,7 @@ def _clause(governor: Token, root: Token, other_roots: set[int]) -> list[Token]:
         # "the Minsk Group, which has been working for a decade", "the Minsk Group, within the
         # framework of which talks are held": the antecedent says who.
         antecedent = governor.head
-        while antecedent.pos_ != "PROPN" and antecedent.dep_ in ("pobj", "prep", "acl") and antecedent.head is not antecedent:
+        while antecedent.pos_ != "PROPN" and antecedent.dep_ in ("pobj", "prep", "acl") and antecedent.head != antecedent:
             antecedent = antecedent.head
         keep.extend(t for t in antecedent.doc[antecedent.left_edge.i : antecedent.i + 1] if not any(d.i in other_roots for d in t.subtree))
     # "dates back to 1988, when the region broke away": the time word's own relative clause.

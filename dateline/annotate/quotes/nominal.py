@@ -72,7 +72,7 @@ def _possessor(noun: Token) -> Token | None:
 
 def _framed_clause(prep: Token) -> tuple[int, int] | None:
     """The clause an "in X's view" phrase frames: all of it but the phrase."""
-    if prep.head is prep or prep.dep_ != "prep":
+    if prep.head == prep or prep.dep_ != "prep":
         return None
     own = {t.i for t in prep.subtree}
     tokens = [t for t in prep.head.subtree if t.i not in own and not t.is_punct and not t.is_space]

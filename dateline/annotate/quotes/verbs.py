@@ -38,10 +38,10 @@ def reporting_verb(verb: Token) -> Token | None:
     if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) or not is_cue(verb):
         return None
     head = verb.head
-    while head.dep_ == "conj" and head.head is not head:
+    while head.dep_ == "conj" and head.head != head:
         head = head.head
     outer = head.head
-    if head.dep_ != "ccomp" or outer is head or verb.tag_ != outer.tag_ or not is_cue(outer):
+    if head.dep_ != "ccomp" or outer == head or verb.tag_ != outer.tag_ or not is_cue(outer):
         return None
     return outer
 

@@ -13,7 +13,7 @@ from dateline.core.settings import Settings
 from dateline.core.timexes import timexes_from_rows
 
 
-@stage("facts", version="12", requires=("nlp", "actors", "time"), produces=("facts",), needs_spacy=True)
+@stage("facts", version="13", requires=("nlp", "actors", "time"), produces=("facts",), needs_spacy=True)
 def facts_stage(batch: Sequence[StageInput], settings: Settings) -> list[Row]:
     """Facts at absolute dates ("broke away in 1988", "talks since 1992", "for almost a decade")."""
     concepts = load_concepts(settings.concept_files)

@@ -17,7 +17,7 @@ from dateline.core.timexes import timexes_from_rows
 
 
 # Runs after "actors" and "time": speakers are their mentions, statement dates their expressions.
-@stage("quotes", version="11", requires=("nlp", "actors", "time"), produces=("quotes",), needs_spacy=True,
+@stage("quotes", version="12", requires=("nlp", "actors", "time"), produces=("quotes",), needs_spacy=True,
        depends_on_date=True)  # fmt: skip
 def quotes_stage(batch: Sequence[StageInput], settings: Settings) -> list[Row]:
     """Direct and reported quotes with speaker actor, cue and date."""

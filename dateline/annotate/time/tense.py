@@ -176,7 +176,7 @@ def _tense_from_parse(ctx: Context, doc: Doc, start: int) -> int | None:
     token = token_at(ctx, doc, start)
     steps = 0
     while token is not None and token.pos_ not in ("VERB", "AUX") and steps < 5:
-        if token.head is token:
+        if token.head == token:
             break
         token, steps = token.head, steps + 1
     if token is None or token.pos_ not in ("VERB", "AUX"):
