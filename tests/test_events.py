@@ -768,3 +768,19 @@ def test_a_speakers_report_of_their_own_act_is_the_act() -> None:
     # Background to the main clause stays background: "after police arrested him" is no report of it.
     assert not [e for e in _code("He was released after police arrested the men .", dt.date(2015, 3, 4))
                 if e.event == "COERCE" and e.mode == "arrest"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "recipient"),
+    [("Two men were arrested on Monday .", "arrest", "Two men"),
+     ("Hundreds of migrants were deported last week .", "deport", "Hundreds of migrants")],
+)
+def test_the_passive_of_an_act_only_an_authority_performs_is_an_event(text: str, mode: str, recipient: str) -> None:
+    [top] = _code(text, dt.date(2015, 3, 4))
+    assert (top.event, top.mode, top.status, top.actors) == ("COERCE", mode, "asserted", ())
+    assert [(r.name, r.sector) for r in top.recipients] == [(recipient, "CVL")]
+
+
+def test_a_passive_of_harm_without_a_doer_stays_no_event() -> None:
+    # Anyone may kill: "were killed" names no one who meant it.
+    assert _code("Three workers were killed on Monday .", dt.date(2015, 3, 4)) == []

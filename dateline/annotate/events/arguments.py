@@ -49,7 +49,8 @@ def _agent(head: Token, tokens: list[Token]) -> tuple[Participant, ...]:
     first = head.left_edge
     if first.dep_ == "det" and first.lower_ not in ("the", "a", "an") and first.i < head.i:
         first = doc[first.i + 1]  # "some", "those", "all": the agent is what follows
-    span = doc[first.i : head.i + 1]
+    last = _counted(head) or head  # "hundreds of migrants", not "hundreds"
+    span = doc[first.i : last.i + 1]
     return (Participant("", span.text, code, sector, span.text, span.start_char, span.end_char, "agent", "agent"),)
 
 
@@ -193,11 +194,9 @@ def head_sector(head: Token) -> tuple[str, int]:
     """The sector the head noun of a phrase gives ("opposition groups" OPP, "riot police" COP), and
     where that head starts; ("", -1) for none."""
     w = words()
-    if head.lower_ in w.quantity_heads or head.like_num:
-        # "hundreds of thousands of people", "members of the opposition": the group counted.
-        inner = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
-        if inner is not None:
-            return head_sector(inner)
+    inner = _counted(head)
+    if inner is not None:
+        return head_sector(inner)
     bodies = _bodies()
     modifiers = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")] + [head]
     for i in range(len(modifiers)):
@@ -212,6 +211,13 @@ def head_sector(head: Token) -> tuple[str, int]:
     return sector, (head.idx if sector else -1)
 
 
+def _counted(head: Token) -> Token | None:
+    """The group a quantity counts ("hundreds of thousands of people", "members of the opposition")."""
+    if head.lower_ not in words().quantity_heads and not head.like_num:
+        return None
+    return next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+
+
 def agent_of(head: Token) -> tuple[str, str]:
     """(code, sector) of a generic agent ("the senator", "riot police", "the second bomber"): the
     sector its head gives (:func:`head_sector`), else the Phoenix agents dictionary's entry for the
@@ -219,6 +225,9 @@ def agent_of(head: Token) -> tuple[str, str]:
     sector, _ = head_sector(head)
     if sector:
         return "", sector
+    counted = _counted(head)
+    if counted is not None:
+        return agent_of(counted)  # "hundreds of migrants": the migrants
     agents = _agents()
     modifiers = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")] + [head]
     for i in range(len(modifiers)):

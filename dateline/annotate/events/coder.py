@@ -227,8 +227,8 @@ def _political_event(coding: Coding, verb: Token, subject: Token | None, actors:
     A doer known only as one of the public ("the patients returned from Mexico", "my nurse asked
     me", "passengers arriving from ...") or as the reader or writer ("you should consult your GP",
     "I visited London") makes no event; an agentless one (a passive, a noun) is one only when its
-    recipient is an actor or the manual codes the verb itself ("was charged with murder": the
-    state charges). Advice to the reader (an imperative) is no event. A protest is political
+    recipient is an actor, the manual codes the verb itself ("was charged with murder": the
+    state charges) or only an authority does it ("two men were arrested"). Advice to the reader (an imperative) is no event. A protest is political
     by itself: its makers may be civilians; so is force, but not the travel, talks or help of people
     known only by their nationality ("a British woman returned from Malaysia")."""
     w = words()
@@ -243,7 +243,7 @@ def _political_event(coding: Coding, verb: Token, subject: Token | None, actors:
     doer = subject.lemma_.lower() if subject is not None else ""
     if subject is not None and not coding.reverse and subject.pos_ == "NOUN" and doer not in w.weapon_subjects | w.organisation_heads:
         return False  # the doer is named by what they are, and is no actor (a bomb is an unknown armed force's)
-    return overlay or any(args.political(p) for p in recipients)
+    return overlay or _by_authority(verb, coding) or any(args.political(p) for p in recipients)
 
 
 def _of_things(verb: Token, trigger: Token) -> bool:
@@ -358,9 +358,15 @@ def _agent_event(match: Match, actors: tuple[Participant, ...]) -> bool:
     """May an event whose only participants are generic agents ("the senator", "police") be coded?
     Only where the sentence, or its speaker, reports it (not the background of a clause: "after
     police arrested him"), and someone is said to act, unless the manual codes the verb itself
-    ("was charged with murder"): "three workers were killed" names no one who meant it, an accident
-    as likely as an attack."""
-    return _main(match.verb) and (bool(actors) or match.overlay)
+    ("was charged with murder") or the act is one only an authority performs ("two men were
+    arrested"): "three workers were killed" names no one who meant it, an accident as likely as an
+    attack."""
+    return _main(match.verb) and (bool(actors) or match.overlay or _by_authority(match.verb, match.coding))
+
+
+def _by_authority(verb: Token, coding: Coding) -> bool:
+    """Is ``verb`` the passive of an act only an authority performs ("two men were arrested")?"""
+    return _passive(verb) and coding.mode in words().authority_modes
 
 
 def _passive(verb: Token) -> bool:

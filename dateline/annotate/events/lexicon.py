@@ -52,6 +52,7 @@ class Words:
     order_verbs: frozenset[str]
     decision_verbs: frozenset[str]
     court_words: frozenset[str]
+    authority_modes: frozenset[str]
     verbal_modifiers: frozenset[str]
     object_control_verbs: frozenset[str]
     attempt_verbs: frozenset[str]
