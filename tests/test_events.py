@@ -784,3 +784,15 @@ def test_the_passive_of_an_act_only_an_authority_performs_is_an_event(text: str,
 def test_a_passive_of_harm_without_a_doer_stays_no_event() -> None:
     # Anyone may kill: "were killed" names no one who meant it.
     assert _code("Three workers were killed on Monday .", dt.date(2015, 3, 4)) == []
+
+
+def test_a_person_a_case_is_named_by_is_not_the_court() -> None:
+    [top] = _code("The Smith judge barred the doctor from testifying .", dt.date(2011, 8, 30))
+    assert [(a.name, a.sector) for a in top.actors] == [("The Smith judge", "JUD")]
+
+
+def test_the_one_a_tie_is_of_is_not_the_one_acted_on() -> None:
+    # "the doctor of John Smith" is the doctor; the order of a trial is the trial (COERCE).
+    [top] = _code("A judge in Chicago has ordered the personal doctor of John Smith to stand trial .", dt.date(2011, 1, 12))
+    assert (top.event, top.mode) == ("COERCE", "arrest")
+    assert [(r.name, r.sector) for r in top.recipients] == [("the personal doctor", "MED")]

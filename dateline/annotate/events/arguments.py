@@ -75,7 +75,8 @@ def _participants_of(tokens: list[Token], mentions: list[ActorMention], head: To
     found = [m for m in found if not _qualifier(doc, m)]
     # "Michael Jackson's doctor, Conrad Murray": the owner is not the one the phrase names; an owner
     # alone stays, as PLOVER codes "Assad's forces" by Assad.
-    owners = [m for m in found if _possessor(doc, m)]
+    found = [m for m in found if not _case_name(_person_span(doc, m), head)]
+    owners = [m for m in found if _possessor(doc, m) or (_tied(head) and _owner_after(_person_span(doc, m), head))]
     if owners and (any(m.kind == "person" and m not in owners for m in found) or _tied(head)):
         # "Michael Jackson's family", "the doctor of Jackson's life": a tie to the owner, who does
         # not act through them as a state through its forces.
@@ -150,6 +151,8 @@ def _unknown_entities(tokens: list[Token], head: Token | None) -> tuple[Particip
     for t in tokens:
         if t.ent_iob_ == "B" and t.ent_type_ in ("ORG", "PERSON") and t.i in inside:
             ent = next(e for e in doc.ents if e.start == t.i)
+            if _case_name(ent, head) or (ent.label_ == "PERSON" and _tied(head) and _owner_after(ent, head)):
+                continue  # "the Smith judge", "the doctor of John Smith": not who acts or is acted on
             named.append((Participant("", ent.text, "", "", ent.text, ent.start_char, ent.end_char), _owns(ent)))
     # "Michael Jackson's doctor, Conrad Murray": the owner is not the one the phrase names. An owner
     # alone stays, as PLOVER codes "Assad's forces" by Assad.
@@ -170,6 +173,26 @@ def _possessor(doc: Doc, m: ActorMention) -> bool:
         return False
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     return span is not None and _owns(span)
+
+
+def _owner_after(span: Span | None, head: Token | None) -> bool:
+    """Is the name one the phrase's head is "of" ("the personal doctor of John Smith")?"""
+    if head is None or span is None:
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head == head
+
+
+def _case_name(span: Span | None, head: Token | None) -> bool:
+    """Is the name one that names the case a court's agent works on ("the Smith judge", "the
+    Lockerbie prosecutor")? The judge acts for the court, not for the one the case is named by."""
+    if head is None or span is None or head.i < span.end:
+        return False
+    return span.root.dep_ == "compound" and span.root.head == head and head_sector(head)[0] == "JUD"
+
+
+def _person_span(doc: Doc, m: ActorMention) -> Span | None:
+    return doc.char_span(m.start, m.end, alignment_mode="expand") if m.kind == "person" else None
 
 
 def _owns(span: Span) -> bool:

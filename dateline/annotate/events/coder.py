@@ -361,12 +361,16 @@ def _agent_event(match: Match, actors: tuple[Participant, ...]) -> bool:
     ("was charged with murder") or the act is one only an authority performs ("two men were
     arrested"): "three workers were killed" names no one who meant it, an accident as likely as an
     attack."""
-    return _main(match.verb) and (bool(actors) or match.overlay or _by_authority(match.verb, match.coding))
+    verb = match.verb
+    # What a main clause orders is told with it ("ordered the doctor to stand trial": :mod:`.clauses`).
+    told = _main(verb) or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in words().order_verbs and _main(verb.head))
+    return told and (bool(actors) or match.overlay or _by_authority(verb, match.coding))
 
 
 def _by_authority(verb: Token, coding: Coding) -> bool:
-    """Is ``verb`` the passive of an act only an authority performs ("two men were arrested")?"""
-    return _passive(verb) and coding.mode in words().authority_modes
+    """Is ``verb`` an act only an authority performs, told of the one it is done to ("two men were
+    arrested", "the doctor stood trial")?"""
+    return (_passive(verb) or coding.reverse) and coding.mode in words().authority_modes
 
 
 def _passive(verb: Token) -> bool:
