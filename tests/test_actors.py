@@ -361,3 +361,16 @@ def test_a_sea_named_after_a_country_is_no_actor() -> None:
     # Nor is the sea a place in Mexico where an event happens.
     (result,) = Corpus.extract([TextInput(id="gulf", text=text)], stages=["actors"])
     assert all(p.start == text.rindex("Mexico") for p in result.spans("actors", "place") if p.attrs.get("country") in ("MX", "MEX"))
+
+
+def test_a_pronoun_is_the_latest_person_who_may_be_of_its_gender() -> None:
+    # A president whose gender the dictionary knows does not outrank the man named since, in
+    # apposition to the subject, whose gender the text does not state.
+    text = ('President Barack Obama spoke on Monday. Later the ambassador, John Harvey, told reporters that '
+            'the issue was serious. "The government must act now," he said.')  # fmt: skip
+    pronouns = [m for m in find_actor_mentions(load_model()(text)) if m.via == "pronoun"]
+    assert [(m.text, m.name) for m in pronouns] == [("he", "John Harvey")]
+    # A woman named since is no candidate for "he".
+    text = 'President Barack Obama spoke on Monday. Mrs Jane Harvey replied. "We must act," he said.'
+    pronouns = [m for m in find_actor_mentions(load_model()(text)) if m.via == "pronoun"]
+    assert [(m.text, m.name) for m in pronouns] == [("he", "Barack Obama")]

@@ -796,3 +796,17 @@ def test_the_one_a_tie_is_of_is_not_the_one_acted_on() -> None:
     [top] = _code("A judge in Chicago has ordered the personal doctor of John Smith to stand trial .", dt.date(2011, 1, 12))
     assert (top.event, top.mode) == ("COERCE", "arrest")
     assert [(r.name, r.sector) for r in top.recipients] == [("the personal doctor", "MED")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The warning follows new US government data suggesting the flow of oil could be double previous estimates .",
+     "Research by the French health ministry suggested that the virus may have spread ."],
+)
+def test_evidence_that_suggests_asks_nothing_of_anyone(text: str) -> None:
+    assert [e for e in _code(text, dt.date(2010, 6, 12)) if e.event == "REQUEST"] == []
+
+
+def test_a_person_who_suggests_a_measure_asks_for_it() -> None:
+    [top] = _code("The senator suggested that the company should suspend its dividend .", dt.date(2010, 6, 12))
+    assert top.event == "REQUEST" and [r.sector for r in top.recipients] == ["BUS"]

@@ -31,8 +31,10 @@ def _is_subject(doc: Doc, mention: ActorMention) -> bool:
     if span is None:
         return False
     root = span.root
-    while root.dep_ in ("poss", "compound", "amod") and root.head != root:
-        root = root.head  # "the ministry's press service said": the possessor speaks through it
+    while root.dep_ in ("poss", "compound", "amod", "appos") and root.head != root:
+        # "the ministry's press service said": the possessor speaks through it; "the ambassador,
+        # John Harvey, said": the name in apposition is the subject.
+        root = root.head
     return root.dep_ in ("nsubj", "nsubjpass")
 
 
@@ -100,17 +102,10 @@ def pronouns_and_nominals(scope: Scope, mentions: list[ActorMention]) -> list[Ac
         via = ""
         if lower in ("he", "she"):
             gender = nw.pronouns[lower]
-            people = [(m, s) for m, s in recent if m.kind == "person"]
-            agreeing = [(m, s) for m, s in people if genders.get(m.actor_id) == gender]
-            unknown = [(m, s) for m, s in people if m.actor_id not in genders]
-            # A person the text says is of this gender first; one it says nothing of only when no
-            # person of the other gender came after it.
-            target = latest(agreeing)
-            if target is None:
-                candidate = latest(unknown)
-                other = [m for m, _ in people if genders.get(m.actor_id) not in (None, gender)]
-                if candidate is not None and not any(o.start > candidate.start for o in other):
-                    target = candidate
+            # The latest person who may be of this gender: one the text says is, or one it says
+            # nothing of ("the ambassador, John Harvey, ... he said" is Harvey, not a president
+            # named before him whose gender is known).
+            target = latest([(m, s) for m, s in recent if m.kind == "person" and genders.get(m.actor_id, gender) == gender])
             span = doc[token.i : token.i + 1]
             via = "pronoun"
         elif lower in NOMINAL_HEADS and any(c.lower_ == "the" for c in token.lefts):

@@ -105,6 +105,8 @@ def _event(match: Match, sentence: Span, context: _Context) -> Event | None:
     subject = roles.actor_subject(verb, coding.event)
     if (subject is not None and _inert(subject)) or _by_nature(verb) or _against_nature(verb, coding.event):
         return None  # "the earthquake killed 200 people", "were killed in the earthquake": no one acted
+    if _evidence(verb, subject):
+        return None  # "data suggesting the flow could double": evidence indicates, no one asks
     if coding.event == "ASSAULT" and _exploded(verb, subject):
         return None  # "Deepwater Horizon blew up": the rig exploded, no one attacked
     phrases = roles.recipient_phrases(verb, coding.event)
@@ -332,6 +334,16 @@ def _inert(subject: Token) -> bool:
         return True
     # spaCy may read the head of a name-like compound as a proper noun ("the swine flu virus").
     return subject.pos_ in ("NOUN", "PROPN") and (subject.lemma_.lower() in w.non_agents or subject.lower_ in w.non_agents)
+
+
+def _evidence(verb: Token, subject: Token | None) -> bool:
+    """Is the doer evidence that a verb of inference says something of ("research suggests", "data
+    suggesting")?"""
+    w = words()
+    if verb.lemma_.lower() not in w.inference_verbs:
+        return False
+    doers = [t for t in (subject, verb.head if verb.dep_ == "acl" else None) if t is not None]
+    return any(t.lemma_.lower() in w.evidence_nouns or t.lower_ in w.evidence_nouns for t in doers)  # "data": lemma "datum"
 
 
 _RELATIVE = frozenset({"that", "which", "who"})

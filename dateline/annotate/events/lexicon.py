@@ -53,6 +53,8 @@ class Words:
     decision_verbs: frozenset[str]
     court_words: frozenset[str]
     authority_modes: frozenset[str]
+    evidence_nouns: frozenset[str]
+    inference_verbs: frozenset[str]
     verbal_modifiers: frozenset[str]
     object_control_verbs: frozenset[str]
     attempt_verbs: frozenset[str]
