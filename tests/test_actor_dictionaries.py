@@ -11,7 +11,15 @@ import yaml
 from dateline.core.knowledge import load
 from dateline.core.knowledge.names import name_key
 from dateline.core.knowledge.roles import Role, role_at
-from tools.dictionaries.phoenix import CodeMap, display_name, split_identities
+from tools.dictionaries.phoenix import (
+    ACTOR_FILES,
+    ORG_WORDS,
+    CodeMap,
+    compile_actors,
+    compile_agents,
+    display_name,
+    split_identities,
+)
 from tools.dictionaries.phoenix_format import read_actors, read_agents, read_discards
 
 CODES = CodeMap(yaml.safe_load((Path(__file__).parents[1] / "tools" / "dictionaries" / "cameo_plover.yaml").read_text(encoding="utf-8")))
@@ -149,3 +157,33 @@ def test_a_name_inside_a_longer_name_is_not_that_name(text: str, expected: set[t
 
     found = {(m.text, m.code) for m in find_actor_mentions(load_model()(text)) if m.kind == "organization"}
     assert found == expected
+
+
+def test_a_city_before_a_surname_is_part_of_the_name() -> None:
+    # "ORLANDO" is a city the countries file lists, and a first name: only an office is left out.
+    places = frozenset({"orlando", "freedonian"})
+    assert display_name("ORLANDO SMITH", frozenset({"minister", "foreign"}) | places, places) == "Orlando Smith"
+    assert display_name("FREEDONIAN FOREIGN MINISTER RUFUS FIREFLY", frozenset({"minister", "foreign"}) | places, places) == "Rufus Firefly"
+
+
+def test_a_country_that_changed_hands_is_a_country_with_its_cities(tmp_path: Path) -> None:
+    # Its variants (a demonym, a capital) are its names and places, never people.
+    (tmp_path / ACTOR_FILES[0]).write_text("FREEDONIA_\n+FREEDONIAN_\n+FREEDON_CITY_\n\t[USRUKR <911201]\n\t[UKR >911201]\n", encoding="utf-8")
+    for name in ACTOR_FILES[1:]:
+        (tmp_path / name).write_text("", encoding="utf-8")
+    actors, _ = compile_actors(tmp_path, CODES, ORG_WORDS, frozenset())
+    assert [(a.kind, a.name, a.variants) for a in actors] == [("country", "Freedonia", ("FREEDONIAN", "FREEDON CITY"))]
+    assert [r.code for r in actors[0].roles] == ["RUS", "UKR"]
+
+
+def test_the_compiled_knowledge_places_a_city_in_the_state_of_today() -> None:
+    # Yerevan's record is Soviet until 1990 and Armenian since; "Smith" alone is nobody.
+    d = load().dictionary
+    assert d.places["yerevan"][0] == "ARM" and d.places["baku"][0] == "AZE"
+    assert d.lookup("smith") is None and d.lookup("yerevan") is None
+
+
+def test_a_non_governmental_agent_compiles_to_its_code() -> None:
+    agents, _ = read_agents("AID_GROUP [~NGODEV]\nCIVIL_SOCIETY [~NGO]\n")
+    rows = {phrase: (code, sector) for phrase, code, sector in compile_agents(agents, CODES)}
+    assert rows["AID GROUPS"] == ("NGO", "") and rows["CIVIL SOCIETY"] == ("NGO", "")

@@ -810,3 +810,9 @@ def test_evidence_that_suggests_asks_nothing_of_anyone(text: str) -> None:
 def test_a_person_who_suggests_a_measure_asks_for_it() -> None:
     [top] = _code("The senator suggested that the company should suspend its dividend .", dt.date(2010, 6, 12))
     assert top.event == "REQUEST" and [r.sector for r in top.recipients] == ["BUS"]
+
+
+def test_an_agent_the_dictionary_codes_by_its_kind_is_coded() -> None:
+    # Phoenix files "aid group" as an NGO: its complaint is an NGO's.
+    [top] = _code("Aid groups have complained of delays in getting aid to survivors .", dt.date(2010, 1, 20))
+    assert top.event == "ACCUSE" and [(a.code, a.sector) for a in top.actors] == [("NGO", "")]

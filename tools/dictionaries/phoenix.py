@@ -111,20 +111,24 @@ class CodeMap:
 _SMALL = frozenset(["of", "the", "and", "for", "to", "in", "on", "at", "by", "a", "an"])
 
 
-def strip_titles(split: list[str], titles: frozenset[str]) -> list[str]:
+def strip_titles(split: list[str], titles: frozenset[str], places: frozenset[str] = frozenset()) -> list[str]:
     """The name after the titles before it ("RUSSIAN FOREIGN MINISTER LAVROV" → "LAVROV"); the
-    phrase whole when what follows the titles is no name ("US AMBASSADOR TO THE UN")."""
+    phrase whole when what follows the titles is no name ("US AMBASSADOR TO THE UN"), or when the
+    words before it are only ``places`` (the countries' one-word names): "ORLANDO SMITH" is a man
+    with a city's name, not Smith of Orlando."""
     n = 0
     while n < len(split) - 1 and split[n].lower().rstrip(".") in titles:
         n += 1
+    if places and all(w.lower().rstrip(".") in places for w in split[:n]):
+        return split
     return split if n and split[n].lower() in _SMALL else split[n:]
 
 
-def display_name(phrase: str, titles: frozenset[str] = frozenset()) -> str:
+def display_name(phrase: str, titles: frozenset[str] = frozenset(), places: frozenset[str] = frozenset()) -> str:
     """``BASHAR AL-ASSAD`` → ``Bashar al-Assad``; short all-consonant words stay capitals ("UNHCR");
     a title before a name is left out ("AMBASSADOR SERGEY LAVROV" → "Sergey Lavrov")."""
     particles = name_words().particles | _SMALL
-    split = strip_titles(phrase.split(), titles)
+    split = strip_titles(phrase.split(), titles, places)
     out = []
     for n, word in enumerate(split):
         parts: list[str] = []
@@ -140,10 +144,11 @@ def display_name(phrase: str, titles: frozenset[str] = frozenset()) -> str:
     return " ".join(out)
 
 
-def _distinctive(phrase: str, titles: frozenset[str]) -> list[str]:
+def _distinctive(phrase: str, titles: frozenset[str], places: frozenset[str] = frozenset()) -> list[str]:
     nw = name_words()
-    kept = " ".join(strip_titles(phrase.split(), titles))
-    return [w for w in words(kept) if w not in nw.particles and w not in nw.honorifics and w not in nw.ranks and w not in titles]
+    kept = " ".join(strip_titles(phrase.split(), titles, places))
+    return [w for w in words(kept) if w not in nw.particles and w not in nw.honorifics and w not in nw.ranks
+            and (w not in titles or w in places)]
 
 
 def _covers(short: list[str], long: list[str]) -> bool:
@@ -169,7 +174,7 @@ def _kind(phrase: str, org_words: frozenset[str], titles: frozenset[str] = froze
 
 
 def split_identities(record: ActorRecord, roles: tuple[Role, ...], country_record: bool, group_file: bool,
-                     org_words: frozenset[str], titles: frozenset[str]) -> list[Actor]:  # fmt: skip
+                     org_words: frozenset[str], titles: frozenset[str], places: frozenset[str] = frozenset()) -> list[Actor]:  # fmt: skip
     """The actors one record names: the primary phrase with its spelling variants and short forms,
     and each synonym naming someone else as its own actor with the record's roles."""
     phrases = list(dict.fromkeys(record.phrases))
@@ -181,8 +186,8 @@ def split_identities(record: ActorRecord, roles: tuple[Role, ...], country_recor
         primary_kind = "organization"
     groups: list[list[str]] = [[phrases[0]]]
     for phrase in phrases[1:]:
-        mine = _distinctive(phrase, titles)
-        matches = [g for g in groups if _kind(phrase, org_words) == _kind(g[0], org_words) and _same_person(mine, _distinctive(g[0], titles))]
+        mine = _distinctive(phrase, titles, places)
+        matches = [g for g in groups if _kind(phrase, org_words) == _kind(g[0], org_words) and _same_person(mine, _distinctive(g[0], titles, places))]
         if len(matches) == 1:
             matches[0].append(phrase)
         elif not matches:
@@ -191,11 +196,12 @@ def split_identities(record: ActorRecord, roles: tuple[Role, ...], country_recor
     out = []
     for n, group in enumerate(groups):
         kind = primary_kind if n == 0 else _kind(group[0], org_words, titles)
-        if n and primary_kind == "organization" and len(_distinctive(group[0], titles)) < 2:
+        if n and primary_kind == "organization" and len(_distinctive(group[0], titles, places)) < 2:
             kind = "organization"  # an acronym or one-word name of the group ("ANSF")
         # Titles are left out of a person's name only: an organisation's first word is its own
         # ("Environmental Protection Agency", not "Protection Agency").
-        out.append(Actor(kind, display_name(group[0], titles if kind == "person" else frozenset()), tuple(group[1:]), roles))
+        person = kind == "person"
+        out.append(Actor(kind, display_name(group[0], titles if person else frozenset(), places if person else frozenset()), tuple(group[1:]), roles))
     return out
 
 
@@ -248,7 +254,8 @@ def read_text(path: Path) -> str:
     return "\n".join(lines)
 
 
-def compile_actors(source: Path, codes: CodeMap, org_words: frozenset[str], titles: frozenset[str]) -> tuple[list[Actor], dict[str, object]]:
+def compile_actors(source: Path, codes: CodeMap, org_words: frozenset[str], titles: frozenset[str],
+                   places: frozenset[str] = frozenset()) -> tuple[list[Actor], dict[str, object]]:  # fmt: skip
     actors: list[Actor] = []
     stats: dict[str, object] = {}
     dropped: Counter[str] = Counter()
@@ -266,10 +273,14 @@ def compile_actors(source: Path, codes: CodeMap, org_words: frozenset[str], titl
             for rec in [*inherited, record]:
                 if not roles:
                     continue
-                country_record = len(record.restrictions) == 1 and len(record.restrictions[0].code) == 3 and bool(
-                    codes.country(record.restrictions[0].code)) and not (record.restrictions[0].start or record.restrictions[0].end)  # fmt: skip
+                # A country's record: every code is a bare country (a state, or one that changed
+                # hands: "ARMENIA [USRARM <900823] [ARM >911221]"), never a sector but the state before
+                # independence (PRE: "AZERBAIJAN [AZEPRE 911018-911221]"); its variants are
+                # its names, demonyms, cities and regions ("YEREVAN"), none of them a person.
+                country_record = all(r.sector in ("", "PRE") for r in roles) and all(
+                    codes.country(x.code[:3]) for x in record.restrictions)  # fmt: skip
                 country_record = country_record and roles[0].code not in codes.international and _kind(rec.phrases[0], org_words) == "person"
-                found = split_identities(rec, roles, country_record, name.endswith("MilNonState.actors.txt"), org_words, titles)
+                found = split_identities(rec, roles, country_record, name.endswith("MilNonState.actors.txt"), org_words, titles, places)
                 actors.extend(found)
                 count += len(found)
             inherited = []
@@ -283,6 +294,10 @@ def compile_agents(agents: list[Agent], codes: CodeMap) -> list[tuple[str, str, 
     for a in agents:
         if a.prefix:
             code, sector = (a.code[:3], codes.sectors.get(a.code[3:6], "")) if codes.country(a.code[:3]) else ("", "")
+        elif a.code[:3] in ("NGO", "IGO"):
+            # "AID_GROUP [~NGODEV]": the agent is a non-governmental (or intergovernmental) body,
+            # which PLOVER codes as NGO (IGO) whatever its country.
+            code, sector = a.code[:3], next((codes.sectors[e] for e in (a.code[i : i + 3] for i in range(3, len(a.code), 3)) if e in codes.sectors), "")
         else:
             code, sector = "", next((codes.sectors[e] for e in (a.code[i : i + 3] for i in range(0, len(a.code), 3)) if e in codes.sectors), "")
         if code or sector:
@@ -305,9 +320,9 @@ def main(argv: list[str] | None = None) -> None:
     # The agents' one-word phrases that are not organisations are titles ("AMBASSADOR", "PRESIDENT").
     # and, with the countries' one-word names ("RUSSIAN"), the words of titles before a name.
     titles = frozenset(w.lower() for p, _, _ in agent_rows for w in p.split() if w.lower() not in ORG_WORDS and w.lower() not in _SMALL)
-    titles |= frozenset(v.lower() for r in read_actors(read_text(args.source / ACTOR_FILES[0]))[0]
-                        if len(r.restrictions) == 1 and len(r.restrictions[0].code) == 3 for v in r.phrases if " " not in v)  # fmt: skip
-    actors, stats = compile_actors(args.source, codes, ORG_WORDS, titles)
+    places = frozenset(v.lower() for r in read_actors(read_text(args.source / ACTOR_FILES[0]))[0]
+                       if len(r.restrictions) == 1 and len(r.restrictions[0].code) == 3 for v in r.phrases if " " not in v)  # fmt: skip
+    actors, stats = compile_actors(args.source, codes, ORG_WORDS, titles | places, places)
     discards = list(read_discards(read_text(args.source / DISCARD_FILE)))
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "phoenix_actors.tsv").write_text(

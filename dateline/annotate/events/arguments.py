@@ -43,7 +43,7 @@ def _agent(head: Token, tokens: list[Token]) -> tuple[Participant, ...]:
     if head not in tokens or head.pos_ not in ("NOUN", "PROPN"):
         return ()
     code, sector = agent_of(head)
-    if not sector:
+    if not (code or sector):
         return ()
     doc = head.doc
     first = head.left_edge
@@ -256,7 +256,7 @@ def agent_of(head: Token) -> tuple[str, str]:
     for i in range(len(modifiers)):
         for key in (" ".join(t.lower_ for t in modifiers[i:]), " ".join([*(t.lower_ for t in modifiers[i:-1]), head.lemma_.lower()])):
             code, found = agents.get(key, ("", ""))
-            if found:
+            if code or found:  # "aid groups": an NGO, of no sector
                 return code, found
     return "", ""
 

@@ -242,7 +242,10 @@ def _build_compiled() -> ActorDictionary:
             continue
         # Countries themselves come from pycountry and the knowledge file; the cities and regions
         # their records list ("ALEPPO", "HELMAND") are places of that country.
-        code = roles.split(":", 1)[0]
+        # The code of today: the role with no end (a country that changed hands: "Armenia" RUS
+        # until 1990, ARM since), else the last.
+        dated = [r.split(":") for r in roles.split(";") if r]
+        code = next((r[0] for r in dated if len(r) < 4 or not r[3]), dated[-1][0] if dated else "")
         for variant in variants.split("|"):
             key = gazetteer_key(variant)
             if key and key not in found.places:
@@ -256,7 +259,7 @@ def _build_compiled() -> ActorDictionary:
     return found
 
 
-_FORMAT = 6  # bump when what the index holds or how names are keyed changes
+_FORMAT = 7  # bump when what the index holds or how names are keyed changes
 
 
 def _compiled() -> ActorDictionary:
