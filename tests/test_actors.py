@@ -123,6 +123,9 @@ def test_user_actor_file_extends_knowledge(tmp_path: Path) -> None:
         ("Anna Berg, the ambassador to Chile, said so.", "Anna Berg", ("", "GOV")),
         # No office: no role.
         ("Peter Brand, a friend of the president, said so.", "Peter Brand", ("", "")),
+        # The office first, the name in apposition to it.
+        ("However the former British ambassador to Chile, Sir Peter Hale, said so.", "Peter Hale", ("GBR", "ELI")),
+        ("The French foreign minister, Jean Dupont, criticised the plan.", "Jean Dupont", ("FRA", "GOV")),
     ],
 )
 def test_an_office_in_apposition_gives_its_holder_a_role(text: str, name: str, expected: tuple[str, str]) -> None:

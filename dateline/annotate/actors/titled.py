@@ -11,6 +11,7 @@ from dateline.annotate.actors.context import Occupied, Scope, has_finite_verb
 from dateline.annotate.actors.gazetteer import entry_at
 from dateline.annotate.actors.patterns import body_key, patterns, sector_of_office, slug
 from dateline.core.knowledge import Entry, person_id
+from dateline.core.knowledge.names import name_words
 from dateline.core.mentions import ActorMention
 
 
@@ -77,26 +78,41 @@ def titled_names(scope: Scope) -> list[ActorMention]:
     return out
 
 
+def strip_honorific(name: str) -> str:
+    """The name without an honorific or rank before it ("Sir Christopher Meyer" → "Christopher Meyer")."""
+    nw = name_words()
+    first, _, rest = name.partition(" ")
+    lowered = first.lower().rstrip(".")
+    return rest if rest and (lowered in nw.honorifics or lowered in nw.ranks) else name
+
+
 def appositions(scope: Scope) -> list[ActorMention]:
-    """"Sergey Naryshkin, the speaker of the State Duma"."""
+    """"Sergey Naryshkin, the speaker of the State Duma"; "the former British ambassador to the US,
+    Sir Christopher Meyer," (a person the dictionary knows keeps who they are; the text says what
+    they are now)."""
     kb, text = scope.kb, scope.text
+    pats = patterns(kb)
     out = []
-    for m in patterns(kb).apposition.finditer(text):
-        name = m.group("name")
-        if kb.lookup(name) is not None or len(name.split()) < 2:
+    matches = [(m, False) for m in pats.apposition.finditer(text)] + [(m, True) for m in pats.apposition_after.finditer(text)]
+    for m, office_first in matches:
+        name = strip_honorific(m.group("name")) if office_first else m.group("name")
+        if len(name.split()) < 2 or (kb.lookup(name) is not None and not (office_first and kb.dictionary.person(name))):
             continue
         sector, office = sector_of_office(kb, m.group("office"))
         if not sector:
             continue
         # The office's country: its adjective ("the British ambassador"), or the country named after
         # "of"; after "to" the country named is where the office is held, not whose it is.
-        country = kb.demonyms.get(m.group("dem") or "") or (scope.sentence_country(m.end()) if m.group("prep") == "of" else None)
+        country = kb.demonyms.get(m.group("dem") or "") or (scope.sentence_country(m.end("office")) if m.group("prep") == "of" else None)
         if m.group("former"):
             sector = "ELI"  # former office holders are elites in PLOVER, no longer the government
         known = kb.dictionary.person(name)
+        if known is not None and not country:
+            country = entry_at(known, scope.day)  # the dictionary's country, the text's office
+        start = m.end("name") - len(name)
         entry = Entry(known.actor_id if known else person_id(name), known.name if known else name, "person",
                       country.code if country else "", sector)  # fmt: skip
-        out.append(mention(m.start("name"), m.end("name"), text, entry, "role", office=office.title()))
+        out.append(mention(start, m.end("name"), text, entry, "role", office=office.title()))
     return out
 
 
