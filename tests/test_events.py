@@ -816,3 +816,23 @@ def test_an_agent_the_dictionary_codes_by_its_kind_is_coded() -> None:
     # Phoenix files "aid group" as an NGO: its complaint is an NGO's.
     [top] = _code("Aid groups have complained of delays in getting aid to survivors .", dt.date(2010, 1, 20))
     assert top.event == "ACCUSE" and [(a.code, a.sector) for a in top.actors] == [("NGO", "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        # The manual's AID: "grants, gifts and credit", "humanitarian aid such as emergency assistance".
+        ("The World Bank lent $200m to Mexico .", "MEX"),
+        ("France made a donation of $5m to Haiti .", "HTI"),
+        ("The Red Cross launched a relief operation in Haiti .", "HTI"),  # CAMEO: a military operation
+        ("The UN has begun a large-scale aid distribution in Haiti .", "HTI"),
+    ],
+)
+def test_credit_gifts_and_relief_are_aid(text: str, recipient: str) -> None:
+    [top] = _code(text, dt.date(2010, 1, 20))
+    assert top.event == "AID" and [r.code for r in top.recipients] == [recipient]
+
+
+def test_an_event_noun_object_keeps_its_own_recipient() -> None:
+    [top] = _code("The World Bank approved a loan of $200m for Mexico .", dt.date(2010, 1, 20))
+    assert [r.code for r in top.recipients] == ["MEX"]

@@ -228,7 +228,24 @@ def match_verb(verb: Token) -> Match | None:
         overlaid = False
     if best is None or best.coding is None or (best.weight == 0 and not _object_allowed(best.coding, verb)):
         return None
+    if not overlaid and _names_its_event(verb):
+        return None  # "launched a relief operation": the overlay's noun says what was launched
     return Match(best.coding, best.weight, verb, verb, best.weak, overlaid, best.own)
+
+
+def _names_its_event(verb: Token) -> bool:
+    """Is ``verb`` a light verb whose object is an event the overlay names by several words ("a
+    relief operation", "a hunger strike")? The dictionary's pattern for the head noun alone
+    ("launch ... operation": military) knows less than the whole phrase."""
+    if verb.lemma_.lower() not in words().light_verbs:
+        return False
+    nouns = dictionary().nouns
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            modifiers = [t.lower_ for t in child.lefts if t.dep_ in ("compound", "amod")]
+            if any(" ".join([*modifiers[i:], child.lower_]) in nouns for i in range(len(modifiers))):
+                return True
+    return False
 
 
 def _object_allowed(coding: Coding, verb: Token) -> bool:
@@ -245,9 +262,11 @@ def _object_allowed(coding: Coding, verb: Token) -> bool:
 def noun_coding(token: Token) -> Coding | None:
     """The overlay's event for a noun, by its compound ("hunger strike"), form or lemma."""
     nouns = dictionary().nouns
-    compound = " ".join([*(t.lower_ for t in token.lefts if t.dep_ in ("compound", "amod")), token.lower_])
-    if compound in nouns:
-        return nouns[compound].coding
+    modifiers = [t.lower_ for t in token.lefts if t.dep_ in ("compound", "amod")]
+    for i in range(len(modifiers)):  # "a large-scale aid distribution": "aid distribution"
+        compound = " ".join([*modifiers[i:], token.lower_])
+        if compound in nouns:
+            return nouns[compound].coding
     keys = _keys(token)
     if keys is None:
         return None

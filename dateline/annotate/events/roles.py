@@ -134,13 +134,14 @@ def noun_actor(noun: Token, event: str) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def noun_target(noun: Token, event: str, *, modifiers: bool) -> list[tuple[Token, list[Token]]]:
+def noun_target(noun: Token, event: str, *, modifiers: bool, own: str = "") -> list[tuple[Token, list[Token]]]:
     """(head, tokens) of each target of an event or proposal noun: whom it is aimed at ("sanctions
     on the Taliban", "a protest with Albania") and, with ``modifiers``, who made the proposal
     rejected or accepted ("an Australian ultimatum", "a US offer"). Each phrase keeps its own head,
     so that a generic agent is read by it ("an attack on the rebels")."""
     out: list[tuple[Token, list[Token]]] = []
-    preps = ("to", "with", "against", "between", "on", *words().noun_preps.get(event, ()))
+    # The prepositions of the event and of the noun's own ("approved a loan for Mexico": AID's "for").
+    preps = ("to", "with", "against", "between", "on", *words().noun_preps.get(event, ()), *words().noun_preps.get(own, ()))
     for child in noun.children:
         if child.dep_ in MODIFIER_DEPS and modifiers:
             out.append((noun, list(child.subtree)))
@@ -161,7 +162,7 @@ def recipient_phrases(verb: Token, event: str, *, deep: bool = True) -> list[tup
                 # The noun of the event itself ("imposed sanctions on", "held talks with") is not its
                 # recipient; the maker of another's proposal ("rejected a US offer") is.
                 own = noun_coding(child)
-                out.extend(noun_target(child, event, modifiers=own is None or own.event != event))
+                out.extend(noun_target(child, event, modifiers=own is None or own.event != event, own=own.event if own else ""))
             else:
                 out.append((child, np_tokens(child)))
         elif child.dep_ == "nsubjpass" and not (event in PASSIVE_ACTOR_TYPES and not has_agent(verb)):
