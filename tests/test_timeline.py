@@ -448,3 +448,14 @@ def test_markdown_shows_article_text_and_does_not_render_it() -> None:
     assert "<script>" not in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text
     assert "Criticism of \\*Armenia\\*" in text and "Wire\\_Service" in text and "\\[the ministry\\] said." in text
     assert len([line for line in text.splitlines() if line.startswith("- ")]) == 1  # one list item, one line
+
+
+@pytest.mark.parametrize(("before", "trigger", "stative"), [
+    ("Syria has been ", "suspended", True), ("they had been ", "calling", True),
+    # An activity going on as the paper is written is that day's news.
+    ("US senators have been ", "calling", False), ("he has repeatedly been ", "urging", False),
+])  # fmt: skip
+def test_the_present_perfect_progressive_is_news_not_a_state(before: str, trigger: str, stative: bool) -> None:
+    from dateline.resolve.timeline_sources import told_as_state
+
+    assert told_as_state(before, trigger) is stative

@@ -38,6 +38,9 @@ PERFECT = re.compile(r"(?:\b(?:has|have|had)|['’]s(?=.*\bbeen\s*$))(?:\s+(?:no
 # agreed"): background. The active present perfect ("Russia has banned imports") is how British
 # news tells what just happened, and stays news.
 STATIVE = re.compile(r"(?:\bhad\b(?:\s+\w+)?|\bbeen)\s*$", re.I)
+# The present perfect progressive ("senators have been calling on BP") is an activity going on as
+# the paper is written, not a state an earlier act left: news of its day.
+_ONGOING = re.compile(r"\b(?:has|have)\b(?:\s+\w+ly)?\s+been\s*$", re.I)
 # The plain date ("1994-05-02", "198") in SQL, as timeline_model._plain computes it.
 _PLAIN = "rtrim(substr(COALESCE({t}.date, ''), 1, 10), 'X')"
 _FINE_GRANULARITIES = ", ".join(f"'{g}'" for g, rank in sorted(GRANULARITY_RANK.items()) if rank > 0)
@@ -213,7 +216,7 @@ class Reader:
                        share(r["date_granularity"]), bool(r["historical"]), r["start"], r["end"], share(r["claim"]), own,
                        share.participants(r["actors"]), share.participants(r["recipients"]), mode=share(r["mode"]),
                        approximate=r["date_source"] == "published", lemma=share(r["trigger_lemma"]),
-                       stative=bool(PERFECT.search(before) and STATIVE.search(before)))  # fmt: skip
+                       stative=told_as_state(before, r["claim"] or ""))  # fmt: skip
 
     @staticmethod
     def _fact(r: sqlite3.Row, share: _Shared) -> _Source:
@@ -250,3 +253,11 @@ class Reader:
                 continue
             out.setdefault(r["doc_id"], []).append(self._event(r, share))
         return out
+
+
+def told_as_state(before: str, trigger: str) -> bool:
+    """Is the event told as a state the report's day finds ("has been suspended", "had agreed"),
+    from the words before its trigger and the trigger itself?"""
+    if not (PERFECT.search(before) and STATIVE.search(before)):
+        return False
+    return not (trigger.lower().endswith("ing") and _ONGOING.search(before))
