@@ -836,3 +836,11 @@ def test_credit_gifts_and_relief_are_aid(text: str, recipient: str) -> None:
 def test_an_event_noun_object_keeps_its_own_recipient() -> None:
     [top] = _code("The World Bank approved a loan of $200m for Mexico .", dt.date(2010, 1, 20))
     assert [r.code for r in top.recipients] == ["MEX"]
+
+
+def test_an_apposition_names_by_its_own_words_not_the_places_it_mentions() -> None:
+    # "in the US" inside the apposition says where the cases are, not who travelled.
+    text = "The child - one of 91 cases of swine flu in the US - had been visiting relatives in Texas when he fell ill ."
+    assert _code(text, dt.date(2009, 4, 29)) == []
+    [top] = _code("The group , Hamas , attacked the town .", dt.date(2009, 4, 29))
+    assert [a.name for a in top.actors] == ["Hamas"]

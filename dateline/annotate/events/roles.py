@@ -28,11 +28,17 @@ def np_tokens(token: Token, *, appositions: bool = False) -> list[Token]:
     """The phrase headed by ``token`` with its conjuncts; clauses and appositions inside it are left
     out (they describe the referent, they are not it), appositions kept with ``appositions``."""
     out: list[Token] = []
-    stack = [token]
+    stack = [(token, False)]
     while stack:
-        head = stack.pop()
+        head, in_apposition = stack.pop()
         out.append(head)
-        stack.extend(c for c in head.children if c.dep_ not in CLAUSE_DEPS or (appositions and c.dep_ == "appos"))
+        for c in head.children:
+            if c.dep_ == "appos" and appositions:
+                stack.append((c, True))
+            elif c.dep_ not in CLAUSE_DEPS and not (in_apposition and c.dep_ == "prep"):
+                # An apposition names the referent by its own words ("the group, Hamas", "Algeria's
+                # leading activist"), not by the places it mentions ("one of 91 cases in the US").
+                stack.append((c, in_apposition))
     return sorted(out, key=lambda t: t.i)
 
 
