@@ -844,3 +844,8 @@ def test_an_apposition_names_by_its_own_words_not_the_places_it_mentions() -> No
     assert _code(text, dt.date(2009, 4, 29)) == []
     [top] = _code("The group , Hamas , attacked the town .", dt.date(2009, 4, 29))
     assert [a.name for a in top.actors] == ["Hamas"]
+
+
+def test_a_description_and_a_name_split_into_two_subjects_are_the_named_speaker() -> None:
+    [top] = _code("Flu expert Professor John Oxford said people should not panic .", dt.date(2009, 6, 11))
+    assert top.event == "REQUEST" and [a.name for a in top.actors] == ["John Oxford"]

@@ -57,15 +57,24 @@ def _speaker_of(verb: Token) -> Token | None:
     said = reporter(verb)
     if said is None:
         return None
-    return next((c for c in said.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return nearest_subject(said, ("nsubj", "nsubjpass"))
+
+
+def nearest_subject(verb: Token, deps: tuple[str, ...] = ("nsubj", "csubj")) -> Token | None:
+    """The verb's subject. A description followed by a name the parser split into two subjects
+    ("Flu expert Professor John Oxford said") is the name's."""
+    subjects = [c for c in verb.children if c.dep_ in deps]
+    if len(subjects) == 2 and subjects[0].pos_ == "NOUN" and subjects[1].pos_ == "PROPN" and subjects[1].i < verb.i:
+        return subjects[1]
+    return subjects[0] if subjects else None
 
 
 def subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-                return verb.head  # "the group that attacked": the group
-            return child
+    child = nearest_subject(verb)
+    if child is not None:
+        if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            return verb.head  # "the group that attacked": the group
+        return child
     for child in verb.children:  # passive: the agent is the doer
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
