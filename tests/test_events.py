@@ -849,3 +849,11 @@ def test_an_apposition_names_by_its_own_words_not_the_places_it_mentions() -> No
 def test_a_description_and_a_name_split_into_two_subjects_are_the_named_speaker() -> None:
     [top] = _code("Flu expert Professor John Oxford said people should not panic .", dt.date(2009, 6, 11))
     assert top.event == "REQUEST" and [a.name for a in top.actors] == ["John Oxford"]
+
+
+def test_a_number_that_left_out_its_noun_is_of_the_object_before() -> None:
+    # "dozens more" deaths: an investigation of deaths is no one's investigation of an actor.
+    text = "Mexican officials have confirmed 20 deaths from the virus and are investigating dozens more ."
+    assert [e for e in _code(text, dt.date(2009, 4, 26)) if e.event == "ACCUSE"] == []
+    text = "Police have arrested two suspects and are investigating several more ."
+    assert [e.mode for e in _code(text, dt.date(2009, 4, 26)) if e.event == "ACCUSE"] == ["investigate"]

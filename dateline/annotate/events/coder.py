@@ -257,6 +257,10 @@ def _of_things(verb: Token, trigger: Token) -> bool:
               for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     for head in heads:
         inner = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if not inner and (head.lower_ in w.quantity_heads or head.like_num) and verb.dep_ == "conj":
+            # "confirmed 20 deaths and are investigating dozens more": the number left out its noun,
+            # the object of the verb before.
+            inner = [c for c in verb.head.children if c.dep_ == "dobj"]
         if head.lemma_.lower() in w.non_agents or any(g.lemma_.lower() in w.non_agents for g in inner):
             return True
     return False
