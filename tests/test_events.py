@@ -857,3 +857,13 @@ def test_a_number_that_left_out_its_noun_is_of_the_object_before() -> None:
     assert [e for e in _code(text, dt.date(2009, 4, 26)) if e.event == "ACCUSE"] == []
     text = "Police have arrested two suspects and are investigating several more ."
     assert [e.mode for e in _code(text, dt.date(2009, 4, 26)) if e.event == "ACCUSE"] == ["investigate"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [("Dr Reyes met the minister when the minister was sick during a trip to Las Vegas in 2006 .", "2006"),
+     ("Police arrested him when he returned to Chicago on Monday .", "2011-10-31")],
+)
+def test_a_clause_that_says_when_dates_the_act(text: str, date: str) -> None:
+    [top] = _code(text, dt.date(2011, 11, 4))
+    assert top.date == date

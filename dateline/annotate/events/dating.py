@@ -94,6 +94,21 @@ def _governor(root: Token) -> Token | None:
     return None
 
 
+# Conjunctions of a clause that happens at the same time as the one it modifies.
+SIMULTANEOUS = frozenset({"when", "while", "as"})
+
+
+def _when(verb: Token, index: TimexIndex) -> Timex | None:
+    """The date of a clause that says when the act happened ("met him when his daughter was sick
+    during a trip to Las Vegas in 2006"): what happened then happened in 2006."""
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and any(c.dep_ in ("advmod", "mark") and c.lower_ in SIMULTANEOUS for c in clause.children):
+            found = next((t for token in clause.subtree if (t := index.of(token)) is not None), None)
+            if found is not None:
+                return found
+    return None
+
+
 def granularity(value: str) -> str:
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?", value):
         return "day"
@@ -116,6 +131,8 @@ def event_date(verb: Token, trigger: Token, sentence: Span, index: TimexIndex, p
         # "will discuss strengthening relations on Monday" (unlike "agreed to meet on Monday").
         gerunds = (index.of(c) for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG")
         own = next((found for found in gerunds if found is not None), None)
+    if own is None:
+        own = _when(verb, index)
     if own is not None:
         return Dated(own.value, granularity(own.value), "trigger")
     said = reporter(verb)
