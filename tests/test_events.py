@@ -867,3 +867,14 @@ def test_a_number_that_left_out_its_noun_is_of_the_object_before() -> None:
 def test_a_clause_that_says_when_dates_the_act(text: str, date: str) -> None:
     [top] = _code(text, dt.date(2011, 11, 4))
     assert top.date == date
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Alberto Alvarez , who arrived first when Dr Reyes called for help , said he did not question the doctor .",
+     "Syrian troops had attacked the town ."],
+)
+def test_background_without_a_date_of_its_own_is_not_dated_by_the_paper(text: str) -> None:
+    # A relative clause or the past perfect tells what happened before: not the paper's day.
+    found = [e for e in _code(text, dt.date(2011, 9, 29)) if e.event in ("REQUEST", "ASSAULT")]
+    assert found and all(e.date is None and e.date_source == "unknown" for e in found)

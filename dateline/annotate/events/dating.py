@@ -143,6 +143,22 @@ def event_date(verb: Token, trigger: Token, sentence: Span, index: TimexIndex, p
         told = narrative_timex(sentence, verb, index.within, published) or continued_timex(sentence, verb, index.within)
         if told is not None:
             return Dated(told.value, granularity(told.value), "narrative")
-    if published is not None:
+    if published is not None and not _background(verb):
         return Dated(published.isoformat(), "day", "published")
     return Dated(None, "", "unknown")
+
+
+def _background(verb: Token) -> bool:
+    """Is the act told as background, whose day the paper's does not give: in a relative clause
+    ("Alvarez, who arrived when the doctor called for help, said ...") or in the past perfect ("had
+    been visiting relatives")? News reports what happened today or yesterday in its main clauses."""
+    if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children) and verb.tag_ in ("VBN", "VBG"):
+        return True
+    token = verb
+    for _ in range(MAX_STEPS):
+        if token.dep_ in ("relcl", "acl"):
+            return True
+        if token.dep_ not in ("conj", "xcomp", "advcl") or token.head == token:
+            return False
+        token = token.head
+    return False
