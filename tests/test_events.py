@@ -878,3 +878,9 @@ def test_background_without_a_date_of_its_own_is_not_dated_by_the_paper(text: st
     # A relative clause or the past perfect tells what happened before: not the paper's day.
     found = [e for e in _code(text, dt.date(2011, 9, 29)) if e.event in ("REQUEST", "ASSAULT")]
     assert found and all(e.date is None and e.date_source == "unknown" for e in found)
+
+
+def test_preparing_for_what_is_no_event_is_no_agreement() -> None:
+    assert _code("The singer was preparing for a series of comeback performances in London .", dt.date(2011, 11, 29)) == []
+    [top] = _code("Iran is preparing for talks with the European Union .", dt.date(2011, 11, 29))
+    assert top.event == "AGREE" and [r.code for r in top.recipients] == ["IGO"]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from dateline.annotate.events import arguments as args
 from dateline.annotate.events import roles
 from dateline.annotate.events.lexicon import words
-from dateline.annotate.events.matching import match_verb, noun_coding
+from dateline.annotate.events.matching import is_event_noun, match_verb, noun_coding
 from dateline.annotate.events.modality import intent_recode, own_conflict_call
 from dateline.annotate.events.records import Event
 
@@ -47,6 +47,13 @@ def relate(found: dict[int, Event], doc: Doc) -> None:
         intended = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
         if (event.event == "AGREE" and verb.lemma_.lower() in w.intent_verbs - w.commitment_verbs
                 and intended and not any(c.i in found for c in intended)):  # fmt: skip
+            del found[i]
+            continue
+        # So is preparing for what is no event ("was preparing for a series of concerts"), as
+        # preparing for talks is.
+        prepared = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
+        if (event.event == "AGREE" and verb.lemma_.lower() in w.intent_verbs - w.commitment_verbs and not intended
+                and prepared and not any(is_event_noun(g) or any(is_event_noun(t) for t in g.subtree) for g in prepared)):  # fmt: skip
             del found[i]
             continue
         # Agreeing that something is so ("agreed that there are undetected cases") is an opinion;
