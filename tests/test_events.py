@@ -884,3 +884,18 @@ def test_preparing_for_what_is_no_event_is_no_agreement() -> None:
     assert _code("The singer was preparing for a series of comeback performances in London .", dt.date(2011, 11, 29)) == []
     [top] = _code("Iran is preparing for talks with the European Union .", dt.date(2011, 11, 29))
     assert top.event == "AGREE" and [r.code for r in top.recipients] == ["IGO"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The minister deeply regretted the incident .", "The president offered an apology to the victims .",
+     "The Japanese government apologised to China for the remarks ."],
+)
+def test_regret_and_apology_are_concessions(text: str) -> None:
+    # The manual: "Expressions of regret or remorse ... should be coded as CONCEDE".
+    assert [e.event for e in _code(text, dt.date(2009, 5, 31))] == ["CONCEDE"]
+
+
+def test_an_alert_raised_against_a_disease_is_no_mobilisation() -> None:
+    assert _code("The WHO increased its pandemic alert to five on Wednesday .", dt.date(2009, 5, 1)) == []
+    assert [e.event for e in _code("The army increased its alert to five on Wednesday .", dt.date(2009, 5, 1))] == ["MOBILIZE"]

@@ -358,8 +358,13 @@ _FORCE = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 
 def _against_nature(verb: Token, event: str) -> bool:
     """Force used against a disease or a disaster is no attack: "to combat swine flu", "fought the
-    floods". Fire as an object is gunfire ("opened fire", "returned fire")."""
-    return event in _FORCE and any(c.dep_ == "dobj" and c.lemma_.lower() != "fire" and _inert(c) for c in verb.children)
+    floods". Fire as an object is gunfire ("opened fire", "returned fire"). An alert raised against
+    one ("raised its pandemic alert") is no military or police move (the manual's MOBILIZE)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() != "fire"]
+    if event == "MOBILIZE":
+        nature = words().non_agents
+        return any(_inert(c) or any(m.dep_ in ("compound", "amod") and m.lemma_.lower() in nature for m in c.children) for c in objects)
+    return event in _FORCE and any(_inert(c) for c in objects)
 
 
 def _by_nature(verb: Token) -> bool:
