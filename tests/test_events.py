@@ -899,3 +899,8 @@ def test_regret_and_apology_are_concessions(text: str) -> None:
 def test_an_alert_raised_against_a_disease_is_no_mobilisation() -> None:
     assert _code("The WHO increased its pandemic alert to five on Wednesday .", dt.date(2009, 5, 1)) == []
     assert [e.event for e in _code("The army increased its alert to five on Wednesday .", dt.date(2009, 5, 1))] == ["MOBILIZE"]
+
+
+def test_a_date_the_parser_hangs_on_the_object_dates_the_act() -> None:
+    text = "The senators sent the minister a letter on Sunday in which they set out their questions ."
+    assert [e.date for e in _code(text, dt.date(2010, 6, 15))][:1] == ["2010-06-13"]

@@ -120,6 +120,11 @@ def _same_happening(source: _Source, entry: _Entry) -> bool:
 def _same_actors(source: _Source, entry: _Entry, context: set[str]) -> bool:
     if set(source.actors) & entry.actor_ids:
         return True
+    if source.event_id is not None and len(_plain(source.date)) < len(entry.finest):
+        # A report that places the act only in its month or year ("sent a letter in June") is the
+        # entry's act of a day only when the same actor did it: "33 lawmakers sent a letter" on the
+        # 10th and "Waxman and Stupak sent a letter in June" are two letters.
+        return False
     # Looser ties need the same words too: two officials of one country ("Obama asked Congress",
     # "a federal health official urged schools") or two actorless reports of travel to one country
     # are different happenings unless they say the same thing ("vetoed" / "vetoed").

@@ -132,6 +132,9 @@ def event_date(verb: Token, trigger: Token, sentence: Span, index: TimexIndex, p
         gerunds = (index.of(c) for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG")
         own = next((found for found in gerunds if found is not None), None)
     if own is None:
+        # The parser hangs a date on the object as often as on the verb ("sent a letter on Sunday").
+        own = next((found for c in verb.children if c.dep_ == "dobj" and (found := index.of(c)) is not None), None)
+    if own is None:
         own = _when(verb, index)
     if own is not None:
         return Dated(own.value, granularity(own.value), "trigger")
