@@ -377,3 +377,15 @@ def test_a_pronoun_is_the_latest_person_who_may_be_of_its_gender() -> None:
     text = 'President Barack Obama spoke on Monday. Mrs Jane Harvey replied. "We must act," he said.'
     pronouns = [m for m in find_actor_mentions(load_model()(text)) if m.via == "pronoun"]
     assert [(m.text, m.name) for m in pronouns] == [("he", "Barack Obama")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Zimbabwe has confirmed its first case. It is asking the WHO for supplies.", [("It", "ZWE")]),
+     # An "it" that stands for nothing, or for what no state or organisation named before is.
+     ("Zimbabwe has confirmed its first case. It is unclear whether more will follow.", []),
+     ("Dr John Reyes spoke to reporters. It was a long day.", [])],
+)
+def test_it_is_the_state_or_organisation_just_named_as_a_subject(text: str, expected: list[tuple[str, str]]) -> None:
+    found = [(m.text, m.actor_id) for m in find_actor_mentions(load_model()(text)) if m.via == "pronoun"]
+    assert found == expected

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 WINDOW = 40  # recent mentions a pronoun or nominal may refer to
+# Verbs whose "it" stands for nothing ("it is unclear whether", "it seems", "it takes time").
+IMPERSONAL = frozenset({"be", "seem", "appear", "take", "remain", "rain", "matter", "happen", "look", "sound", "feel"})
 NOMINAL_HEADS = frozenset({"diplomat", "minister", "spokeswoman", "spokesman", "spokesperson", "official", "ministry", "service",
                            "president", "premier", "envoy", "ambassador", "chancellor", "leader", "secretary"})  # fmt: skip
 
@@ -106,6 +108,15 @@ def pronouns_and_nominals(scope: Scope, mentions: list[ActorMention]) -> list[Ac
             # nothing of ("the ambassador, John Harvey, ... he said" is Harvey, not a president
             # named before him whose gender is known).
             target = latest([(m, s) for m, s in recent if m.kind == "person" and genders.get(m.actor_id, gender) == gender])
+            span = doc[token.i : token.i + 1]
+            via = "pronoun"
+        elif lower == "it" and token.dep_ == "nsubj" and token.head.lemma_.lower() not in IMPERSONAL:
+            # "It is asking the WHO for supplies": a state or an organisation named as a subject in
+            # this sentence or the one before (never a person; never "it is unclear", "it seems").
+            sentence = scope.sentence_of(token.idx)
+            near = [(m, s) for m, s in recent if m.kind in ("country", "organization", "igo", "region")
+                    and scope.sentence_of(m.start) in (sentence, sentence - 1)]  # fmt: skip
+            target = latest([(m, s) for m, s in near if s])
             span = doc[token.i : token.i + 1]
             via = "pronoun"
         elif lower in NOMINAL_HEADS and any(c.lower_ == "the" for c in token.lefts):
