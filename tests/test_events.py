@@ -904,3 +904,16 @@ def test_an_alert_raised_against_a_disease_is_no_mobilisation() -> None:
 def test_a_date_the_parser_hangs_on_the_object_dates_the_act() -> None:
     text = "The senators sent the minister a letter on Sunday in which they set out their questions ."
     assert [e.date for e in _code(text, dt.date(2010, 6, 15))][:1] == ["2010-06-13"]
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [("Dr Susan Turnbull urged islanders to practise good hygiene .", "islanders"),
+     ("Virologist Professor John Oxford said that the public should not panic .", "the public")],
+)
+def test_whom_a_request_asks_to_act_is_its_recipient_though_uncoded(text: str, recipient: str) -> None:
+    [top] = _code(text, dt.date(2009, 6, 15))
+    assert top.event == "REQUEST" and [r.name for r in top.recipients] == [recipient]
+    # What is urged is no recipient.
+    [urged] = _code("The government urged caution .", dt.date(2009, 6, 15))
+    assert urged.recipients == ()

@@ -36,6 +36,24 @@ def participants(tokens: list[Token], mentions: list[ActorMention], head: Token 
     return out
 
 
+def asked(verb: Token) -> tuple[Participant, ...]:
+    """Whom a request asks to act, named by what they are ("urged islanders to wash their hands",
+    "advised people not to travel"): the object of a verb of asking that has an act for it."""
+    if verb.lemma_.lower() not in words().object_control_verbs or not any(c.dep_ == "xcomp" for c in verb.children):
+        return ()
+    return next((described(c) for c in verb.children if c.dep_ in ("dobj", "dative")), ())
+
+
+def described(head: Token) -> tuple[Participant, ...]:
+    """A participant known only by a common noun ("the public", "islanders"), uncoded."""
+    if head.pos_ != "NOUN":
+        return ()
+    doc = head.doc
+    first = head.left_edge if head.left_edge.dep_ in ("det", "amod", "compound", "poss") else head
+    span = doc[first.i : head.i + 1]
+    return (Participant("", span.text, "", agent_of(head)[1], span.text, span.start_char, span.end_char, "agent", "agent"),)
+
+
 def _agent(head: Token, tokens: list[Token]) -> tuple[Participant, ...]:
     """A generic agent ("the senator", "police", "the bomber"): the sector its head gives (the
     actor knowledge's bodies, the Phoenix agents dictionary), uncoded unless the dictionary codes

@@ -124,6 +124,8 @@ def _event(match: Match, sentence: Span, context: _Context) -> Event | None:
     if not any(a.code for a in actors) and subject is not None:
         actors = args.actor_by_location(subject, verb, trigger, context.mentions, context.places) or actors
     recipients = _apart(actors, recipients)
+    if not recipients and coding.event == "REQUEST":
+        recipients = args.asked(verb)  # "urged islanders to wash their hands": whoever is asked
     if not recipients and coding.event in LOCATION_TARGET_TYPES:
         recipients = tuple(r for r in args.locations([verb, trigger], context.mentions, context.places)
                            if r.code not in {a.code for a in actors})  # fmt: skip
@@ -467,6 +469,7 @@ def _must_requests(sentence: Span, context: _Context, used: set[int]) -> list[Ev
             target = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             actors = args.participants(roles.np_tokens(subject), context.mentions, subject) if subject is not None else ()
             recipients = args.participants(roles.np_tokens(target), context.mentions, target) if target is not None else ()
+            recipients = recipients or (args.described(target) if target is not None else ())
             if not actors and not recipients:
                 continue
             dated = event_date(token, token, sentence, context.index, context.published)
