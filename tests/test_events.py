@@ -917,3 +917,13 @@ def test_whom_a_request_asks_to_act_is_its_recipient_though_uncoded(text: str, r
     # What is urged is no recipient.
     [urged] = _code("The government urged caution .", dt.date(2009, 6, 15))
     assert urged.recipients == ()
+
+
+def test_what_a_light_verb_provides_someone_with_names_the_event() -> None:
+    [top] = _code("The World Bank is providing Mexico with more than $ 200m in loans .", dt.date(2009, 4, 27))
+    assert top.event == "AID" and [r.code for r in top.recipients] == ["MEX"]
+
+
+def test_expecting_what_is_no_event_is_no_agreement() -> None:
+    text = "Health Secretary Alan Johnson told the BBC he expects a second , more serious wave of cases later this year ."
+    assert [e for e in _code(text, dt.date(2009, 5, 4)) if e.event == "AGREE"] == []

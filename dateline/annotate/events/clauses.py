@@ -49,9 +49,10 @@ def relate(found: dict[int, Event], doc: Doc) -> None:
                 and intended and not any(c.i in found for c in intended)):  # fmt: skip
             del found[i]
             continue
-        # So is preparing for what is no event ("was preparing for a series of concerts"), as
-        # preparing for talks is.
+        # So is preparing for or expecting what is no event ("was preparing for a series of
+        # concerts", "expects a second wave of cases"), as preparing for talks is.
         prepared = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
+        prepared += [c for c in verb.children if c.dep_ == "dobj"]
         if (event.event == "AGREE" and verb.lemma_.lower() in w.intent_verbs - w.commitment_verbs and not intended
                 and prepared and not any(is_event_noun(g) or any(is_event_noun(t) for t in g.subtree) for g in prepared)):  # fmt: skip
             del found[i]

@@ -233,6 +233,13 @@ def match_verb(verb: Token) -> Match | None:
     return Match(best.coding, best.weight, verb, verb, best.weak, overlaid, best.own)
 
 
+def _with_object(token: Token) -> bool:
+    """Is ``token`` what a verb provides someone "with", or the form of what it gives ("provided
+    Mexico with loans", "provided $200m in loans")?"""
+    return (token.dep_ == "pobj" and token.head.lower_ in ("with", "in") and token.head.dep_ == "prep"
+            and token.head.head.pos_ == "VERB")  # fmt: skip
+
+
 def _names_its_event(verb: Token) -> bool:
     """Is ``verb`` a light verb whose object is an event the overlay names by several words ("a
     relief operation", "a hunger strike")? The dictionary's pattern for the head noun alone
@@ -245,6 +252,9 @@ def _names_its_event(verb: Token) -> bool:
             modifiers = [t.lower_ for t in child.lefts if t.dep_ in ("compound", "amod")]
             if any(" ".join([*modifiers[i:], child.lower_]) in nouns for i in range(len(modifiers))):
                 return True
+        # "provided Mexico with loans", "provided $200m in loans": what it gives names the event.
+        if child.dep_ == "prep" and child.lower_ in ("with", "in") and any(noun_coding(g) is not None for g in child.children if g.dep_ == "pobj"):
+            return True
     return False
 
 
@@ -290,6 +300,8 @@ def match_noun(token: Token) -> Match | None:
         if lemma in w.light_verbs or (lemma == "be" and any(c.dep_ == "expl" for c in head.children)):
             return Match(coding, 0, token, head, overlay=True)
         return None
+    if _with_object(token) and token.head.head.lemma_.lower() in w.light_verbs:
+        return Match(coding, 0, token, token.head.head, overlay=True)  # "provided Mexico with loans"
     if token.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX", "ADJ"):
         ongoing = lemma == "be" and any(c.lower_ in w.ongoing_adjectives for c in head.children)
         if lemma in w.occurrence_verbs or head.lower_ in w.ongoing_adjectives or ongoing:
