@@ -787,20 +787,20 @@ def test_a_passive_of_harm_without_a_doer_stays_no_event() -> None:
 
 
 def test_a_person_a_case_is_named_by_is_not_the_court() -> None:
-    [top] = _code("The Smith judge barred the doctor from testifying .", dt.date(2011, 8, 30))
+    [top] = _code("The Smith judge barred the witness from testifying .", dt.date(2011, 8, 30))
     assert [(a.name, a.sector) for a in top.actors] == [("The Smith judge", "JUD")]
 
 
 def test_the_one_a_tie_is_of_is_not_the_one_acted_on() -> None:
     # "the doctor of John Smith" is the doctor; the order of a trial is the trial (COERCE).
-    [top] = _code("A judge in Chicago has ordered the personal doctor of John Smith to stand trial .", dt.date(2011, 1, 12))
+    [top] = _code("A judge in Denver has ordered the personal doctor of John Smith to stand trial .", dt.date(2011, 1, 12))
     assert (top.event, top.mode) == ("COERCE", "arrest")
     assert [(r.name, r.sector) for r in top.recipients] == [("the personal doctor", "MED")]
 
 
 @pytest.mark.parametrize(
     "text",
-    ["The warning follows new US government data suggesting the flow of oil could be double previous estimates .",
+    ["The warning follows new US government data suggesting the number of migrants could be double previous estimates .",
      "Research by the French health ministry suggested that the virus may have spread ."],
 )
 def test_evidence_that_suggests_asks_nothing_of_anyone(text: str) -> None:
@@ -814,7 +814,7 @@ def test_a_person_who_suggests_a_measure_asks_for_it() -> None:
 
 def test_an_agent_the_dictionary_codes_by_its_kind_is_coded() -> None:
     # Phoenix files "aid group" as an NGO: its complaint is an NGO's.
-    [top] = _code("Aid groups have complained of delays in getting aid to survivors .", dt.date(2010, 1, 20))
+    [top] = _code("Aid groups have complained of delays at the border .", dt.date(2010, 1, 20))
     assert top.event == "ACCUSE" and [(a.code, a.sector) for a in top.actors] == [("NGO", "")]
 
 
@@ -822,10 +822,10 @@ def test_an_agent_the_dictionary_codes_by_its_kind_is_coded() -> None:
     ("text", "recipient"),
     [
         # The manual's AID: "grants, gifts and credit", "humanitarian aid such as emergency assistance".
-        ("The World Bank lent $200m to Mexico .", "MEX"),
-        ("France made a donation of $5m to Haiti .", "HTI"),
-        ("The Red Cross launched a relief operation in Haiti .", "HTI"),  # CAMEO: a military operation
-        ("The UN has begun a large-scale aid distribution in Haiti .", "HTI"),
+        ("The World Bank lent $300m to Chile .", "CHL"),
+        ("France made a donation of $5m to Nepal .", "NPL"),
+        ("The Red Cross launched a relief operation in Malawi .", "MWI"),  # CAMEO: a military operation
+        ("The UN has begun a large-scale aid distribution in Malawi .", "MWI"),
     ],
 )
 def test_credit_gifts_and_relief_are_aid(text: str, recipient: str) -> None:
@@ -834,26 +834,26 @@ def test_credit_gifts_and_relief_are_aid(text: str, recipient: str) -> None:
 
 
 def test_an_event_noun_object_keeps_its_own_recipient() -> None:
-    [top] = _code("The World Bank approved a loan of $200m for Mexico .", dt.date(2010, 1, 20))
-    assert [r.code for r in top.recipients] == ["MEX"]
+    [top] = _code("The World Bank approved a loan of $200m for Peru .", dt.date(2010, 1, 20))
+    assert [r.code for r in top.recipients] == ["PER"]
 
 
 def test_an_apposition_names_by_its_own_words_not_the_places_it_mentions() -> None:
     # "in the US" inside the apposition says where the cases are, not who travelled.
-    text = "The child - one of 91 cases of swine flu in the US - had been visiting relatives in Texas when he fell ill ."
+    text = "The boy - one of 12 cases of measles in France - had been visiting cousins in Lyon when he fell ill ."
     assert _code(text, dt.date(2009, 4, 29)) == []
     [top] = _code("The group , Hamas , attacked the town .", dt.date(2009, 4, 29))
     assert [a.name for a in top.actors] == ["Hamas"]
 
 
 def test_a_description_and_a_name_split_into_two_subjects_are_the_named_speaker() -> None:
-    [top] = _code("Flu expert Professor John Oxford said people should not panic .", dt.date(2009, 6, 11))
-    assert top.event == "REQUEST" and [a.name for a in top.actors] == ["John Oxford"]
+    [top] = _code("Health expert Professor Jane Doe said people should not panic .", dt.date(2009, 6, 11))
+    assert top.event == "REQUEST" and [a.name for a in top.actors] == ["Jane Doe"]
 
 
 def test_a_number_that_left_out_its_noun_is_of_the_object_before() -> None:
     # "dozens more" deaths: an investigation of deaths is no one's investigation of an actor.
-    text = "Mexican officials have confirmed 20 deaths from the virus and are investigating dozens more ."
+    text = "Peruvian officials have confirmed 15 deaths from the fever and are investigating dozens more ."
     assert [e for e in _code(text, dt.date(2009, 4, 26)) if e.event == "ACCUSE"] == []
     text = "Police have arrested two suspects and are investigating several more ."
     assert [e.mode for e in _code(text, dt.date(2009, 4, 26)) if e.event == "ACCUSE"] == ["investigate"]
@@ -861,7 +861,7 @@ def test_a_number_that_left_out_its_noun_is_of_the_object_before() -> None:
 
 @pytest.mark.parametrize(
     ("text", "date"),
-    [("Dr Reyes met the minister when the minister was sick during a trip to Las Vegas in 2006 .", "2006"),
+    [("The envoy met the minister when the minister was ill during a trip to Lisbon in 2004 .", "2004"),
      ("Police arrested him when he returned to Chicago on Monday .", "2011-10-31")],
 )
 def test_a_clause_that_says_when_dates_the_act(text: str, date: str) -> None:
@@ -871,7 +871,7 @@ def test_a_clause_that_says_when_dates_the_act(text: str, date: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Alberto Alvarez , who arrived first when Dr Reyes called for help , said he did not question the doctor .",
+    ["Peter Lang , who arrived first when Dr Reyes called for help , said he did not question the order .",
      "Syrian troops had attacked the town ."],
 )
 def test_background_without_a_date_of_its_own_is_not_dated_by_the_paper(text: str) -> None:
@@ -888,7 +888,7 @@ def test_preparing_for_what_is_no_event_is_no_agreement() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["The minister deeply regretted the incident .", "The president offered an apology to the victims .",
+    ["The minister deeply regretted the remarks .", "The president offered an apology to the victims .",
      "The Japanese government apologised to China for the remarks ."],
 )
 def test_regret_and_apology_are_concessions(text: str) -> None:
@@ -897,19 +897,19 @@ def test_regret_and_apology_are_concessions(text: str) -> None:
 
 
 def test_an_alert_raised_against_a_disease_is_no_mobilisation() -> None:
-    assert _code("The WHO increased its pandemic alert to five on Wednesday .", dt.date(2009, 5, 1)) == []
-    assert [e.event for e in _code("The army increased its alert to five on Wednesday .", dt.date(2009, 5, 1))] == ["MOBILIZE"]
+    assert _code("The WHO increased its epidemic alert to level three on Monday .", dt.date(2009, 5, 1)) == []
+    assert [e.event for e in _code("The army increased its alert to level three on Monday .", dt.date(2009, 5, 1))] == ["MOBILIZE"]
 
 
 def test_a_date_the_parser_hangs_on_the_object_dates_the_act() -> None:
-    text = "The senators sent the minister a letter on Sunday in which they set out their questions ."
+    text = "The mayors sent the governor a letter on Sunday in which they listed their demands ."
     assert [e.date for e in _code(text, dt.date(2010, 6, 15))][:1] == ["2010-06-13"]
 
 
 @pytest.mark.parametrize(
     ("text", "recipient"),
-    [("Dr Susan Turnbull urged islanders to practise good hygiene .", "islanders"),
-     ("Virologist Professor John Oxford said that the public should not panic .", "the public")],
+    [("Dr Maria Lopez urged villagers to boil their water .", "villagers"),
+     ("Virologist Professor Tom Reed said that the public should not panic .", "the public")],
 )
 def test_whom_a_request_asks_to_act_is_its_recipient_though_uncoded(text: str, recipient: str) -> None:
     [top] = _code(text, dt.date(2009, 6, 15))
@@ -920,10 +920,10 @@ def test_whom_a_request_asks_to_act_is_its_recipient_though_uncoded(text: str, r
 
 
 def test_what_a_light_verb_provides_someone_with_names_the_event() -> None:
-    [top] = _code("The World Bank is providing Mexico with more than $ 200m in loans .", dt.date(2009, 4, 27))
-    assert top.event == "AID" and [r.code for r in top.recipients] == ["MEX"]
+    [top] = _code("The Asian Development Bank is providing Nepal with more than $50m in loans to help it rebuild .", dt.date(2009, 4, 27))[:1]
+    assert top.event == "AID" and [r.code for r in top.recipients] == ["NPL"]
 
 
 def test_expecting_what_is_no_event_is_no_agreement() -> None:
-    text = "Health Secretary Alan Johnson told the BBC he expects a second , more serious wave of cases later this year ."
+    text = "Health Secretary Anna Berg told reporters she expects a second , larger wave of cases next winter ."
     assert [e for e in _code(text, dt.date(2009, 5, 4)) if e.event == "AGREE"] == []

@@ -462,14 +462,14 @@ def test_the_present_perfect_progressive_is_news_not_a_state(before: str, trigge
 
 
 def test_a_month_report_joins_a_day_entry_only_of_the_same_actor() -> None:
-    # "33 lawmakers sent a letter to Hayward" on the 10th; "Waxman and Stupak sent a letter to
-    # Hayward in June" is another letter: their country is the same, their actors are not.
-    hayward = {"person:hayward": {"actor_id": "person:hayward", "name": "Tony Hayward", "code": "", "sector": ""}}
+    # "33 lawmakers sent a letter to Roe" on the 10th; "Senator Doe sent a letter to Roe in June"
+    # is another letter: their country is the same, their actors are not.
+    roe = {"person:roe": {"actor_id": "person:roe", "name": "Richard Roe", "code": "", "sector": ""}}
     lawmakers = {"USA": {"actor_id": "USA", "name": "United States", "code": "USA", "sector": "LEG"}}
-    waxman = {"person:waxman": {"actor_id": "person:waxman", "name": "Henry Waxman", "code": "USA", "sector": "LEG"}}
-    letter = {"event": "REQUEST", "lemma": "send", "recipients": hayward}
+    doe = {"person:doe": {"actor_id": "person:doe", "name": "John Doe", "code": "USA", "sector": "LEG"}}
+    letter = {"event": "REQUEST", "lemma": "send", "recipients": roe}
     sources = [_source(1, 1, "2010-06-10", actors=lawmakers, **letter),
-               _source(2, 2, "2010-06", actors=waxman, **letter),
+               _source(2, 2, "2010-06", actors=doe, **letter),
                _source(3, 3, "2010-06", actors=lawmakers, **letter)]  # fmt: skip
     by_docs = sorted(sorted(s.doc_id for s in e.sources) for e in build_entries(sources, {}))
     assert by_docs == [[1, 3], [2]]
