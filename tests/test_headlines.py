@@ -61,3 +61,9 @@ def test_example_corpus_headlines_read_as_sentences(seeded_db: Path) -> None:
         headlines = [e.headline for e in corpus.timeline()]
     assert headlines and not any("Unknown actor" in h for h in headlines)
     assert "Armenia and Azerbaijan hold talks" in headlines  # "the foreign ministers of Armenia and Azerbaijan met"
+
+
+def test_an_agreement_type_reads_as_a_commitment() -> None:
+    # "vowed to make the company pay" is AGREE: a commitment, not an agreement reached.
+    assert event_headline("AGREE", "", ["Barack Obama"], []) == "Barack Obama makes a commitment"
+    assert event_headline("AGREE", "", ["Iran"], ["European Union"]) == "Iran makes a commitment to European Union"

@@ -21,7 +21,9 @@ class Phrase(NamedTuple):
 
 
 PHRASES: dict[str, Phrase] = {
-    "AGREE": Phrase("agree{s} with", "reach{es} an agreement", "agreement with"),
+    # The manual's AGREE is "agree to, offer, promise, or otherwise indicate willingness": most
+    # often a promise or an offer, seldom an agreement reached.
+    "AGREE": Phrase("make{s} a commitment to", "make{s} a commitment", "commitment to"),
     "CONSULT": Phrase("meet{s} with", "hold{s} talks", "talks with"),
     "SUPPORT": Phrase("support{s}", "voice{s} support", "support for"),
     "CONCEDE": Phrase("make{s} concessions to", "make{s} concessions", "concessions to"),
