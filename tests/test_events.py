@@ -927,3 +927,10 @@ def test_what_a_light_verb_provides_someone_with_names_the_event() -> None:
 def test_expecting_what_is_no_event_is_no_agreement() -> None:
     text = "Health Secretary Anna Berg told reporters she expects a second , larger wave of cases next winter ."
     assert [e for e in _code(text, dt.date(2009, 5, 4)) if e.event == "AGREE"] == []
+
+
+def test_the_occasion_an_act_was_done_at_dates_it() -> None:
+    text = "The WHO advised against travel following a meeting of its committee on Saturday ."
+    assert [e.date for e in _code(text, dt.date(2009, 4, 27))][:1] == ["2009-04-25"]
+    text = "The Spanish minister criticised the plan after talks with France in 1998 ."
+    assert [e.date for e in _code(text, dt.date(2009, 4, 29))] == ["1998"]

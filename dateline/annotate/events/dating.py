@@ -109,6 +109,21 @@ def _when(verb: Token, index: TimexIndex) -> Timex | None:
     return None
 
 
+# Prepositions of the occasion an act is done at or straight after: its day is the act's.
+OCCASION = frozenset({"at", "during", "following", "after"})
+
+
+def _occasion(verb: Token, index: TimexIndex) -> Timex | None:
+    """The date of the occasion the act was done at ("said at a news conference on Monday",
+    "advised following a meeting of its committee on Saturday")."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in OCCASION:
+            found = next((t for g in prep.children if g.dep_ == "pobj" and (t := index.of(g)) is not None), None)
+            if found is not None:
+                return found
+    return None
+
+
 def granularity(value: str) -> str:
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?", value):
         return "day"
@@ -135,7 +150,7 @@ def event_date(verb: Token, trigger: Token, sentence: Span, index: TimexIndex, p
         # The parser hangs a date on the object as often as on the verb ("sent a letter on Sunday").
         own = next((found for c in verb.children if c.dep_ == "dobj" and (found := index.of(c)) is not None), None)
     if own is None:
-        own = _when(verb, index)
+        own = _when(verb, index) or _occasion(verb, index)
     if own is not None:
         return Dated(own.value, granularity(own.value), "trigger")
     said = reporter(verb)
