@@ -934,3 +934,17 @@ def test_the_occasion_an_act_was_done_at_dates_it() -> None:
     assert [e.date for e in _code(text, dt.date(2009, 4, 27))][:1] == ["2009-04-25"]
     text = "The Spanish minister criticised the plan after talks with France in 1998 ."
     assert [e.date for e in _code(text, dt.date(2009, 4, 29))] == ["1998"]
+
+
+def test_a_press_conference_is_a_statement_not_a_consultation() -> None:
+    # PLOVER drops CAMEO's public statements; CAMEO codes holding a conference as consultation.
+    assert _code("The Spanish ministry held a press conference on Monday .", dt.date(2009, 5, 4)) == []
+    [talks] = _code("Spain held talks with France on Monday .", dt.date(2009, 5, 4))
+    assert talks.event == "CONSULT"
+
+
+@pytest.mark.parametrize(("text", "mode"), [("The army deployed troops along the border .", "troops"),
+                                             ("Russia deployed warships to the Black Sea .", "weapons")])
+def test_deploying_forces_is_mobilising_them_not_cooperating_with_them(text: str, mode: str) -> None:
+    [top] = _code(text, dt.date(2009, 5, 4))
+    assert (top.event, top.mode, top.recipients) == ("MOBILIZE", mode, ())

@@ -212,8 +212,9 @@ def _overlay(data: dict[str, Any]) -> tuple[dict[str, list[Sense]], dict[str, No
             verbs.setdefault(lemma, []).append(Sense(lemma, (), tuple(second.split()) if second else (), coding))
         for item in spec.get("nouns", []):
             nouns.setdefault(str(item), Noun(Coding(event, str(modes.get(item, "")), source="overlay")))
-    for lemma in data.get("not_events", []):
-        verbs.setdefault(str(lemma), []).append(Sense(str(lemma), (), (), None))
+    for item in data.get("not_events", []):
+        lemma, _, second = str(item).partition(":")  # "hold:press conference": the verb with that object
+        verbs.setdefault(lemma, []).append(Sense(lemma, (), tuple(second.split()) if second else (), None))
     return verbs, nouns
 
 

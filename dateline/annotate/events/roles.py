@@ -172,6 +172,8 @@ def recipient_phrases(verb: Token, event: str, *, deep: bool = True) -> list[tup
     out: list[tuple[Token, list[Token]]] = []
     preps = words().recipient_preps + (("at",) if event == "ASSAULT" else ())  # "at a lunch" is where, "fired at" is whom
     for child in verb.children:
+        if child.dep_ == "dobj" and event == "MOBILIZE":
+            continue  # "deployed troops along the border": what is mobilised, not against whom
         if child.dep_ in ("dobj", "dative"):
             if is_event_noun(child):
                 # The noun of the event itself ("imposed sanctions on", "held talks with") is not its
