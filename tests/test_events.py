@@ -948,3 +948,14 @@ def test_a_press_conference_is_a_statement_not_a_consultation() -> None:
 def test_deploying_forces_is_mobilising_them_not_cooperating_with_them(text: str, mode: str) -> None:
     [top] = _code(text, dt.date(2009, 5, 4))
     assert (top.event, top.mode, top.recipients) == ("MOBILIZE", mode, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "requests"),
+    [("The Spanish minister suggested that the prime minister never finished his degree .", 0),
+     ("The Spanish minister suggested that the prime minister should resign .", 1),
+     ("The Spanish minister suggested that the prime minister resign .", 1),
+     ("The Spanish minister suggested a ceasefire .", 1)],
+)
+def test_suggesting_what_is_so_proposes_nothing(text: str, requests: int) -> None:
+    assert len([e for e in _code(text, dt.date(2009, 5, 31)) if e.event == "REQUEST"]) == requests

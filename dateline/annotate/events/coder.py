@@ -105,8 +105,8 @@ def _event(match: Match, sentence: Span, context: _Context) -> Event | None:
     subject = roles.actor_subject(verb, coding.event)
     if (subject is not None and _inert(subject)) or _by_nature(verb) or _against_nature(verb, coding.event):
         return None  # "the earthquake killed 200 people", "were killed in the earthquake": no one acted
-    if _evidence(verb, subject):
-        return None  # "data suggesting the flow could double": evidence indicates, no one asks
+    if _evidence(verb, subject) or (coding.event == "REQUEST" and _inferred(verb)):
+        return None  # "data suggesting the flow could double", "he suggests Darwin never graduated"
     if coding.event == "ASSAULT" and _exploded(verb, subject):
         return None  # "Deepwater Horizon blew up": the rig exploded, no one attacked
     phrases = roles.recipient_phrases(verb, coding.event)
@@ -350,6 +350,19 @@ def _evidence(verb: Token, subject: Token | None) -> bool:
         return False
     doers = [t for t in (subject, verb.head if verb.dep_ == "acl" else None) if t is not None]
     return any(t.lemma_.lower() in w.evidence_nouns or t.lower_ in w.evidence_nouns for t in doers)  # "data": lemma "datum"
+
+
+def _inferred(verb: Token) -> bool:
+    """Does a verb of inference state what is so rather than propose what should be done? "suggested
+    that he never finished his degree" (indicative) against "suggested that he resign" (the bare
+    verb of a proposal) or "that they should leave"."""
+    if verb.lemma_.lower() not in words().inference_verbs:
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    if not clauses or any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
+        return False
+    modals = words().demanding_modals | {"ought"}
+    return not any(c.tag_ == "VB" or any(a.dep_ == "aux" and a.lower_ in modals for a in c.children) for c in clauses)
 
 
 _RELATIVE = frozenset({"that", "which", "who"})
