@@ -155,7 +155,8 @@ def test_a_name_inside_a_longer_name_is_not_that_name(text: str, expected: set[t
     from dateline.annotate.actors import find_actor_mentions
     from dateline.annotate.model import load_model
 
-    found = {(m.text, m.code) for m in find_actor_mentions(load_model()(text)) if m.kind == "organization"}
+    # Names only: "it" stands for the agency the sentence names (a pronoun, tested with the actors).
+    found = {(m.text, m.code) for m in find_actor_mentions(load_model()(text)) if m.kind == "organization" and m.via != "pronoun"}
     assert found == expected
 
 
