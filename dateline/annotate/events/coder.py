@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from dateline.annotate.events import arguments as args
-from dateline.annotate.events import roles
+from dateline.annotate.events import nonacts, roles
 from dateline.annotate.events.clauses import relate
 from dateline.annotate.events.dating import TimexIndex, event_date
 from dateline.annotate.events.dictionary import Coding, dictionary
@@ -103,11 +103,11 @@ def _sentence_events(sentence: Span, context: _Context) -> list[Event]:
 def _event(match: Match, sentence: Span, context: _Context) -> Event | None:
     verb, trigger, coding = match.verb, match.trigger, _in_words(match.trigger, _wished_of_another(match.verb, match.coding))
     subject = roles.actor_subject(verb, coding.event)
-    if (subject is not None and _inert(subject)) or _by_nature(verb) or _against_nature(verb, coding.event):
+    if (subject is not None and nonacts.inert(subject)) or nonacts.by_nature(verb) or nonacts.against_nature(verb, coding.event):
         return None  # "the earthquake killed 200 people", "were killed in the earthquake": no one acted
-    if _evidence(verb, subject) or (coding.event == "REQUEST" and _inferred(verb)):
+    if nonacts.evidence(verb, subject) or (coding.event == "REQUEST" and nonacts.inferred(verb)):
         return None  # "data suggesting the flow could double", "he suggests Darwin never graduated"
-    if coding.event == "ASSAULT" and _exploded(verb, subject):
+    if coding.event == "ASSAULT" and nonacts.exploded(verb, subject):
         return None  # "Deepwater Horizon blew up": the rig exploded, no one attacked
     phrases = roles.recipient_phrases(verb, coding.event)
     if trigger != verb and trigger.dep_ in ("nsubj", "nsubjpass", "conj"):
@@ -141,13 +141,13 @@ def _event(match: Match, sentence: Span, context: _Context) -> Event | None:
     coding = _by_actor(coding, trigger, actors)
     if not actors and not recipients:
         return None
-    if coding.event == "ACCUSE" and not recipients and any(c.dep_ == "dobj" and _inert(c) for c in verb.children):
+    if coding.event == "ACCUSE" and not recipients and any(c.dep_ == "dobj" and nonacts.inert(c) for c in verb.children):
         return None  # "described the leak as a disaster": a disaster is judged, no one is accused
     if coding.mode == "visit" and not actors:
         return None  # a visit needs a visitor: "returned from Mexico", of nobody named, is travel
     if not _political_event(coding, verb, subject, actors, recipients, overlay=match.overlay):
         return None
-    if coding.event == "ACCUSE" and coding.mode == "investigate" and _of_things(verb, trigger):
+    if coding.event == "ACCUSE" and coding.mode == "investigate" and nonacts.of_things(verb, trigger):
         return None  # "investigating possible cases", "sequencing the virus": no one is investigated
     coded = any(a.code for a in actors) or any(r.code for r in recipients)
     if match.weak and not (coded and _main(verb)):
@@ -241,31 +241,13 @@ def _political_event(coding: Coding, verb: Token, subject: Token | None, actors:
     if actors:
         if coding.event == "PROTEST" and not coding.reverse:
             return True
-        if coding.event not in _FORCE and not coding.reverse and _of_the_public(subject, actors):
+        if coding.event not in nonacts.FORCE and not coding.reverse and _of_the_public(subject, actors):
             return False  # "a British woman returned from Malaysia": travel, not a visit of Britain
         return any(args.political(p) for p in actors) or (subject is not None and not coding.reverse and _in_role(subject))
     doer = subject.lemma_.lower() if subject is not None else ""
     if subject is not None and not coding.reverse and subject.pos_ == "NOUN" and doer not in w.weapon_subjects | w.organisation_heads:
         return False  # the doer is named by what they are, and is no actor (a bomb is an unknown armed force's)
     return overlay or _by_authority(verb, coding) or any(args.political(p) for p in recipients)
-
-
-def _of_things(verb: Token, trigger: Token) -> bool:
-    """Is what is investigated a thing that cannot act (cases, a disease, deaths, reports of them)?
-    PLOVER's investigations are of an actor's conduct: crimes, abuses, violations."""
-    w = words()
-    heads = [c for t in {verb, trigger} for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
-    heads += [g for t in {verb, trigger} for c in t.children if c.dep_ == "prep" and c.lower_ in ("into", "of")
-              for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-    for head in heads:
-        inner = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        if not inner and (head.lower_ in w.quantity_heads or head.like_num) and verb.dep_ == "conj":
-            # "confirmed 20 deaths and are investigating dozens more": the number left out its noun,
-            # the object of the verb before.
-            inner = [c for c in verb.head.children if c.dep_ == "dobj"]
-        if head.lemma_.lower() in w.non_agents or any(g.lemma_.lower() in w.non_agents for g in inner):
-            return True
-    return False
 
 
 def _in_role(subject: Token) -> bool:
@@ -314,80 +296,8 @@ def _listed(verb: Token, event: str, sentence: Span) -> bool:
     return (active or passive) and (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
 
 
-def _exploded(verb: Token, subject: Token | None) -> bool:
-    """Is the subject, without an object, what exploded ("the Deepwater Horizon blew up", "the
-    tanker exploded"), not a bomb, a bomber or an armed force?"""
-    w = words()
-    if verb.lemma_.lower() not in w.explosion_verbs or subject is None or any(c.dep_ == "dobj" for c in verb.children):
-        return False
-    if subject.lemma_.lower() in w.weapon_subjects:
-        return False
-    # A named subject exploded, or lost its temper ("the senator blew up at reporters"); a bomber
-    # or an armed force named by what it is attacked.
-    return args.agent_of(subject)[1] not in w.political_sectors
-
-
-def _inert(subject: Token) -> bool:
-    """A subject that cannot act: a natural force, an accident, a crisis; a relative pronoun by what
-    it stands for ("the virus that has killed 81 people")."""
-    if subject.lower_ in _RELATIVE and subject.head.dep_ == "relcl":
-        subject = subject.head.head
-    w = words()
-    # An explosion or a fire at an industrial site is an accident ("the explosion on the drilling
-    # rig", "a blast at the refinery"), as a bomb or a blast at a market is not.
-    if subject.lemma_.lower() in w.accident_events and any(
-            t.dep_ == "pobj" and t.lemma_.lower() in w.industrial_sites for t in subject.subtree):  # fmt: skip
-        return True
-    # spaCy may read the head of a name-like compound as a proper noun ("the swine flu virus").
-    return subject.pos_ in ("NOUN", "PROPN") and (subject.lemma_.lower() in w.non_agents or subject.lower_ in w.non_agents)
-
-
-def _evidence(verb: Token, subject: Token | None) -> bool:
-    """Is the doer evidence that a verb of inference says something of ("research suggests", "data
-    suggesting")?"""
-    w = words()
-    if verb.lemma_.lower() not in w.inference_verbs:
-        return False
-    doers = [t for t in (subject, verb.head if verb.dep_ == "acl" else None) if t is not None]
-    return any(t.lemma_.lower() in w.evidence_nouns or t.lower_ in w.evidence_nouns for t in doers)  # "data": lemma "datum"
-
-
-def _inferred(verb: Token) -> bool:
-    """Does a verb of inference state what is so rather than propose what should be done? "suggested
-    that he never finished his degree" (indicative) against "suggested that he resign" (the bare
-    verb of a proposal) or "that they should leave"."""
-    if verb.lemma_.lower() not in words().inference_verbs:
-        return False
-    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
-    if not clauses or any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
-        return False
-    modals = words().demanding_modals | {"ought"}
-    return not any(c.tag_ == "VB" or any(a.dep_ == "aux" and a.lower_ in modals for a in c.children) for c in clauses)
-
-
-_RELATIVE = frozenset({"that", "which", "who"})
 # Acts done by saying, which news tells in the present too ("Mexico denies", "the UN urges").
 _VERBAL = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE", "CONCEDE"})
-_FORCE = frozenset({"ASSAULT", "COERCE", "THREATEN"})
-
-
-def _against_nature(verb: Token, event: str) -> bool:
-    """Force used against a disease or a disaster is no attack: "to combat swine flu", "fought the
-    floods". Fire as an object is gunfire ("opened fire", "returned fire"). An alert raised against
-    one ("raised its pandemic alert") is no military or police move (the manual's MOBILIZE)."""
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() != "fire"]
-    if event == "MOBILIZE":
-        nature = words().non_agents
-        return any(_inert(c) or any(m.dep_ in ("compound", "amod") and m.lemma_.lower() in nature for m in c.children) for c in objects)
-    return event in _FORCE and any(_inert(c) for c in objects)
-
-
-def _by_nature(verb: Token) -> bool:
-    """A passive whose cause is a natural force or an accident ("were killed in the earthquake")."""
-    if not _passive(verb):
-        return False
-    return any(g.dep_ == "pobj" and _inert(g) for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
-               for g in c.children)  # fmt: skip
 
 
 def _agent_event(match: Match, actors: tuple[Participant, ...]) -> bool:
@@ -406,11 +316,7 @@ def _agent_event(match: Match, actors: tuple[Participant, ...]) -> bool:
 def _by_authority(verb: Token, coding: Coding) -> bool:
     """Is ``verb`` an act only an authority performs, told of the one it is done to ("two men were
     arrested", "the doctor stood trial")?"""
-    return (_passive(verb) or coding.reverse) and coding.mode in words().authority_modes
-
-
-def _passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return (nonacts.passive(verb) or coding.reverse) and coding.mode in words().authority_modes
 
 
 def _main(verb: Token) -> bool:

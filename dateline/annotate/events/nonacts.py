@@ -1,0 +1,108 @@
+"""Words that look like an act and report none: a doer that cannot act (a natural force, an
+accident, evidence), force used against a disease, an inference stated rather than a proposal made,
+an investigation of things. The coder asks these of every match (:mod:`.coder`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dateline.annotate.events import arguments as args
+from dateline.annotate.events.lexicon import words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_RELATIVE = frozenset({"that", "which", "who"})
+FORCE = frozenset({"ASSAULT", "COERCE", "THREATEN"})  # the types of force, which nature does not suffer
+
+
+def inert(subject: Token) -> bool:
+    """A subject that cannot act: a natural force, an accident, a crisis; a relative pronoun by what
+    it stands for ("the virus that has killed 81 people")."""
+    if subject.lower_ in _RELATIVE and subject.head.dep_ == "relcl":
+        subject = subject.head.head
+    w = words()
+    # An explosion or a fire at an industrial site is an accident ("the explosion on the drilling
+    # rig", "a blast at the refinery"), as a bomb or a blast at a market is not.
+    if subject.lemma_.lower() in w.accident_events and any(
+            t.dep_ == "pobj" and t.lemma_.lower() in w.industrial_sites for t in subject.subtree):  # fmt: skip
+        return True
+    # spaCy may read the head of a name-like compound as a proper noun ("the swine flu virus").
+    return subject.pos_ in ("NOUN", "PROPN") and (subject.lemma_.lower() in w.non_agents or subject.lower_ in w.non_agents)
+
+
+def by_nature(verb: Token) -> bool:
+    """A passive whose cause is a natural force or an accident ("were killed in the earthquake")."""
+    if not passive(verb):
+        return False
+    return any(g.dep_ == "pobj" and inert(g) for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
+               for g in c.children)  # fmt: skip
+
+
+def against_nature(verb: Token, event: str) -> bool:
+    """Force used against a disease or a disaster is no attack: "to combat swine flu", "fought the
+    floods". Fire as an object is gunfire ("opened fire", "returned fire"). An alert raised against
+    one ("raised its pandemic alert") is no military or police move (the manual's MOBILIZE)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() != "fire"]
+    if event == "MOBILIZE":
+        nature = words().non_agents
+        return any(inert(c) or any(m.dep_ in ("compound", "amod") and m.lemma_.lower() in nature for m in c.children) for c in objects)
+    return event in FORCE and any(inert(c) for c in objects)
+
+
+def exploded(verb: Token, subject: Token | None) -> bool:
+    """Is the subject, without an object, what exploded ("the Deepwater Horizon blew up", "the
+    tanker exploded"), not a bomb, a bomber or an armed force?"""
+    w = words()
+    if verb.lemma_.lower() not in w.explosion_verbs or subject is None or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    if subject.lemma_.lower() in w.weapon_subjects:
+        return False
+    # A named subject exploded, or lost its temper ("the senator blew up at reporters"); a bomber
+    # or an armed force named by what it is attacked.
+    return args.agent_of(subject)[1] not in w.political_sectors
+
+
+def evidence(verb: Token, subject: Token | None) -> bool:
+    """Is the doer evidence that a verb of inference says something of ("research suggests", "data
+    suggesting")?"""
+    w = words()
+    if verb.lemma_.lower() not in w.inference_verbs:
+        return False
+    doers = [t for t in (subject, verb.head if verb.dep_ == "acl" else None) if t is not None]
+    return any(t.lemma_.lower() in w.evidence_nouns or t.lower_ in w.evidence_nouns for t in doers)  # "data": lemma "datum"
+
+
+def inferred(verb: Token) -> bool:
+    """Does a verb of inference state what is so rather than propose what should be done? "suggested
+    that he never finished his degree" (indicative) against "suggested that he resign" (the bare
+    verb of a proposal) or "that they should leave"."""
+    if verb.lemma_.lower() not in words().inference_verbs:
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    if not clauses or any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
+        return False
+    modals = words().demanding_modals | {"ought"}
+    return not any(c.tag_ == "VB" or any(a.dep_ == "aux" and a.lower_ in modals for a in c.children) for c in clauses)
+
+
+def of_things(verb: Token, trigger: Token) -> bool:
+    """Is what is investigated a thing that cannot act (cases, a disease, deaths, reports of them)?
+    PLOVER's investigations are of an actor's conduct: crimes, abuses, violations."""
+    w = words()
+    heads = [c for t in {verb, trigger} for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads += [g for t in {verb, trigger} for c in t.children if c.dep_ == "prep" and c.lower_ in ("into", "of")
+              for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    for head in heads:
+        inner = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if not inner and (head.lower_ in w.quantity_heads or head.like_num) and verb.dep_ == "conj":
+            # "confirmed 20 deaths and are investigating dozens more": the number left out its noun,
+            # the object of the verb before.
+            inner = [c for c in verb.head.children if c.dep_ == "dobj"]
+        if head.lemma_.lower() in w.non_agents or any(g.lemma_.lower() in w.non_agents for g in inner):
+            return True
+    return False
+
+
+def passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
