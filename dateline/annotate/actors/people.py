@@ -45,7 +45,7 @@ def title_of(scope: Scope, m: ActorMention) -> str:
     found it ("King Hussein", "Col Riad al-Assad"), lower-case, or ""."""
     nw = name_words()
     first = m.text.split(maxsplit=1)[0].lower().rstrip(".") if m.text.split() else ""
-    own = first if len(m.text.split()) > 1 and (first in nw.honorifics or first in nw.ranks) else ""
+    own = first if len(m.text.split()) > 1 and nw.is_title(first) else ""
     return title_before(scope, m.start) or own
 
 
@@ -56,8 +56,7 @@ def title_before(scope: Scope, start: int) -> str:
     if m is None:
         return ""
     word = m.group(1).lower()
-    nw = name_words()
-    return word if word in nw.honorifics or word in nw.ranks else ""
+    return word if name_words().is_title(word) else ""
 
 
 def _trim(scope: Scope, start: int, end: int) -> tuple[int, int]:
@@ -67,7 +66,7 @@ def _trim(scope: Scope, start: int, end: int) -> tuple[int, int]:
     tokens = list(span)
     nw = name_words()
     while tokens and (tokens[0].pos_ in _NOT_NAME_POS or not tokens[0].text[:1].isupper()
-                      or tokens[0].lower_.rstrip(".") in nw.honorifics or tokens[0].lower_.rstrip(".") in nw.ranks):  # fmt: skip
+                      or nw.is_title(tokens[0].lower_)):  # fmt: skip
         tokens = tokens[1:]
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].pos_ in ("PUNCT", "PART") or tokens[-1].text in ("'s", "’s", "'")):
         tokens = tokens[:-1]

@@ -80,10 +80,8 @@ def titled_names(scope: Scope) -> list[ActorMention]:
 
 def strip_honorific(name: str) -> str:
     """The name without an honorific or rank before it ("Sir Christopher Meyer" → "Christopher Meyer")."""
-    nw = name_words()
     first, _, rest = name.partition(" ")
-    lowered = first.lower().rstrip(".")
-    return rest if rest and (lowered in nw.honorifics or lowered in nw.ranks) else name
+    return rest if rest and name_words().is_title(first) else name
 
 
 def appositions(scope: Scope) -> list[ActorMention]:

@@ -48,10 +48,8 @@ def described(head: Token) -> tuple[Participant, ...]:
     """A participant known only by a common noun ("the public", "islanders"), uncoded."""
     if head.pos_ != "NOUN":
         return ()
-    doc = head.doc
     first = head.left_edge if head.left_edge.dep_ in ("det", "amod", "compound", "poss") else head
-    span = doc[first.i : head.i + 1]
-    return (Participant("", span.text, "", agent_of(head)[1], span.text, span.start_char, span.end_char, "agent", "agent"),)
+    return _generic(first, head, "", agent_of(head)[1])
 
 
 def _agent(head: Token, tokens: list[Token]) -> tuple[Participant, ...]:
@@ -67,8 +65,12 @@ def _agent(head: Token, tokens: list[Token]) -> tuple[Participant, ...]:
     first = head.left_edge
     if first.dep_ == "det" and first.lower_ not in ("the", "a", "an") and first.i < head.i:
         first = doc[first.i + 1]  # "some", "those", "all": the agent is what follows
-    last = _counted(head) or head  # "hundreds of migrants", not "hundreds"
-    span = doc[first.i : last.i + 1]
+    return _generic(first, _counted(head) or head, code, sector)  # "hundreds of migrants", not "hundreds"
+
+
+def _generic(first: Token, last: Token, code: str, sector: str) -> tuple[Participant, ...]:
+    """An agent known by what it is, the words from ``first`` to ``last``."""
+    span = first.doc[first.i : last.i + 1]
     return (Participant("", span.text, code, sector, span.text, span.start_char, span.end_char, "agent", "agent"),)
 
 

@@ -54,7 +54,7 @@ def relate(found: dict[int, Event], doc: Doc) -> None:
         prepared = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
         prepared += [c for c in verb.children if c.dep_ == "dobj"]
         if (event.event == "AGREE" and verb.lemma_.lower() in w.intent_verbs - w.commitment_verbs and not intended
-                and prepared and not any(is_event_noun(g) or any(is_event_noun(t) for t in g.subtree) for g in prepared)):  # fmt: skip
+                and prepared and not any(is_event_noun(t) for g in prepared for t in g.subtree)):  # fmt: skip
             del found[i]
             continue
         # Agreeing that something is so ("agreed that there are undetected cases") is an opinion;

@@ -316,7 +316,7 @@ def _agent_event(match: Match, actors: tuple[Participant, ...]) -> bool:
 def _by_authority(verb: Token, coding: Coding) -> bool:
     """Is ``verb`` an act only an authority performs, told of the one it is done to ("two men were
     arrested", "the doctor stood trial")?"""
-    return (nonacts.passive(verb) or coding.reverse) and coding.mode in words().authority_modes
+    return (roles.passive(verb) or coding.reverse) and coding.mode in words().authority_modes
 
 
 def _main(verb: Token) -> bool:

@@ -22,6 +22,8 @@ from dateline.annotate.events.narrative import continued_timex, narrative_timex
 from dateline.annotate.events.roles import reporter
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
     from spacy.tokens import Doc, Span, Token
 
     from dateline.core.timexes import Timex
@@ -96,32 +98,31 @@ def _governor(root: Token) -> Token | None:
 
 # Conjunctions of a clause that happens at the same time as the one it modifies.
 SIMULTANEOUS = frozenset({"when", "while", "as"})
-
-
-def _when(verb: Token, index: TimexIndex) -> Timex | None:
-    """The date of a clause that says when the act happened ("met him when his daughter was sick
-    during a trip to Las Vegas in 2006"): what happened then happened in 2006."""
-    for clause in verb.children:
-        if clause.dep_ == "advcl" and any(c.dep_ in ("advmod", "mark") and c.lower_ in SIMULTANEOUS for c in clause.children):
-            found = next((t for token in clause.subtree if (t := index.of(token)) is not None), None)
-            if found is not None:
-                return found
-    return None
-
-
 # Prepositions of the occasion an act is done at or straight after: its day is the act's.
 OCCASION = frozenset({"at", "during", "following", "after"})
 
 
-def _occasion(verb: Token, index: TimexIndex) -> Timex | None:
-    """The date of the occasion the act was done at ("said at a news conference on Monday",
-    "advised following a meeting of its committee on Saturday")."""
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in OCCASION:
-            found = next((t for g in prep.children if g.dep_ == "pobj" and (t := index.of(g)) is not None), None)
-            if found is not None:
-                return found
-    return None
+def _dating_words(verb: Token, trigger: Token) -> Iterator[Token]:
+    """The words whose date is the act's, in the order they are trusted: the trigger and its verb;
+    a gerund complement, what the act is about, on which parsers hang its date ("will discuss
+    strengthening relations on Monday", unlike "agreed to meet on Monday"); the object, on which
+    the parser hangs a date as often as on the verb ("sent a letter on Sunday"); a clause that says
+    when it happened ("met him when ... in 2004"); the occasion it was done at ("at a news
+    conference on Monday", "following a meeting on Saturday")."""
+    yield trigger
+    if verb != trigger:
+        yield verb
+    children = list(verb.children)
+    yield from (c for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG")
+    yield from (c for c in children if c.dep_ == "dobj")
+    for clause in children:
+        if clause.dep_ == "advcl" and any(c.dep_ in ("advmod", "mark") and c.lower_ in SIMULTANEOUS for c in clause.children):
+            yield from clause.subtree
+    yield from (g for c in children if c.dep_ == "prep" and c.lower_ in OCCASION for g in c.children if g.dep_ == "pobj")
+
+
+def _first_dated(tokens: Iterable[Token], index: TimexIndex) -> Timex | None:
+    return next((found for token in tokens if (found := index.of(token)) is not None), None)
 
 
 def granularity(value: str) -> str:
@@ -140,17 +141,7 @@ def granularity(value: str) -> str:
 
 def event_date(verb: Token, trigger: Token, sentence: Span, index: TimexIndex, published: dt.date | None) -> Dated:
     """The date of the event ``trigger`` names in the clause of ``verb``."""
-    own = index.of(trigger) or (index.of(verb) if verb != trigger else None)
-    if own is None:
-        # A gerund complement is what the act is about, and parsers hang the act's date on it:
-        # "will discuss strengthening relations on Monday" (unlike "agreed to meet on Monday").
-        gerunds = (index.of(c) for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG")
-        own = next((found for found in gerunds if found is not None), None)
-    if own is None:
-        # The parser hangs a date on the object as often as on the verb ("sent a letter on Sunday").
-        own = next((found for c in verb.children if c.dep_ == "dobj" and (found := index.of(c)) is not None), None)
-    if own is None:
-        own = _when(verb, index) or _occasion(verb, index)
+    own = _first_dated(_dating_words(verb, trigger), index)
     if own is not None:
         return Dated(own.value, granularity(own.value), "trigger")
     said = reporter(verb)

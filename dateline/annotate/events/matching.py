@@ -246,14 +246,11 @@ def _names_its_event(verb: Token) -> bool:
     ("launch ... operation": military) knows less than the whole phrase."""
     if verb.lemma_.lower() not in words().light_verbs:
         return False
-    nouns = dictionary().nouns
     for child in verb.children:
-        if child.dep_ == "dobj":
-            modifiers = [t.lower_ for t in child.lefts if t.dep_ in ("compound", "amod")]
-            if any(" ".join([*modifiers[i:], child.lower_]) in nouns for i in range(len(modifiers))):
-                return True
+        if child.dep_ == "dobj" and _compound_coding(child) is not None:
+            return True
         # "provided Mexico with loans", "provided $200m in loans": what it gives names the event.
-        if child.dep_ == "prep" and child.lower_ in ("with", "in") and any(noun_coding(g) is not None for g in child.children if g.dep_ == "pobj"):
+        if any(_with_object(g) and noun_coding(g) is not None for g in child.children):
             return True
     return False
 
@@ -271,16 +268,26 @@ def _object_allowed(coding: Coding, verb: Token) -> bool:
 
 def noun_coding(token: Token) -> Coding | None:
     """The overlay's event for a noun, by its compound ("hunger strike"), form or lemma."""
-    nouns = dictionary().nouns
-    modifiers = [t.lower_ for t in token.lefts if t.dep_ in ("compound", "amod")]
-    for i in range(len(modifiers)):  # "a large-scale aid distribution": "aid distribution"
-        compound = " ".join([*modifiers[i:], token.lower_])
-        if compound in nouns:
-            return nouns[compound].coding
+    found = _compound_coding(token)
+    if found is not None:
+        return found
     keys = _keys(token)
     if keys is None:
         return None
+    nouns = dictionary().nouns
     return next((nouns[k].coding for k in keys if k in nouns), None)
+
+
+def _compound_coding(token: Token) -> Coding | None:
+    """The overlay's event for a noun named with its modifiers, longest first ("a large-scale aid
+    distribution": "aid distribution")."""
+    nouns = dictionary().nouns
+    modifiers = [t.lower_ for t in token.lefts if t.dep_ in ("compound", "amod")]
+    for i in range(len(modifiers)):
+        compound = " ".join([*modifiers[i:], token.lower_])
+        if compound in nouns:
+            return nouns[compound].coding
+    return None
 
 
 def match_noun(token: Token) -> Match | None:

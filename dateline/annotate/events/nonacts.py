@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dateline.annotate.events import arguments as args
+from dateline.annotate.events import roles
 from dateline.annotate.events.lexicon import words
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ def inert(subject: Token) -> bool:
 
 def by_nature(verb: Token) -> bool:
     """A passive whose cause is a natural force or an accident ("were killed in the earthquake")."""
-    if not passive(verb):
+    if not roles.passive(verb):
         return False
     return any(g.dep_ == "pobj" and inert(g) for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
                for g in c.children)  # fmt: skip
@@ -102,7 +103,3 @@ def of_things(verb: Token, trigger: Token) -> bool:
         if head.lemma_.lower() in w.non_agents or any(g.lemma_.lower() in w.non_agents for g in inner):
             return True
     return False
-
-
-def passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)

@@ -120,6 +120,10 @@ def has_agent(verb: Token) -> bool:
     return any(c.dep_ == "agent" for c in verb.children)
 
 
+def passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
 def actor_subject(verb: Token, event: str = "") -> Token | None:
     """The doer, with "it"/"they"/"we" in reported speech read as the speaker ("Syria says it is willing")."""
     found = subject(verb)

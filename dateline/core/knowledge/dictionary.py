@@ -244,8 +244,8 @@ def _build_compiled() -> ActorDictionary:
         # their records list ("ALEPPO", "HELMAND") are places of that country.
         # The code of today: the role with no end (a country that changed hands: "Armenia" RUS
         # until 1990, ARM since), else the last.
-        dated = [r.split(":") for r in roles.split(";") if r]
-        code = next((r[0] for r in dated if len(r) < 4 or not r[3]), dated[-1][0] if dated else "")
+        parsed = [parse_role(r, "phoenix") for r in roles.split(";") if r]
+        code = next((r.code for r in parsed if r.end is None), parsed[-1].code if parsed else "")
         for variant in variants.split("|"):
             key = gazetteer_key(variant)
             if key and key not in found.places:

@@ -26,6 +26,11 @@ class NameWords:
     gendered_offices: dict[str, str]  # "spokeswoman" → "f"
     feature_words: frozenset[str]  # "gulf": "the Gulf of Mexico" is no actor
 
+    def is_title(self, word: str) -> bool:
+        """Is ``word`` an honorific or a rank ("Mr", "Sir", "Col.")?"""
+        lowered = word.lower().rstrip(".")
+        return lowered in self.honorifics or lowered in self.ranks
+
 
 @lru_cache(maxsize=1)
 def name_words() -> NameWords:
