@@ -159,7 +159,7 @@ def _cameo_candidate(senses_: tuple[Sense, ...], verb: Token, f: Frame) -> _Cand
             continue
         bonus = len(sense.after) + len(sense.before)
         own_type = sense.coding.event if sense.coding is not None else ""
-        matched = [p for p in sense.patterns if p.weight and _pattern(p, f)]
+        matched = [p for p in sense.patterns if p.weight and p.anchor & f.vocab and _pattern(p, f)]
         # Of equally specific patterns, one that keeps the verb's own type is the likelier reading.
         top = max(matched, key=lambda p: (p.weight, p.coding is not None and p.coding.event == own_type), default=None)
         if top is not None:

@@ -51,6 +51,8 @@ _WORD = re.compile(r"[^\W_]+")
 
 def ascii_fold(text: str) -> str:
     """``text`` without accents ("António" → "Antonio")."""
+    if text.isascii():
+        return text  # nothing to decompose: most words of English news, asked for word by word
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
