@@ -65,7 +65,7 @@ def _agent(head: Token, tokens: list[Token]) -> tuple[Participant, ...]:
     first = head.left_edge
     if first.dep_ == "det" and first.lower_ not in ("the", "a", "an") and first.i < head.i:
         first = doc[first.i + 1]  # "some", "those", "all": the agent is what follows
-    return _generic(first, _counted(head) or head, code, sector)  # "hundreds of migrants", not "hundreds"
+    return _generic(first, counted(head) or head, code, sector)  # "hundreds of migrants", not "hundreds"
 
 
 def _generic(first: Token, last: Token, code: str, sector: str) -> tuple[Participant, ...]:
@@ -237,7 +237,7 @@ def head_sector(head: Token) -> tuple[str, int]:
     """The sector the head noun of a phrase gives ("opposition groups" OPP, "riot police" COP), and
     where that head starts; ("", -1) for none."""
     w = words()
-    inner = _counted(head)
+    inner = counted(head)
     if inner is not None:
         return head_sector(inner)
     bodies = _bodies()
@@ -254,7 +254,7 @@ def head_sector(head: Token) -> tuple[str, int]:
     return sector, (head.idx if sector else -1)
 
 
-def _counted(head: Token) -> Token | None:
+def counted(head: Token) -> Token | None:
     """The group a quantity counts ("hundreds of thousands of people", "members of the opposition")."""
     if head.lower_ not in words().quantity_heads and not head.like_num:
         return None
@@ -268,9 +268,9 @@ def agent_of(head: Token) -> tuple[str, str]:
     sector, _ = head_sector(head)
     if sector:
         return "", sector
-    counted = _counted(head)
-    if counted is not None:
-        return agent_of(counted)  # "hundreds of migrants": the migrants
+    group = counted(head)
+    if group is not None:
+        return agent_of(group)  # "hundreds of migrants": the migrants
     agents = _agents()
     modifiers = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")] + [head]
     for i in range(len(modifiers)):

@@ -102,14 +102,16 @@ def _sentence_events(sentence: Span, context: _Context) -> list[Event]:
 
 def _event(match: Match, sentence: Span, context: _Context) -> Event | None:
     verb, trigger, coding = match.verb, match.trigger, _in_words(match.trigger, _wished_of_another(match.verb, match.coding))
-    subject = roles.actor_subject(verb, coding.event)
+    subject = roles.actor_subject(verb, coding.event, coding.mode)
     if (subject is not None and nonacts.inert(subject)) or nonacts.by_nature(verb) or nonacts.against_nature(verb, coding.event):
         return None  # "the earthquake killed 200 people", "were killed in the earthquake": no one acted
-    if nonacts.evidence(verb, subject) or (coding.event == "REQUEST" and nonacts.inferred(verb)):
+    if nonacts.evidence(verb, subject) or (coding.event == "REQUEST" and (nonacts.inferred(verb) or nonacts.question(verb) or nonacts.purchase(verb))):
         return None  # "data suggesting the flow could double", "he suggests Darwin never graduated"
+    if nonacts.joined_in(verb):
+        return None  # "joined France in condemning the attack": the condemning is the act
     if coding.event == "ASSAULT" and nonacts.exploded(verb, subject):
         return None  # "Deepwater Horizon blew up": the rig exploded, no one attacked
-    phrases = roles.recipient_phrases(verb, coding.event)
+    phrases = roles.recipient_phrases(verb, coding.event, mode=coding.mode)
     if trigger != verb and trigger.dep_ in ("nsubj", "nsubjpass", "conj"):
         # The noun is the verb's subject ("EU aid to Haiti is channelled"): its own words say who.
         subject = None

@@ -19,9 +19,14 @@ FORCE = frozenset({"ASSAULT", "COERCE", "THREATEN"})  # the types of force, whic
 
 def inert(subject: Token) -> bool:
     """A subject that cannot act: a natural force, an accident, a crisis; a relative pronoun by what
-    it stands for ("the virus that has killed 81 people")."""
-    if subject.lower_ in _RELATIVE and subject.head.dep_ == "relcl":
-        subject = subject.head.head
+    it stands for ("the virus that has killed 81 people", "the outbreak, which officials believe has
+    killed 150 people")."""
+    if subject.lower_ in _RELATIVE:
+        clause = subject.head
+        while clause.dep_ == "ccomp" and clause.head != clause:
+            clause = clause.head  # a belief or report inside the relative clause ("which officials believe")
+        if clause.dep_ == "relcl":
+            subject = clause.head
     w = words()
     # An explosion or a fire at an industrial site is an accident ("the explosion on the drilling
     # rig", "a blast at the refinery"), as a bomb or a blast at a market is not.
@@ -85,6 +90,39 @@ def inferred(verb: Token) -> bool:
         return False
     modals = words().demanding_modals | {"ought"}
     return not any(c.tag_ == "VB" or any(a.dep_ == "aux" and a.lower_ in modals for a in c.children) for c in clauses)
+
+
+def question(verb: Token) -> bool:
+    """Is a verb of asking a question ("asked whether the agency had enough staff", "asks what
+    lessons have been learned") rather than a request ("asked for help", "asked them to leave")?"""
+    w = words()
+    if verb.lemma_.lower() not in w.question_verbs:
+        return False
+    if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children):
+        return False
+    return any(c.dep_ == "ccomp" and next(iter(c.subtree)).lower_ in w.question_words for c in verb.children)
+
+
+def joined_in(verb: Token) -> bool:
+    """Is the verb joining another in an act ("Italy joined France in condemning the attack")? That is
+    doing the act, which its own verb codes: no meeting of the two."""
+    return verb.lemma_.lower() in words().joining_verbs and any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ in ("pcomp", "pobj") and g.tag_ == "VBG" for g in c.children)
+        for c in verb.children)  # fmt: skip
+
+
+def purchase(verb: Token) -> bool:
+    """Is an order one of goods counted out ("ordered 20 million doses of the vaccine", "has ordered
+    50 jets from Boeing")? That is a purchase, no demand; an order of people ("ordered 500 troops to
+    the border") or of an act ("ordered the evacuation") stays one."""
+    if verb.lemma_.lower() not in words().purchase_verbs or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return False
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        thing = args.counted(obj) or obj
+        counted = thing != obj or any(c.dep_ == "nummod" for c in obj.children)
+        if counted and thing.pos_ == "NOUN" and not any(args.agent_of(thing)):
+            return True
+    return False
 
 
 def of_things(verb: Token, trigger: Token) -> bool:

@@ -20,7 +20,8 @@ CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "appos")
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
 NAMED = ("PERSON", "ORG", "GPE", "NORP")
 # Types whose passive subject is the one that acts ("guerrillas have been demobilized").
-PASSIVE_ACTOR_TYPES = frozenset({"RETREAT"})
+PASSIVE_ACTOR_TYPES = frozenset({"RETREAT"})  # "troops were withdrawn": the troops' side withdrew
+PASSIVE_PATIENT_MODES = frozenset({"release"})  # "the activist was released": freed by someone unnamed
 PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
 
 
@@ -82,6 +83,13 @@ def subject(verb: Token) -> Token | None:
     if verb.dep_ == "pcomp" and head.lower_ == "with":
         # "with Armenia and Azerbaijan both blaming each other": the absolute's noun does it.
         return next((c for c in head.children if c.dep_ == "pobj"), None)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        # The doer of the main verb does the act of its gerund: "responded by expelling diplomats",
+        # "joined France in condemning the attack" (not in a passive: "was worsened by cutting aid").
+        main = head.head
+        joining = head.lower_ == "in" and main.lemma_.lower() in words().joining_verbs
+        if (head.lower_ == "by" or joining) and not passive(main):
+            return subject(main)
     if verb.dep_ == "xcomp" and head.lemma_.lower() in words().object_control_verbs:
         # "urged Iraq to withdraw", "called on them to cease hostilities": who is asked does it.
         asked = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
@@ -101,6 +109,8 @@ def subject(verb: Token) -> Token | None:
         shared = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
         if shared is not None and not (shared.lower_ in ("who", "which", "that") and head.dep_ == "relcl"):
             return shared
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
+        return None  # "Arrested in May, the activist ...", "doses, ordered last year": done to the subject, not by it
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and head != verb:
         return subject(head)
     if verb.dep_ in ("acl", "relcl") and verb.tag_ != "VBN":
@@ -124,10 +134,14 @@ def passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
-def actor_subject(verb: Token, event: str = "") -> Token | None:
+def _passive_actor(event: str, mode: str) -> bool:
+    return event in PASSIVE_ACTOR_TYPES and mode not in PASSIVE_PATIENT_MODES
+
+
+def actor_subject(verb: Token, event: str = "", mode: str = "") -> Token | None:
     """The doer, with "it"/"they"/"we" in reported speech read as the speaker ("Syria says it is willing")."""
     found = subject(verb)
-    if found is None and event in PASSIVE_ACTOR_TYPES and not has_agent(verb):
+    if found is None and _passive_actor(event, mode) and not has_agent(verb):
         found = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if found is not None and found.lower_ in PRONOUNS:
         head = verb
@@ -169,7 +183,7 @@ def noun_target(noun: Token, event: str, *, modifiers: bool, own: str = "") -> l
     return out
 
 
-def recipient_phrases(verb: Token, event: str, *, deep: bool = True) -> list[tuple[Token, list[Token]]]:
+def recipient_phrases(verb: Token, event: str, *, mode: str = "", deep: bool = True) -> list[tuple[Token, list[Token]]]:
     """(head, tokens) of every phrase that may name the recipient of the event ``verb`` triggers."""
     from dateline.annotate.events.matching import noun_coding
 
@@ -186,7 +200,7 @@ def recipient_phrases(verb: Token, event: str, *, deep: bool = True) -> list[tup
                 out.extend(noun_target(child, event, modifiers=own is None or own.event != event, own=own.event if own else ""))
             else:
                 out.append((child, np_tokens(child)))
-        elif child.dep_ == "nsubjpass" and not (event in PASSIVE_ACTOR_TYPES and not has_agent(verb)):
+        elif child.dep_ == "nsubjpass" and not (_passive_actor(event, mode) and not has_agent(verb)):
             out.append((child, np_tokens(child)))
         elif child.dep_ == "prep" and child.lower_ in preps:
             out.extend((g, np_tokens(g)) for g in child.children if g.dep_ == "pobj")
@@ -205,7 +219,7 @@ def recipient_phrases(verb: Token, event: str, *, deep: bool = True) -> list[tup
         # the act threatened, offered or refused carries the recipient.
         for child in verb.children:
             if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
-                out.extend(recipient_phrases(child, event, deep=False))
+                out.extend(recipient_phrases(child, event, mode=mode, deep=False))
     return out
 
 
