@@ -69,3 +69,38 @@ def test_an_order_of_goods_is_a_purchase_not_a_demand(text: str) -> None:
 
 def test_an_order_to_people_stays_one() -> None:
     assert _types("The governor ordered the residents to leave the coast .") == ["REQUEST"]
+
+
+def _parsed(rows: list[tuple[str, str, str, str, int]]) -> object:
+    """A parse given by hand (word, tag, pos, dep, head): the shape the tagger sometimes gives."""
+    from spacy.tokens import Doc
+
+    from dateline.annotate.model import load_model
+
+    words, tags, pos, deps, heads = map(list, zip(*rows, strict=True))
+    return Doc(load_model().vocab, words=words, tags=tags, pos=pos, deps=deps, heads=heads, lemmas=[w.lower() for w in words])
+
+
+def test_a_participle_read_as_a_past_tense_is_not_done_by_the_main_subject() -> None:
+    from dateline.annotate.events.roles import subject
+
+    # "The Government has a stockpile , ordered as a precaution ." with "ordered" tagged VBD.
+    doc = _parsed([("The", "DT", "DET", "det", 1), ("Government", "NNP", "PROPN", "nsubj", 2), ("has", "VBZ", "VERB", "ROOT", 2),
+                   ("a", "DT", "DET", "det", 4), ("stockpile", "NN", "NOUN", "dobj", 2), (",", ",", "PUNCT", "punct", 2),
+                   ("ordered", "VBD", "VERB", "advcl", 2), ("as", "IN", "ADP", "prep", 6), ("a", "DT", "DET", "det", 9),
+                   ("precaution", "NN", "NOUN", "pobj", 7), (".", ".", "PUNCT", "punct", 2)])  # fmt: skip
+    assert subject(doc[6]) is None  # type: ignore[index]
+    assert subject(doc[2]).text == "Government"  # type: ignore[index,union-attr]
+
+
+def test_a_relative_clause_verb_read_as_a_conjunct_is_not_done_by_the_main_subject() -> None:
+    from dateline.annotate.events.roles import subject
+
+    # "Ministers met to discuss the floods , which officials suspect have killed 90 ." misparsed.
+    doc = _parsed([("Ministers", "NNS", "NOUN", "nsubj", 1), ("met", "VBD", "VERB", "ROOT", 1), ("to", "TO", "PART", "aux", 3),
+                   ("discuss", "VB", "VERB", "advcl", 1), ("the", "DT", "DET", "det", 5), ("floods", "NNS", "NOUN", "dobj", 3),
+                   (",", ",", "PUNCT", "punct", 5), ("which", "WDT", "PRON", "nsubj", 9), ("officials", "NNS", "NOUN", "nsubj", 9),
+                   ("suspect", "VBP", "VERB", "relcl", 5), ("have", "VBP", "AUX", "aux", 11), ("killed", "VBN", "VERB", "conj", 1),
+                   ("90", "CD", "NUM", "dobj", 11), (".", ".", "PUNCT", "punct", 1)])  # fmt: skip
+    assert subject(doc[11]) is None  # type: ignore[index]
+    assert _types("The army entered the city at dawn , arrested the mayor .").count("COERCE") == 2

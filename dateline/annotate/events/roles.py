@@ -43,6 +43,18 @@ def np_tokens(token: Token, *, appositions: bool = False) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+def coordinated(conjunct: Token) -> bool:
+    """Is a conjunct joined by a coordinator ("and", "or", "but") to the words it is a conjunct of?"""
+    first = conjunct.head
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    chain, i = [first], 0
+    while i < len(chain):
+        chain.extend(c for c in chain[i].children if c.dep_ == "conj")
+        i += 1
+    return any(c.dep_ in ("cc", "preconj") for t in chain for c in t.children)
+
+
 def reporter(verb: Token) -> Token | None:
     """The speech verb whose reported clause contains ``verb`` ("Lavrov said [that ...]")."""
     child = verb
@@ -104,13 +116,20 @@ def subject(verb: Token) -> Token | None:
             return raised
     if verb.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in verb.children):
         return None  # "talks were cancelled and schools (were) closed": a passive of its own names no doer
+    if verb.dep_ == "conj" and not coordinated(verb) and any(t.tag_ in ("WDT", "WP") for t in verb.doc[head.i + 1 : verb.i]):
+        # No "and", "or" or "but" joins them, and a relative pronoun comes between: its clause's verb
+        # misread ("the floods, which officials suspect have killed 90"), done by what the pronoun stands for.
+        return None
     if verb.dep_ == "conj" and head != verb:
         # "was indicted by the court and will resign": the shared subject, not the agent of the first verb.
         shared = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
         if shared is not None and not (shared.lower_ in ("who", "which", "that") and head.dep_ == "relcl"):
             return shared
-    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
-        return None  # "Arrested in May, the activist ...", "doses, ordered last year": done to the subject, not by it
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBD") and not any(
+            c.dep_ in ("aux", "auxpass", "mark", "nsubj", "nsubjpass") for c in verb.children):  # fmt: skip
+        # A past participle ("Arrested in May, the activist ...", "doses, ordered last year", which
+        # the tagger may read as a past tense): done to the subject, not by it.
+        return None
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and head != verb:
         return subject(head)
     if verb.dep_ in ("acl", "relcl") and verb.tag_ != "VBN":
