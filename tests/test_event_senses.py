@@ -104,3 +104,9 @@ def test_a_relative_clause_verb_read_as_a_conjunct_is_not_done_by_the_main_subje
                    ("90", "CD", "NUM", "dobj", 11), (".", ".", "PUNCT", "punct", 1)])  # fmt: skip
     assert subject(doc[11]) is None  # type: ignore[index]
     assert _types("The army entered the city at dawn , arrested the mayor .").count("COERCE") == 2
+
+
+def test_information_released_to_the_public_is_a_statement_and_to_another_actor_shared() -> None:
+    assert _types("The World Health Organization released a new global update earlier today .") == []
+    [shared] = _code("Britain released information on the suspects to Interpol .", DAY)
+    assert shared.event == "COOPERATE" and [r.code for r in shared.recipients] == ["IGO"]
