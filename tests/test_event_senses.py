@@ -110,3 +110,8 @@ def test_information_released_to_the_public_is_a_statement_and_to_another_actor_
     assert _types("The World Health Organization released a new global update earlier today .") == []
     [shared] = _code("Britain released information on the suspects to Interpol .", DAY)
     assert shared.event == "COOPERATE" and [r.code for r in shared.recipients] == ["IGO"]
+
+
+def test_people_owned_by_a_pronoun_are_the_actors_not_the_place_they_are_in() -> None:
+    [advised] = _code("Canada advised its citizens in Egypt to leave the country .", DAY)
+    assert advised.event == "REQUEST" and [(r.code, r.sector) for r in advised.recipients] == [("CAN", "CVL")]

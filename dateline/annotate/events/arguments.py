@@ -44,6 +44,18 @@ def asked(verb: Token) -> tuple[Participant, ...]:
     return next((described(c) for c in verb.children if c.dep_ in ("dobj", "dative")), ())
 
 
+def owned_by_actor(side: tuple[Participant, ...], actors: tuple[Participant, ...]) -> tuple[Participant, ...]:
+    """People known by what they are and owned by a pronoun ("its citizens", "their nationals") are the
+    actor's, when one coded actor does the act ("Japan advised its nationals in Mexico to leave")."""
+    codes = {a.code for a in actors if a.code}
+    if len(codes) != 1:
+        return side
+    [code] = codes
+    owners = words().owning_pronouns
+    return tuple(replace(p, code=code) if p.kind == "agent" and not p.code and p.entity_text.split()[0].lower() in owners else p
+                 for p in side)  # fmt: skip
+
+
 def described(head: Token) -> tuple[Participant, ...]:
     """A participant known only by a common noun ("the public", "islanders"), uncoded."""
     if head.pos_ != "NOUN":

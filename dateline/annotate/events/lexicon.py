@@ -59,6 +59,7 @@ class Words:
     question_words: frozenset[str]
     joining_verbs: frozenset[str]
     purchase_verbs: frozenset[str]
+    owning_pronouns: frozenset[str]
     verbal_modifiers: frozenset[str]
     object_control_verbs: frozenset[str]
     attempt_verbs: frozenset[str]

@@ -33,9 +33,14 @@ def np_tokens(token: Token, *, appositions: bool = False) -> list[Token]:
     while stack:
         head, in_apposition = stack.pop()
         out.append(head)
+        # Owned by a pronoun ("its nationals in Mexico", "their staff in Iraq"), they are the owner's
+        # people, only located in the place named.
+        owned = any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in head.children)
         for c in head.children:
             if c.dep_ == "appos" and appositions:
                 stack.append((c, True))
+            elif owned and c.dep_ == "prep" and c.lower_ in words().locative:
+                continue
             elif c.dep_ not in CLAUSE_DEPS and not (in_apposition and c.dep_ == "prep"):
                 # An apposition names the referent by its own words ("the group, Hamas", "Algeria's
                 # leading activist"), not by the places it mentions ("one of 91 cases in the US").
