@@ -115,3 +115,10 @@ def test_information_released_to_the_public_is_a_statement_and_to_another_actor_
 def test_people_owned_by_a_pronoun_are_the_actors_not_the_place_they_are_in() -> None:
     [advised] = _code("Canada advised its citizens in Egypt to leave the country .", DAY)
     assert advised.event == "REQUEST" and [(r.code, r.sector) for r in advised.recipients] == [("CAN", "CVL")]
+
+
+@pytest.mark.parametrize(("text", "actor"), [("The Peruvian ambassador to China criticised the quarantine on Monday .", "PER"),
+                                              ("The US envoy to the UN criticised Iran on Monday .", "USA")])  # fmt: skip
+def test_an_envoy_is_of_the_one_who_sends_them_not_where_they_are_posted(text: str, actor: str) -> None:
+    [criticised] = _code(text, DAY)
+    assert [a.code for a in criticised.actors] == [actor]

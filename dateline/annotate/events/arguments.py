@@ -104,7 +104,7 @@ def _participants_of(tokens: list[Token], mentions: list[ActorMention], head: To
     # Outer mentions only: "the Russian Foreign Ministry" rather than the "Russian" inside it.
     found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in found)]
     found.extend(_knowledge_mentions(tokens, found))
-    found = [m for m in found if not _qualifier(doc, m)]
+    found = [m for m in found if not _qualifier(doc, m) and not _posted_to(doc, m)]
     # "Michael Jackson's doctor, Conrad Murray": the owner is not the one the phrase names; an owner
     # alone stays, as PLOVER codes "Assad's forces" by Assad.
     found = [m for m in found if not _case_name(_person_span(doc, m), head)]
@@ -243,6 +243,17 @@ def _qualifier(doc: Doc, m: ActorMention) -> bool:
     after = [t.lower_ for t in doc[span.end : span.end + 2]]
     return (len(before) == 2 and before[1] == "-" and before[0] in w.qualifier_prefixes) or (
         len(after) == 2 and after[0] == "-" and after[1] in w.qualifier_suffixes)  # fmt: skip
+
+
+def _posted_to(doc: Doc, m: ActorMention) -> bool:
+    """Is the mention where an envoy is posted ("Peru's ambassador to China", "the US envoy to the
+    UN")? The envoy is of the one who sends them."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return (root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head != root.head
+            and root.head.head.lemma_.lower() in words().envoy_heads)  # fmt: skip
 
 
 def head_sector(head: Token) -> tuple[str, int]:

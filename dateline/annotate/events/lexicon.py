@@ -60,6 +60,7 @@ class Words:
     joining_verbs: frozenset[str]
     purchase_verbs: frozenset[str]
     owning_pronouns: frozenset[str]
+    envoy_heads: frozenset[str]
     verbal_modifiers: frozenset[str]
     object_control_verbs: frozenset[str]
     attempt_verbs: frozenset[str]
