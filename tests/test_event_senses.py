@@ -122,3 +122,16 @@ def test_people_owned_by_a_pronoun_are_the_actors_not_the_place_they_are_in() ->
 def test_an_envoy_is_of_the_one_who_sends_them_not_where_they_are_posted(text: str, actor: str) -> None:
     [criticised] = _code(text, DAY)
     assert [a.code for a in criticised.actors] == [actor]
+
+
+def test_examining_samples_investigates_no_one() -> None:
+    assert _types("Those samples are now being examined by the French health ministry .") == []
+    assert _types("French police are investigating the minister for corruption .") == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text", ["The UN on Monday gave the number of recorded cases as 7,000 worldwide .",
+                                  "The president gave a speech in Cairo on Monday .",
+                                  "The minister gave an interview to French television .",
+                                  "Police gave no details of the arrests ."])  # fmt: skip
+def test_a_speech_an_interview_or_figures_given_are_statements(text: str) -> None:
+    assert _types(text) == []

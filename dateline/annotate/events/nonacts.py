@@ -138,6 +138,7 @@ def of_things(verb: Token, trigger: Token) -> bool:
             # "confirmed 20 deaths and are investigating dozens more": the number left out its noun,
             # the object of the verb before.
             inner = [c for c in verb.head.children if c.dep_ == "dobj"]
-        if head.lemma_.lower() in w.non_agents or any(g.lemma_.lower() in w.non_agents for g in inner):
+        things = w.non_agents | w.evidence_nouns  # "the samples are being examined": no one's conduct
+        if head.lemma_.lower() in things or head.lower_ in things or any(g.lemma_.lower() in things for g in inner):
             return True
     return False
