@@ -115,6 +115,10 @@ def test_information_released_to_the_public_is_a_statement_and_to_another_actor_
 def test_people_owned_by_a_pronoun_are_the_actors_not_the_place_they_are_in() -> None:
     [advised] = _code("Canada advised its citizens in Egypt to leave the country .", DAY)
     assert advised.event == "REQUEST" and [(r.code, r.sector) for r in advised.recipients] == [("CAN", "CVL")]
+    # The pronoun is of the last one named before it: here China's, not the accuser's.
+    accused = [e for e in _code("Peru criticised China on Monday , accusing its government of discrimination .", DAY)
+               if e.trigger_lemma == "accuse"]  # fmt: skip
+    assert accused and all(r.code != "PER" for e in accused for r in e.recipients)
 
 
 @pytest.mark.parametrize(("text", "actor"), [("The Peruvian ambassador to China criticised the quarantine on Monday .", "PER"),

@@ -44,16 +44,22 @@ def asked(verb: Token) -> tuple[Participant, ...]:
     return next((described(c) for c in verb.children if c.dep_ in ("dobj", "dative")), ())
 
 
-def owned_by_actor(side: tuple[Participant, ...], actors: tuple[Participant, ...]) -> tuple[Participant, ...]:
+def owned_by_actor(side: tuple[Participant, ...], actors: tuple[Participant, ...], mentions: list[ActorMention],
+                   since: int) -> tuple[Participant, ...]:
     """People known by what they are and owned by a pronoun ("its citizens", "their nationals") are the
-    actor's, when one coded actor does the act ("Japan advised its nationals in Mexico to leave")."""
-    codes = {a.code for a in actors if a.code}
-    if len(codes) != 1:
-        return side
-    [code] = codes
+    actor's when the actor is the last one named before the pronoun ("Japan advised its nationals in
+    Mexico to leave"); not another's ("criticised China, accusing its government")."""
     owners = words().owning_pronouns
-    return tuple(replace(p, code=code) if p.kind == "agent" and not p.code and p.entity_text.split()[0].lower() in owners else p
-                 for p in side)  # fmt: skip
+    out = []
+    for p in side:
+        if p.kind == "agent" and not p.code and p.entity_text.split()[0].lower() in owners:
+            named = [m for m in _between(mentions, since, p.start) if m.code and m.end <= p.start and m.kind != "place"]
+            last = named[-1] if named else None
+            owner = next((a for a in actors if last is not None and a.code and a.actor_id == last.actor_id), None)
+            if owner is not None:
+                p = replace(p, code=owner.code)
+        out.append(p)
+    return tuple(out)
 
 
 def described(head: Token) -> tuple[Participant, ...]:
