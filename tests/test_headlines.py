@@ -67,3 +67,18 @@ def test_an_agreement_type_reads_as_a_commitment() -> None:
     # "vowed to make the company pay" is AGREE: a commitment, not an agreement reached.
     assert event_headline("AGREE", "", ["Barack Obama"], []) == "Barack Obama makes a commitment"
     assert event_headline("AGREE", "", ["Iran"], ["European Union"]) == "Iran makes a commitment to European Union"
+
+
+def test_a_countrys_people_are_not_its_state_in_a_headline() -> None:
+    import json
+
+    from dateline.resolve.timeline_model import _participants, _shown
+
+    actors = _participants(json.dumps([{"actor_id": "person:ana-ruiz", "name": "Ana Ruiz", "code": "MEX", "sector": "GOV"}]))
+    people = _participants(json.dumps([{"actor_id": "MEX", "name": "Mexico", "code": "MEX", "sector": "CVL"}]))
+    state = _participants(json.dumps([{"actor_id": "MEX", "name": "Mexico", "code": "MEX", "sector": ""}]))
+    assert set(people) != set(state)  # "urged Mexicans to stay at home" is no act on the state
+    # The actors' own state is left out of the recipients; its people, whom the act is on, are not.
+    assert _shown(state.values(), {"MEX"}) == []
+    shown = _shown(people.values(), {"MEX"})
+    assert event_headline("REQUEST", "", _shown(actors.values()), shown) == "Ana Ruiz calls on people of Mexico"

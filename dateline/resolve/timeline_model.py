@@ -194,7 +194,11 @@ def _participants(raw: str) -> dict[str, dict[str, Any]]:
     out = {}
     for p in json.loads(raw):
         key = p.get("actor_id") or f"{p.get('code')}:{p.get('name')}"
-        out[key] = {"actor_id": p.get("actor_id"), "name": p.get("name"), "code": p.get("code"), "sector": p.get("sector")}
+        name = p.get("name")
+        if p.get("sector") == "CVL" and p.get("actor_id") and p.get("actor_id") == p.get("code"):
+            # A country's people ("urged Mexicans to stay at home") are not its state.
+            key, name = f"{key}:CVL", f"people of {name}"
+        out[key] = {"actor_id": p.get("actor_id"), "name": name, "code": p.get("code"), "sector": p.get("sector")}
     return out
 
 
@@ -267,8 +271,8 @@ def _shown(side: Iterable[dict[str, Any]], acting: set[str] | None = None) -> li
 
 
 def _bare_country(p: dict[str, Any]) -> bool:
-    """Is the participant a state named as such ("United States": its id is its code)?"""
-    return bool(p.get("code")) and p.get("actor_id") == p.get("code")
+    """Is the participant a state named as such ("United States": its id is its code), not its people?"""
+    return bool(p.get("code")) and p.get("actor_id") == p.get("code") and p.get("sector") != "CVL"
 
 
 def _top_concept(entry: _Entry) -> str:
