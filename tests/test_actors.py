@@ -126,6 +126,10 @@ def test_user_actor_file_extends_knowledge(tmp_path: Path) -> None:
         # The office first, the name in apposition to it.
         ("However the former British ambassador to Chile, Sir Peter Hale, said so.", "Peter Hale", ("GBR", "ELI")),
         ("The French foreign minister, Jean Dupont, criticised the plan.", "Jean Dupont", ("FRA", "GOV")),
+        # A country's office by its possessive, before or after the name; the name may end the sentence.
+        ("Peru's ambassador to China, Luis Quispe, said the students were well.", "Luis Quispe", ("PER", "GOV")),
+        ("Luis Quispe, Peru's ambassador to China, said the students were well.", "Luis Quispe", ("PER", "GOV")),
+        ("The students were well, said Peru's ambassador to China, Luis Quispe.", "Luis Quispe", ("PER", "GOV")),
     ],
 )
 def test_an_office_in_apposition_gives_its_holder_a_role(text: str, name: str, expected: tuple[str, str]) -> None:

@@ -89,15 +89,16 @@ def _build(kb: Knowledge) -> Patterns:
         # "Sergey Naryshkin, the speaker of the State Duma", "Jane Roe, the former British ambassador
         # to Peru,", "John Doe, a US senator.": the office must end the apposition or take its "of"/"to".
         apposition=re.compile(
-            rf"(?<![\w-])(?P<name>{NAME}),\s+(?:the\s+|an?\s+)?(?P<former>former\s+|ex-)?(?:(?P<dem>{demonyms})\s+)?"
+            rf"(?<![\w-])(?P<name>{NAME})\s?,\s+(?:the\s+|an?\s+|(?P<country>{countries})\s?(?:'s|’s)\s+)?(?P<former>former\s+|ex-)?"
+            rf"(?:(?P<dem>{demonyms})\s+)?"
             rf"(?P<office>(?:(?:acting|interim|outgoing|senior|junior|top|chief)\s+)?{offices})(?:\s+(?P<prep>of|to|in|for)\s+|\s*[,.;])"
         ),
         # "the former British ambassador to the US, Sir Christopher Meyer,", "The French foreign
         # minister, Jean Dupont, said": the office first, the name in apposition to it.
         apposition_after=re.compile(
-            rf"(?<![\w-])(?:[Tt]he|[Aa]n?)\s+(?P<former>former\s+|ex-)?(?:(?P<dem>{demonyms})\s+)?"
+            rf"(?<![\w-])(?:[Tt]he|[Aa]n?|(?P<country>{countries})\s?(?:'s|’s))\s+(?P<former>former\s+|ex-)?(?:(?P<dem>{demonyms})\s+)?"
             rf"(?P<office>(?:(?:acting|interim|outgoing|senior|junior|top|chief)\s+)?{offices})"
-            rf"(?:\s+(?P<prep>of|to|in|for)\s+[^,;.]{{1,40}}?)?,\s+(?P<name>{NAME})(?=\s*,)"
+            rf"(?:\s+(?P<prep>of|to|in|for)\s+[^,;.]{{1,40}}?)?,\s+(?P<name>{NAME})(?=\s*[,.;])"
         ),
         office_of=re.compile(
             rf"(?<![\w-])(?=[A-Za-z])(?:[Tt]he\s+)?(?P<office>{offices})s?\s+of\s+(?P<c1>{countries})\s+and\s+(?P<c2>{countries}),\s+"

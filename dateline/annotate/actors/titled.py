@@ -101,7 +101,8 @@ def appositions(scope: Scope) -> list[ActorMention]:
             continue
         # The office's country: its adjective ("the British ambassador"), or the country named after
         # "of"; after "to" the country named is where the office is held, not whose it is.
-        country = kb.demonyms.get(m.group("dem") or "") or (scope.sentence_country(m.end("office")) if m.group("prep") == "of" else None)
+        country = (kb.demonyms.get(m.group("dem") or "") or _country(scope, m.group("country"))  # "Peru's ambassador"
+                   or (scope.sentence_country(m.end("office")) if m.group("prep") == "of" else None))  # fmt: skip
         if m.group("former"):
             sector = "ELI"  # former office holders are elites in PLOVER, no longer the government
         known = kb.dictionary.person(name)
