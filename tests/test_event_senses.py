@@ -139,3 +139,12 @@ def test_examining_samples_investigates_no_one() -> None:
                                   "Police gave no details of the arrests ."])  # fmt: skip
 def test_a_speech_an_interview_or_figures_given_are_statements(text: str) -> None:
     assert _types(text) == []
+
+
+def test_a_states_neighbour_is_another_state() -> None:
+    [banned] = _code("Peru 's northern neighbour Ecuador has banned all flights from Lima .", DAY)
+    assert [a.code for a in banned.actors] == ["ECU"] and [r.code for r in banned.recipients] == ["PER"]
+    assert all("PER" not in {a.code for a in e.actors} for e in _code("Peru 's northern neighbour has banned all flights from Lima .", DAY))
+    # A state's own body is its own.
+    [attack] = _code("Russia 's army attacked the town on Monday .", DAY)
+    assert [a.code for a in attack.actors] == ["RUS"]

@@ -115,6 +115,7 @@ def _participants_of(tokens: list[Token], mentions: list[ActorMention], head: To
     # alone stays, as PLOVER codes "Assad's forces" by Assad.
     found = [m for m in found if not _case_name(_person_span(doc, m), head)]
     owners = [m for m in found if _possessor(doc, m) or (_tied(head) and _owner_after(_person_span(doc, m), head))]
+    found = [m for m in found if not _counterpart_owner(doc, m)]
     if owners and (any(m.kind == "person" and m not in owners for m in found) or _tied(head)):
         # "Michael Jackson's family", "the doctor of Jackson's life": a tie to the owner, who does
         # not act through them as a state through its forces.
@@ -202,6 +203,16 @@ def _tied(head: Token | None) -> bool:
     """Does the phrase name someone by a tie to another who does not act through them ("family",
     "doctor", "victims"), as a state acts through its forces?"""
     return head is not None and head.lemma_.lower() in words().relation_heads
+
+
+def _counterpart_owner(doc: Doc, m: ActorMention) -> bool:
+    """Is the mention the one whose neighbour, ally or rival the phrase names ("Mexico's southern
+    neighbour", "Iran's allies")? That is another."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "poss" and root.head.lemma_.lower() in words().counterpart_heads
 
 
 def _possessor(doc: Doc, m: ActorMention) -> bool:

@@ -61,6 +61,7 @@ class Words:
     purchase_verbs: frozenset[str]
     owning_pronouns: frozenset[str]
     envoy_heads: frozenset[str]
+    counterpart_heads: frozenset[str]
     verbal_modifiers: frozenset[str]
     object_control_verbs: frozenset[str]
     attempt_verbs: frozenset[str]
