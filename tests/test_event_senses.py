@@ -148,3 +148,9 @@ def test_a_states_neighbour_is_another_state() -> None:
     # A state's own body is its own.
     [attack] = _code("Russia 's army attacked the town on Monday .", DAY)
     assert [a.code for a in attack.actors] == ["RUS"]
+
+
+def test_each_entry_of_a_chronology_takes_the_date_that_heads_it() -> None:
+    text = "3 March : Police arrest protest leaders 9 March : Government imposes curfew in the capital ."
+    dates = {e.trigger_lemma: e.date for e in _code(text, dt.date(2011, 4, 8))}
+    assert dates == {"arrest": "2011-03-03", "impose": "2011-03-09"}

@@ -771,3 +771,14 @@ def test_every_kind_of_date_the_tagger_gives_is_a_stretch_of_days(text: str, val
     found = find_timexes(text, dt.date(2016, 4, 4))[-1]
     assert found.value == value and is_valid(found.value)
     assert interval(found.value, found.range_end) == span
+
+
+def test_a_chronology_run_into_one_line_keeps_each_entry_in_the_past(parse: Callable[[str], Doc]) -> None:
+    # A factbox whose line breaks were lost: each "date :" heads an entry told in the historical present.
+    text = ("March : Dam fails to hold flood 2 June : Government begins criminal inquiry 15 July : "
+            "New barrier brings temporary halt to flooding .")
+    found = {t.text: t.value for t in find_timexes(text, dt.date(2010, 9, 8), doc=parse(text))}
+    assert found["2 June"] == "2010-06-02" and found["15 July"] == "2010-07-15"
+    # A date that ends a plan is still ahead.
+    text = "Talks will resume 2 June : the envoy said so ."
+    assert {t.text: t.value for t in find_timexes(text, dt.date(2010, 9, 8), doc=parse(text))}["2 June"] == "2011-06-02"

@@ -54,7 +54,7 @@ class TimexIndex:
             span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
             if span is None:
                 continue
-            head = _stranded(doc, span) or _governor(span.root)
+            head = _headed(doc, span) or _stranded(doc, span) or _governor(span.root)
             if head is not None:
                 self.governed.setdefault(head.i, []).append(timex)
 
@@ -72,6 +72,22 @@ class TimexIndex:
 
 def usable(timex: Timex) -> bool:
     return not timex.unresolved and timex.value[:4].isdigit() and timex.signal not in BOUND_SIGNALS
+
+
+def _headed(doc: Doc, span: Span) -> Token | None:
+    """The verb of the entry a date heads in a chronology ("2 June: US government begins criminal
+    inquiry 15 July: New cap ..."): the date before a colon is that of what follows it, up to the
+    next colon, whatever the parser made of a list it read as one sentence."""
+    if span.end + 1 >= len(doc) or doc[span.end].text != ":":
+        return None
+    # The parser may end a sentence at the colon: the entry is the sentence after it.
+    sentence_end = doc[span.end + 1].sent.end
+    for token in doc[span.end + 1 : sentence_end]:
+        if token.text == ":":
+            return None
+        if token.pos_ == "VERB":
+            return token
+    return None
 
 
 def _stranded(doc: Doc, span: Span) -> Token | None:

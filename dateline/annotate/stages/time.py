@@ -10,7 +10,7 @@ from dateline.core.records import Row, SpanRow
 from dateline.core.settings import Settings
 
 
-@stage("time", version="6", requires=("nlp",), produces=("timex",), needs_spacy=True, depends_on_date=True)
+@stage("time", version="7", requires=("nlp",), produces=("timex",), needs_spacy=True, depends_on_date=True)
 def time_stage(batch: Sequence[StageInput], settings: Settings) -> list[Row]:
     """Temporal expressions (TIMEX3 type, value, mod) anchored to the publication date."""
     rows: list[Row] = []

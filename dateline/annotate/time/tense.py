@@ -32,6 +32,7 @@ UNPLANNED_EVENT_CHARS = 45  # how far before "on <date>" the event's noun may st
 ENTRY_LEAD_CHARS = 3  # a bullet or a quote before the date heading a line
 # What follows a date heading an entry: a dash or a colon, not a clock time (a comment's "- 8:40" stamp).
 ENTRY_AFTER = re.compile(r"\s*(?:-{1,2}|\u2013|\u2014|:)\s(?!\s*\d{1,2}[:.]\d{2})")
+LIST_HEAD_CHARS = 20  # the first heading of a chronology run into one line: a date and its colon
 # A participle right after a determiner is an adjective, no verb: "on a still unspecified date",
 # "the revised plan".
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those)\s+(?:\w+ly\s+|still\s+|not\s+yet\s+)?$", re.I)
@@ -233,9 +234,18 @@ def day_in_year(ctx: Context, m: re.Match[str], dct: dt.date, month: int, day: i
 
 def heads_entry(text: str, start: int, end: int) -> bool:
     """A chronology entry or a dated caption: the date opens its line (after a bullet at most) and a
-    dash or a colon follows it, not a clock time ("May 2 - Obama visits the coast", "* 21 April: …")."""
+    dash or a colon follows it, not a clock time ("May 2 - Obama visits the coast", "* 21 April: …");
+    or a colon follows it after the entry before, where a list lost its line breaks ("... fails to
+    cap leak 2 June : US government begins criminal inquiry")."""
     line_start = text.rfind("\n", 0, start) + 1
-    return len(text[line_start:start].strip()) <= ENTRY_LEAD_CHARS and ENTRY_AFTER.match(text, end) is not None
+    after = ENTRY_AFTER.match(text, end)
+    if after is None:
+        return False
+    if len(text[line_start:start].strip()) <= ENTRY_LEAD_CHARS:
+        return True
+    # A later entry of a list whose first entry heads the line ("May : Giant dome fails ... 2 June : ...").
+    first_colon = text.find(":", line_start, start)
+    return ":" in after.group(0) and 0 <= first_colon - line_start <= LIST_HEAD_CHARS
 
 
 def names_unplanned_event(ctx: Context, start: int, end: int) -> bool:
