@@ -154,3 +154,13 @@ def test_each_entry_of_a_chronology_takes_the_date_that_heads_it() -> None:
     text = "3 March : Police arrest protest leaders 9 March : Government imposes curfew in the capital ."
     dates = {e.trigger_lemma: e.date for e in _code(text, dt.date(2011, 4, 8))}
     assert dates == {"arrest": "2011-03-03", "impose": "2011-03-09"}
+
+
+def test_relief_sent_is_aid_to_where_it_is_sent() -> None:
+    [sent] = _code("France sent food and medicine to Haiti on Monday .", DAY)
+    assert sent.event == "AID" and [r.code for r in sent.recipients] == ["HTI"]
+
+
+def test_who_is_sent_is_not_whom_it_is_sent_to() -> None:
+    [dispatched] = _code("President Obama has dispatched senior officials , including the interior secretary , to the area .", DAY)
+    assert all(r.sector != "GOV" or r.code for r in dispatched.recipients) and not dispatched.recipients

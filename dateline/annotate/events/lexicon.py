@@ -62,6 +62,7 @@ class Words:
     owning_pronouns: frozenset[str]
     envoy_heads: frozenset[str]
     counterpart_heads: frozenset[str]
+    sending_verbs: frozenset[str]
     verbal_modifiers: frozenset[str]
     object_control_verbs: frozenset[str]
     attempt_verbs: frozenset[str]

@@ -216,6 +216,12 @@ def recipient_phrases(verb: Token, event: str, *, mode: str = "", deep: bool = T
     for child in verb.children:
         if child.dep_ == "dobj" and event == "MOBILIZE":
             continue  # "deployed troops along the border": what is mobilised, not against whom
+        if child.dep_ == "dobj" and verb.lemma_.lower() in words().sending_verbs:
+            # "dispatched officials to the area": what is sent is no recipient; where it is sent is,
+            # where the parser hangs it on the object ("deploy peacekeepers in Iraq").
+            out.extend((g, np_tokens(g)) for p in child.children if p.dep_ == "prep" and p.lower_ in ("to", "in", "into")
+                       for g in p.children if g.dep_ == "pobj")  # fmt: skip
+            continue
         if child.dep_ in ("dobj", "dative"):
             if is_event_noun(child):
                 # The noun of the event itself ("imposed sanctions on", "held talks with") is not its
