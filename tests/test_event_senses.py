@@ -164,3 +164,27 @@ def test_relief_sent_is_aid_to_where_it_is_sent() -> None:
 def test_who_is_sent_is_not_whom_it_is_sent_to() -> None:
     [dispatched] = _code("President Obama has dispatched senior officials , including the interior secretary , to the area .", DAY)
     assert dispatched.recipients == ()
+
+
+@pytest.mark.parametrize(("text", "requests"), [("The minister insisted he was not a suspect in the case .", 0),
+                                                 ("The minister has insisted that nothing he did should have harmed the patient .", 0),
+                                                 ("Iran insisted that the inspectors leave the country .", 1),
+                                                 ("Iran insisted that the inspectors should leave the country .", 1)])  # fmt: skip
+def test_insisting_on_what_is_so_demands_nothing(text: str, requests: int) -> None:
+    assert _types(text).count("REQUEST") == requests
+
+
+def test_a_verb_that_is_no_event_alone_keeps_the_patterns_that_say_what_was_done() -> None:
+    assert _types("The minister expressed outrage at the attack on Monday .") == ["ACCUSE"]
+    assert _types("The dissident applied for asylum in Sweden .") == ["REQUEST"]
+    assert _types("The doctor applied cream to his back .") == []
+
+
+def test_hosting_a_show_receives_no_visitor() -> None:
+    assert _types("The presenter will co-host the event with the actor Tom Hale .") == []
+    assert _types("Egypt hosted the Israeli prime minister on Monday .") == ["CONSULT"]
+
+
+def test_a_body_released_is_no_release_of_a_captive() -> None:
+    assert _types("The singer 's body has been released to his family .") == []
+    assert _types("Two hostages have been released by the rebels .") == ["RETREAT"]

@@ -387,7 +387,7 @@ def _must_requests(sentence: Span, context: _Context, used: set[int]) -> list[Ev
         if token.lemma_ not in words().speech | words().demanding_verbs or token.i in used:
             continue
         for clause in (c for c in token.children if c.dep_ == "ccomp"):
-            if not any(a.lower_ in words().demanding_modals for a in clause.children if a.dep_ == "aux"):
+            if not nonacts.demanding(clause):
                 continue
             subject = roles.subject(token)
             target = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)

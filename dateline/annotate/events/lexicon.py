@@ -55,6 +55,7 @@ class Words:
     authority_modes: frozenset[str]
     evidence_nouns: frozenset[str]
     inference_verbs: frozenset[str]
+    insisting_verbs: frozenset[str]
     question_verbs: frozenset[str]
     question_words: frozenset[str]
     joining_verbs: frozenset[str]

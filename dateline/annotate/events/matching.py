@@ -221,7 +221,10 @@ def match_verb(verb: Token) -> Match | None:
     best = _cameo_candidate(cameo, verb, f)
     ours = max((_Candidate(len(s.after), s.coding, restates=False) for s in overlay if _fits(s, verb, f)),
                key=lambda c: c.weight, default=None)  # fmt: skip
-    if ours is not None and (best is None or ours.weight >= best.weight or best.restates):
+    # A verb the overlay says is no event by itself ("express", "take", "apply") keeps the dictionary's
+    # patterns that say what was done ("expressed outrage", "took hostages", "applied for asylum").
+    restated = best is not None and best.restates and (ours is None or ours.coding is not None)
+    if ours is not None and (best is None or ours.weight >= best.weight or restated):
         best = ours
         overlaid = True
     else:
@@ -260,7 +263,8 @@ def _object_allowed(coding: Coding, verb: Token) -> bool:
     manual's MOBILIZE is "military or police moves")?"""
     table = dictionary().objects
     allowed = table.get(f"{coding.event} {verb.lemma_.lower()}", table.get(coding.event))
-    dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    # The object of a passive is its subject ("the body has been released").
+    dobj = next((c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN"))), None)
     if allowed is None or dobj is None:
         return True
     return bool({dobj.lower_, dobj.lemma_.lower()} & allowed) or dobj.ent_type_ in allowed  # "PERSON", "GPE": a named one

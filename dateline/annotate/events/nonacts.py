@@ -80,16 +80,26 @@ def evidence(verb: Token, subject: Token | None) -> bool:
 
 
 def inferred(verb: Token) -> bool:
-    """Does a verb of inference state what is so rather than propose what should be done? "suggested
-    that he never finished his degree" (indicative) against "suggested that he resign" (the bare
-    verb of a proposal) or "that they should leave"."""
-    if verb.lemma_.lower() not in words().inference_verbs:
+    """Does a verb of inference or insistence state what is so rather than propose what should be
+    done? "suggested that he never finished his degree", "insisted he was not a suspect"
+    (indicative) against "suggested that he resign" (the bare verb of a proposal), "insisted that
+    they should leave"; a modal of the past ("should have stopped it") judges, it asks for nothing."""
+    w = words()
+    if verb.lemma_.lower() not in w.inference_verbs | w.insisting_verbs:
         return False
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
     if not clauses or any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
         return False
-    modals = words().demanding_modals | {"ought"}
-    return not any(c.tag_ == "VB" or any(a.dep_ == "aux" and a.lower_ in modals for a in c.children) for c in clauses)
+    # A bare verb is a proposal ("that he resign"), as is a present after a past ("insisted that the
+    # inspectors leave", where the indicative would be "left").
+    return not any(c.tag_ == "VB" or (c.tag_ == "VBP" and verb.tag_ == "VBD") or demanding(c) for c in clauses)
+
+
+def demanding(clause: Token) -> bool:
+    """Does a clause say what must be done ("they must leave", "he should resign")? A modal of the
+    past judges what was done ("should have stopped it"): it asks for nothing."""
+    auxiliaries = [a.lower_ for a in clause.children if a.dep_ == "aux"]
+    return any(a in words().demanding_modals or a == "ought" for a in auxiliaries) and "have" not in auxiliaries
 
 
 def question(verb: Token) -> bool:
