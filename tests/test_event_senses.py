@@ -188,3 +188,11 @@ def test_hosting_a_show_receives_no_visitor() -> None:
 def test_a_body_released_is_no_release_of_a_captive() -> None:
     assert _types("The singer 's body has been released to his family .") == []
     assert _types("Two hostages have been released by the rebels .") == ["RETREAT"]
+
+
+@pytest.mark.parametrize(("text", "talks"), [("Tonight the president talked about faith several times .", 0),
+                                              ("The minister talked to reporters about the crisis .", 0),
+                                              ("The president talked with the Russian leader for an hour .", 1),
+                                              ("Obama and Medvedev talked for an hour on Monday .", 1)])  # fmt: skip
+def test_talks_need_someone_to_talk_with(text: str, talks: int) -> None:
+    assert _types(text).count("CONSULT") == talks

@@ -148,6 +148,8 @@ def _event(match: Match, sentence: Span, context: _Context) -> Event | None:
         return None  # "described the leak as a disaster": a disaster is judged, no one is accused
     if coding.event == "COOPERATE" and "intelligence" in coding.context and not recipients:
         return None  # information shared with no one ("gave the number of cases as 70,000") is a statement
+    if coding.event == "CONSULT" and nonacts.spoken_alone(verb, subject, recipients):
+        return None  # "talked about faith", "talked to reporters": a statement, with no one to consult
     if coding.mode == "visit" and not actors:
         return None  # a visit needs a visitor: "returned from Mexico", of nobody named, is travel
     if not _political_event(coding, verb, subject, actors, recipients, overlay=match.overlay):

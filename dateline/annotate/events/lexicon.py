@@ -64,6 +64,7 @@ class Words:
     envoy_heads: frozenset[str]
     counterpart_heads: frozenset[str]
     sending_verbs: frozenset[str]
+    talking_verbs: frozenset[str]
     verbal_modifiers: frozenset[str]
     object_control_verbs: frozenset[str]
     attempt_verbs: frozenset[str]

@@ -13,6 +13,8 @@ from dateline.annotate.events.lexicon import words
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from dateline.annotate.events.records import Participant
+
 _RELATIVE = frozenset({"that", "which", "who"})
 FORCE = frozenset({"ASSAULT", "COERCE", "THREATEN"})  # the types of force, which nature does not suffer
 
@@ -100,6 +102,17 @@ def demanding(clause: Token) -> bool:
     past judges what was done ("should have stopped it"): it asks for nothing."""
     auxiliaries = [a.lower_ for a in clause.children if a.dep_ == "aux"]
     return any(a in words().demanding_modals or a == "ought" for a in auxiliaries) and "have" not in auxiliaries
+
+
+def spoken_alone(verb: Token, subject: Token | None, recipients: tuple[Participant, ...]) -> bool:
+    """Is a verb of talking said with no one to talk with ("talked about faith") or to the press only
+    ("talked to reporters")? Talks need a partner: someone talked with, or a subject of several."""
+    if verb.lemma_.lower() not in words().talking_verbs:
+        return False
+    if recipients:
+        return all(r.sector == "JRN" and not r.code for r in recipients)
+    several = subject is not None and (subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children))
+    return not several
 
 
 def question(verb: Token) -> bool:
