@@ -169,6 +169,7 @@ def test_who_is_sent_is_not_whom_it_is_sent_to() -> None:
 @pytest.mark.parametrize(("text", "requests"), [("The minister insisted he was not a suspect in the case .", 0),
                                                  ("The minister has insisted that nothing he did should have harmed the patient .", 0),
                                                  ("Iran insisted that the inspectors leave the country .", 1),
+                                                 ("The expert insisted that strict precautions are in place .", 0),
                                                  ("Iran insisted that the inspectors should leave the country .", 1)])  # fmt: skip
 def test_insisting_on_what_is_so_demands_nothing(text: str, requests: int) -> None:
     assert _types(text).count("REQUEST") == requests

@@ -93,8 +93,10 @@ def inferred(verb: Token) -> bool:
     if not clauses or any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
         return False
     # A bare verb is a proposal ("that he resign"), as is a present after a past ("insisted that the
-    # inspectors leave", where the indicative would be "left").
-    return not any(c.tag_ == "VB" or (c.tag_ == "VBP" and verb.tag_ == "VBD") or demanding(c) for c in clauses)
+    # inspectors leave", where the indicative would be "left"), but for "be", whose bare form is "be"
+    # ("insisted that precautions are in place" states what is so).
+    return not any(c.tag_ == "VB" or (c.tag_ == "VBP" and verb.tag_ == "VBD" and c.lemma_ != "be") or demanding(c)
+                   for c in clauses)  # fmt: skip
 
 
 def demanding(clause: Token) -> bool:
