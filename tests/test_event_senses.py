@@ -118,7 +118,7 @@ def test_people_owned_by_a_pronoun_are_the_actors_not_the_place_they_are_in() ->
     # The pronoun is of the last one named before it: here China's, not the accuser's.
     accused = [e for e in _code("Peru criticised China on Monday , accusing its government of discrimination .", DAY)
                if e.trigger_lemma == "accuse"]  # fmt: skip
-    assert accused and all(r.code != "PER" for e in accused for r in e.recipients)
+    assert accused and [(r.code, r.sector) for e in accused for r in e.recipients] == [("CHN", "GOV")]
 
 
 @pytest.mark.parametrize(("text", "actor"), [("The Peruvian ambassador to China criticised the quarantine on Monday .", "PER"),

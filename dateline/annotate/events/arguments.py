@@ -44,20 +44,20 @@ def asked(verb: Token) -> tuple[Participant, ...]:
     return next((described(c) for c in verb.children if c.dep_ in ("dobj", "dative")), ())
 
 
-def owned_by_actor(side: tuple[Participant, ...], actors: tuple[Participant, ...], mentions: list[ActorMention],
-                   since: int) -> tuple[Participant, ...]:
-    """People known by what they are and owned by a pronoun ("its citizens", "their nationals") are the
-    actor's when the actor is the last one named before the pronoun ("Japan advised its nationals in
-    Mexico to leave"); not another's ("criticised China, accusing its government")."""
+OWNING_KINDS = frozenset({"country", "igo", "organization", "pre", "region"})  # what "its" and "their" stand for here
+
+
+def owned_by_pronoun(side: tuple[Participant, ...], mentions: list[ActorMention], since: int) -> tuple[Participant, ...]:
+    """People or bodies known by what they are and owned by a pronoun ("its citizens", "its
+    government") are of the state or organisation named last before the pronoun in the sentence
+    ("Japan advised its nationals in Mexico", "criticised China, accusing its government")."""
     owners = words().owning_pronouns
     out = []
     for p in side:
         if p.kind == "agent" and not p.code and p.entity_text.split()[0].lower() in owners:
             named = [m for m in _between(mentions, since, p.start) if m.code and m.end <= p.start and m.kind != "place"]
-            last = named[-1] if named else None
-            owner = next((a for a in actors if last is not None and a.code and a.actor_id == last.actor_id), None)
-            if owner is not None:
-                p = replace(p, code=owner.code)
+            if named and named[-1].kind in OWNING_KINDS:
+                p = replace(p, code=named[-1].code)
         out.append(p)
     return tuple(out)
 

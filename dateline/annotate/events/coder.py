@@ -128,7 +128,7 @@ def _event(match: Match, sentence: Span, context: _Context) -> Event | None:
     recipients = _apart(actors, recipients)
     if not recipients and coding.event == "REQUEST":
         recipients = args.asked(verb)  # "urged islanders to wash their hands": whoever is asked
-    recipients = args.owned_by_actor(recipients, actors, context.mentions, sentence.start_char)
+    recipients = args.owned_by_pronoun(recipients, context.mentions, sentence.start_char)
     if not recipients and coding.event in LOCATION_TARGET_TYPES:
         recipients = tuple(r for r in args.locations([verb, trigger], context.mentions, context.places)
                            if r.code not in {a.code for a in actors})  # fmt: skip
