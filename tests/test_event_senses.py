@@ -197,3 +197,8 @@ def test_a_body_released_is_no_release_of_a_captive() -> None:
                                               ("Obama and Medvedev talked for an hour on Monday .", 1)])  # fmt: skip
 def test_talks_need_someone_to_talk_with(text: str, talks: int) -> None:
     assert _types(text).count("CONSULT") == talks
+
+
+def test_what_a_thing_means_is_no_intent_and_going_somewhere_no_visit() -> None:
+    assert _types("The WHO said it means the virus is spreading in two regions of the world .") == []
+    assert _types("The minister went to Paris on Monday .") == []

@@ -81,6 +81,9 @@ class Sense:
     # Coded by the dictionary itself ("ACCUSE [112]"): a block's patterns are pooled across its verbs
     # ("indict ... for a crime" is an arrest), so a verb with a code of its own keeps its type.
     explicit: bool = False
+    # An overlay sense that is no event alone but yields to the dictionary's patterns that say what was
+    # done ("express" alone, "expressed outrage"); other overlay senses of no event silence them too.
+    yields: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,9 +215,10 @@ def _overlay(data: dict[str, Any]) -> tuple[dict[str, list[Sense]], dict[str, No
             verbs.setdefault(lemma, []).append(Sense(lemma, (), tuple(second.split()) if second else (), coding))
         for item in spec.get("nouns", []):
             nouns.setdefault(str(item), Noun(Coding(event, str(modes.get(item, "")), source="overlay")))
-    for item in data.get("not_events", []):
-        lemma, _, second = str(item).partition(":")  # "hold:press conference": the verb with that object
-        verbs.setdefault(lemma, []).append(Sense(lemma, (), tuple(second.split()) if second else (), None))
+    for key, yields in (("not_events", False), ("no_events_alone", True)):
+        for item in data.get(key, []):
+            lemma, _, second = str(item).partition(":")  # "hold:press conference": the verb with that object
+            verbs.setdefault(lemma, []).append(Sense(lemma, (), tuple(second.split()) if second else (), None, yields=yields))
     return verbs, nouns
 
 

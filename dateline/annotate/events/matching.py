@@ -150,6 +150,7 @@ class _Candidate:
     # manual's) then wins however specific the pattern ("sue ... for damages" stays a lawsuit).
     restates: bool = True
     own: bool = False  # the verb's own code (not a pattern's, not a block synonym's)
+    yields: bool = False  # an overlay sense of no event that yields to the dictionary's patterns
 
 
 def _cameo_candidate(senses_: tuple[Sense, ...], verb: Token, f: Frame) -> _Candidate | None:
@@ -219,11 +220,11 @@ def match_verb(verb: Token) -> Match | None:
         return None
     f = frame(verb)
     best = _cameo_candidate(cameo, verb, f)
-    ours = max((_Candidate(len(s.after), s.coding, restates=False) for s in overlay if _fits(s, verb, f)),
+    ours = max((_Candidate(len(s.after), s.coding, restates=False, yields=s.yields) for s in overlay if _fits(s, verb, f)),
                key=lambda c: c.weight, default=None)  # fmt: skip
-    # A verb the overlay says is no event by itself ("express", "take", "apply") keeps the dictionary's
+    # A verb the overlay says is no event alone ("express", "take", "apply") keeps the dictionary's
     # patterns that say what was done ("expressed outrage", "took hostages", "applied for asylum").
-    restated = best is not None and best.restates and (ours is None or ours.coding is not None)
+    restated = best is not None and best.restates and not (ours is not None and ours.yields)
     if ours is not None and (best is None or ours.weight >= best.weight or restated):
         best = ours
         overlaid = True
