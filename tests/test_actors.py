@@ -393,3 +393,20 @@ def test_a_pronoun_is_the_latest_person_who_may_be_of_its_gender() -> None:
 def test_it_is_the_state_or_organisation_just_named_as_a_subject(text: str, expected: list[tuple[str, str]]) -> None:
     found = [(m.text, m.actor_id) for m in find_actor_mentions(load_model()(text)) if m.via == "pronoun"]
     assert found == expected
+
+
+def test_a_countrys_troops_forces_soldiers_and_military_are_one_actor() -> None:
+    text = "US troops entered the town. The US military said American soldiers and US forces met no resistance. US special forces left."
+    ids = {m.text: m.actor_id for m in find_actor_mentions(load_model()(text))}
+    assert ids["US troops"] == ids["The US military"] == ids["American soldiers"] == ids["US forces"] == "USA:MIL:armed-forces"
+    assert ids["US special forces"] == "USA:MIL:special-forces"  # a body with words of its own stays itself
+
+
+def test_a_body_group_must_be_a_mapping_of_lists(tmp_path: Path) -> None:
+    from dateline.core.errors import ConfigError
+    from dateline.core.knowledge import load
+
+    bad = tmp_path / "k.yaml"
+    bad.write_text("body_groups:\n  armed forces: troops\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="body_groups"):
+        load((str(bad),))

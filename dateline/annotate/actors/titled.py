@@ -10,7 +10,7 @@ import re
 from dateline.annotate.actors.context import Occupied, Scope, has_finite_verb
 from dateline.annotate.actors.gazetteer import entry_at
 from dateline.annotate.actors.patterns import body_key, patterns, sector_of_office, slug
-from dateline.core.knowledge import Entry, person_id
+from dateline.core.knowledge import Entry, Knowledge, person_id
 from dateline.core.knowledge.names import name_words
 from dateline.core.mentions import ActorMention
 
@@ -115,6 +115,12 @@ def appositions(scope: Scope) -> list[ActorMention]:
     return out
 
 
+def _body_name(kb: Knowledge, body: str) -> str:
+    """The body a word names, one for all its words ("US troops", "US forces": the armed forces);
+    a body with words of its own stays itself ("US special forces")."""
+    return kb.body_names.get(body.lower(), body)
+
+
 def organisations(scope: Scope) -> list[ActorMention]:
     """"the Russian Foreign Ministry('s press service)"; "Hungarian and Romanian officials", each its own actor."""
     kb, text, doc = scope.kb, scope.text, scope.doc
@@ -133,7 +139,7 @@ def organisations(scope: Scope) -> list[ActorMention]:
         adjective = m.group("dem") or country.name
         name = f"{adjective} {body}".strip()
         name = name[0].upper() + name[1:]
-        entry = Entry(f"{country.code}:{sector}:{slug(body)}", name, "organization", country.code, sector)
+        entry = Entry(f"{country.code}:{sector}:{slug(_body_name(kb, body))}", name, "organization", country.code, sector)
         out.append(mention(m.start(), m.end(), text, entry, "name"))
     for m in pats.groups.finditer(text):
         body = re.sub(r"\s+", " ", m.group("body"))
@@ -144,7 +150,7 @@ def organisations(scope: Scope) -> list[ActorMention]:
                 continue
             start = m.start("list") + dm.start()
             end = m.end() if m.start("list") + dm.end() == m.end("list") else m.start("list") + dm.end()
-            entry = Entry(f"{country.code}:{sector}:{slug(body)}", f"{dm.group(0)} {body}", "organization", country.code, sector)
+            entry = Entry(f"{country.code}:{sector}:{slug(_body_name(kb, body))}", f"{dm.group(0)} {body}", "organization", country.code, sector)
             out.append(mention(start, end, text, entry, "name"))
     return out
 

@@ -33,6 +33,7 @@ class Knowledge:
     names: dict[str, tuple[Entry, str]] = field(default_factory=dict)  # surface → (entry, via)
     demonyms: dict[str, Entry] = field(default_factory=dict)
     bodies: dict[str, str] = field(default_factory=dict)  # lowercase phrase → sector
+    body_names: dict[str, str] = field(default_factory=dict)  # lowercase phrase → the body it names ("troops" → "armed forces")
     offices: dict[str, str] = field(default_factory=dict)  # lowercase phrase → sector
     countries: dict[str, Entry] = field(default_factory=dict)  # code → entry
     outlets: dict[str, str] = field(default_factory=dict)  # name → ISO3 of its country ("" unknown)
@@ -83,15 +84,15 @@ def _validate(data: Any, source: str) -> dict[str, Any]:
         return {}
     if not isinstance(data, dict):
         raise ConfigError(f"{source}: expected a mapping at the top level, got {type(data).__name__}")
-    known = {"country_aliases", "demonyms", "metonyms", "partially_recognised", "organisations", "bodies", "offices", "people",
-             "nongovernmental", "outlets"}
+    known = {"country_aliases", "demonyms", "metonyms", "partially_recognised", "organisations", "bodies", "body_groups",
+             "offices", "people", "nongovernmental", "outlets"}
     unknown = set(data) - known
     if unknown:
         raise ConfigError(f"{source}: unknown section(s) {sorted(unknown)}; known: {sorted(known)}")
-    for section in ("country_aliases", "demonyms", "metonyms", "bodies", "offices"):
+    for section in ("country_aliases", "demonyms", "metonyms", "bodies", "body_groups", "offices"):
         value = data.get(section, {})
         if not isinstance(value, dict) or not all(isinstance(v, list) for v in value.values()):
-            raise ConfigError(f"{source}: section {section!r} must map a code or sector to a list of names")
+            raise ConfigError(f"{source}: section {section!r} must map a code, sector or body to a list of names")
     outlets = data.get("outlets", [])
     by_country = isinstance(outlets, dict) and all(isinstance(v, list) and all(isinstance(o, str) for o in v) for v in outlets.values())
     if not by_country and not (isinstance(outlets, list) and all(isinstance(o, str) for o in outlets)):
@@ -199,6 +200,9 @@ def build(extra: list[dict[str, Any]] | None = None) -> Knowledge:
         for sector, phrases in layer.get("bodies", {}).items():
             for phrase in phrases:
                 kb.bodies.setdefault(str(phrase).lower(), str(sector))
+        for body, phrases in layer.get("body_groups", {}).items():
+            for phrase in phrases:
+                kb.body_names.setdefault(str(phrase).lower(), str(body))
         for sector, phrases in layer.get("offices", {}).items():
             for phrase in phrases:
                 kb.offices.setdefault(str(phrase).lower(), str(sector))
