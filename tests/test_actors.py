@@ -410,3 +410,15 @@ def test_a_body_group_must_be_a_mapping_of_lists(tmp_path: Path) -> None:
     bad.write_text("body_groups:\n  armed forces: troops\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="body_groups"):
         load((str(bad),))
+
+
+def test_a_plural_nominal_is_the_group_just_named_by_the_same_noun() -> None:
+    text = "EU health ministers met in Luxembourg on Thursday. The ministers rejected a French proposal to suspend flights."
+    found = {m.text: m.actor_id for m in find_actor_mentions(load_model()(text))}
+    assert found["The ministers"] == "ORG:european-union"
+    text = "Russian officials met Chinese diplomats on Monday. The diplomats said the talks went well."
+    found = {m.text: m.actor_id for m in find_actor_mentions(load_model()(text))}
+    assert found["The diplomats"] == "CHN:GOV:diplomats"
+    # No group of that noun named before: nothing to stand for.
+    text = "Russia said on Monday that it would talk. The ministers rejected the plan."
+    assert "The ministers" not in {m.text for m in find_actor_mentions(load_model()(text))}

@@ -26,6 +26,10 @@ WINDOW = 40  # recent mentions a pronoun or nominal may refer to
 IMPERSONAL = frozenset({"be", "seem", "appear", "take", "remain", "rain", "matter", "happen", "look", "sound", "feel"})
 NOMINAL_HEADS = frozenset({"diplomat", "minister", "spokeswoman", "spokesman", "spokesperson", "official", "ministry", "service",
                            "president", "premier", "envoy", "ambassador", "chancellor", "leader", "secretary"})  # fmt: skip
+# Plural nominals ("the ministers", "the officials") stand for the group named just before by the same
+# head noun ("EU health ministers met ... The ministers rejected ...").
+GROUP_HEADS = frozenset({"ministers", "officials", "leaders", "diplomats", "negotiators", "lawmakers", "envoys", "delegates"})
+GROUP_SENTENCES = 3  # how many sentences back the group may have been named
 
 
 def _is_subject(doc: Doc, mention: ActorMention) -> bool:
@@ -38,6 +42,17 @@ def _is_subject(doc: Doc, mention: ActorMention) -> bool:
         # John Harvey, said": the name in apposition is the subject.
         root = root.head
     return root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _group_head(doc: Doc, mention: ActorMention) -> str:
+    """The head noun of the phrase a mention names or qualifies ("ministers" of "EU health ministers")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return ""
+    head = span.root
+    while head.dep_ in ("compound", "amod", "nmod", "poss") and head.head != head:
+        head = head.head
+    return head.lower_
 
 
 def _fits_nominal(m: ActorMention, head: str, phrase: str) -> bool:
@@ -129,6 +144,12 @@ def pronouns_and_nominals(scope: Scope, mentions: list[ActorMention]) -> list[Ac
             else:
                 wanted = words.replace("the ", "")
                 target = latest([(m, s) for m, s in recent if _fits_nominal(m, lower, wanted) and _agrees(m, country)])
+        elif lower in GROUP_HEADS and any(c.lower_ == "the" for c in token.lefts) and len(list(token.lefts)) == 1:
+            span = doc[token.left_edge.i : token.i + 1]
+            via = "nominal"
+            sentence = scope.sentence_of(token.idx)
+            target = latest([(m, s) for m, s in recent if m.kind in ("organization", "igo", "country")
+                             and sentence - scope.sentence_of(m.start) <= GROUP_SENTENCES and _group_head(doc, m) == lower])  # fmt: skip
         if target is None or span is None:
             continue
         found = ActorMention(span.start_char, span.end_char, span.text, target.actor_id, target.name, target.kind,
