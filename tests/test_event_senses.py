@@ -202,3 +202,8 @@ def test_talks_need_someone_to_talk_with(text: str, talks: int) -> None:
 def test_what_a_thing_means_is_no_intent_and_going_somewhere_no_visit() -> None:
     assert _types("The WHO said it means the virus is spreading in two regions of the world .") == []
     assert _types("The minister went to Paris on Monday .") == []
+
+
+def test_a_company_of_a_country_acts_as_a_business_not_as_the_state() -> None:
+    [suspended] = _code("Spain 's biggest airline suspended all flights to Lima on Monday .", DAY)
+    assert [(a.code, a.sector) for a in suspended.actors] == [("ESP", "BUS")]

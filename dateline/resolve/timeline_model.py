@@ -195,9 +195,11 @@ def _participants(raw: str) -> dict[str, dict[str, Any]]:
     for p in json.loads(raw):
         key = p.get("actor_id") or f"{p.get('code')}:{p.get('name')}"
         name = p.get("name")
-        if p.get("sector") == "CVL" and p.get("actor_id") and p.get("actor_id") == p.get("code"):
-            # A country's people ("urged Mexicans to stay at home") are not its state.
-            key, name = f"{key}:CVL", f"people of {name}"
+        society = _SOCIETY.get(str(p.get("sector")))
+        if society and p.get("actor_id") and p.get("actor_id") == p.get("code"):
+            # A country's people ("urged Mexicans to stay at home") or businesses ("Spain's biggest
+            # airline suspended flights") are not its state.
+            key, name = f"{key}:{p.get('sector')}", society.format(name)
         out[key] = {"actor_id": p.get("actor_id"), "name": name, "code": p.get("code"), "sector": p.get("sector")}
     return out
 
@@ -270,9 +272,13 @@ def _shown(side: Iterable[dict[str, Any]], acting: set[str] | None = None) -> li
     return sorted(n for n in names if not (len(n.split()) == 1 and any(n == words[-1] for words in full)))
 
 
+_SOCIETY = {"CVL": "people of {}", "BUS": "businesses of {}"}  # a country's own sides that are not its state
+
+
 def _bare_country(p: dict[str, Any]) -> bool:
-    """Is the participant a state named as such ("United States": its id is its code), not its people?"""
-    return bool(p.get("code")) and p.get("actor_id") == p.get("code") and p.get("sector") != "CVL"
+    """Is the participant a state named as such ("United States": its id is its code), not its
+    people or businesses?"""
+    return bool(p.get("code")) and p.get("actor_id") == p.get("code") and p.get("sector") not in _SOCIETY
 
 
 def _top_concept(entry: _Entry) -> str:
