@@ -105,8 +105,11 @@ def _event(match: Match, sentence: Span, context: _Context) -> Event | None:
     subject = roles.actor_subject(verb, coding.event, coding.mode)
     if (subject is not None and nonacts.inert(subject)) or nonacts.by_nature(verb) or nonacts.against_nature(verb, coding.event):
         return None  # "the earthquake killed 200 people", "were killed in the earthquake": no one acted
-    if nonacts.evidence(verb, subject) or (coding.event == "REQUEST" and (nonacts.inferred(verb) or nonacts.question(verb) or nonacts.purchase(verb))):
-        return None  # "data suggesting the flow could double", "he suggests Darwin never graduated"
+    asks_nothing = coding.event == "REQUEST" and (nonacts.inferred(verb) or nonacts.question(verb) or nonacts.purchase(verb))
+    if nonacts.evidence(verb, subject) or asks_nothing:
+        # "data suggesting the flow could double", "he suggests Darwin never graduated", "asked
+        # whether the agency had enough staff", "ordered 20 million doses"
+        return None
     if nonacts.joined_in(verb):
         return None  # "joined France in condemning the attack": the condemning is the act
     if coding.event == "ASSAULT" and nonacts.exploded(verb, subject):
