@@ -84,3 +84,5 @@ def test_a_countrys_people_are_not_its_state_in_a_headline() -> None:
     assert event_headline("REQUEST", "", _shown(actors.values()), shown) == "Ana Ruiz calls on people of Mexico"
     business = _participants(json.dumps([{"actor_id": "ESP", "name": "Spain", "code": "ESP", "sector": "BUS"}]))
     assert _shown(business.values()) == ["businesses of Spain"]  # "Spain's biggest airline suspended flights"
+    assert event_headline("SANCTION", "", ["businesses of Spain"], ["Peru"]) == "Businesses of Spain impose sanctions on Peru"
+    assert event_headline("SANCTION", "", ["Bank of England"], ["Peru"]).startswith("Bank of England imposes")

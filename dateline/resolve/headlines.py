@@ -98,7 +98,8 @@ def _plural(name: str) -> bool:
     """A common noun phrase in the plural ("the ministers", "US lawmakers", "British businessmen");
     a name, whose last word is capitalised, is singular whatever its ending ("United States", "The
     Netherlands")."""
-    words = name.split()
+    head, of, _ = name.partition(" of ")
+    words = (head if of else name).split()  # "people of Mexico", "businesses of Spain": the head before "of"
     if not words or words[-1][:1].isupper():
         return False
     head = words[-1].lower()
