@@ -23,6 +23,7 @@ NAMED = ("PERSON", "ORG", "GPE", "NORP")
 PASSIVE_ACTOR_TYPES = frozenset({"RETREAT"})  # "troops were withdrawn": the troops' side withdrew
 PASSIVE_PATIENT_MODES = frozenset({"release"})  # "the activist was released": freed by someone unnamed
 PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
+RELATIVE_REACH = 12  # words before a misread conjunct where its relative pronoun may stand
 
 
 def np_tokens(token: Token, *, appositions: bool = False) -> list[Token]:
@@ -49,15 +50,12 @@ def np_tokens(token: Token, *, appositions: bool = False) -> list[Token]:
 
 
 def coordinated(conjunct: Token) -> bool:
-    """Is a conjunct joined by a coordinator ("and", "or", "but") to the words it is a conjunct of?"""
-    first = conjunct.head
-    while first.dep_ == "conj" and first.head != first:
-        first = first.head
-    chain, i = [first], 0
-    while i < len(chain):
-        chain.extend(c for c in chain[i].children if c.dep_ == "conj")
-        i += 1
-    return any(c.dep_ in ("cc", "preconj") for t in chain for c in t.children)
+    """Is a conjunct joined by a coordinator ("and", "or", "but") to the words it is a conjunct of?
+    The parser hangs the coordinator on a conjunct of the same list: the head, its conjuncts, or
+    this one (one level: a text of one endless list must not cost a walk per verb)."""
+    head = conjunct.head
+    near = [head, conjunct, *(c for c in head.children if c.dep_ == "conj")]
+    return any(c.dep_ in ("cc", "preconj") for t in near for c in t.children)
 
 
 def reporter(verb: Token) -> Token | None:
@@ -121,7 +119,8 @@ def subject(verb: Token) -> Token | None:
             return raised
     if verb.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in verb.children):
         return None  # "talks were cancelled and schools (were) closed": a passive of its own names no doer
-    if verb.dep_ == "conj" and not coordinated(verb) and any(t.tag_ in ("WDT", "WP") for t in verb.doc[head.i + 1 : verb.i]):
+    between = verb.doc[max(head.i + 1, verb.i - RELATIVE_REACH) : verb.i] if verb.dep_ == "conj" else ()
+    if any(t.tag_ in ("WDT", "WP") for t in between) and not coordinated(verb):
         # No "and", "or" or "but" joins them, and a relative pronoun comes between: its clause's verb
         # misread ("the floods, which officials suspect have killed 90"), done by what the pronoun stands for.
         return None
