@@ -205,14 +205,17 @@ def _tied(head: Token | None) -> bool:
     return head is not None and head.lemma_.lower() in words().relation_heads
 
 
+def _root(doc: Doc, m: ActorMention) -> Token | None:
+    """The head word of a mention in the parse."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
 def _counterpart_owner(doc: Doc, m: ActorMention) -> bool:
     """Is the mention the one whose neighbour, ally or rival the phrase names ("Mexico's southern
     neighbour", "Iran's allies")? That is another."""
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    return root.dep_ == "poss" and root.head.lemma_.lower() in words().counterpart_heads
+    root = _root(doc, m)
+    return root is not None and root.dep_ == "poss" and root.head.lemma_.lower() in words().counterpart_heads
 
 
 def _possessor(doc: Doc, m: ActorMention) -> bool:
@@ -265,11 +268,8 @@ def _qualifier(doc: Doc, m: ActorMention) -> bool:
 def _posted_to(doc: Doc, m: ActorMention) -> bool:
     """Is the mention where an envoy is posted ("Peru's ambassador to China", "the US envoy to the
     UN")? The envoy is of the one who sends them."""
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    return (root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head != root.head
+    root = _root(doc, m)
+    return (root is not None and root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head != root.head
             and root.head.head.lemma_.lower() in words().envoy_heads)  # fmt: skip
 
 
