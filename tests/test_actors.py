@@ -383,6 +383,14 @@ def test_a_pronoun_is_the_latest_person_who_may_be_of_its_gender() -> None:
     assert [(m.text, m.name) for m in pronouns] == [("he", "Barack Obama")]
 
 
+def test_a_name_after_its_title_at_the_end_of_a_subject_is_the_subject() -> None:
+    # The parser may make the committee the subject of "said"; the chairman named after it spoke.
+    text = ("President Barack Obama spoke on Monday. At a hearing on Tuesday , Senate committee on energy "
+            "and transport chairman Robert Dawes said the firm had been careless . He accused the firm of lying .")  # fmt: skip
+    pronouns = [m for m in find_actor_mentions(load_model()(text)) if m.via == "pronoun"]
+    assert [(m.text, m.name) for m in pronouns] == [("He", "Robert Dawes")]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("Malawi has confirmed its first case. It is asking the UN for tents.", [("It", "MWI")]),

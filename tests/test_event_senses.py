@@ -207,3 +207,19 @@ def test_what_a_thing_means_is_no_intent_and_going_somewhere_no_visit() -> None:
 def test_a_company_of_a_country_acts_as_a_business_not_as_the_state() -> None:
     [suspended] = _code("Spain 's biggest airline suspended all flights to Lima on Monday .", DAY)
     assert [(a.code, a.sector) for a in suspended.actors] == [("ESP", "BUS")]
+
+
+def test_what_would_have_been_done_is_no_threat_and_no_act() -> None:
+    events = _code("The senator said Britain would have attacked Iraq anyway .", DAY)
+    assert "THREATEN" not in {e.event for e in events} and all(e.status != "asserted" for e in events)
+    [threat] = _code("The senator said Britain would attack Iraq .", DAY)
+    assert threat.event == "THREATEN" and threat.status == "asserted"
+
+
+def test_a_wish_about_things_demands_nothing_and_one_of_another_asks_them() -> None:
+    assert _types("Most Americans just want the leak to stop .") == []
+    [wish] = [e for e in _code("Russia wants Britain to pay for the damage .", DAY) if e.status == "asserted"]
+    assert wish.event == "REQUEST" and [r.code for r in wish.recipients] == ["GBR"]
+    [sought] = _code("France sought assurances from Germany about the treaty .", DAY)
+    assert sought.event == "REQUEST" and [r.code for r in sought.recipients] == ["DEU"]
+    assert _types("France wants guarantees from the treaty .") == []  # from no one: nothing asked

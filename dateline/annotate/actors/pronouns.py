@@ -41,7 +41,19 @@ def _is_subject(doc: Doc, mention: ActorMention) -> bool:
         # "the ministry's press service said": the possessor speaks through it; "the ambassador,
         # John Harvey, said": the name in apposition is the subject.
         root = root.head
-    return root.dep_ in ("nsubj", "nsubjpass")
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return _titled_end_of_subject(span)
+
+
+def _titled_end_of_subject(span: Span) -> bool:
+    """Is the name the end of a subject, right after its title ("House committee on energy and
+    commerce chairman Henry Waxman said", where the parser makes "committee" the subject)? The one
+    "of" or "for" whom ("a spokesman for John Smith said") is not the subject."""
+    before = span.doc[span.start - 1] if span.start else None
+    if before is None or before.pos_ not in ("NOUN", "PROPN") or before.ent_type_ == "PERSON":
+        return False
+    return any(a.dep_ in ("nsubj", "nsubjpass") and a.right_edge.i == span.end - 1 for a in span.root.ancestors)
 
 
 def _group_head(doc: Doc, mention: ActorMention) -> str:

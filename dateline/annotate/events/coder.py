@@ -101,7 +101,9 @@ def _sentence_events(sentence: Span, context: _Context) -> list[Event]:
 
 
 def _event(match: Match, sentence: Span, context: _Context) -> Event | None:
-    verb, trigger, coding = match.verb, match.trigger, _in_words(match.trigger, _wished_of_another(match.verb, match.coding))
+    verb, trigger = match.verb, match.trigger
+    wished = _wished_of_another(verb, match.coding)
+    coding = _in_words(trigger, wished)
     subject = roles.actor_subject(verb, coding.event, coding.mode)
     if (subject is not None and nonacts.inert(subject)) or nonacts.by_nature(verb) or nonacts.against_nature(verb, coding.event):
         return None  # "the earthquake killed 200 people", "were killed in the earthquake": no one acted
@@ -147,6 +149,8 @@ def _event(match: Match, sentence: Span, context: _Context) -> Event | None:
     coding = _by_actor(coding, trigger, actors)
     if not actors and not recipients:
         return None
+    if wished is not match.coding and not recipients:
+        return None  # "want the leak to stop": a wish about things demands nothing of anyone
     if coding.event == "ACCUSE" and not recipients and any(c.dep_ == "dobj" and nonacts.inert(c) for c in verb.children):
         return None  # "described the leak as a disaster": a disaster is judged, no one is accused
     if coding.event == "COOPERATE" and "intelligence" in coding.context and not recipients:
@@ -216,11 +220,15 @@ def _in_words(trigger: Token, coding: Coding) -> Coding:
 def _wished_of_another(verb: Token, coding: Coding) -> Coding:
     """A wish that another act ("wants BP to pay", "wished the rebels would stop") is a demand of
     them: CAMEO files "want" among its demands (100) and codes it 030, an intent to cooperate, only
-    for what its subject wants for itself ("wants peace", "wants to visit")."""
+    for what its subject wants for itself ("wants peace", "wants to visit"). What is sought from
+    another ("sought assurances from Paris") is asked of them (020)."""
     if verb.lemma_.lower() not in words().desire_verbs:
         return coding
     if any(c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in verb.children):
         return Coding("REQUEST", "", coding.context, False, "100", coding.source)
+    wanted = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    if coding.event == "AGREE" and any(c.dep_ == "prep" and c.lower_ == "from" for t in wanted for c in t.children):
+        return Coding("REQUEST", "", coding.context, False, "020", coding.source)  # "wants guarantees from BP"
     return coding
 
 

@@ -71,6 +71,13 @@ def negated(verb: Token, trigger: Token) -> bool:
     return any(g.lemma_.lower() in w.refusal_verbs for g in governors(verb)[:1])
 
 
+def _counterfactual(verb: Token) -> bool:
+    """Is the verb a modal's perfect ("would have fired", "could have stopped")? It says what would
+    have been, not what anyone commits to: no threat, no promise."""
+    aux = _auxiliaries(verb)
+    return verb.tag_ == "VBN" and "have" in aux and bool(aux & words().modal_auxiliaries)
+
+
 def _conditional(verb: Token) -> bool:
     """Is the verb inside a condition or an indirect question ("if troops enter", "evidence that
     challenges ... if you can provide it", "whether they will meet")?"""
@@ -134,6 +141,8 @@ def status(verb: Token, trigger: Token, event: str) -> str:
     if any(c.dep_ == "advmod" and c.lower_ in w.habitual_adverbs for c in verb.children):
         return GENERIC
     if aux & w.modal_auxiliaries:
+        if _counterfactual(verb):
+            return HYPOTHETICAL  # "he would have fired him": what did not happen
         return FUTURE if "would" in aux and reporter(verb) is not None else HYPOTHETICAL  # "said they would"
     if aux & w.future_auxiliaries or (verb.dep_ == "xcomp" and verb.head.lower_ == "going"):
         return FUTURE
@@ -162,7 +171,7 @@ def committed(verb: Token) -> bool:
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_.lower() in words().commitment_adjectives:
         return True
     aux = _auxiliaries(verb)
-    if not aux & (words().future_auxiliaries | {"would"}):
+    if not aux & (words().future_auxiliaries | {"would"}) or _counterfactual(verb):
         return False
     return reporter(verb) is not None
 

@@ -14,7 +14,7 @@ from dateline.core.records import Row, SpanRow
 from dateline.core.settings import Settings
 
 
-@stage("actors", version="17", requires=("nlp",), produces=("actor_mention", "place", "role_date"), needs_spacy=True,
+@stage("actors", version="18", requires=("nlp",), produces=("actor_mention", "place", "role_date"), needs_spacy=True,
        depends_on_date=True)
 def actors_stage(batch: Sequence[StageInput], settings: Settings) -> list[Row]:
     """Actor mentions (country code, sector, office) and places with coordinates."""

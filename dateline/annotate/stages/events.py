@@ -25,7 +25,7 @@ def event_values(e: Event, rank: int) -> dict[str, object]:
     }  # fmt: skip
 
 
-@stage("events", version="42", requires=("nlp", "actors", "time"), produces=("events",), needs_spacy=True,
+@stage("events", version="43", requires=("nlp", "actors", "time"), produces=("events",), needs_spacy=True,
        depends_on_date=True)  # fmt: skip
 def events_stage(batch: Sequence[StageInput], settings: Settings) -> list[Row]:
     """PLOVER events (type, mode, actors, recipients, status, date) with their evidence."""
