@@ -58,6 +58,16 @@ def test_same_event_from_several_articles_is_one_entry() -> None:
     assert {s.doc_id for s in merged.sources} == {1, 2, 3}
 
 
+def test_one_sentence_telling_one_act_in_two_verbs_is_one_entry() -> None:
+    # "Armenia helped deliver food ... to pick up citizens", in a paper dated only by its day: one
+    # act; the same two verbs in two sentences of the paper are two reports of the day.
+    aid = {"event": "AID", "approximate": True}
+    one = [_source(1, 1, "2016-04-02", lemma="deliver", **aid), _source(2, 1, "2016-04-02", lemma="pick", **aid)]
+    assert len(build_entries(one, {})) == 1
+    two = [_source(1, 1, "2016-04-02", lemma="deliver", **aid), _source(2, 1, "2016-04-02", lemma="pick", start=40, end=80, **aid)]
+    assert len(build_entries(two, {})) == 2
+
+
 def test_a_report_dated_only_by_its_paper_joins_the_day_before() -> None:
     # Saturday's attack, then undated reports of it in papers of Sunday, Monday and Wednesday.
     shell, attack = {"lemma": "shell"}, {"lemma": "attack"}

@@ -94,10 +94,12 @@ def _same_evidence(source: _Source, entry: _Entry) -> bool:
 
 def _says_the_same(source: _Source, entry: _Entry) -> bool:
     """The same words, or the same act in other words: a shared trigger lemma ("vetoed" /
-    "vetoed"), a shared concept, or the same type in the same mode ("was convicted" / "was found
+    "vetoed"), a sentence already among its reports, a shared concept, or the same type in the same mode ("was convicted" / "was found
     guilty": SANCTION `convict')."""
     if source.lemma and source.lemma in entry.lemmas:
         return True
+    if (source.doc_id, source.start) in entry.sentences:
+        return True  # one sentence telling one act in two verbs ("helped deliver food ... to pick up")
     return bool(set(source.concepts) & set(entry.concepts)) or bool(source.mode and source.mode == entry.mode and source.event == entry.event)
 
 

@@ -99,11 +99,13 @@ class _Entry:
     since_years: set[int] = field(default_factory=set)
     since_docs: set[int] = field(default_factory=set)
     lemmas: set[str] = field(default_factory=set)  # the trigger lemmas of its events
+    sentences: set[tuple[int, int]] = field(default_factory=set)  # (document, sentence start) of its reports
     guessed: bool = True  # every source so far is dated by its paper's day alone
     told: bool = False  # some source tells it as a happening, not only as a state ("has been charged")
 
     def _take_report(self, source: _Source, dated_doc: bool) -> None:
         self.docs.add(source.doc_id)
+        self.sentences.add((source.doc_id, source.start))
         self.guessed = self.guessed and source.approximate
         self.told = self.told or not source.stative
         if source.lemma:
