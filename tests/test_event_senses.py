@@ -223,3 +223,10 @@ def test_a_wish_about_things_demands_nothing_and_one_of_another_asks_them() -> N
     [sought] = _code("France sought assurances from Germany about the treaty .", DAY)
     assert sought.event == "REQUEST" and [r.code for r in sought.recipients] == ["DEU"]
     assert _types("France wants guarantees from the treaty .") == []  # from no one: nothing asked
+
+
+@pytest.mark.parametrize(("text", "talks"), [("The French president says he thinks about the crisis morning and night .", 0),
+                                             ("The French president pondered the crisis for a week .", 0),
+                                             ("The French president met the German chancellor on Monday .", 1)])  # fmt: skip
+def test_pondering_alone_consults_no_one(text: str, talks: int) -> None:
+    assert _types(text).count("CONSULT") == talks

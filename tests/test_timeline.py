@@ -43,7 +43,8 @@ def _source(event_id: int | None, doc_id: int, date: str, event: str = "ASSAULT"
     armenia = {"ARM": {"actor_id": "ARM", "name": "Armenia", "code": "ARM", "sector": ""}}
     base: dict[str, object] = {"event_id": event_id, "fact_id": None, "doc_id": doc_id, "event": event, "shape": "event",
                                "date": date, "date_end": None, "granularity": granularity_of(date), "historical": False,
-                               "start": 0, "end": 10, "claim": "", "concepts": (), "actors": armenia, "recipients": {}}  # fmt: skip
+                               "start": 0, "end": 10, "claim": "", "concepts": (), "actors": armenia, "recipients": {},
+                               "lemma": "attack" if event_id is not None else ""}  # fmt: skip
     base.update(kw)
     return _Source(**base)  # type: ignore[arg-type]
 
@@ -56,6 +57,15 @@ def test_same_event_from_several_articles_is_one_entry() -> None:
     assert sorted(len(e.sources) for e in entries) == [1, 1, 3]
     merged = next(e for e in entries if len(e.sources) == 3)
     assert {s.doc_id for s in merged.sources} == {1, 2, 3}
+
+
+def test_an_act_placed_in_its_month_joins_a_day_of_it_only_in_the_same_words() -> None:
+    # Armenia's visit of 28 May, "Armenia visited Baku in May" and "Armenia convened a panel in May".
+    visit = {"event": "CONSULT", "mode": "visit"}
+    sources = [_source(1, 1, "2016-05-28", lemma="tour", **visit), _source(2, 2, "2016-05", lemma="visit", **visit),
+               _source(3, 3, "2016-05", event="CONSULT", lemma="convene")]  # fmt: skip
+    by_docs = sorted(sorted(s.doc_id for s in e.sources) for e in build_entries(sources, {}))
+    assert by_docs == [[1, 2], [3]]
 
 
 def test_one_sentence_telling_one_act_in_two_verbs_is_one_entry() -> None:

@@ -120,9 +120,12 @@ def _same_happening(source: _Source, entry: _Entry) -> bool:
 
 
 def _same_actors(source: _Source, entry: _Entry, context: set[str]) -> bool:
+    coarser = source.event_id is not None and len(_plain(source.date)) < len(entry.finest)
     if set(source.actors) & entry.actor_ids:
-        return True
-    if source.event_id is not None and len(_plain(source.date)) < len(entry.finest):
+        # An act placed only in its month is the same actor's act of a day in that month only in the
+        # same words: "Obama convened a commission in May" is not his tour of the coast on 28 May.
+        return not coarser or _says_the_same(source, entry)
+    if coarser:
         # A report that places the act only in its month or year ("sent a letter in June") is the
         # entry's act of a day only when the same actor did it: "33 lawmakers sent a letter" on the
         # 10th and "Waxman and Stupak sent a letter in June" are two letters.

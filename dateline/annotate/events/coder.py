@@ -157,6 +157,8 @@ def _event(match: Match, sentence: Span, context: _Context) -> Event | None:
         return None  # information shared with no one ("gave the number of cases as 70,000") is a statement
     if coding.event == "CONSULT" and nonacts.spoken_alone(verb, subject, recipients):
         return None  # "talked about faith", "talked to reporters": a statement, with no one to consult
+    if coding.event == "CONSULT" and match.weak and not recipients and not coding.mode:
+        return None  # a synonym of the dictionary's ("thinks about the spill", "pondered") with no one to consult
     if coding.mode == "visit" and not actors:
         return None  # a visit needs a visitor: "returned from Mexico", of nobody named, is travel
     if not _political_event(coding, verb, subject, actors, recipients, overlay=match.overlay):
