@@ -230,3 +230,10 @@ def test_a_wish_about_things_demands_nothing_and_one_of_another_asks_them() -> N
                                              ("The French president met the German chancellor on Monday .", 1)])  # fmt: skip
 def test_pondering_alone_consults_no_one(text: str, talks: int) -> None:
     assert _types(text).count("CONSULT") == talks
+
+
+def test_who_owns_a_word_hung_on_the_head_is_not_the_doer() -> None:
+    [asked] = _code("Lawyers for Michael Jackson 's family have asked a judge to delay the trial .", DAY)
+    assert [a.name for a in asked.actors] == ["Lawyers"] and [a.sector for a in asked.actors] == ["JUD"]
+    [shelled] = _code("Bashar al-Assad 's forces shelled the town of Homs .", DAY)
+    assert [a.code for a in shelled.actors] == ["SYR"]  # the owner of the head itself acts through it

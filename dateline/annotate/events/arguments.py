@@ -113,7 +113,7 @@ def _participants_of(tokens: list[Token], mentions: list[ActorMention], head: To
     found = [m for m in found if not _qualifier(doc, m) and not _posted_to(doc, m)]
     # "Michael Jackson's doctor, Conrad Murray": the owner is not the one the phrase names; an owner
     # alone stays, as PLOVER codes "Assad's forces" by Assad.
-    found = [m for m in found if not _case_name(_person_span(doc, m), head)]
+    found = [m for m in found if not _case_name(_person_span(doc, m), head) and not _buried_owner(_person_span(doc, m), head)]
     owners = [m for m in found if _possessor(doc, m) or (_tied(head) and _owner_after(_person_span(doc, m), head))]
     found = [m for m in found if not _counterpart_owner(doc, m)]
     if owners and (any(m.kind == "person" and m not in owners for m in found) or _tied(head)):
@@ -190,8 +190,8 @@ def _unknown_entities(tokens: list[Token], head: Token | None) -> tuple[Particip
     for t in tokens:
         if t.ent_iob_ == "B" and t.ent_type_ in ("ORG", "PERSON") and t.i in inside:
             ent = next(e for e in doc.ents if e.start == t.i)
-            if _case_name(ent, head) or (ent.label_ == "PERSON" and _tied(head) and _owner_after(ent, head)):
-                continue  # "the Smith judge", "the doctor of John Smith": not who acts or is acted on
+            if _case_name(ent, head) or (ent.label_ == "PERSON" and ((_tied(head) and _owner_after(ent, head)) or _buried_owner(ent, head))):
+                continue  # "the Smith judge", "the doctor of John Smith", "executors of John Smith's estate"
             named.append((Participant("", ent.text, "", "", ent.text, ent.start_char, ent.end_char), _owns(ent)))
     # "Michael Jackson's doctor, Conrad Murray": the owner is not the one the phrase names. An owner
     # alone stays, as PLOVER codes "Assad's forces" by Assad.
@@ -225,6 +225,19 @@ def _possessor(doc: Doc, m: ActorMention) -> bool:
         return False
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     return span is not None and _owns(span)
+
+
+def _buried_owner(span: Span | None, head: Token | None) -> bool:
+    """Is the name one who owns a word of a phrase hung on the head ("executors of Michael
+    Jackson's estate", "lawyers for Smith's family")? The head is who acts; an owner of the head
+    itself ("Assad's forces") stays."""
+    if head is None or span is None:
+        return False
+    root = span.root
+    if root.dep_ != "poss" or root.head == head:
+        return False
+    owned = root.head
+    return owned.dep_ == "pobj" and owned.head.dep_ == "prep" and owned.head.head == head
 
 
 def _owner_after(span: Span | None, head: Token | None) -> bool:
