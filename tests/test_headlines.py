@@ -86,3 +86,14 @@ def test_a_countrys_people_are_not_its_state_in_a_headline() -> None:
     assert _shown(business.values()) == ["businesses of Spain"]  # "Spain's biggest airline suspended flights"
     assert event_headline("SANCTION", "", ["businesses of Spain"], ["Peru"]) == "Businesses of Spain impose sanctions on Peru"
     assert event_headline("SANCTION", "", ["Bank of England"], ["Peru"]).startswith("Bank of England imposes")
+
+
+def test_a_court_known_by_where_it_sits_is_a_court_there() -> None:
+    import json
+
+    from dateline.resolve.timeline_model import _participants, _shown
+
+    # "John Smith appeared in court in Los Angeles": the court of the state sits there.
+    court = _participants(json.dumps([{"actor_id": "USA", "name": "Los Angeles", "code": "USA", "sector": "JUD"}]))
+    assert _shown(court.values()) == ["a court in Los Angeles"]
+    assert event_headline("COERCE", "arrest", _shown(court.values()), ["John Smith"]) == "A court in Los Angeles arrests or charges John Smith"

@@ -202,6 +202,10 @@ def _participants(raw: str) -> dict[str, dict[str, Any]]:
             # A country's people ("urged Mexicans to stay at home") or businesses ("Spain's biggest
             # airline suspended flights") are not its state.
             key, name = f"{key}:{p.get('sector')}", society.format(name)
+        elif p.get("sector") in _SEATS and p.get("actor_id") and p.get("actor_id") == p.get("code"):
+            # A court known by where it sits ("appeared in court in Los Angeles"): the state's court
+            # there, not the place.
+            name = _SEATS[str(p.get("sector"))].format(name)
         out[key] = {"actor_id": p.get("actor_id"), "name": name, "code": p.get("code"), "sector": p.get("sector")}
     return out
 
@@ -275,6 +279,7 @@ def _shown(side: Iterable[dict[str, Any]], acting: set[str] | None = None) -> li
 
 
 _SOCIETY = {"CVL": "people of {}", "BUS": "businesses of {}"}  # a country's own sides that are not its state
+_SEATS = {"JUD": "a court in {}"}  # bodies of the state known by the place they sit in
 
 
 def _bare_country(p: dict[str, Any]) -> bool:
