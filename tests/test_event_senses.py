@@ -237,3 +237,11 @@ def test_who_owns_a_word_hung_on_the_head_is_not_the_doer() -> None:
     assert [a.name for a in asked.actors] == ["Lawyers"] and [a.sector for a in asked.actors] == ["JUD"]
     [shelled] = _code("Bashar al-Assad 's forces shelled the town of Homs .", DAY)
     assert [a.code for a in shelled.actors] == ["SYR"]  # the owner of the head itself acts through it
+
+
+def test_a_plural_auxiliary_refuses_a_single_person_as_the_shared_subject() -> None:
+    # A photo caption run into the story: "have asked" is not the dead singer's verb.
+    text = "John Smith died in June 2009 aged 50 Executors of John Smith 's estate have asked the Discovery Channel to cancel plans ."
+    assert all(not e.actors for e in _code(text, DAY))
+    [asked] = [e for e in _code("Barack Obama met the Mexican president and has asked Congress for more money .", DAY) if e.event == "REQUEST"]
+    assert [a.code for a in asked.actors] == ["USA"]

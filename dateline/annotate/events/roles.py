@@ -127,6 +127,8 @@ def subject(verb: Token) -> Token | None:
     if verb.dep_ == "conj" and head != verb:
         # "was indicted by the court and will resign": the shared subject, not the agent of the first verb.
         shared = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+        if shared is not None and _disagrees(verb, shared):
+            return None  # "Jackson died in 2009 [caption] Executors of his estate have asked ...": not his verb
         if shared is not None and not (shared.lower_ in ("who", "which", "that") and head.dep_ == "relcl"):
             return shared
     if verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBD") and not any(
@@ -147,6 +149,15 @@ def subject(verb: Token) -> Token | None:
             return None
         return noun  # "aid groups delivering food", "militants loyal to ..."
     return None
+
+
+def _disagrees(verb: Token, subject_: Token) -> bool:
+    """Does the verb's own auxiliary refuse a person named alone as its subject ("Michael Jackson
+    ... have asked")? A plural auxiliary cannot be a single person's (collective nouns, "the
+    government have", may take either)."""
+    plural_aux = any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBP" for c in verb.children)
+    person = (subject_.ent_type_ == "PERSON" and subject_.tag_ == "NNP") or subject_.lower_ in ("he", "she")
+    return plural_aux and person and not any(c.dep_ == "conj" for c in subject_.children)
 
 
 def has_agent(verb: Token) -> bool:
