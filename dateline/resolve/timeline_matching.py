@@ -92,7 +92,7 @@ def _same_evidence(source: _Source, entry: _Entry) -> bool:
     return _says_the_same(source, entry)
 
 
-def _says_the_same(source: _Source, entry: _Entry) -> bool:
+def _says_the_same(source: _Source, entry: _Entry, *, by_mode: bool = True) -> bool:
     """The same words, or the same act in other words: a shared trigger lemma ("vetoed" /
     "vetoed"), a sentence already among its reports, a shared concept, or the same type in the same mode ("was convicted" / "was found
     guilty": SANCTION `convict')."""
@@ -100,7 +100,7 @@ def _says_the_same(source: _Source, entry: _Entry) -> bool:
         return True
     if (source.doc_id, source.start) in entry.sentences:
         return True  # one sentence telling one act in two verbs ("helped deliver food ... to pick up")
-    return bool(set(source.concepts) & set(entry.concepts)) or bool(source.mode and source.mode == entry.mode and source.event == entry.event)
+    return bool(set(source.concepts) & set(entry.concepts)) or bool(by_mode and source.mode and source.mode == entry.mode and source.event == entry.event)
 
 
 def _days_before(day: str, later: str | None) -> int | None:
@@ -124,7 +124,9 @@ def _same_actors(source: _Source, entry: _Entry, context: set[str]) -> bool:
     if set(source.actors) & entry.actor_ids:
         # An act placed only in its month is the same actor's act of a day in that month only in the
         # same words: "Obama convened a commission in May" is not his tour of the coast on 28 May.
-        return not coarser or _says_the_same(source, entry)
+        # The same mode is not enough here: CAMEO files "convened a commission" a visit as it does
+        # "flew to Louisiana".
+        return not coarser or _says_the_same(source, entry, by_mode=False)
     if coarser:
         # A report that places the act only in its month or year ("sent a letter in June") is the
         # entry's act of a day only when the same actor did it: "33 lawmakers sent a letter" on the
