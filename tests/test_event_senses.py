@@ -245,3 +245,10 @@ def test_a_plural_auxiliary_refuses_a_single_person_as_the_shared_subject() -> N
     assert all(not e.actors for e in _code(text, DAY))
     [asked] = [e for e in _code("Barack Obama met the Mexican president and has asked Congress for more money .", DAY) if e.event == "REQUEST"]
     assert [a.code for a in asked.actors] == ["USA"]
+
+
+@pytest.mark.parametrize(("text", "sector"), [("US congressmen accused the company of complacency .", "LEG"),
+                                              ("Iraqi farmers protested against the government on Monday .", "AGR")])  # fmt: skip
+def test_a_country_that_modifies_an_agent_is_that_agent_of_it(text: str, sector: str) -> None:
+    [event] = _code(text, DAY)
+    assert [(a.code, a.sector) for a in event.actors] == [(event.actors[0].code, sector)] and event.actors[0].code

@@ -137,6 +137,9 @@ def _participants_of(tokens: list[Token], mentions: list[ActorMention], head: To
             own = sector
         elif not own and not sector and m.via == "demonym" and head is not None and head.idx >= m.end:
             own = agent_of(head)[1]  # "a British woman": a British civilian, not Britain
+        elif not own and m.kind == "country" and head is not None and _modifies(doc, m, head) and agent_of(head)[1]:
+            own = agent_of(head)[1]  # "US congressmen": the country's legislators, not the state
+            m = replace(m, name=f"{m.name} {head.text}")
         elif not own and not sector and m.kind == "region" and head is not None and head.pos_ == "NOUN" and head.idx >= m.end:
             own = agent_of(head)[1] or "CVL"  # "Louisiana shrimpers": people of the state, not its government
             m = replace(m, name=f"{m.name} {head.text}")
@@ -225,6 +228,13 @@ def _possessor(doc: Doc, m: ActorMention) -> bool:
         return False
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     return span is not None and _owns(span)
+
+
+def _modifies(doc: Doc, m: ActorMention, head: Token | None) -> bool:
+    """Is the mention a modifier of the phrase's head noun ("US congressmen", "Iraqi farmers")?"""
+    root = _root(doc, m)
+    return (head is not None and root is not None and head.pos_ == "NOUN" and root.head == head
+            and root.dep_ in ("compound", "amod", "nmod"))  # fmt: skip
 
 
 def _buried_owner(span: Span | None, head: Token | None) -> bool:
