@@ -430,3 +430,11 @@ def test_a_plural_nominal_is_the_group_just_named_by_the_same_noun() -> None:
     # No group of that noun named before: nothing to stand for.
     text = "Russia said on Monday that it would talk. The ministers rejected the plan."
     assert "The ministers" not in {m.text for m in find_actor_mentions(load_model()(text))}
+
+
+@pytest.mark.parametrize(("text", "sector"), [("White House Chief of Staff John Doyle resigned on Monday.", "GOV"),
+                                              ("Army Chief of Staff John Doyle visited the base on Monday.", "MIL")])  # fmt: skip
+def test_a_chief_of_staff_is_of_a_government_unless_of_an_army(text: str, sector: str) -> None:
+    # The Phoenix agents dictionary: CHIEF OF STAFF GOV, ARMY CHIEF OF STAFF MIL.
+    [doyle] = [m for m in find_actor_mentions(load_model()(text)) if "Doyle" in m.text]
+    assert doyle.sector == sector

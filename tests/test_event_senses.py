@@ -252,3 +252,9 @@ def test_a_plural_auxiliary_refuses_a_single_person_as_the_shared_subject() -> N
 def test_a_country_that_modifies_an_agent_is_that_agent_of_it(text: str, sector: str) -> None:
     [event] = _code(text, DAY)
     assert [(a.code, a.sector) for a in event.actors] == [(event.actors[0].code, sector)] and event.actors[0].code
+
+
+def test_a_thing_described_as_a_disaster_accuses_no_one() -> None:
+    assert _types("President Barack Obama has described it as a potentially unprecedented environmental disaster .") == []
+    [accused] = _code("President Barack Obama has criticised Iran .", DAY)
+    assert accused.event == "ACCUSE" and [r.code for r in accused.recipients] == ["IRN"]
