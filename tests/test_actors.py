@@ -438,3 +438,21 @@ def test_a_chief_of_staff_is_of_a_government_unless_of_an_army(text: str, sector
     # The Phoenix agents dictionary: CHIEF OF STAFF GOV, ARMY CHIEF OF STAFF MIL.
     [doyle] = [m for m in find_actor_mentions(load_model()(text)) if "Doyle" in m.text]
     assert doyle.sector == sector
+
+
+def test_an_office_of_a_body_takes_the_bodys_sector() -> None:
+    # "the leader of a group of insurgents" leads insurgents, not a government.
+    text = "On Monday , Abu Karim , the leader of a group of Sunni insurgents , was seen in the desert ."
+    [karim] = [m for m in find_actor_mentions(load_model()(text)) if "Karim" in m.text]
+    assert karim.sector == "REB"
+    text = "On Monday , Ana Ruiz , the leader of the country , was seen in the capital ."
+    [ruiz] = [m for m in find_actor_mentions(load_model()(text)) if "Ruiz" in m.text]
+    assert ruiz.sector == "GOV"
+
+
+@pytest.mark.parametrize("text", ["Although President Bush has promised to act , little has changed .",
+                                  "Wednesday 25 August 2010 19.30 BST President Bush said no .",
+                                  "According to the poll , 33 % of Britons think the prime minister is to blame ."])  # fmt: skip
+def test_a_sentence_opener_or_a_clause_is_never_part_of_a_title(text: str) -> None:
+    spans = [m.text for m in find_actor_mentions(load_model()(text))]
+    assert not any(s.startswith(("Although", "BST", "Britons think")) for s in spans)

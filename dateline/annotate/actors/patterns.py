@@ -53,6 +53,11 @@ def patterns(kb: Knowledge) -> Patterns:
     return built
 
 
+# Words that cannot stand between a nationality and its body or office ("Britons think the prime
+# minister" is no office of Britain; "the Russian foreign minister" is one).
+_FUNCTION_WORDS = "(?:on|an|a|the|of|in|at|for|to|and|with|by|from|is|was|has)"
+
+
 def _build(kb: Knowledge) -> Patterns:
     demonyms = alternation(list(kb.demonyms))
     countries = alternation([n for n, (e, via) in kb.names.items() if e.kind in ("country", "pre") and via == "name"])
@@ -65,7 +70,7 @@ def _build(kb: Knowledge) -> Patterns:
         countries=re.compile(rf"(?<![\w-])(?=[A-Z])(?:{countries})(?![\w-])"),
         org=re.compile(
             rf"(?<![\w-])(?=[A-Z]|[Tt]he\s)(?:[Tt]he\s+)?(?:(?P<dem>{demonyms})|(?P<country>{countries})(?:'s|’s)?)\s+"
-            rf"(?P<body>(?:(?!(?:on|an|a|the|of|in|at|for|to|and|with|by|from|is|was|has)\s)[A-Za-z][a-z]+\s+){{0,2}}?{bodies})"
+            rf"(?P<body>(?:(?!{_FUNCTION_WORDS}\s)[A-Za-z][a-z]+\s+){{0,2}}?{bodies})"
             rf"(?:(?:'s|’s)\s+press\s+service)?(?![\w-])"
         ),
         title=re.compile(
@@ -78,7 +83,7 @@ def _build(kb: Knowledge) -> Patterns:
         ),
         office=re.compile(
             rf"(?<![\w-])(?=[A-Z]|the\s)(?:the\s+)?(?:(?P<dem>{demonyms})|(?P<country>{countries})(?:'s|’s))\s+"
-            rf"(?P<office>(?:[a-z][\w-]+\s+){{0,2}}?{offices})(?![\w-])(?!\s+[A-Z])"
+            rf"(?P<office>(?:(?!{_FUNCTION_WORDS}\s)[a-z][\w-]+\s+){{0,2}}?{offices})(?![\w-])(?!\s+[A-Z])"
         ),
         demonym_pattern=rf"(?<![\w-])(?:{demonyms})(?![\w-])",
         # One compiled pattern per word list: a pattern per word would overflow re's cache of 512.

@@ -9,7 +9,7 @@ import re
 
 from dateline.annotate.actors.context import Occupied, Scope, has_finite_verb
 from dateline.annotate.actors.gazetteer import entry_at
-from dateline.annotate.actors.patterns import body_key, patterns, sector_of_office, slug
+from dateline.annotate.actors.patterns import body_key, hits, patterns, sector_of_office, slug
 from dateline.core.knowledge import Entry, Knowledge, person_id
 from dateline.core.knowledge.names import name_words
 from dateline.core.mentions import ActorMention
@@ -103,6 +103,8 @@ def appositions(scope: Scope) -> list[ActorMention]:
         # "of"; after "to" the country named is where the office is held, not whose it is.
         country = (kb.demonyms.get(m.group("dem") or "") or _country(scope, m.group("country"))  # "Peru's ambassador"
                    or (scope.sentence_country(m.end("office")) if m.group("prep") == "of" else None))  # fmt: skip
+        if m.group("prep") == "of":
+            sector = _led_body(kb, text[m.end("office") : m.end("office") + 60]) or sector
         if m.group("former"):
             sector = "ELI"  # former office holders are elites in PLOVER, no longer the government
         known = kb.dictionary.person(name)
@@ -113,6 +115,14 @@ def appositions(scope: Scope) -> list[ActorMention]:
                       country.code if country else "", sector)  # fmt: skip
         out.append(mention(start, m.end("name"), text, entry, "role", office=office.title()))
     return out
+
+
+def _led_body(kb: Knowledge, after: str) -> str:
+    """The sector of the body an office is "of", named before the apposition ends ("the leader of a
+    group of Sunni insurgents": REB; "the head of the army": MIL); "" when it names none."""
+    phrase = re.split(r"[,.;]", after, maxsplit=1)[0].lower()
+    found = max(hits(patterns(kb).body_any, phrase), key=len, default="")
+    return kb.bodies.get(found, "") if found else ""
 
 
 def _body_name(kb: Knowledge, body: str) -> str:
