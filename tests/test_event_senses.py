@@ -258,3 +258,16 @@ def test_a_thing_described_as_a_disaster_accuses_no_one() -> None:
     assert _types("President Barack Obama has described it as a potentially unprecedented environmental disaster .") == []
     [accused] = _code("President Barack Obama has criticised Iran .", DAY)
     assert accused.event == "ACCUSE" and [r.code for r in accused.recipients] == ["IRN"]
+
+
+def test_those_acted_on_along_with_the_object_are_recipients_too() -> None:
+    [criticised] = _code("The minister criticised China , along with Peru and Cuba , for cutting flights .", DAY)
+    assert [r.code for r in criticised.recipients] == ["CHN", "PER", "CUB"]
+    [joined] = _code("Mexico , along with Canada , criticised China on Saturday .", DAY)
+    assert [r.code for r in joined.recipients] == ["CHN"]
+
+
+def test_a_second_verb_that_codes_nothing_names_the_recipient_of_the_first() -> None:
+    # One commitment told in two verbs: what is bought is sent to Mexico.
+    [promise] = _code("The US has announced that it will buy 13 million courses of the drug and send 400,000 of them to Mexico .", DAY)
+    assert promise.event == "AGREE" and [r.code for r in promise.recipients] == ["MEX"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dateline.annotate.events.lexicon import words
-from dateline.annotate.events.matching import is_event_noun
+from dateline.annotate.events.matching import is_event_noun, match_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -244,6 +244,11 @@ def recipient_phrases(verb: Token, event: str, *, mode: str = "", deep: bool = T
             out.append((child, np_tokens(child)))
         elif child.dep_ == "prep" and child.lower_ in preps:
             out.extend((g, np_tokens(g)) for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ in ("along", "together") and any(
+                c.dep_ in ("dobj", "dative") and c.i < child.i for c in verb.children):  # fmt: skip
+            # "criticised China, along with Peru and Cuba": the others are acted on with the object.
+            out.extend((g, np_tokens(g)) for w in child.children if w.dep_ == "prep" and w.lower_ == "with"
+                       for g in w.children if g.dep_ == "pobj")  # fmt: skip
         elif child.dep_ in ("ccomp", "oprd") and child.pos_ == "ADJ":
             # A verbless complement ("found the doctor guilty", "declared the party illegal"): its
             # subject is whom the verb acts on.
@@ -260,7 +265,16 @@ def recipient_phrases(verb: Token, event: str, *, mode: str = "", deep: bool = T
         for child in verb.children:
             if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
                 out.extend(recipient_phrases(child, event, mode=mode, deep=False))
+            elif child.dep_ == "conj" and child.pos_ == "VERB" and _no_act_of_its_own(child):
+                # "will buy 13 million courses and send 400,000 of them to Mexico": one act told in
+                # two verbs, the second of which codes nothing itself.
+                out.extend(recipient_phrases(child, event, mode=mode, deep=False))
     return out
+
+
+def _no_act_of_its_own(verb: Token) -> bool:
+    """Does the verb code no event, by itself or by the event noun it governs?"""
+    return match_verb(verb) is None and not any(is_event_noun(c) for c in verb.children if c.dep_ in ("dobj", "attr"))
 
 
 def _has_code_words(tokens: list[Token]) -> bool:
