@@ -259,6 +259,10 @@ def recipient_phrases(verb: Token, event: str, *, mode: str = "", deep: bool = T
         elif child.dep_ == "advcl" and event == "THREATEN" and any(m.lower_ in ("if", "unless") for m in child.children):
             # "... unless Baghdad accepts": the one whose conduct the threat is meant to change.
             out.extend((g, np_tokens(g)) for g in child.children if g.dep_ in ("nsubj", "nsubjpass"))
+    if (verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children) and has_agent(verb)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):  # fmt: skip
+        # "X sits in and is joined by Y": the passive conjunct's patient is the subject it shares.
+        out.extend((g, np_tokens(g)) for g in verb.head.children if g.dep_ in ("nsubj", "nsubjpass"))
     if deep and not any(_has_code_words(tokens) for _, tokens in out):
         # "threatened to break relations with Russia", "agreed to open its borders to peacekeepers":
         # the act threatened, offered or refused carries the recipient.
