@@ -174,7 +174,7 @@ def _origins(doc: Doc, found: list[ActorMention]) -> tuple[list[ActorMention], d
 def _between(mentions: list[ActorMention], low: int, high: int) -> list[ActorMention]:
     """The mentions that overlap [low, high]; ``mentions`` are sorted by start (a binary search keeps
     the coding of a long document near-linear)."""
-    i = bisect.bisect_left([m.start for m in mentions], low - 200)  # no mention is longer than 200 characters
+    i = bisect.bisect_left(mentions, low - 200, key=lambda m: m.start)  # no mention is longer than 200 characters
     out = []
     for m in mentions[i:]:
         if m.start > high:
@@ -192,8 +192,11 @@ def _unknown_entities(tokens: list[Token], head: Token | None) -> tuple[Particip
     named: list[tuple[Participant, bool]] = []  # each with whether it is an owner ("X's")
     for t in tokens:
         if t.ent_iob_ == "B" and t.ent_type_ in ("ORG", "PERSON") and t.i in inside:
-            ent = next(e for e in doc.ents if e.start == t.i)
-            if _case_name(ent, head) or (ent.label_ == "PERSON" and ((_tied(head) and _owner_after(ent, head)) or _buried_owner(ent, head))):
+            end = t.i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            ent = doc[t.i : end]  # the entity begun here (``doc.ents`` would build every entity of the text)
+            if _case_name(ent, head) or (t.ent_type_ == "PERSON" and ((_tied(head) and _owner_after(ent, head)) or _buried_owner(ent, head))):
                 continue  # "the Smith judge", "the doctor of John Smith", "executors of John Smith's estate"
             named.append((Participant("", ent.text, "", "", ent.text, ent.start_char, ent.end_char), _owns(ent)))
     # "Michael Jackson's doctor, Conrad Murray": the owner is not the one the phrase names. An owner

@@ -149,7 +149,7 @@ def _event(match: Match, sentence: Span, context: _Context) -> Event | None:
     coding = _by_actor(coding, trigger, actors)
     if not actors and not recipients:
         return None
-    if wished is not match.coding and not recipients:
+    if wished != match.coding and not recipients:
         return None  # "want the leak to stop": a wish about things demands nothing of anyone
     judged = [c for c in verb.children if c.dep_ == "dobj"] + [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                                                                 for g in c.children if g.dep_ == "pobj"]  # fmt: skip
@@ -388,7 +388,7 @@ def _historical(date: str | None, published: dt.date | None) -> bool:
 def _location(verb: Token, sentence: Span, context: _Context) -> str | None:
     """A place named in the verb's own prepositional phrase ("clashed in Kirkuk")."""
     doc = verb.doc
-    i = bisect.bisect_left([p.start for p in context.places], sentence.start_char)
+    i = bisect.bisect_left(context.places, sentence.start_char, key=lambda p: p.start)
     for place in context.places[i:]:
         if place.start >= sentence.end_char:
             break
