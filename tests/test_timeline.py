@@ -69,6 +69,19 @@ def test_an_act_placed_in_its_month_joins_a_day_of_it_only_in_the_same_words() -
     assert by_docs == [[1, 2], [3]]
 
 
+def test_a_mode_of_a_whole_root_is_not_the_same_words() -> None:
+    # Thursday's criticism, then "faced fresh criticism" in Saturday's paper: two acts, though both
+    # are ACCUSE `disapprove'; "convicted" and "found guilty" in the next day's paper are one.
+    blame = {"event": "ACCUSE", "mode": "disapprove"}
+    sources = [_source(1, 1, "2016-04-07", lemma="accuse", **blame),
+               _source(2, 2, "2016-04-09", approximate=True, lemma="face", **blame)]  # fmt: skip
+    assert len(build_entries(sources, {})) == 2
+    convict = {"event": "SANCTION", "mode": "convict"}
+    verdict = [_source(1, 1, "2016-04-04", lemma="convict", **convict),
+               _source(2, 2, "2016-04-05", approximate=True, lemma="find", **convict)]  # fmt: skip
+    assert len(build_entries(verdict, {})) == 1
+
+
 def test_one_sentence_telling_one_act_in_two_verbs_is_one_entry() -> None:
     # "Armenia helped deliver food ... to pick up citizens", in a paper dated only by its day: one
     # act; the same two verbs in two sentences of the paper are two reports of the day.

@@ -32,6 +32,11 @@ NAMED = ("person:", "region:")
 # How long before its publication day a report's undated event may have taken place: news reports
 # what happened today, yesterday or the day before ("on Saturday" in Monday's paper is rare undated).
 REPORT_LAG = range(1, 3)
+# The modes the CAMEO-to-PLOVER table gives a whole CAMEO root (090 investigate, 110 disapprove, 200
+# massacre): such a mode says no more than its type, so sharing it is not saying the same thing
+# ("criticised" on Thursday, "faced fresh criticism" in Saturday's paper); a mode of a narrower
+# code is ("was convicted" / "was found guilty": SANCTION `convict').
+ROOT_MODES = frozenset({"investigate", "disapprove", "massacre"})
 # A perfect without a date ("it has been suspended from the Arab League"), repeated in the updates of
 # a story for weeks, is the state an earlier event left: it joins that event within the year.
 PERFECT_LAG = range(1, 366)
@@ -100,7 +105,8 @@ def _says_the_same(source: _Source, entry: _Entry, *, by_mode: bool = True) -> b
         return True
     if (source.doc_id, source.start) in entry.sentences:
         return True  # one sentence telling one act in two verbs ("helped deliver food ... to pick up")
-    return bool(set(source.concepts) & set(entry.concepts)) or bool(by_mode and source.mode and source.mode == entry.mode and source.event == entry.event)
+    same_mode = by_mode and source.mode and source.mode == entry.mode and source.mode not in ROOT_MODES
+    return bool(set(source.concepts) & set(entry.concepts)) or bool(same_mode and source.event == entry.event)
 
 
 def _days_before(day: str, later: str | None) -> int | None:
