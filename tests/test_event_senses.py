@@ -271,3 +271,6 @@ def test_a_second_verb_that_codes_nothing_names_the_recipient_of_the_first() -> 
     # One commitment told in two verbs: what is bought is sent to Mexico.
     [promise] = _code("The US has announced that it will buy 13 million courses of the drug and send 400,000 of them to Mexico .", DAY)
     assert promise.event == "AGREE" and [r.code for r in promise.recipients] == ["MEX"]
+    # A second verb with its own auxiliary is a second act, whoever it names.
+    [advice] = _code("Japan advised its nationals in Mexico to return home and has suspended visa waivers for Mexicans .", DAY)
+    assert [(r.code, r.sector) for r in advice.recipients] == [("JPN", "CVL")]

@@ -277,7 +277,11 @@ def recipient_phrases(verb: Token, event: str, *, mode: str = "", deep: bool = T
 
 
 def _no_act_of_its_own(verb: Token) -> bool:
-    """Does the verb code no event, by itself or by the event noun it governs?"""
+    """Does the verb code no event, by itself or by the event noun it governs, and share its
+    auxiliary and subject with the verb it is joined to ("will buy ... and send", not "advised ... and
+    has suspended visa waivers for Mexicans", a second act the dictionary does not code)?"""
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        return False
     return match_verb(verb) is None and not any(is_event_noun(c) for c in verb.children if c.dep_ in ("dobj", "attr"))
 
 
