@@ -456,3 +456,13 @@ def test_an_office_of_a_body_takes_the_bodys_sector() -> None:
 def test_a_sentence_opener_or_a_clause_is_never_part_of_a_title(text: str) -> None:
     spans = [m.text for m in find_actor_mentions(load_model()(text))]
     assert not any(s.startswith(("Although", "BST", "Britons think")) for s in spans)
+
+
+def test_an_envoy_is_not_of_the_country_its_sentence_names() -> None:
+    # "Ambassador X said ... across China": where the office is held, not whose it is.
+    text = "Ambassador Jorge Ruiz said many of the flyers tested across China had no connection with the outbreak ."
+    [ruiz] = [m for m in find_actor_mentions(load_model()(text)) if "Ruiz" in m.text]
+    assert ruiz.code != "CHN"
+    text = "Mexican Ambassador Jorge Ruiz said the flyers in China were fine ."
+    [ruiz] = [m for m in find_actor_mentions(load_model()(text)) if "Ruiz" in m.text]
+    assert ruiz.code == "MEX"

@@ -21,6 +21,7 @@ class English:
     modals: tuple[str, ...]  # "will", "could", ...
     first_person: tuple[str, ...]  # "I", "we", "our": the writer's own voice outside a quotation
     openers: tuple[str, ...]  # "On", "After": open a sentence or a time phrase, never a title
+    envoys: frozenset[str]  # "ambassador", "envoy": an office held abroad, for the state that sends it
 
     def short_months(self) -> tuple[str, ...]:
         """The abbreviated month names, often written with a full stop ("jan", "sept"); not "may",
@@ -53,4 +54,5 @@ def english() -> English:
         modals=tuple(str(m) for m in raw["modals"]),
         first_person=tuple(str(w) for w in raw["first_person"]),
         openers=tuple(str(w) for w in raw["openers"]),
+        envoys=frozenset(str(w) for w in raw["envoys"]),
     )

@@ -12,6 +12,7 @@ from dateline.annotate.actors.gazetteer import entry_at
 from dateline.annotate.actors.patterns import body_key, hits, patterns, sector_of_office, slug
 from dateline.core.knowledge import Entry, Knowledge, person_id
 from dateline.core.knowledge.names import name_words
+from dateline.core.lexicon import english
 from dateline.core.mentions import ActorMention
 
 
@@ -70,12 +71,19 @@ def titled_names(scope: Scope) -> list[ActorMention]:
             entry = Entry(person_id(name), name, "media", kb.demonyms[m.group("dem")].code if m.group("dem") else "", sector)
             out.append(mention(m.start("name"), m.end("name"), text, entry, "role", office=office))
             continue
-        country = kb.demonyms.get(m.group("dem") or "") or scope.sentence_country(m.start("name"))
+        country = kb.demonyms.get(m.group("dem") or "") or (None if _envoy(office) else scope.sentence_country(m.start("name")))
         actor_id = known.actor_id if known is not None and known.kind == "person" else person_id(name)
         display = known.name if known is not None and known.kind == "person" else name
         entry = Entry(actor_id, display, "person", country.code if country else "", sector)
         out.append(mention(m.start(), m.end(), text, entry, "role", office=office))
     return out
+
+
+def _envoy(office: str) -> bool:
+    """Is the office held abroad ("Ambassador", "Special Envoy")? The country its sentence names is
+    as likely where it is held as whose it is: "Ambassador Jorge Guajardo said ... across China" is
+    Mexico's ambassador."""
+    return bool(set(office.lower().split()) & english().envoys)
 
 
 def strip_honorific(name: str) -> str:

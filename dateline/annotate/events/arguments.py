@@ -16,6 +16,7 @@ from dateline.annotate.events.lexicon import words
 from dateline.annotate.events.records import Participant, Place
 from dateline.annotate.events.roles import np_tokens
 from dateline.core.knowledge.names import in_feature_name
+from dateline.core.lexicon import english
 from dateline.core.mentions import ActorMention
 
 if TYPE_CHECKING:
@@ -296,7 +297,7 @@ def _posted_to(doc: Doc, m: ActorMention) -> bool:
     UN")? The envoy is of the one who sends them."""
     root = _root(doc, m)
     return (root is not None and root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head != root.head
-            and root.head.head.lemma_.lower() in words().envoy_heads)  # fmt: skip
+            and root.head.head.lemma_.lower() in english().envoys)  # fmt: skip
 
 
 def head_sector(head: Token) -> tuple[str, int]:

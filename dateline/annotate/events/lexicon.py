@@ -61,7 +61,6 @@ class Words:
     joining_verbs: frozenset[str]
     purchase_verbs: frozenset[str]
     owning_pronouns: frozenset[str]
-    envoy_heads: frozenset[str]
     counterpart_heads: frozenset[str]
     sending_verbs: frozenset[str]
     talking_verbs: frozenset[str]
