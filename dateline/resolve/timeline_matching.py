@@ -99,8 +99,8 @@ def _same_evidence(source: _Source, entry: _Entry) -> bool:
 
 def _says_the_same(source: _Source, entry: _Entry, *, by_mode: bool = True) -> bool:
     """The same words, or the same act in other words: a shared trigger lemma ("vetoed" /
-    "vetoed"), a sentence already among its reports, a shared concept, or the same type in the same mode ("was convicted" / "was found
-    guilty": SANCTION `convict')."""
+    "vetoed"), a sentence already among its reports, a shared concept, or the same type in the same
+    mode below a CAMEO root ("was convicted" / "was found guilty": SANCTION `convict'; ``by_mode``)."""
     if source.lemma and source.lemma in entry.lemmas:
         return True
     if (source.doc_id, source.start) in entry.sentences:

@@ -9,7 +9,7 @@ import re
 
 from dateline.annotate.actors.context import Occupied, Scope, has_finite_verb
 from dateline.annotate.actors.gazetteer import entry_at
-from dateline.annotate.actors.patterns import body_key, hits, patterns, sector_of_office, slug
+from dateline.annotate.actors.patterns import body_key, patterns, sector_of_office, slug
 from dateline.core.knowledge import Entry, Knowledge, person_id
 from dateline.core.knowledge.names import name_words
 from dateline.core.lexicon import english
@@ -128,9 +128,7 @@ def appositions(scope: Scope) -> list[ActorMention]:
 def _led_body(kb: Knowledge, after: str) -> str:
     """The sector of the body an office is "of", named before the apposition ends ("the leader of a
     group of Sunni insurgents": REB; "the head of the army": MIL); "" when it names none."""
-    phrase = re.split(r"[,.;]", after, maxsplit=1)[0].lower()
-    found = max(hits(patterns(kb).body_any, phrase), key=len, default="")
-    return kb.bodies.get(found, "") if found else ""
+    return kb.bodies.get(body_key(kb, re.split(r"[,.;]", after, maxsplit=1)[0]), "")
 
 
 def _body_name(kb: Knowledge, body: str) -> str:

@@ -114,7 +114,7 @@ def _participants_of(tokens: list[Token], mentions: list[ActorMention], head: To
     found = [m for m in found if not _qualifier(doc, m) and not _posted_to(doc, m)]
     # "Michael Jackson's doctor, Conrad Murray": the owner is not the one the phrase names; an owner
     # alone stays, as PLOVER codes "Assad's forces" by Assad.
-    found = [m for m in found if not _case_name(_person_span(doc, m), head) and not _buried_owner(_person_span(doc, m), head)]
+    found = [m for m in found if not _named_for_another(_person_span(doc, m), head)]
     owners = [m for m in found if _possessor(doc, m) or (_tied(head) and _owner_after(_person_span(doc, m), head))]
     found = [m for m in found if not _counterpart_owner(doc, m)]
     if owners and (any(m.kind == "person" and m not in owners for m in found) or _tied(head)):
@@ -123,6 +123,7 @@ def _participants_of(tokens: list[Token], mentions: list[ActorMention], head: To
         found = [m for m in found if m not in owners]
     found, origins = _origins(doc, found)
     sector, body_start = head_sector(head) if head is not None else ("", -1)
+    head_agent = agent_of(head)[1] if head is not None and found else ""  # the sector the head noun names
     out: list[Participant] = []
     seen: set[str] = set()
     for m in found:
@@ -137,12 +138,12 @@ def _participants_of(tokens: list[Token], mentions: list[ActorMention], head: To
         if sector and body_start >= 0 and m.start > body_start and m.kind in ("country", "pre", "region") and m.via in ("name", "metonym", "place"):
             own = sector
         elif not own and not sector and m.via == "demonym" and head is not None and head.idx >= m.end:
-            own = agent_of(head)[1]  # "a British woman": a British civilian, not Britain
-        elif not own and m.kind == "country" and head is not None and _modifies(doc, m, head) and agent_of(head)[1]:
-            own = agent_of(head)[1]  # "US congressmen": the country's legislators, not the state
+            own = head_agent  # "a British woman": a British civilian, not Britain
+        elif not own and m.kind == "country" and head is not None and head_agent and _modifies(doc, m, head):
+            own = head_agent  # "US congressmen": the country's legislators, not the state
             m = replace(m, name=f"{m.name} {head.text}")
         elif not own and not sector and m.kind == "region" and head is not None and head.pos_ == "NOUN" and head.idx >= m.end:
-            own = agent_of(head)[1] or "CVL"  # "Louisiana shrimpers": people of the state, not its government
+            own = head_agent or "CVL"  # "Louisiana shrimpers": people of the state, not its government
             m = replace(m, name=f"{m.name} {head.text}")
         out.append(Participant(m.actor_id, m.name, m.code, own or sector, m.text, m.start, m.end, m.kind, m.via))
     return tuple(out)
@@ -197,7 +198,8 @@ def _unknown_entities(tokens: list[Token], head: Token | None) -> tuple[Particip
             while end < len(doc) and doc[end].ent_iob_ == "I":
                 end += 1
             ent = doc[t.i : end]  # the entity begun here (``doc.ents`` would build every entity of the text)
-            if _case_name(ent, head) or (t.ent_type_ == "PERSON" and ((_tied(head) and _owner_after(ent, head)) or _buried_owner(ent, head))):
+            person = t.ent_type_ == "PERSON"
+            if _case_name(ent, head) or (person and (_buried_owner(ent, head) or (_tied(head) and _owner_after(ent, head)))):
                 continue  # "the Smith judge", "the doctor of John Smith", "executors of John Smith's estate"
             named.append((Participant("", ent.text, "", "", ent.text, ent.start_char, ent.end_char), _owns(ent)))
     # "Michael Jackson's doctor, Conrad Murray": the owner is not the one the phrase names. An owner
@@ -239,6 +241,12 @@ def _modifies(doc: Doc, m: ActorMention, head: Token | None) -> bool:
     root = _root(doc, m)
     return (head is not None and root is not None and head.pos_ == "NOUN" and root.head == head
             and root.dep_ in ("compound", "amod", "nmod"))  # fmt: skip
+
+
+def _named_for_another(span: Span | None, head: Token | None) -> bool:
+    """Does the person's name only say whose case or whose thing the phrase is about ("the Smith
+    judge", "executors of Smith's estate"), not who acts or is acted on?"""
+    return _case_name(span, head) or _buried_owner(span, head)
 
 
 def _buried_owner(span: Span | None, head: Token | None) -> bool:

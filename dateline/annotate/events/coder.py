@@ -151,11 +151,8 @@ def _event(match: Match, sentence: Span, context: _Context) -> Event | None:
         return None
     if wished != match.coding and not recipients:
         return None  # "want the leak to stop": a wish about things demands nothing of anyone
-    judged = [c for c in verb.children if c.dep_ == "dobj"] + [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
-                                                                for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-    if coding.event == "ACCUSE" and not recipients and any(nonacts.inert(c) for c in judged):
-        # "described the leak as a disaster", "described it as a disaster": a disaster is judged, no one is accused
-        return None
+    if coding.event == "ACCUSE" and not recipients and nonacts.judges_a_thing(verb):
+        return None  # "described the leak as a disaster", "described it as a disaster": no one is accused
     if coding.event == "COOPERATE" and "intelligence" in coding.context and not recipients:
         return None  # information shared with no one ("gave the number of cases as 70,000") is a statement
     if coding.event == "CONSULT" and nonacts.spoken_alone(verb, subject, recipients):

@@ -39,6 +39,14 @@ def inert(subject: Token) -> bool:
     return subject.pos_ in ("NOUN", "PROPN") and (subject.lemma_.lower() in w.non_agents or subject.lower_ in w.non_agents)
 
 
+def judges_a_thing(verb: Token) -> bool:
+    """Is what the verb judges a thing, as its object or what it is called ("described the leak as
+    a disaster", "described it as a disaster")?"""
+    judged = [c for c in verb.children if c.dep_ == "dobj"]
+    judged += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+    return any(inert(c) for c in judged)
+
+
 def by_nature(verb: Token) -> bool:
     """A passive whose cause is a natural force or an accident ("were killed in the earthquake")."""
     if not roles.passive(verb):
